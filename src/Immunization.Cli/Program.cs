@@ -1,0 +1,3 @@
+using Immunization.Cli;
+
+return CliApp.Run(args, Console.Out, Console.Error);
