@@ -26,5 +26,7 @@ internal static class CliApp
     private static IEnumerable<Command> Commands()
     {
         yield return UnitsCommand.Create();
+        yield return LinkCommand.Create();
+        yield return DedupeCommand.Create();
     }
 }
