@@ -40,6 +40,7 @@ public static class DamerauLevenshtein
     /// <returns>The distance, capped at <c><paramref name="maxDistance"/> + 1</c>.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxDistance"/> is negative.</exception>
     [SkipLocalsInit]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Distance(ReadOnlySpan<char> a, ReadOnlySpan<char> b, int maxDistance)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(maxDistance);

@@ -36,6 +36,7 @@ public static class JaroWinkler
     /// <param name="a">The first string.</param>
     /// <param name="b">The second string.</param>
     /// <returns>1 for identical strings, 0 for strings with no character in common within the match window.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Similarity(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
     {
         var jaro = Jaro(a, b);
@@ -58,6 +59,7 @@ public static class JaroWinkler
     /// <param name="b">The second string.</param>
     /// <returns>1 for identical strings, 0 for strings with no character in common within the match window.</returns>
     [SkipLocalsInit]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Jaro(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
     {
         // Canonical order makes the greedy matching, and so the result, exactly symmetric.

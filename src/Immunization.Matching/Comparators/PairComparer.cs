@@ -71,6 +71,7 @@ internal sealed class PairComparer
     }
 
     /// <summary>Returns the level of field <paramref name="f"/> for two value ids, or -1 when either is missing.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Level(int f, int a, int b)
     {
         if (a < 0 || b < 0)

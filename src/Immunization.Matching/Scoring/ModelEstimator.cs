@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Immunization.Matching.Comparators;
 using Immunization.Matching.Configuration;
 
@@ -15,6 +16,7 @@ internal static class ModelEstimator
     /// Estimates u for every level. Random pairs are drawn in a canonical record order, so the estimate depends only on
     /// the records, not on the order they came in.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double[] EstimateU(MatchPlan plan, FieldData[] fields, PairComparer comparer, int[] leftOrder, int[] rightOrder,
         bool sameTable, EstimationConfiguration estimation)
     {
@@ -139,6 +141,7 @@ internal static class ModelEstimator
     /// Fits m and λ by expectation-maximisation over the distinct patterns of the candidate pairs, u held fixed.
     /// </summary>
     /// <returns>m per level, λ, and the number of iterations run.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static (double[] M, double Lambda, int Iterations) ExpectationMaximisation(MatchPlan plan, PatternCounts patterns, double[] u,
         EstimationConfiguration estimation)
     {
