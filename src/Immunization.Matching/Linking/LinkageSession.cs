@@ -31,8 +31,10 @@ internal sealed class LinkageSession
         Patterns = ComputePatterns();
 
         var estimation = plan.Configuration.Estimation ?? new EstimationConfiguration();
-        var leftOrder = CanonicalOrder(0);
-        var rightOrder = SameTable ? leftOrder : CanonicalOrder(1);
+        var leftOrder = CanonicalOrder(tables[0], 0);
+        var rightOrder = SameTable ? leftOrder : CanonicalOrder(tables[1], 1);
+        LeftRanks = Ranks(leftOrder);
+        RightRanks = SameTable ? LeftRanks : Ranks(rightOrder);
         var u = ModelEstimator.EstimateU(plan, Fields, Comparer, leftOrder, rightOrder, SameTable, estimation);
         double[] m;
         double lambda;
@@ -77,6 +79,12 @@ internal sealed class LinkageSession
     public MatchModel Model { get; }
 
     public int EmIterations { get; }
+
+    /// <summary>Each left record's position in the canonical order (content, then id): ties are broken by it.</summary>
+    public int[] LeftRanks { get; }
+
+    /// <summary>Each right record's position in the canonical order.</summary>
+    public int[] RightRanks { get; }
 
     public bool IsTrue(int[][] truth, int left, int right)
     {
@@ -206,10 +214,10 @@ internal sealed class LinkageSession
     }
 
     /// <summary>
-    /// Record indexes sorted by a content hash of the compared fields (then by position only among identical records), so
-    /// that sampling in this order does not depend on the input order.
+    /// Record indexes sorted by a content hash of the compared fields, then by record id, so that sampling in this order
+    /// and breaking ties by it do not depend on the input order.
     /// </summary>
-    private int[] CanonicalOrder(int table)
+    private int[] CanonicalOrder(RecordTable source, int table)
     {
         var count = Fields[0].Ids[table].Length;
         var hashes = new ulong[count];
@@ -237,8 +245,30 @@ internal sealed class LinkageSession
             order[i] = i;
         }
 
-        Array.Sort(hashes, order);
+        var idColumn = Plan.Configuration.IdColumn is { } name ? source.IndexOf(name) : -1;
+        Array.Sort(order, (x, y) =>
+        {
+            var c = hashes[x].CompareTo(hashes[y]);
+            if (c != 0 || idColumn < 0)
+            {
+                return c != 0 ? c : x.CompareTo(y);
+            }
+
+            c = string.CompareOrdinal(source.Get(x, idColumn), source.Get(y, idColumn));
+            return c != 0 ? c : x.CompareTo(y);
+        });
         return order;
+    }
+
+    private static int[] Ranks(int[] order)
+    {
+        var ranks = new int[order.Length];
+        for (var position = 0; position < order.Length; position++)
+        {
+            ranks[order[position]] = position;
+        }
+
+        return ranks;
     }
 
     private static int[][]? ReadTruth(MatchPlan plan, RecordTable[] tables)

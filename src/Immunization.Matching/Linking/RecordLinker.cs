@@ -169,10 +169,34 @@ public sealed class RecordLinker
             }
         }
 
+        // Heaviest first; ties in the canonical record order, so that the outcome does not depend on the input order.
+        var leftRanks = session.LeftRanks;
+        var rightRanks = session.RightRanks;
+        var sameTable = session.SameTable;
+        int Compare(ScoredPair a, ScoredPair b)
+        {
+            var c = b.Weight.CompareTo(a.Weight);
+            if (c != 0)
+            {
+                return c;
+            }
+
+            var (a1, a2) = (leftRanks[a.Left], rightRanks[a.Right]);
+            var (b1, b2) = (leftRanks[b.Left], rightRanks[b.Right]);
+            if (sameTable)
+            {
+                (a1, a2) = (Math.Min(a1, a2), Math.Max(a1, a2));
+                (b1, b2) = (Math.Min(b1, b2), Math.Max(b1, b2));
+            }
+
+            c = a1.CompareTo(b1);
+            return c != 0 ? c : a2.CompareTo(b2);
+        }
+
         var result = matches.ToArray();
-        Array.Sort(result, ByWeightDescending);
+        Array.Sort(result, Compare);
         var review = reviews.ToArray();
-        Array.Sort(review, ByWeightDescending);
+        Array.Sort(review, Compare);
         return (result, review);
     }
 
@@ -192,17 +216,5 @@ public sealed class RecordLinker
         }
 
         return [.. kept];
-    }
-
-    private static int ByWeightDescending(ScoredPair a, ScoredPair b)
-    {
-        var c = b.Weight.CompareTo(a.Weight);
-        if (c != 0)
-        {
-            return c;
-        }
-
-        c = a.Left.CompareTo(b.Left);
-        return c != 0 ? c : a.Right.CompareTo(b.Right);
     }
 }
