@@ -150,7 +150,7 @@ public readonly struct PhoneNumber : IEquatable<PhoneNumber>
 
                 digits[count++] = (byte)(c - '0');
             }
-            else if (c == '+' && i == 0)
+            else if (c == '+' && count == 0 && !plus)
             {
                 plus = true;
             }
@@ -230,7 +230,7 @@ public readonly struct PhoneNumber : IEquatable<PhoneNumber>
             case 1:
                 if (national.Length != 10)
                 {
-                    return national.Length is 7 or 9 && national[1] == 8 || national[1] == 9
+                    return national.Length is >= 4 and < 10 && national[1] is 8 or 9 && national[2] == 0 && national[3] == 0
                         ? "Service numbers (1800, 1900) are not personal phone numbers."
                         : $"A legacy mobile number has 11 digits with its leading 0; found {national.Length + 1}.";
                 }
