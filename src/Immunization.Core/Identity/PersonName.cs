@@ -185,13 +185,20 @@ public readonly struct PersonName : IEquatable<PersonName>
             return "A name must contain at least one letter.";
         }
 
-        var decomposed = text.ToString().Normalize(NormalizationForm.FormD);
+        var decomposed = text.ToString().Normalize(NormalizationForm.FormD).AsSpan();
         var display = new StringBuilder(decomposed.Length);
         var syllable = new StringBuilder(16);
-        foreach (var range in decomposed.AsSpan().SplitAny(" \t\r\n\u00A0\u2000\u2001\u2002\u2003\u2009\u3000"))
+        var wordStart = -1;
+        for (var i = 0; i <= decomposed.Length; i++)
         {
-            var word = decomposed.AsSpan()[range];
-            if (word.IsEmpty)
+            var atSpace = i == decomposed.Length || char.IsWhiteSpace(decomposed[i]);
+            if (!atSpace)
+            {
+                wordStart = wordStart < 0 ? i : wordStart;
+                continue;
+            }
+
+            if (wordStart < 0)
             {
                 continue;
             }
@@ -202,8 +209,9 @@ public readonly struct PersonName : IEquatable<PersonName>
             }
 
             syllable.Clear();
-            WriteSyllable(word, syllable);
+            WriteSyllable(decomposed[wordStart..i], syllable);
             display.Append(syllable.ToString().Normalize(NormalizationForm.FormC));
+            wordStart = -1;
         }
 
         result = new PersonName(display.ToString());

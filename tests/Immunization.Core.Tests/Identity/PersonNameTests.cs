@@ -67,6 +67,39 @@ public sealed class PersonNameTests
         Assert.Equal(expected, PersonName.Parse(text).MatchingKey);
     }
 
+    [Theory]
+    [InlineData("Thùy Dương", "Thuỳ Dương")]
+    [InlineData("Lũy", "Luỹ")]
+    [InlineData("Thụy", "Thuỵ")]
+    [InlineData("Hòe", "Hoè")]
+    [InlineData("Qúy", "Quý")]
+    [InlineData("Quỳnh", "Quỳnh")]
+    [InlineData("Giàu", "Giàu")]
+    [InlineData("Gìn", "Gìn")]
+    [InlineData("Tuổi", "Tuổi")]
+    [InlineData("Nguyễn", "Nguyễn")]
+    [InlineData("Khuỷu", "Khuỷu")]
+    [InlineData("Hoàng", "Hoàng")]
+    [InlineData("Mỹ", "Mỹ")]
+    [InlineData("Ánh", "Ánh")]
+    [InlineData("Oánh", "Oánh")]
+    [InlineData("Anna", "Anna")]
+    [InlineData("Jóhn", "Jóhn")]
+    public void Parse_SingleSyllables_ModernTonePlacement(string text, string expected)
+    {
+        Assert.Equal(expected, PersonName.Parse(text).DisplayName);
+        Assert.Equal(expected, PersonName.Parse(text.Normalize(NormalizationForm.FormD)).DisplayName);
+    }
+
+    [Fact]
+    public void Parse_UnusualWhiteSpace_BecomesSingleSpaces()
+    {
+        var name = PersonName.Parse("Lê\u2028Thị\tHoà\u00A0\u3000Anh");
+
+        Assert.Equal("Lê Thị Hoà Anh", name.DisplayName);
+        Assert.Equal("Thị Hoà", name.MiddleNames);
+    }
+
     [Fact]
     public void TonedKey_KeepsTonesInLowerCase()
     {
@@ -182,4 +215,23 @@ public sealed class PersonNameTests
                 var y = PersonName.Parse(b);
                 return !(x == y) || (x.GetHashCode() == y.GetHashCode() && x.MatchingKey == y.MatchingKey);
             });
+
+    private static Arbitrary<string> NoisyTexts() =>
+        Gen.Elements("0123456789 .-+()/x́đ".ToCharArray()).ArrayOf().Select(a => new string(a)).ToArbitrary();
+
+    [Property]
+    public bool TryParse_AnyText_NeverThrowsAndRoundTrips(NonNull<string> text) =>
+        !PersonName.TryParse(text.Get, out var value) || PersonName.Parse(value.ToString()) == value;
+
+    [Property]
+    public Property TryParse_NoisyText_AgreesWithParse() =>
+        Prop.ForAll(NoisyTexts(), text =>
+        {
+            if (PersonName.TryParse(text, out var value))
+            {
+                return PersonName.Parse(text) == value && PersonName.Parse(value.ToString()) == value;
+            }
+
+            return Record.Exception(() => PersonName.Parse(text)) is FormatException { Message.Length: > 0 };
+        });
 }
