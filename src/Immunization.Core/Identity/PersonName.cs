@@ -25,18 +25,19 @@ namespace Immunization.Core.Identity;
 /// <para>
 /// <b>Tone placement.</b> Vietnamese has two conventions for where the tone mark goes in open syllables ending in
 /// <c>oa</c>, <c>oe</c>, <c>uy</c>: the traditional one (<c>hòa</c>, <c>khỏe</c>, <c>thủy</c>) and the modern one, which puts
-/// the mark on the main vowel (<c>hoà</c>, <c>khoẻ</c>, <c>thuỷ</c>), as the 1984 orthography rules of the Ministry of
-/// Education do. The display form uses the modern placement for every syllable that is a regular Vietnamese syllable
-/// with one tone mark, so both spellings give the same <see cref="DisplayName"/>, <see cref="TonedKey"/> and
-/// <see cref="MatchingKey"/>; a syllable that is not Vietnamese (or carries two tone marks) keeps its marks where they are.
+/// the mark on the main vowel (<c>hoà</c>, <c>khoẻ</c>, <c>thuỷ</c>; "kiểu mới"). The display form uses the modern placement
+/// for every syllable that is a regular Vietnamese syllable with one tone mark (a misplaced mark, as in <c>Qúy</c>, is moved
+/// too), so both spellings give the same <see cref="DisplayName"/>, <see cref="TonedKey"/> and <see cref="MatchingKey"/>;
+/// a syllable that is not Vietnamese (or carries two tone marks) keeps its marks where they are. In a closed syllable both
+/// conventions agree (<c>hoàng</c>, <c>thuyền</c>); <c>qu</c> and <c>gi</c> count as consonants (<c>quý</c>, <c>giữ</c>).
 /// </para>
 /// <para>
 /// <b>Parts.</b> Syllables are separated by spaces. The first is the family name, the last the given name, any in between
 /// the middle names. A one-syllable name is only a given name. Composed (NFC) and decomposed (NFD) input give equal values.
 /// </para>
 /// <para>
-/// Accepted: 1–<see cref="MaxLength"/> characters of letters, combining marks, white space, hyphens and apostrophes, with at
-/// least one letter. Equality compares <see cref="DisplayName"/> ordinally; compare <see cref="MatchingKey"/> to match
+/// Accepted: 1–<see cref="MaxLength"/> characters of letters (of the Basic Multilingual Plane), combining marks, white space,
+/// hyphens and apostrophes, with at least one letter; any white space separates syllables. Equality compares <see cref="DisplayName"/> ordinally; compare <see cref="MatchingKey"/> to match
 /// records. Exception messages never contain the name.
 /// </para>
 /// </remarks>
