@@ -68,6 +68,18 @@ public static class IdentityArbitraries
         from serial in Gen.Choose(0, 999_999)
         select CitizenId.CreateCccd(province, sex, birthYear, serial);
 
+    /// <summary>Generates a CCCD registered in the given province for a holder of the given sex and birth year (any serial).</summary>
+    /// <param name="provinceCode">The GSO code of the province (one of <see cref="CitizenId.ProvinceCodes"/>).</param>
+    /// <param name="sex">The holder's sex: male or female.</param>
+    /// <param name="birthYear">The holder's birth year, 1900–2399.</param>
+    /// <returns>The generator.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A part is outside its range.</exception>
+    public static Gen<CitizenId> CccdFor(int provinceCode, Sex sex, int birthYear)
+    {
+        _ = CitizenId.CreateCccd(provinceCode, sex, birthYear, 0); // fail now, not when sampled
+        return Gen.Choose(0, 999_999).Select(serial => CitizenId.CreateCccd(provinceCode, sex, birthYear, serial));
+    }
+
     /// <summary>
     /// Generates a CCCD together with the sex and birth year it was generated for (birth years 1900–2099, with the century
     /// boundaries 1999/2000 and 1900/2099 generated often).

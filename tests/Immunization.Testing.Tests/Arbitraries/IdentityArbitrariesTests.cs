@@ -24,6 +24,17 @@ public sealed class IdentityArbitrariesTests
     }
 
     [Fact]
+    public void CccdFor_Province_GivesNumbersOfThatProvince()
+    {
+        var samples = Sample(IdentityArbitraries.CccdFor(96, Sex.Male, 1999));
+
+        Assert.All(samples, id => Assert.Equal(CitizenIdDiscrepancies.None, id.CheckAgainst(Sex.Male, 1999)));
+        Assert.All(samples, id => Assert.Equal(96, id.ProvinceCode));
+        Assert.True(samples.Distinct().Count() > 1);
+        Assert.Throws<ArgumentOutOfRangeException>(() => IdentityArbitraries.CccdFor(3, Sex.Male, 1999));
+    }
+
+    [Fact]
     public void CccdsWithHolder_CoverCenturyBoundaryAndBothSexes()
     {
         var samples = Sample(IdentityArbitraries.CccdsWithHolder(), 2000);
