@@ -131,7 +131,7 @@ public sealed partial class AdministrativeUnitCatalog
     /// <param name="name">The name, with or without its type, diacritics, case or spaces.</param>
     /// <param name="province">The province, or <c>default</c> when none.</param>
     /// <returns><see langword="true"/> when exactly one province of the scheme has that name.</returns>
-    /// <remarks>Province names are unique within a scheme. Also knows "HCM", "TP HCM", "TPHCM" and "Sài Gòn". Allocates nothing.</remarks>
+    /// <remarks>Province names are unique within a scheme. Also knows "HCM", "TP HCM", "TPHCM", "Sài Gòn", and "Thừa Thiên Huế" (renamed Thành phố Huế on 1 January 2025). Allocates nothing.</remarks>
     public bool TryFindProvince(AdministrativeScheme scheme, ReadOnlySpan<char> name, out AdministrativeUnit province)
     {
         province = default;
@@ -404,6 +404,11 @@ public sealed partial class AdministrativeUnitCatalog
                             Add(byName, "hcm", unit);
                             Add(byName, "tphcm", unit);
                             Add(byName, "saigon", unit);
+                        }
+                        else if (catalog._codes[i] == "46")
+                        {
+                            // Thừa Thiên Huế became Thành phố Huế on 1 January 2025; records still carry the old name.
+                            Add(byName, "thuathienhue", unit);
                         }
 
                         break;
