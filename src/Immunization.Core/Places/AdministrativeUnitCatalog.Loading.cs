@@ -150,7 +150,7 @@ public sealed partial class AdministrativeUnitCatalog
             var communes = new List<(string Code, string Name, string Parent)>();
             var reader = new Utf8JsonReader(json);
             var depth = 0;
-            string? property = null;
+            var property = Property.Other;
             var code = new string?[4];
             var name = new string?[4];
             var parent = new string?[4];
@@ -185,16 +185,18 @@ public sealed partial class AdministrativeUnitCatalog
                             depth--;
                             break;
                         case JsonTokenType.PropertyName:
-                            property = reader.GetString();
+                            property = reader.ValueTextEquals("Code"u8) ? Property.Code
+                                : reader.ValueTextEquals("FullName"u8) ? Property.FullName
+                                : reader.ValueTextEquals("ProvinceCode"u8) || reader.ValueTextEquals("DistrictCode"u8) ? Property.Parent
+                                : Property.Other;
                             break;
-                        case JsonTokenType.String:
+                        case JsonTokenType.String when property != Property.Other:
                             var value = reader.GetString();
                             switch (property)
                             {
-                                case "Code": code[depth] = value; break;
-                                case "FullName": name[depth] = value; break;
-                                case "ProvinceCode" or "DistrictCode": parent[depth] = value; break;
-                                default: break;
+                                case Property.Code: code[depth] = value; break;
+                                case Property.FullName: name[depth] = value; break;
+                                default: parent[depth] = value; break;
                             }
 
                             break;
@@ -230,24 +232,27 @@ public sealed partial class AdministrativeUnitCatalog
 
         public void LoadNewProvinces(string csv)
         {
-            foreach (var row in Csv.Rows(csv, NewProvincesResource, "province_code,province_name,province_name_en,province_type", 4))
+            var row = new CsvReader(csv, NewProvincesResource, "province_code,province_name,province_name_en,province_type", stackalloc Range[5]);
+            while (row.MoveNext())
             {
-                Add(AdministrativeScheme.New, AdministrativeLevel.Province, row[0], row[1], row[2], NewProvincesResource, row.Number, -1, -1, selfProvince: true);
+                Add(AdministrativeScheme.New, AdministrativeLevel.Province, row.String(0), row.String(1), row.String(2), NewProvincesResource, row.Number, -1, -1, selfProvince: true);
             }
         }
 
         public void LoadNewCommunes(string csv)
         {
-            foreach (var row in Csv.Rows(csv, NewCommunesResource, "commune_code,commune_name,commune_name_en,commune_type,province_code", 5))
+            var row = new CsvReader(csv, NewCommunesResource, "commune_code,commune_name,commune_name_en,commune_type,province_code", stackalloc Range[6]);
+            while (row.MoveNext())
             {
                 var province = Find(AdministrativeScheme.New, AdministrativeLevel.Province, row[4], NewCommunesResource, row.Number, "province_code");
-                Add(AdministrativeScheme.New, AdministrativeLevel.Commune, row[0], row[1], row[2], NewCommunesResource, row.Number, province, -1);
+                Add(AdministrativeScheme.New, AdministrativeLevel.Commune, row.String(0), row.String(1), row.String(2), NewCommunesResource, row.Number, province, -1);
             }
         }
 
         public void LoadProvinceMapping(string csv)
         {
-            foreach (var row in Csv.Rows(csv, ProvinceMappingResource, "old_province_code,old_province_name,new_province_code,new_province_name", 4))
+            var row = new CsvReader(csv, ProvinceMappingResource, "old_province_code,old_province_name,new_province_code,new_province_name", stackalloc Range[5]);
+            while (row.MoveNext())
             {
                 var from = Find(AdministrativeScheme.Old, AdministrativeLevel.Province, row[0], ProvinceMappingResource, row.Number, "old_province_code");
                 var to = Find(AdministrativeScheme.New, AdministrativeLevel.Province, row[2], ProvinceMappingResource, row.Number, "new_province_code");
@@ -259,7 +264,8 @@ public sealed partial class AdministrativeUnitCatalog
         public void LoadCommuneMapping(string csv)
         {
             const string header = "old_code,old_name,old_level,old_in_units_old,new_commune_code,new_commune_name,new_province_code,part";
-            foreach (var row in Csv.Rows(csv, CommuneMappingResource, header, 8))
+            var row = new CsvReader(csv, CommuneMappingResource, header, stackalloc Range[9]);
+            while (row.MoveNext())
             {
                 var level = row[2] switch
                 {
@@ -337,7 +343,7 @@ public sealed partial class AdministrativeUnitCatalog
             }
         }
 
-        private int Find(AdministrativeScheme scheme, AdministrativeLevel level, string code, string resource, int row, string field) =>
+        private int Find(AdministrativeScheme scheme, AdministrativeLevel level, ReadOnlySpan<char> code, string resource, int row, string field) =>
             _index[(int)scheme - 1].TryGetValue(CodeKey(level, ParseCode(code, resource, row, field)), out var index)
                 ? index
                 : throw BadData(resource, row, field, $"no {level.ToString().ToLowerInvariant()} {code} in the {Describe(scheme)}");
@@ -388,69 +394,92 @@ public sealed partial class AdministrativeUnitCatalog
             return type != 0 ? type : throw BadData(resource, row, "name", $"a {level} name must start with its type word");
         }
 
-        private static int ParseCode(string code, string resource, int row, string field) =>
+        private static int ParseCode(ReadOnlySpan<char> code, string resource, int row, string field) =>
             code.Length is > 0 and <= 5 && int.TryParse(code, NumberStyles.None, CultureInfo.InvariantCulture, out var value)
                 ? value
                 : throw BadData(resource, row, field, $"'{code}' is not a unit code");
     }
 
-    /// <summary>A minimal reader of the embedded CSV files (no quoting: the files have none, and a quote is rejected).</summary>
-    private static class Csv
+    private enum Property
     {
-        public static IEnumerable<Row> Rows(string text, string resource, string header, int fieldCount)
+        Other,
+        Code,
+        FullName,
+        Parent,
+    }
+
+    /// <summary>
+    /// A minimal reader of the embedded CSV files, one line at a time, fields as spans (no quoting: the files have
+    /// none, and a quote is rejected).
+    /// </summary>
+    private ref struct CsvReader
+    {
+        private readonly string _text;
+        private readonly string _resource;
+        private readonly Span<Range> _ranges;
+        private int _position;
+        private ReadOnlySpan<char> _line;
+
+        public CsvReader(string text, string resource, string header, Span<Range> ranges)
         {
-            var number = 0;
-            var start = 0;
-            while (start < text.Length)
+            _text = text;
+            _resource = resource;
+            _ranges = ranges;
+            if (!NextLine() || !_line.SequenceEqual(header))
             {
-                var end = text.IndexOf('\n', start);
-                if (end < 0)
-                {
-                    end = text.Length;
-                }
-
-                var line = text.AsSpan(start, end - start).TrimEnd('\r');
-                start = end + 1;
-                number++;
-                if (number == 1)
-                {
-                    if (!line.SequenceEqual(header))
-                    {
-                        throw BadData(resource, 1, "header", $"expected '{header}'");
-                    }
-
-                    continue;
-                }
-
-                if (line.IsEmpty)
-                {
-                    continue;
-                }
-
-                if (line.Contains('"'))
-                {
-                    throw BadData(resource, number, "(row)", "quoted fields are not expected");
-                }
-
-                Span<Range> ranges = stackalloc Range[fieldCount + 1];
-                if (line.Split(ranges, ',') != fieldCount)
-                {
-                    throw BadData(resource, number, "(row)", $"expected {fieldCount} fields");
-                }
-
-                var fields = new string[fieldCount];
-                for (var i = 0; i < fieldCount; i++)
-                {
-                    fields[i] = new string(line[ranges[i]]);
-                }
-
-                yield return new Row(number, fields);
+                throw BadData(resource, 1, "header", $"expected '{header}'");
             }
         }
 
-        public readonly record struct Row(int Number, string[] Fields)
+        public int Number { get; private set; }
+
+        public readonly ReadOnlySpan<char> this[int field] => _line[_ranges[field]];
+
+        public readonly string String(int field) => new(this[field]);
+
+        public bool MoveNext()
         {
-            public string this[int i] => Fields[i];
+            while (NextLine())
+            {
+                if (_line.IsEmpty)
+                {
+                    continue;
+                }
+
+                if (_line.Contains('"'))
+                {
+                    throw BadData(_resource, Number, "(row)", "quoted fields are not expected");
+                }
+
+                // One more range than fields, so that a line with too many fields is seen.
+                if (_line.Split(_ranges, ',') != _ranges.Length - 1)
+                {
+                    throw BadData(_resource, Number, "(row)", $"expected {_ranges.Length - 1} fields");
+                }
+
+                return true;
+            }
+
+            return false;
+        }
+
+        private bool NextLine()
+        {
+            if (_position >= _text.Length)
+            {
+                return false;
+            }
+
+            var end = _text.IndexOf('\n', _position);
+            if (end < 0)
+            {
+                end = _text.Length;
+            }
+
+            _line = _text.AsSpan(_position, end - _position).TrimEnd('\r');
+            _position = end + 1;
+            Number++;
+            return true;
         }
     }
 }
