@@ -184,3 +184,32 @@ public sealed partial class AdministrativeUnitCatalogTests
         Assert.InRange(ambiguous, 1, 100);
     }
 }
+
+public sealed partial class AdministrativeUnitCatalogTests
+{
+    [Fact]
+    public void Lookups_AfterWarmUp_AllocateNothing()
+    {
+        var hcm = s_catalog.GetByCode(AdministrativeScheme.Old, "79");
+        var congVi = s_catalog.GetByCode(AdministrativeScheme.Old, "00007");
+        var giangVo = s_catalog.GetByCode(AdministrativeScheme.New, "00025");
+        var hits = Lookups();
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        hits += Lookups();
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(0, allocated);
+        Assert.Equal(10, hits);
+
+        int Lookups()
+        {
+            var n = s_catalog.TryFindProvince(AdministrativeScheme.New, "TP. Hồ Chí Minh", out _) ? 1 : 0;
+            n += s_catalog.TryGetByCode(AdministrativeScheme.Old, "26734", out _) ? 1 : 0;
+            n += s_catalog.FindCommunes(hcm, "Phường 1").Length > 1 ? 1 : 0;
+            n += congVi.MapsToSameNewCommune(giangVo) ? 1 : 0;
+            n += congVi.ToNewProvince().MapsToSameNewProvince(hcm) ? 0 : 1;
+            return n;
+        }
+    }
+}
