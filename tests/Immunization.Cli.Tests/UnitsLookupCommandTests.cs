@@ -45,6 +45,15 @@ public sealed class UnitsLookupCommandTests
     }
 
     [Fact]
+    public void Units_WithinOldDistrictCode_SearchesItsCommunes()
+    {
+        var (exitCode, output, _) = Run("units", "Cong Vi", "--in", "001", "--scheme", "old");
+
+        Assert.Equal(0, exitCode);
+        Assert.StartsWith("Old 00007 Phường Cống Vị [commune; Quận Ba Đình, Thành phố Hà Nội]", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Units_NothingMatches_ExitsWithOneAndSaysSo()
     {
         var (exitCode, output, error) = Run("units", "Atlantis");

@@ -24,7 +24,7 @@ internal static class UnitsLookupCommand
         scheme.AcceptOnlyFromAmong("old", "new", "both");
         var within = new Option<string?>("--in")
         {
-            Description = "Search communes (and old districts) of this province only (a name or a code).",
+            Description = "Search only within this province (a name or a code) or old district (a 3-digit code).",
         };
 
         var command = new Command("units", "Look administrative units up by code or name, with their old→new mapping.");
@@ -72,7 +72,9 @@ internal static class UnitsLookupCommand
             AdministrativeUnit[] provinces;
             if (within is not null)
             {
-                if (!catalog.TryGetByCode(scheme, within, out var province) && !catalog.TryFindProvince(scheme, within, out province))
+                // A province (by code or name) or an old district (by code).
+                if ((!catalog.TryGetByCode(scheme, within, out var province) || province.Level == AdministrativeLevel.Commune)
+                    && !catalog.TryFindProvince(scheme, within, out province))
                 {
                     continue;
                 }
@@ -92,7 +94,7 @@ internal static class UnitsLookupCommand
 
             foreach (var province in provinces)
             {
-                if (scheme == AdministrativeScheme.Old)
+                if (scheme == AdministrativeScheme.Old && province.Level == AdministrativeLevel.Province)
                 {
                     found.AddRange(catalog.FindDistricts(province, query));
                 }
