@@ -1,5 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
-using System.Globalization;
 using Ardalis.GuardClauses;
 
 namespace Immunization.Core.Places;
@@ -59,7 +57,10 @@ public sealed partial class AdministrativeUnitCatalog
     private NameIndex? _nameIndex;
 
     /// <summary>Gets the catalogue of Vietnam's administrative units, loaded from the embedded data on first use.</summary>
-    /// <exception cref="InvalidDataException">The embedded data are malformed (a build defect; the message says which resource, row and field).</exception>
+    /// <exception cref="TypeInitializationException">
+    /// The embedded data are malformed (a build defect): its inner <see cref="InvalidDataException"/> says which resource,
+    /// row and field.
+    /// </exception>
     public static AdministrativeUnitCatalog Vietnam => Holder.Instance;
 
     /// <summary>
@@ -349,7 +350,7 @@ public sealed partial class AdministrativeUnitCatalog
         }
     }
 
-    [SuppressMessage("Performance", "CA1810:Initialize reference type static fields inline", Justification = "Lazy holder.")]
+    // Nested, so that the data load on first use of Vietnam, and the JIT can treat the loaded instance as a constant.
     private static class Holder
     {
         internal static readonly AdministrativeUnitCatalog Instance = Load();
