@@ -120,7 +120,7 @@ public sealed partial class AdministrativeUnitCatalogTests
     }
 
     [Property]
-    public Property MapToNew_AnyOldUnit_MapsToAtLeastOneNewUnitOfItsNewProvince()
+    public Property MapToNew_AnyUnit_MapsToAtLeastOneNewUnitOfTheMatchingLevel()
     {
         return Prop.ForAll(AllUnits(), unit =>
         {
@@ -142,5 +142,63 @@ public sealed partial class AdministrativeUnitCatalogTests
             return olds.Length >= 1
                 && olds.All(o => o.Unit.MapToNew().ToArray().Contains(new AdministrativeUnitShare(commune, o.IsPartial)));
         });
+    }
+}
+
+public sealed partial class AdministrativeUnitCatalogTests
+{
+    [Theory]
+    [InlineData(AdministrativeLevel.Province)]
+    [InlineData(AdministrativeLevel.District)]
+    [InlineData(AdministrativeLevel.Commune)]
+    public void MapToNew_EveryOldUnit_AtLeastOneNewUnitInItsNewProvinceButOneSourceAnomaly(AdministrativeLevel level)
+    {
+        var elsewhere = new List<string>();
+        foreach (var unit in s_catalog.GetUnits(AdministrativeScheme.Old, level))
+        {
+            var shares = unit.MapToNew();
+            Assert.True(shares.Length >= 1, $"{unit} maps to nothing");
+            foreach (var share in shares)
+            {
+                Assert.Equal(AdministrativeScheme.New, share.Unit.Scheme);
+                if (share.Unit.ToNewProvince() != unit.ToNewProvince())
+                {
+                    elsewhere.Add($"{unit.Code}->{share.Unit.Code}");
+                }
+            }
+        }
+
+        // The one known anomaly of the source mapping: Xã Tân Phú (30622, Châu Thành, An Giang) is listed in
+        // Xã Tân Phú Trung (30259, Đồng Tháp) beside its namesake 30274 of Châu Thành, Đồng Tháp. Any other cross-province
+        // share would be new and must be looked at.
+        string[] expected = level switch
+        {
+            AdministrativeLevel.Province => [],
+            AdministrativeLevel.District => ["892->30259"],
+            _ => ["30622->30259"],
+        };
+        Assert.Equal(expected, elsewhere);
+    }
+
+    [Fact]
+    public void MapToNew_OldDistrict_IsTheUnionOfItsCommunesNewCommunes()
+    {
+        var baDinh = s_catalog.GetByCode(AdministrativeScheme.Old, "001");
+        var expected = new HashSet<AdministrativeUnit>();
+        foreach (var commune in s_catalog.GetUnits(AdministrativeScheme.Old, AdministrativeLevel.Commune))
+        {
+            if (commune.District == baDinh)
+            {
+                foreach (var share in commune.MapToNew())
+                {
+                    expected.Add(share.Unit);
+                }
+            }
+        }
+
+        var shares = baDinh.MapToNew().ToArray();
+
+        Assert.Equal(expected.OrderBy(u => u.Code, StringComparer.Ordinal), shares.Select(s => s.Unit).OrderBy(u => u.Code, StringComparer.Ordinal));
+        Assert.All(shares, s => Assert.True(s.IsPartial));
     }
 }
