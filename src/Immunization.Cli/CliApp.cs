@@ -28,5 +28,6 @@ internal static class CliApp
         yield return UnitsCommand.Create();
         yield return LinkCommand.Create();
         yield return DedupeCommand.Create();
+        yield return UnitsLookupCommand.Create();
     }
 }
