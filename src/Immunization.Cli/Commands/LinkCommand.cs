@@ -7,7 +7,8 @@ using Immunization.Matching.Linking;
 namespace Immunization.Cli;
 
 /// <summary>
-/// <c>immunization link</c>: links two CSV files as a JSON configuration says (<c>--config --left --right</c>).
+/// <c>immunization link</c>: links vaccination records to the register with the built-in Vietnamese matcher
+/// (<c>--register --records</c>), or two CSV files as a JSON configuration says (<c>--config --left --right</c>).
 /// </summary>
 internal static class LinkCommand
 {
@@ -17,9 +18,13 @@ internal static class LinkCommand
         var left = new Option<string>("--left") { Description = "The first CSV file (header row; fields are trimmed)." };
         var right = new Option<string>("--right") { Description = "The second CSV file." };
         var output = new Option<string>("--out") { Description = "The output folder (links.csv, model.json).", Required = true };
-        var truth = new Option<bool>("--truth")
+        var register = new Option<string>("--register") { Description = "The population register (the standard register.csv)." };
+        var records = new Option<string>("--records") { Description = "The vaccination records (the standard records.csv)." };
+        var truth = new Option<string?>("--truth")
         {
-            Description = "Print precision, recall and F1 against the truth the configuration describes (its 'truth' section).",
+            Description = "With --register: the truth file (truth.csv) to score against. With --config: no value; the configuration's " +
+                "'truth' section says how to read it. Prints precision, recall and F1.",
+            Arity = ArgumentArity.ZeroOrOne,
         };
         var train = new Option<bool>("--train-on-truth")
         {
@@ -27,7 +32,7 @@ internal static class LinkCommand
         };
         var command = new Command("link", "Link two files of records: candidate pairs by blocking, Fellegi-Sunter weights, explained decisions.")
         {
-            config, left, right, output, truth, train,
+            register, records, config, left, right, output, truth, train,
         };
         command.SetAction(parse =>
         {
@@ -35,10 +40,34 @@ internal static class LinkCommand
             var stderr = parse.InvocationConfiguration.Error;
             try
             {
-                var configPath = parse.GetValue(config) ?? throw new CliInputException("--config is required (with --left and --right).");
+                var truthGiven = parse.GetResult(truth) is not null;
+                if (parse.GetValue(register) is { } registerPath)
+                {
+                    var recordsPath = parse.GetValue(records) ?? throw new CliInputException("--records is required with --register.");
+                    if (parse.GetValue(config) is not null || parse.GetValue(left) is not null || parse.GetValue(right) is not null)
+                    {
+                        throw new CliInputException("--register/--records and --config/--left/--right are two different modes; use one.");
+                    }
+
+                    var truthPath = parse.GetValue(truth);
+                    if (truthGiven && truthPath is null)
+                    {
+                        throw new CliInputException("--truth needs the truth file (truth.csv) with --register.");
+                    }
+
+                    return RegisterLinkRun.Run(stdout, registerPath, recordsPath, parse.GetValue(output)!, truthPath);
+                }
+
+                var configPath = parse.GetValue(config)
+                    ?? throw new CliInputException("give --register and --records, or --config with --left and --right.");
                 var leftPath = parse.GetValue(left) ?? throw new CliInputException("--left is required with --config.");
                 var rightPath = parse.GetValue(right) ?? throw new CliInputException("--right is required with --config.");
-                return RunGeneric(stdout, configPath, leftPath, rightPath, parse.GetValue(output)!, parse.GetValue(truth), parse.GetValue(train));
+                if (parse.GetValue(truth) is not null)
+                {
+                    throw new CliInputException("with --config, --truth takes no value: the configuration's 'truth' section describes it.");
+                }
+
+                return RunGeneric(stdout, configPath, leftPath, rightPath, parse.GetValue(output)!, truthGiven, parse.GetValue(train));
             }
             catch (CliInputException e)
             {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Immunization.Core.Identity;
+using Immunization.Core.Places;
 
 namespace Immunization.Matching.Linking;
 
@@ -80,20 +81,46 @@ public sealed class IdentityRecord
     /// <param name="dateOfBirth">The date of birth (<c>yyyy-MM-dd</c>, <c>yyyy-MM</c>, <c>yyyy</c>, <c>dd/MM/yyyy</c>).</param>
     /// <param name="sex">The sex (<c>M</c>/<c>F</c>, <c>Nam</c>/<c>Nữ</c>).</param>
     /// <param name="phone">The phone number in any common writing.</param>
-    /// <param name="provinceCode">The province code in the current scheme.</param>
-    /// <param name="communeCode">The commune code in the current scheme.</param>
+    /// <param name="provinceCode">The province code, in <paramref name="scheme"/>.</param>
+    /// <param name="communeCode">The commune code, in <paramref name="scheme"/>.</param>
+    /// <param name="scheme">
+    /// The administrative scheme the codes are written in: <c>old</c> (before 1 July 2025) or <c>new</c> (the default).
+    /// Old codes are mapped to the new commune and province they went into (the first new commune of a split commune);
+    /// unknown codes are treated as missing.
+    /// </param>
     /// <param name="nationality">The ISO 3166 alpha-2 nationality.</param>
     /// <returns>The record.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="id"/> is <see langword="null"/>.</exception>
     public static IdentityRecord FromText(string id, string? citizenId, string? fullName, string? dateOfBirth, string? sex, string? phone,
-        string? provinceCode, string? communeCode, string? nationality)
+        string? provinceCode, string? communeCode, string? scheme, string? nationality)
     {
         _ = CitizenId.TryParse(citizenId, out var cid);
         _ = PersonName.TryParse(fullName, out var name);
         _ = PartialDate.TryParse(dateOfBirth, out var dob);
         _ = SexCodes.TryParse(sex, out var s);
         _ = PhoneNumber.TryParse(phone, out var p);
-        return new IdentityRecord(id, cid, name, dob, s, p, provinceCode, communeCode, nationality);
+        var (province, commune) = ToCurrentScheme(provinceCode, communeCode, scheme);
+        return new IdentityRecord(id, cid, name, dob, s, p, province, commune, nationality);
+    }
+
+    private static (string? Province, string? Commune) ToCurrentScheme(string? provinceCode, string? communeCode, string? scheme)
+    {
+        var catalog = AdministrativeUnitCatalog.Vietnam;
+        var from = string.Equals(scheme?.Trim(), "old", StringComparison.OrdinalIgnoreCase) ? AdministrativeScheme.Old : AdministrativeScheme.New;
+        if (!string.IsNullOrWhiteSpace(communeCode) && catalog.TryGetByCode(from, communeCode.AsSpan().Trim(), out var commune)
+            && commune.Level == AdministrativeLevel.Commune)
+        {
+            var current = from == AdministrativeScheme.New ? commune : commune.MapToNew()[0].Unit;
+            return (current.ToNewProvince().Code, current.Code);
+        }
+
+        if (!string.IsNullOrWhiteSpace(provinceCode) && catalog.TryGetByCode(from, provinceCode.AsSpan().Trim(), out var province)
+            && province.Level == AdministrativeLevel.Province)
+        {
+            return (province.ToNewProvince().Code, null);
+        }
+
+        return (null, null);
     }
 
     /// <summary>The national significant number of the phone, 0 when missing.</summary>

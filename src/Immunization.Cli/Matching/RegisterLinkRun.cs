@@ -1,0 +1,170 @@
+using System.Diagnostics;
+using System.Globalization;
+using Immunization.Matching.Deduplication;
+using Immunization.Matching.Linking;
+
+namespace Immunization.Cli.Matching;
+
+/// <summary>
+/// <c>immunization link --register --records</c>: links every vaccination record to the register with the built-in Vietnamese
+/// matcher and writes <c>links.csv</c> (every record once, in input order) and <c>explanations.csv</c>.
+/// </summary>
+internal static class RegisterLinkRun
+{
+    public static int Run(TextWriter stdout, string registerPath, string recordsPath, string outDir, string? truthPath)
+    {
+        var clock = Stopwatch.StartNew();
+        var people = new List<IdentityRecord>();
+        foreach (var batch in IdentityFiles.ReadBatches(registerPath, "person_id"))
+        {
+            people.AddRange(batch);
+        }
+
+        var index = RegisterIndex.Build(people);
+        people = null;
+        var indexTime = clock.Elapsed;
+
+        var recordIds = new List<string>();
+        var links = new List<RecordLink>();
+        var unlinked = new List<IdentityRecord>();
+        var unlinkedPositions = new List<int>();
+        foreach (var batch in IdentityFiles.ReadBatches(recordsPath, "record_id"))
+        {
+            var results = new RecordLink[batch.Length];
+            Parallel.For(0, batch.Length, i => results[i] = index.Link(batch[i]));
+            for (var i = 0; i < batch.Length; i++)
+            {
+                if (results[i].Outcome is not (LinkOutcome.Verified or LinkOutcome.Differs))
+                {
+                    unlinked.Add(batch[i]);
+                    unlinkedPositions.Add(links.Count);
+                }
+
+                recordIds.Add(batch[i].Id);
+                links.Add(results[i]);
+            }
+        }
+
+        var linkTime = clock.Elapsed;
+
+        // Records without a person are clustered among themselves; a linked record's cluster is its person.
+        var clusters = new string?[links.Count];
+        var unlinkedClusters = IdentityClusters.Cluster(unlinked);
+        for (var u = 0; u < unlinkedClusters.Length; u++)
+        {
+            clusters[unlinkedPositions[u]] = unlinkedClusters[u];
+        }
+
+        Directory.CreateDirectory(outDir);
+        var linksPath = Path.Combine(outDir, "links.csv");
+        var explanationsPath = Path.Combine(outDir, "explanations.csv");
+        using (var writer = new StreamWriter(linksPath, false, new System.Text.UTF8Encoding(false), 1 << 16))
+        using (var explanations = new StreamWriter(explanationsPath, false, new System.Text.UTF8Encoding(false), 1 << 16))
+        {
+            writer.Write("record_id,person_id,outcome,weight,differing_fields,cluster_id\n");
+            explanations.Write("record_id,person_id,weight,runner_up_weight,citizen_id,full_name,date_of_birth,sex,phone,residence\n");
+            var row = new string?[6];
+            var explanationRow = new string?[10];
+            for (var i = 0; i < links.Count; i++)
+            {
+                var link = links[i];
+                row[0] = recordIds[i];
+                row[1] = link.PersonId;
+                row[2] = OutcomeText(link.Outcome);
+                row[3] = double.IsNaN(link.Weight) ? "" : CsvText.Number(link.Weight, "0.##");
+                row[4] = link.DifferencesText();
+                row[5] = clusters[i] ?? link.PersonId;
+                CsvText.WriteRow(writer, row);
+                if (link.Explanation.Count > 0)
+                {
+                    explanationRow[0] = recordIds[i];
+                    explanationRow[1] = link.PersonId;
+                    explanationRow[2] = row[3];
+                    explanationRow[3] = double.IsNaN(link.RunnerUpWeight) ? "" : CsvText.Number(link.RunnerUpWeight, "0.##");
+                    for (var f = 0; f < link.Explanation.Count; f++)
+                    {
+                        var c = link.Explanation[f];
+                        explanationRow[4 + f] = c.Level + ":" + CsvText.Number(c.Weight, "0.##");
+                    }
+
+                    CsvText.WriteRow(explanations, explanationRow);
+                }
+            }
+        }
+
+        var counts = new int[6];
+        foreach (var link in links)
+        {
+            counts[(int)link.Outcome]++;
+        }
+
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"link: {index.Count} people, {links.Count} records: verified {counts[1]}, differs {counts[2]}, ambiguous {counts[3]}, " +
+            $"not_found {counts[4]}, not_applicable {counts[5]}"));
+        if (truthPath is not null)
+        {
+            WriteTruth(stdout, IdentityFiles.ReadTruth(truthPath), recordIds, links, truthPath);
+        }
+
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"wrote {linksPath}, {explanationsPath}; index {indexTime.TotalSeconds:0.00} s, linking {(linkTime - indexTime).TotalSeconds:0.00} s, " +
+            $"total {clock.Elapsed.TotalSeconds:0.00} s"));
+        return 0;
+    }
+
+    private static void WriteTruth(TextWriter stdout, Dictionary<string, string?> truth, List<string> recordIds, List<RecordLink> links,
+        string truthPath)
+    {
+        long predicted = 0, correct = 0, actual = 0, missingTruth = 0, typoIds = 0;
+        for (var i = 0; i < links.Count; i++)
+        {
+            if (!truth.TryGetValue(recordIds[i], out var person))
+            {
+                missingTruth++;
+                continue;
+            }
+
+            var linked = links[i].Outcome is LinkOutcome.Verified or LinkOutcome.Differs;
+            if (person is not null)
+            {
+                actual++;
+            }
+
+            if (linked)
+            {
+                predicted++;
+                if (links[i].PersonId == person)
+                {
+                    correct++;
+                }
+
+                if (links[i].Differences.Any(d => d.Field == IdentityField.CitizenId && d.Kind is "transposition" or "substitution"))
+                {
+                    typoIds++;
+                }
+            }
+        }
+
+        var precision = predicted == 0 ? 1 : (double)correct / predicted;
+        var recall = actual == 0 ? 1 : (double)correct / actual;
+        var f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"truth: {actual} records of people in the register; {predicted} linked, {correct} to the right person; " +
+            $"precision {precision:0.0000}, recall {recall:0.0000}, F1 {f1:0.0000}"));
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"links despite a differing identity number: {typoIds}, each explained as a one-digit typo (transposition or substitution)"));
+        if (missingTruth > 0)
+        {
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warning: {missingTruth} records have no row in {truthPath}"));
+        }
+    }
+
+    private static string OutcomeText(LinkOutcome outcome) => outcome switch
+    {
+        LinkOutcome.Verified => "verified",
+        LinkOutcome.Differs => "differs",
+        LinkOutcome.Ambiguous => "ambiguous",
+        LinkOutcome.NotFound => "not_found",
+        _ => "not_applicable",
+    };
+}
