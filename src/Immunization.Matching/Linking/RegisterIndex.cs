@@ -476,12 +476,12 @@ public sealed partial class RegisterIndex
             var span = name.AsSpan();
             var firstSpace = span.IndexOf(' ');
             var lastSpace = span.LastIndexOf(' ');
-            key.Name = Token(tokens, span, intern, nameTexts);
-            key.Given = Token(tokens, lastSpace < 0 ? span : span[(lastSpace + 1)..], intern, null);
+            key.Name = Token(tokens, span, intern, fullName: true, nameTexts);
+            key.Given = Token(tokens, lastSpace < 0 ? span : span[(lastSpace + 1)..], intern, fullName: false, null);
             if (firstSpace >= 0)
             {
-                key.Family = Token(tokens, span[..firstSpace], intern, null);
-                key.Middle = firstSpace == lastSpace ? IdentityKey.Missing : Token(tokens, span[(firstSpace + 1)..lastSpace], intern, null);
+                key.Family = Token(tokens, span[..firstSpace], intern, fullName: false, null);
+                key.Middle = firstSpace == lastSpace ? IdentityKey.Missing : Token(tokens, span[(firstSpace + 1)..lastSpace], intern, fullName: false, null);
             }
 
             key.TonedHash = Hash(record.Name.TonedKey);
@@ -502,23 +502,23 @@ public sealed partial class RegisterIndex
         key.Phone = record.PhoneDigits;
         if (record.ProvinceCode is { } province)
         {
-            key.Province = Token(places, "p" + province, intern, null);
+            key.Province = Token(places, "p" + province, intern, fullName: false, null);
         }
 
         if (record.CommuneCode is { } commune)
         {
-            key.Commune = Token(places, "c" + commune, intern, null);
+            key.Commune = Token(places, "c" + commune, intern, fullName: false, null);
         }
 
         return key;
     }
 
-    // Interns a token; a full name also gets its text recorded (name ids and name texts share one numbering only for full
-    // names, so full names are interned first into their own id space through nameTexts).
-    private static int Token(Dictionary<string, int> tokens, ReadOnlySpan<char> text, bool intern, List<string>? nameTexts)
+    // Interns a token. Full names have their own id space (their index in nameTexts, whose text the similarity test reads);
+    // they are stored under a prefix so that a one-syllable name never collides with a syllable.
+    private static int Token(Dictionary<string, int> tokens, ReadOnlySpan<char> text, bool intern, bool fullName, List<string>? nameTexts)
     {
         var lookup = tokens.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (nameTexts is not null)
+        if (fullName)
         {
             // Full names live in a separate id space: prefix them so a one-syllable name does not collide with a syllable.
             Span<char> buffer = text.Length < 256 ? stackalloc char[text.Length + 1] : new char[text.Length + 1];
@@ -529,7 +529,7 @@ public sealed partial class RegisterIndex
                 return nameId;
             }
 
-            if (!intern)
+            if (!intern || nameTexts is null)
             {
                 return IdentityKey.Unknown;
             }

@@ -3,7 +3,7 @@ using Immunization.Matching.Linking;
 
 namespace Immunization.Matching.Tests.Linking;
 
-public sealed class RegisterIndexTests
+public sealed partial class RegisterIndexTests
 {
     private static readonly Lazy<(RegisterIndex Index, List<string?[]> Records, List<string?> Truth, List<string?[]> People)> s_world = new(() =>
     {
