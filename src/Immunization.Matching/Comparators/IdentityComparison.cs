@@ -127,13 +127,44 @@ internal static class IdentityComparison
             return IdentityLevels.NameSwapped;
         }
 
-        if (JaroWinkler.Similarity(keyA, keyB) >= IdentityLevels.NameSimilarThreshold)
+        return JaroWinkler.Similarity(keyA, keyB) >= IdentityLevels.NameSimilarThreshold ? IdentityLevels.NameSimilar : NameFallback(a, b);
+    }
+
+    /// <summary>The name level when the names are not similar: given name only, or different.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int NameFallback(in IdentityKey a, in IdentityKey b) =>
+        a.Given >= 0 && a.Given == b.Given ? IdentityLevels.NameGivenOnly : IdentityLevels.NameDifferent;
+
+    /// <summary>
+    /// The name level decided without the similarity test, or <see cref="NeedsSimilarity"/> when only Jaro-Winkler can
+    /// tell "similar" from the fallback.
+    /// </summary>
+    public static int NameWithoutSimilarity(in IdentityKey a, in IdentityKey b)
+    {
+        if (a.Name < 0 && a.Name != IdentityKey.Unknown || b.Name < 0 && b.Name != IdentityKey.Unknown)
         {
-            return IdentityLevels.NameSimilar;
+            return -1;
         }
 
-        return a.Given >= 0 && a.Given == b.Given ? IdentityLevels.NameGivenOnly : IdentityLevels.NameDifferent;
+        if (a.Name >= 0 && a.Name == b.Name)
+        {
+            return IdentityLevels.NameExact;
+        }
+
+        if (a.Given >= 0 && a.Given == b.Given && a.Family == b.Family)
+        {
+            return IdentityLevels.NameMiddleDiffers;
+        }
+
+        if (a.Given >= 0 && a.Family >= 0 && a.Given == b.Family && a.Family == b.Given)
+        {
+            return IdentityLevels.NameSwapped;
+        }
+
+        return NeedsSimilarity;
     }
+
+    public const int NeedsSimilarity = -3;
 
     public static int DateOfBirth(int a, int b)
     {

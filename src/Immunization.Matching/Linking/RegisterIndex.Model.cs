@@ -133,7 +133,8 @@ public sealed partial class RegisterIndex
             sum += (double)c * (c - 1);
         }
 
-        // Never below one in n²: a register of unique numbers still has typing coincidences.
-        return Math.Max(sum / ((double)n * (n - 1)), 1.0 / ((double)n * n));
+        // Never below one in n: even unique numbers agree by accident (a relative's number, a typo landing on a real one),
+        // and a single field must not outweigh all the others.
+        return Math.Max(sum / ((double)n * (n - 1)), 1.0 / n);
     }
 }

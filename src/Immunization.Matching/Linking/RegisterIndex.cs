@@ -171,6 +171,13 @@ public sealed partial class RegisterIndex
                 : new FieldContribution(IdentityLevels.FieldNames[f], IdentityLevels.Labels[f][levels[f]], Weight(f, levels[f], best));
         }
 
+        // The exact weight of the best candidate (its score may have skipped the name similarity test when low).
+        bestWeight = 0;
+        foreach (var contribution in explanation)
+        {
+            bestWeight += contribution.Weight;
+        }
+
         var differences = Differences(key, best, levels);
         LinkOutcome outcome;
         if (bestWeight < _options.ReviewWeight)
@@ -212,7 +219,7 @@ public sealed partial class RegisterIndex
                 continue;
             }
 
-            var w = Score(key, nameText, p);
+            var w = Score(key, nameText, p, minWeight);
             if (w >= minWeight)
             {
                 result.Add((p, w));
@@ -240,7 +247,7 @@ public sealed partial class RegisterIndex
                 continue;
             }
 
-            var w = Score(key, nameText, p);
+            var w = Score(key, nameText, p, _options.ReviewWeight);
             // Ties go to the lower index, so that the outcome does not depend on the order of the candidates.
             if (w > bestWeight || (w == bestWeight && p < best))
             {
@@ -285,8 +292,13 @@ public sealed partial class RegisterIndex
         return scratch.Candidates.AsSpan(0, count);
     }
 
+    /// <summary>
+    /// The match weight of a record against a person. The name's similarity test, the costly part, runs only when its
+    /// outcome matters: when even a "similar" name could not lift the weight to <paramref name="bound"/>, the weight
+    /// returned is the lower one of the fallback level (a candidate that low never decides anything).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private double Score(in IdentityKey q, string nameText, int person)
+    private double Score(in IdentityKey q, string nameText, int person, double bound)
     {
         ref readonly var p = ref _keys[person];
         var w = 0.0;
@@ -294,16 +306,6 @@ public sealed partial class RegisterIndex
         if (level >= 0)
         {
             w += _weights[0][level];
-        }
-
-        level = p.Name < 0 ? -1 : IdentityComparison.Name(q, p, nameText, _nameTexts[p.Name]);
-        if (level == IdentityLevels.NameExact)
-        {
-            w += _nameExactWeights[p.Name];
-        }
-        else if (level > 0)
-        {
-            w += _weights[1][level];
         }
 
         level = IdentityComparison.DateOfBirth(q.DateOfBirth, p.DateOfBirth);
@@ -328,6 +330,26 @@ public sealed partial class RegisterIndex
         if (level >= 0)
         {
             w += _weights[5][level];
+        }
+
+        level = p.Name < 0 ? -1 : IdentityComparison.NameWithoutSimilarity(q, p);
+        if (level == IdentityComparison.NeedsSimilarity)
+        {
+            var names = _weights[1];
+            level = w + names[IdentityLevels.NameSimilar] < bound
+                ? IdentityComparison.NameFallback(q, p)
+                : JaroWinkler.Similarity(nameText, _nameTexts[p.Name]) >= IdentityLevels.NameSimilarThreshold
+                    ? IdentityLevels.NameSimilar
+                    : IdentityComparison.NameFallback(q, p);
+        }
+
+        if (level == IdentityLevels.NameExact)
+        {
+            w += _nameExactWeights[p.Name];
+        }
+        else if (level > 0)
+        {
+            w += _weights[1][level];
         }
 
         return w;
