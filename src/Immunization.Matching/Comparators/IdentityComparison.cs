@@ -309,5 +309,20 @@ internal static class IdentityLevels
         [0.80, 0.12, 0.08],
     ];
 
+    /// <summary>
+    /// The prior u probabilities: how often each level occurs between two different people of a national register
+    /// (identity numbers unique, about 80 birth years, 3,321 communes in 34 provinces). Estimates from the register are
+    /// shrunk towards them, so that a small register still gets sensible weights.
+    /// </summary>
+    public static readonly double[][] PriorU =
+    [
+        [1e-7, 1e-7, 1e-6, 1 - 1.2e-6],
+        [1e-4, 1e-4, 1e-5, 3e-3, 1e-2, 0.9869],
+        [3.4e-5, 6e-4, 3e-5, 3e-4, 1.2e-2, 0.987],
+        [0.5, 0.5],
+        [1e-6, 1e-5, 1 - 1.1e-5],
+        [3e-4, 3e-2, 0.9697],
+    ];
+
     public const int FieldCount = 6;
 }

@@ -24,7 +24,9 @@ public sealed partial class RegisterIndex
         var n = keys.Length;
         var random = new Random(20251124);
         var levels = new int[fieldCount];
-        for (var s = 0; n > 1 && s < randomPairs; s++)
+        // A small register has few distinct pairs: sampling more than it has only repeats them.
+        var samples = (int)Math.Min(randomPairs, (long)n * (n - 1) / 2);
+        for (var s = 0; n > 1 && s < samples; s++)
         {
             var i = random.Next(n);
             var j = random.Next(n);
@@ -52,12 +54,12 @@ public sealed partial class RegisterIndex
         }
 
         var exact = new double[fieldCount];
-        exact[0] = ExactShare(keys, k => k.CitizenIdLength == 0 ? null : k.CitizenId);
-        exact[1] = ExactShare(keys, k => k.Name < 0 ? null : k.Name);
-        exact[2] = ExactShare(keys, k => k.DateOfBirth == 0 ? null : k.DateOfBirth);
-        exact[3] = ExactShare(keys, k => k.Sex == 0 ? null : k.Sex);
-        exact[4] = ExactShare(keys, k => k.Phone == 0 ? null : k.Phone);
-        exact[5] = ExactShare(keys, k => k.Commune < 0 ? null : k.Commune);
+        exact[0] = ExactShare(keys, k => k.CitizenIdLength == 0 ? null : k.CitizenId, IdentityLevels.PriorU[0][0]);
+        exact[1] = ExactShare(keys, k => k.Name < 0 ? null : k.Name, IdentityLevels.PriorU[1][0]);
+        exact[2] = ExactShare(keys, k => k.DateOfBirth == 0 ? null : k.DateOfBirth, IdentityLevels.PriorU[2][0]);
+        exact[3] = ExactShare(keys, k => k.Sex == 0 ? null : k.Sex, IdentityLevels.PriorU[3][0]);
+        exact[4] = ExactShare(keys, k => k.Phone == 0 ? null : k.Phone, IdentityLevels.PriorU[4][0]);
+        exact[5] = ExactShare(keys, k => k.Commune < 0 ? null : k.Commune, IdentityLevels.PriorU[5][0]);
 
         var u = new double[fieldCount][];
         var weights = new double[fieldCount][];
@@ -65,12 +67,11 @@ public sealed partial class RegisterIndex
         {
             var levelCount = IdentityLevels.M[f].Length;
             u[f] = new double[levelCount];
-            var sampled = Math.Max(present[f], 1);
-            var floor = 0.5 / Math.Max(sampled, 1000);
+            // Sampled shares, shrunk towards the national prior by PriorPairs pseudo-pairs (decisive only for small registers).
             var rest = 0.0;
             for (var l = 1; l < levelCount; l++)
             {
-                u[f][l] = Math.Max((double)counts[f][l] / sampled, floor);
+                u[f][l] = (counts[f][l] + (IdentityLevels.PriorU[f][l] * PriorPairs)) / (present[f] + PriorPairs);
                 rest += u[f][l];
             }
 
@@ -99,17 +100,23 @@ public sealed partial class RegisterIndex
             }
         }
 
+        // Shares shrunk towards the prior by PriorPeople pseudo-people, so a name's share in a small register is not taken at face value.
         var nameExact = new double[nameTexts.Length];
         for (var v = 0; v < nameExact.Length; v++)
         {
-            nameExact[v] = Math.Log2(IdentityLevels.M[1][0] / (Math.Max(nameCounts[v], 1) / (double)Math.Max(named, 1)));
+            var share = (nameCounts[v] + (IdentityLevels.PriorU[1][0] * PriorPeople)) / (named + PriorPeople);
+            nameExact[v] = Math.Log2(IdentityLevels.M[1][0] / share);
         }
 
         return (u, weights, nameExact);
     }
 
-    /// <summary>The probability that two distinct random people with the value present share it: Σ c(c−1) / (n(n−1)).</summary>
-    private static double ExactShare(IdentityKey[] keys, Func<IdentityKey, long?> value)
+    /// <summary>
+    /// The probability that two distinct random people with the value present share it, Σ c(c−1) / (n(n−1)), shrunk towards
+    /// <paramref name="prior"/> by <see cref="PriorExactPairs"/> pseudo-pairs: a register of a few thousand people cannot
+    /// show how rarely two people share an identity number, and one of a million can.
+    /// </summary>
+    private static double ExactShare(IdentityKey[] keys, Func<IdentityKey, long?> value, double prior)
     {
         var counts = new Dictionary<long, long>();
         long n = 0;
@@ -122,19 +129,16 @@ public sealed partial class RegisterIndex
             }
         }
 
-        if (n < 2)
-        {
-            return 1e-6;
-        }
-
         double sum = 0;
         foreach (var c in counts.Values)
         {
             sum += (double)c * (c - 1);
         }
 
-        // Never below one in n: even unique numbers agree by accident (a relative's number, a typo landing on a real one),
-        // and a single field must not outweigh all the others.
-        return Math.Max(sum / ((double)n * (n - 1)), 1.0 / n);
+        return (sum + (prior * PriorExactPairs)) / (((double)n * (n - 1)) + PriorExactPairs);
     }
+
+    private const double PriorPairs = 1_000;
+    private const double PriorPeople = 10_000;
+    private const double PriorExactPairs = 1e8;
 }

@@ -91,6 +91,17 @@ public sealed partial class RegisterIndexTests
     }
 
     [Fact]
+    public void Link_ReadmeExample_DiffersWithTranspositionAndToneMarks()
+    {
+        var link = s_small.Value.Link(IdentityRecord.FromText("R1", "001090012354", "Nguyen Thi Minh Anh", "03/05/1990", "Nữ",
+            "01662345678", provinceCode: null, communeCode: null, scheme: null, nationality: null));
+
+        Assert.Equal(LinkOutcome.Differs, link.Outcome);
+        Assert.Equal("P-A", link.PersonId);
+        Assert.Equal("citizen_id:transposition;full_name:tone_marks", link.DifferencesText());
+    }
+
+    [Fact]
     public void Link_ForeignNational_IsNotApplicable()
     {
         var link = s_small.Value.Link(Record("R9", "E1234567", "Kim Min Jun", "1990-05-03", "M", nationality: "KR"));
