@@ -10,7 +10,8 @@ namespace Immunization.Cli.StandardFiles;
 /// Reads the project's standard files row by row (streaming: one row in memory at a time). Columns are found by their
 /// header names, in any order; extra columns are ignored. Accepted variants: dates as <c>yyyy-MM-dd</c>, <c>yyyy-MM</c>,
 /// <c>yyyy</c> or <c>dd/MM/yyyy</c> (written back as ISO); sex as <c>M</c>/<c>F</c> or <c>Nam</c>/<c>Nữ</c> (any case,
-/// with or without the tone mark). Empty fields are missing data (<see langword="null"/>). A bad value throws
+/// with or without the tone mark; also <c>Male</c>/<c>Female</c>), parsed by Core's <see cref="PartialDate"/> and
+/// <see cref="SexCodes"/>. Empty fields are missing data (<see langword="null"/>). A bad value throws
 /// <see cref="StandardFileException"/> naming the file, row and column.
 /// </summary>
 internal static class StandardFileReader
@@ -159,30 +160,7 @@ internal static class StandardFileReader
                 return Core.Identity.Sex.Unknown;
             }
 
-            return FoldSex(value) switch
-            {
-                "m" or "nam" => Core.Identity.Sex.Male,
-                "f" or "nu" => Core.Identity.Sex.Female,
-                _ => throw Error(column, "not a sex; expected M, F, Nam or Nữ"),
-            };
-        }
-
-        // Lower case, combining marks dropped, ư/ữ read as u: "Nữ", "NỮ", "nu" and decomposed "Nữ" all give "nu".
-        private static string FoldSex(string value)
-        {
-            var builder = new System.Text.StringBuilder(value.Length);
-            foreach (var c in value.AsSpan().Trim())
-            {
-                if (c is >= '\u0300' and <= '\u036F')
-                {
-                    continue;
-                }
-
-                var lower = char.ToLowerInvariant(c);
-                builder.Append(lower is 'ư' or 'ữ' or 'ứ' or 'ừ' or 'ử' or 'ự' ? 'u' : lower);
-            }
-
-            return builder.ToString();
+            return SexCodes.TryParse(value, out var sex) ? sex : throw Error(column, "not a sex; expected M, F, Nam or Nữ");
         }
 
         public string? Digits(string column, int length)
@@ -243,8 +221,8 @@ internal static class StandardFileReader
                 return null;
             }
 
-            return StandardDates.TryParse(value, out var year, out var month, out var day) && month > 0 && day > 0
-                ? new LocalDate(year, month, day)
+            return PartialDate.TryParse(value, out var date) && date.TryGetLocalDate(out var day)
+                ? day
                 : throw Error(column, "expected a date as yyyy-MM-dd or dd/MM/yyyy");
         }
 
@@ -256,65 +234,9 @@ internal static class StandardFileReader
                 return null;
             }
 
-            return StandardDates.TryParse(value, out var year, out var month, out var day)
-                ? StandardDates.Format(year, month, day)
+            return PartialDate.TryParse(value, out var date)
+                ? date.ToString()
                 : throw Error(column, "expected a date as yyyy-MM-dd, yyyy-MM, yyyy or dd/MM/yyyy");
         }
-    }
-}
-
-/// <summary>The dates of the standard files: <c>yyyy-MM-dd</c>, <c>yyyy-MM</c>, <c>yyyy</c>, or <c>dd/MM/yyyy</c> as people write them in Viet Nam.</summary>
-internal static class StandardDates
-{
-    /// <summary>Parses a date; <paramref name="month"/> and <paramref name="day"/> are 0 when not given. Checks the date exists.</summary>
-    public static bool TryParse(ReadOnlySpan<char> text, out int year, out int month, out int day)
-    {
-        year = month = day = 0;
-        text = text.Trim();
-        var ok = text.Length switch
-        {
-            4 => Number(text, out year),
-            7 => text[4] == '-' && Number(text[..4], out year) && Number(text[5..], out month),
-            10 when text[4] == '-' => text[7] == '-' && Number(text[..4], out year) && Number(text[5..7], out month) && Number(text[8..], out day),
-            10 when text[2] == '/' => text[5] == '/' && Number(text[..2], out day) && Number(text[3..5], out month) && Number(text[6..], out year),
-            _ => false,
-        };
-        if (!ok || year < 1800 || year > 2200)
-        {
-            return false;
-        }
-
-        if (text.Length == 4)
-        {
-            return true;
-        }
-
-        if (month is < 1 or > 12)
-        {
-            return false;
-        }
-
-        return text.Length == 7 || (day >= 1 && day <= CalendarSystem.Iso.GetDaysInMonth(year, month));
-    }
-
-    public static string Format(int year, int month, int day) =>
-        month == 0 ? year.ToString("0000", CultureInfo.InvariantCulture)
-        : day == 0 ? string.Create(CultureInfo.InvariantCulture, $"{year:0000}-{month:00}")
-        : string.Create(CultureInfo.InvariantCulture, $"{year:0000}-{month:00}-{day:00}");
-
-    private static bool Number(ReadOnlySpan<char> digits, out int value)
-    {
-        value = 0;
-        foreach (var c in digits)
-        {
-            if (!char.IsAsciiDigit(c))
-            {
-                return false;
-            }
-
-            value = (value * 10) + (c - '0');
-        }
-
-        return true;
     }
 }

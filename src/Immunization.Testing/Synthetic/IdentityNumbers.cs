@@ -9,7 +9,8 @@ namespace Immunization.Testing.Synthetic;
 /// </summary>
 /// <remarks>
 /// The 6-digit CCCD serial is a per-(province, sex, century, year) counter passed through a bijection of 0–999,999, so
-/// numbers look random but never repeat; the CMND serial works the same way over 0–399,999,999. Not thread-safe:
+/// numbers look random but never repeat; the number itself is built by <see cref="CitizenId.CreateCccd"/>, so it follows
+/// Core's rules exactly. The CMND serial works the same way over 0–399,999,999. Not thread-safe:
 /// one instance serves one sequential run, which keeps the output deterministic.
 /// </remarks>
 internal sealed class IdentityNumbers
@@ -42,16 +43,7 @@ internal sealed class IdentityNumbers
 
         var offset = (long)(SplitMix64.Mix(_seed, (ulong)bucket) % CccdSerials);
         var serial = ((counter * 387_403L) + offset) % CccdSerials;
-        var centuryDigit = ((birthYear / 100) - 19) * 2 + female;
-        Span<char> digits = stackalloc char[12];
-        digits[0] = '0';
-        digits[1] = (char)('0' + (provinceCode / 10));
-        digits[2] = (char)('0' + (provinceCode % 10));
-        digits[3] = (char)('0' + centuryDigit);
-        digits[4] = (char)('0' + (birthYear / 10 % 10));
-        digits[5] = (char)('0' + (birthYear % 10));
-        WriteDigits(digits[6..], serial);
-        return new string(digits);
+        return CitizenId.CreateCccd(provinceCode, sex, birthYear, (int)serial).ToString();
     }
 
     /// <summary>A 9-digit CMND number (the issuing area is not modelled).</summary>

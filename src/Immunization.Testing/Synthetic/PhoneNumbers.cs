@@ -1,9 +1,10 @@
+using Immunization.Core.Identity;
+
 namespace Immunization.Testing.Synthetic;
 
 /// <summary>
-/// Vietnamese mobile numbers: the 10-digit prefixes in use since the 2018 renumbering, and the 11-digit prefixes they
-/// replaced (Ministry of Information and Communications, Decision 798/QĐ-BTTTT, 25 May 2018, applied from
-/// 15 September 2018).
+/// Vietnamese mobile numbers: the 10-digit prefixes in use since the 2018 renumbering (Ministry of Information and
+/// Communications, Decision 798/QĐ-BTTTT, 25 May 2018, applied from 15 September 2018).
 /// </summary>
 /// <remarks>
 /// Operator shares (Viettel about 55 %, VinaPhone 25 %, MobiFone 18 %, others 2 %) are round figures in line with
@@ -19,16 +20,6 @@ internal static class PhoneNumbers
         ("Vietnamobile", 0.014, ["092", "056", "058"]),
         ("Gmobile", 0.006, ["099", "059"]),
     ];
-
-    /// <summary>New 3-digit prefix → the 4-digit prefix it replaced in 2018.</summary>
-    private static readonly Dictionary<string, string> s_oldPrefix = new(StringComparer.Ordinal)
-    {
-        ["032"] = "0162", ["033"] = "0163", ["034"] = "0164", ["035"] = "0165", ["036"] = "0166", ["037"] = "0167",
-        ["038"] = "0168", ["039"] = "0169",
-        ["070"] = "0120", ["079"] = "0121", ["077"] = "0122", ["076"] = "0126", ["078"] = "0128",
-        ["083"] = "0123", ["084"] = "0124", ["085"] = "0125", ["081"] = "0127", ["082"] = "0129",
-        ["056"] = "0186", ["058"] = "0188", ["059"] = "0199",
-    };
 
     private static readonly WeightedList<string> s_prefixes = BuildPrefixes();
 
@@ -60,9 +51,9 @@ internal static class PhoneNumbers
         return new string(digits);
     }
 
-    /// <summary>Whether the number's prefix replaced an 11-digit prefix in 2018.</summary>
-    public static bool HasOldForm(string phone) => phone.Length == 10 && s_oldPrefix.ContainsKey(phone[..3]);
-
-    /// <summary>The 11-digit form the number had before September 2018 (only when <see cref="HasOldForm"/>).</summary>
-    public static string OldForm(string phone) => s_oldPrefix[phone[..3]] + phone[3..];
+    /// <summary>
+    /// The 11-digit form the number had before September 2018, or <see langword="null"/> when its prefix did not change
+    /// (Core's <see cref="PhoneNumber.ToLegacyMobileForm"/>, which holds the full conversion table).
+    /// </summary>
+    public static string? OldForm(string phone) => PhoneNumber.Parse(phone).ToLegacyMobileForm();
 }

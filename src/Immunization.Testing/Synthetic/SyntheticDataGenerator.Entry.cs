@@ -59,14 +59,14 @@ public static partial class SyntheticDataGenerator
             var phone = person.Phone;
             if (phone is not null)
             {
-                var hasOldForm = PhoneNumbers.HasOldForm(phone);
+                var hasOldForm = person.PhoneOldForm is not null;
                 opportunities |= Bits(ErrorKind.PhoneMistyped) | (hasOldForm ? Bits(ErrorKind.PhoneOldForm) : 0);
                 var u = rng.NextDouble();
                 if (u < r.PhoneOldForm)
                 {
                     if (hasOldForm)
                     {
-                        phone = PhoneNumbers.OldForm(phone);
+                        phone = person.PhoneOldForm;
                         errors = errors.With(ErrorKind.PhoneOldForm);
                     }
                 }

@@ -84,6 +84,7 @@ public static partial class SyntheticDataGenerator
         public LocalDate DateOfBirth;
         public Sex Sex;
         public string? Phone;
+        public string? PhoneOldForm;
         public int Commune;
         public required string Address;
         public required string Nationality;
@@ -168,6 +169,7 @@ public static partial class SyntheticDataGenerator
             if (rng.Chance(age >= 15 ? 0.92 : 0.7))
             {
                 person.Phone = PhoneNumbers.Next(ref rng);
+                person.PhoneOldForm = PhoneNumbers.OldForm(person.Phone);
             }
 
             if (person.Absence is null)

@@ -72,6 +72,9 @@ public sealed partial class SyntheticDataGeneratorTests
             Assert.Equal((char)('0' + centuryDigit), id[3]);
             Assert.Equal(e.Person.DateOfBirth[2..4], id[4..6]);
             Assert.Equal('0', id[0]);
+            var parsed = CitizenId.Parse(id);
+            Assert.Equal(CitizenIdDiscrepancies.None, parsed.CheckAgainst(e.Person.Sex, year));
+            Assert.True(CitizenId.IsProvinceCode(parsed.ProvinceCode!.Value));
         });
     }
 
