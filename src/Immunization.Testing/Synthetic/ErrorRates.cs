@@ -183,21 +183,22 @@ public sealed record ErrorRates
     public static ErrorRates FromJson(Stream utf8Json)
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
-        ErrorRates? rates;
+        ErrorRatesDocument? document;
         try
         {
-            rates = JsonSerializer.Deserialize(utf8Json, SyntheticJsonContext.Default.ErrorRates);
+            document = JsonSerializer.Deserialize(utf8Json, SyntheticJsonContext.Default.ErrorRatesDocument);
         }
         catch (JsonException e)
         {
             throw new FormatException("The error rates are not valid JSON for ErrorRates: " + e.Message, e);
         }
 
-        if (rates is null)
+        if (document is null)
         {
             throw new FormatException("The error rates JSON is 'null'; expected an object such as { \"citizenIdMissing\": 0.05 }.");
         }
 
+        var rates = document.ToRates();
         var problem = rates.Validate();
         return problem is null ? rates : throw new FormatException("The error rates are not usable: " + problem + ".");
     }
@@ -206,7 +207,7 @@ public sealed record ErrorRates
     public void WriteJson(Stream utf8Json)
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
-        JsonSerializer.Serialize(utf8Json, this, SyntheticJsonContext.Default.ErrorRates);
+        JsonSerializer.Serialize(utf8Json, ErrorRatesDocument.From(this), SyntheticJsonContext.Default.ErrorRatesDocument);
     }
 }
 
@@ -218,5 +219,108 @@ public sealed record ErrorRates
     AllowTrailingCommas = true,
     NumberHandling = JsonNumberHandling.Strict,
     WriteIndented = true)]
-[JsonSerializable(typeof(ErrorRates))]
+[JsonSerializable(typeof(ErrorRatesDocument))]
 internal sealed partial class SyntheticJsonContext : JsonSerializerContext;
+
+/// <summary>
+/// The JSON shape of <see cref="ErrorRates"/>: every rate optional, so that a file may set only some kinds (the source
+/// generator would give unset init-only properties of the record itself 0 instead of their defaults).
+/// </summary>
+internal sealed class ErrorRatesDocument
+{
+    public double? CitizenIdMissing { get; set; }
+
+    public double? CitizenIdMistyped { get; set; }
+
+    public double? CitizenIdTransposed { get; set; }
+
+    public double? ToneMarksDropped { get; set; }
+
+    public double? ToneMarksPartlyDropped { get; set; }
+
+    public double? DStrokeAsD { get; set; }
+
+    public double? DecomposedUnicode { get; set; }
+
+    public double? CaseAndSpacing { get; set; }
+
+    public double? SyllableMistyped { get; set; }
+
+    public double? NameOrderSwapped { get; set; }
+
+    public double? BirthDateYearOnly { get; set; }
+
+    public double? BirthDateDayMonthSwapped { get; set; }
+
+    public double? BirthDateMistyped { get; set; }
+
+    public double? SexWrong { get; set; }
+
+    public double? PhoneOldForm { get; set; }
+
+    public double? PhoneMistyped { get; set; }
+
+    public double? CommuneOldScheme { get; set; }
+
+    public double? CommuneWrong { get; set; }
+
+    public double? DuplicateAtSecondSite { get; set; }
+
+    public double? AbsentMovedIn { get; set; }
+
+    public double? AbsentBornAbroad { get; set; }
+
+    public double? AbsentForeigner { get; set; }
+
+    public ErrorRates ToRates() => ErrorRates.Default with
+    {
+        CitizenIdMissing = CitizenIdMissing ?? ErrorRates.Default.CitizenIdMissing,
+        CitizenIdMistyped = CitizenIdMistyped ?? ErrorRates.Default.CitizenIdMistyped,
+        CitizenIdTransposed = CitizenIdTransposed ?? ErrorRates.Default.CitizenIdTransposed,
+        ToneMarksDropped = ToneMarksDropped ?? ErrorRates.Default.ToneMarksDropped,
+        ToneMarksPartlyDropped = ToneMarksPartlyDropped ?? ErrorRates.Default.ToneMarksPartlyDropped,
+        DStrokeAsD = DStrokeAsD ?? ErrorRates.Default.DStrokeAsD,
+        DecomposedUnicode = DecomposedUnicode ?? ErrorRates.Default.DecomposedUnicode,
+        CaseAndSpacing = CaseAndSpacing ?? ErrorRates.Default.CaseAndSpacing,
+        SyllableMistyped = SyllableMistyped ?? ErrorRates.Default.SyllableMistyped,
+        NameOrderSwapped = NameOrderSwapped ?? ErrorRates.Default.NameOrderSwapped,
+        BirthDateYearOnly = BirthDateYearOnly ?? ErrorRates.Default.BirthDateYearOnly,
+        BirthDateDayMonthSwapped = BirthDateDayMonthSwapped ?? ErrorRates.Default.BirthDateDayMonthSwapped,
+        BirthDateMistyped = BirthDateMistyped ?? ErrorRates.Default.BirthDateMistyped,
+        SexWrong = SexWrong ?? ErrorRates.Default.SexWrong,
+        PhoneOldForm = PhoneOldForm ?? ErrorRates.Default.PhoneOldForm,
+        PhoneMistyped = PhoneMistyped ?? ErrorRates.Default.PhoneMistyped,
+        CommuneOldScheme = CommuneOldScheme ?? ErrorRates.Default.CommuneOldScheme,
+        CommuneWrong = CommuneWrong ?? ErrorRates.Default.CommuneWrong,
+        DuplicateAtSecondSite = DuplicateAtSecondSite ?? ErrorRates.Default.DuplicateAtSecondSite,
+        AbsentMovedIn = AbsentMovedIn ?? ErrorRates.Default.AbsentMovedIn,
+        AbsentBornAbroad = AbsentBornAbroad ?? ErrorRates.Default.AbsentBornAbroad,
+        AbsentForeigner = AbsentForeigner ?? ErrorRates.Default.AbsentForeigner,
+    };
+
+    public static ErrorRatesDocument From(ErrorRates rates) => new()
+    {
+        CitizenIdMissing = rates.CitizenIdMissing,
+        CitizenIdMistyped = rates.CitizenIdMistyped,
+        CitizenIdTransposed = rates.CitizenIdTransposed,
+        ToneMarksDropped = rates.ToneMarksDropped,
+        ToneMarksPartlyDropped = rates.ToneMarksPartlyDropped,
+        DStrokeAsD = rates.DStrokeAsD,
+        DecomposedUnicode = rates.DecomposedUnicode,
+        CaseAndSpacing = rates.CaseAndSpacing,
+        SyllableMistyped = rates.SyllableMistyped,
+        NameOrderSwapped = rates.NameOrderSwapped,
+        BirthDateYearOnly = rates.BirthDateYearOnly,
+        BirthDateDayMonthSwapped = rates.BirthDateDayMonthSwapped,
+        BirthDateMistyped = rates.BirthDateMistyped,
+        SexWrong = rates.SexWrong,
+        PhoneOldForm = rates.PhoneOldForm,
+        PhoneMistyped = rates.PhoneMistyped,
+        CommuneOldScheme = rates.CommuneOldScheme,
+        CommuneWrong = rates.CommuneWrong,
+        DuplicateAtSecondSite = rates.DuplicateAtSecondSite,
+        AbsentMovedIn = rates.AbsentMovedIn,
+        AbsentBornAbroad = rates.AbsentBornAbroad,
+        AbsentForeigner = rates.AbsentForeigner,
+    };
+}

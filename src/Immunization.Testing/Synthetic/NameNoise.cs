@@ -12,7 +12,7 @@ namespace Immunization.Testing.Synthetic;
 /// </remarks>
 internal static class NameNoise
 {
-    // The 134 precomposed Vietnamese vowels: 67 lower case, then the same 67 in upper case.
+    // The 132 precomposed Vietnamese vowels: 66 lower case, then the same 66 in upper case.
     private const string Composed =
         "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ" +
         "ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ";
@@ -42,7 +42,7 @@ internal static class NameNoise
         "O\u031B|O\u031B\u0300|O\u031B\u0301|O\u031B\u0309|O\u031B\u0303|O\u031B\u0323|U\u0300|U\u0301|U\u0309|U\u0303|U\u0323|" +
         "U\u031B|U\u031B\u0300|U\u031B\u0301|U\u031B\u0309|U\u031B\u0303|U\u031B\u0323|Y\u0300|Y\u0301|Y\u0309|Y\u0303|Y\u0323";
 
-    private const int LowerCount = 67;
+    private const int LowerCount = 66;
 
     // Per code unit below 0x1F00: index into Composed + 1, or 0 when the character is not a precomposed vowel.
     private static readonly short[] s_index = BuildIndex();
