@@ -102,7 +102,7 @@ public static partial class SyntheticDataGenerator
         private readonly IdentityNumbers _ids;
         private readonly long[] _counts = new long[ErrorRates.KindCount];
         private readonly long[] _opportunities = new long[ErrorRates.KindCount];
-        private readonly Pending[] _window = new Pending[ShuffleWindow];
+        private readonly Pending[] _window;
         private Xoshiro256StarStar _shuffle;
         private int _windowCount;
         private long _recordsWritten;
@@ -117,6 +117,9 @@ public static partial class SyntheticDataGenerator
             _places = places;
             _ids = new IdentityNumbers(options.Seed, places.OldProvinces.Count);
             _shuffle = new Xoshiro256StarStar(SplitMix64.Mix(options.Seed, ulong.MaxValue));
+
+            // A small run (a tester's handful of people) does not need the whole window.
+            _window = new Pending[(int)Math.Min(ShuffleWindow, Math.Max(64L, options.People * 8L))];
         }
 
         public SyntheticDataSummary Execute()
@@ -405,13 +408,13 @@ public static partial class SyntheticDataGenerator
                 Errors = errors,
             };
 
-            if (_windowCount < ShuffleWindow)
+            if (_windowCount < _window.Length)
             {
                 _window[_windowCount++] = pending;
                 return;
             }
 
-            var j = _shuffle.Next(ShuffleWindow);
+            var j = _shuffle.Next(_window.Length);
             Write(_window[j]);
             _window[j] = pending;
         }

@@ -104,6 +104,14 @@ public sealed partial class SyntheticDataGeneratorTests
     }
 
     [Fact]
+    public void Generate_Products_EveryCampaignProductUsed()
+    {
+        var used = GeneratedData.Default.Records.Select(r => r.Record.VaccineCode).ToHashSet(StringComparer.Ordinal);
+
+        Assert.All(VietnamCovidVaccines.All.Where(p => p != VietnamCovidVaccines.UnknownProduct), p => Assert.Contains(p.Code, used));
+    }
+
+    [Fact]
     public void Generate_Uptake_AdultsNearTheReportedShare()
     {
         // Hậu Giang, November 2021: 95.33 % of people aged 18+ had at least one dose (shared/domain.md).
