@@ -1,52 +1,53 @@
-using System.Reflection;
+using System.Globalization;
+using Immunization.Core.Places;
 
 namespace Immunization.Testing.Synthetic;
 
-/// <summary>Builds the <see cref="ResidenceCatalog"/> the generator uses.</summary>
+/// <summary>Builds the <see cref="ResidenceCatalog"/> the generator uses from Core's catalogue of administrative units.</summary>
 internal static class Residences
 {
-    private static readonly Lazy<ResidenceCatalog> s_default = new(Load);
+    private static readonly Lazy<ResidenceCatalog> s_default = new(() => FromCatalog(AdministrativeUnitCatalog.Vietnam));
 
     public static ResidenceCatalog Default => s_default.Value;
 
-    private static ResidenceCatalog Load()
+    /// <summary>
+    /// Flattens the catalogue: every new-scheme commune with its province, and for each the old-scheme communes it was
+    /// formed from (wholly or in part; the island districts that had no communes are left out).
+    /// </summary>
+    public static ResidenceCatalog FromCatalog(AdministrativeUnitCatalog catalog)
     {
-        var provincesNew = Rows("provinces_new.csv").ToDictionary(r => int.Parse(r[0], System.Globalization.CultureInfo.InvariantCulture), r => r[1]);
-        var provincesOld = Rows("provinces_old.csv")
-            .Select(r => (Code: int.Parse(r[0], System.Globalization.CultureInfo.InvariantCulture), Name: r[1])).ToList();
-        var oldNames = provincesOld.ToDictionary(p => p.Code, p => p.Name);
-        var communesOld = Rows("communes_old.csv").ToDictionary(r => r[0], r => (Name: r[1], District: r[4],
-            Province: int.Parse(r[5], System.Globalization.CultureInfo.InvariantCulture)));
-        var communes = Rows("communes_new.csv").Select(r =>
+        var communes = new List<NewCommune>();
+        var olds = new List<IReadOnlyList<OldCommune>>();
+        foreach (var unit in catalog.GetUnits(AdministrativeScheme.New, AdministrativeLevel.Commune))
         {
-            var province = int.Parse(r[4], System.Globalization.CultureInfo.InvariantCulture);
-            return new NewCommune(r[0], r[1], r[3] == "Phường", r[3] == "Đặc khu", province, provincesNew[province]);
-        }).ToList();
-        var index = communes.Select((c, i) => (c.Code, i)).ToDictionary(x => x.Code, x => x.i);
-        var olds = communes.Select(_ => new List<OldCommune>()).ToList();
-        foreach (var r in Rows("commune_old_to_new.csv"))
-        {
-            if (r[2] != "commune" || !communesOld.TryGetValue(r[0], out var old) || !index.TryGetValue(r[4], out var i))
+            var province = unit.Province;
+            communes.Add(new NewCommune(unit.Code, unit.Name, unit.Type == AdministrativeUnitType.Ward,
+                unit.Type == AdministrativeUnitType.SpecialZone, Code(province.Code), province.Name));
+            var formedFrom = new List<OldCommune>();
+            foreach (var share in catalog.MapToOld(unit))
             {
-                continue;
+                var old = share.Unit;
+                if (old.Level != AdministrativeLevel.Commune)
+                {
+                    continue;
+                }
+
+                var district = old.District;
+                formedFrom.Add(new OldCommune(old.Code, old.Name, district.IsDefault ? null : district.Name, Code(old.Province.Code),
+                    old.Province.Name));
             }
 
-            olds[i].Add(new OldCommune(r[0], old.Name, old.District, old.Province, oldNames[old.Province]));
+            olds.Add(formedFrom);
         }
 
-        return new ResidenceCatalog(communes, olds, provincesOld);
-    }
-
-    private static IEnumerable<string[]> Rows(string file)
-    {
-        var name = "Immunization.Testing.Synthetic." + file;
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(name)
-            ?? throw new InvalidOperationException($"The embedded resource '{name}' is missing.");
-        using var reader = new StreamReader(stream);
-        _ = reader.ReadLine();
-        while (reader.ReadLine() is { Length: > 0 } line)
+        var oldProvinces = new List<(int Code, string Name)>();
+        foreach (var province in catalog.GetUnits(AdministrativeScheme.Old, AdministrativeLevel.Province))
         {
-            yield return line.Split(',');
+            oldProvinces.Add((Code(province.Code), province.Name));
         }
+
+        return new ResidenceCatalog(communes, olds, oldProvinces);
     }
+
+    private static int Code(string code) => int.Parse(code, NumberStyles.None, CultureInfo.InvariantCulture);
 }

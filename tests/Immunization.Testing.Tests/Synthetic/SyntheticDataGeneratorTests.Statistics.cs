@@ -1,4 +1,5 @@
 using Immunization.Core.Identity;
+using Immunization.Core.Places;
 using Immunization.Core.Vaccines;
 using Immunization.Testing.Synthetic;
 using Immunization.Tests.Shared;
@@ -101,6 +102,31 @@ public sealed partial class SyntheticDataGeneratorTests
                 }
             }
         }
+    }
+
+    [Fact]
+    public void Generate_Residences_RealUnitsAndOldCodesMapToTheTrueCommune()
+    {
+        var catalog = AdministrativeUnitCatalog.Vietnam;
+        var data = GeneratedData.Default;
+        var register = data.Register.ToDictionary(e => e.PersonId, e => e.Person, StringComparer.Ordinal);
+
+        Assert.All(data.Register, e =>
+        {
+            Assert.True(catalog.TryGetByCode(AdministrativeScheme.New, e.Person.CommuneCode, out var commune));
+            Assert.Equal(e.Person.ProvinceCode, commune.Province.Code);
+            Assert.Equal(AdministrativeLevel.Commune, commune.Level);
+        });
+        var old = data.Records.Where(r => r.PersonId is not null && r.Errors.Contains(ErrorKind.CommuneOldScheme)).ToList();
+        Assert.NotEmpty(old);
+        Assert.All(old, r =>
+        {
+            Assert.True(catalog.TryGetByCode(AdministrativeScheme.Old, r.Record.Person.CommuneCode, out var commune));
+            Assert.Equal(r.Record.Person.ProvinceCode, commune.Province.Code);
+            var truth = register[r.PersonId!].CommuneCode;
+            Assert.Contains(catalog.MapToNew(commune).ToArray(), share => share.Unit.Code == truth);
+        });
+        Assert.True(data.Register.Select(e => e.Person.ProvinceCode).Distinct().Count() == 34, "every new province has residents");
     }
 
     [Fact]
