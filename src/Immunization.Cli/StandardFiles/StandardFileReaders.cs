@@ -1,5 +1,6 @@
 using System.Globalization;
 using Immunization.Core.Identity;
+using Immunization.Core.Places;
 using Immunization.Core.Records;
 using nietras.SeparatedValues;
 using NodaTime;
@@ -9,7 +10,7 @@ namespace Immunization.Cli.StandardFiles;
 /// <summary>
 /// Reads the project's standard files row by row (streaming: one row in memory at a time). Columns are found by their
 /// header names, in any order; extra columns are ignored. Accepted variants: dates as <c>yyyy-MM-dd</c>, <c>yyyy-MM</c>,
-/// <c>yyyy</c> or <c>dd/MM/yyyy</c> (written back as ISO); sex as <c>M</c>/<c>F</c> or <c>Nam</c>/<c>Nữ</c> (any case,
+/// <c>yyyy</c> or <c>dd/MM/yyyy</c> (read into <see cref="PartialDate"/>); sex as <c>M</c>/<c>F</c> or <c>Nam</c>/<c>Nữ</c> (any case,
 /// with or without the tone mark; also <c>Male</c>/<c>Female</c>), parsed by Core's <see cref="PartialDate"/> and
 /// <see cref="SexCodes"/>. Empty fields are missing data (<see langword="null"/>). A bad value throws
 /// <see cref="StandardFileException"/> naming the file, row and column.
@@ -142,7 +143,7 @@ internal static class StandardFileReader
         {
             CitizenId = Optional("citizen_id"),
             FullName = Optional("full_name"),
-            DateOfBirth = PartialDateText("date_of_birth"),
+            DateOfBirth = Date("date_of_birth"),
             Sex = Sex("sex"),
             Phone = Optional("phone"),
             ProvinceCode = Digits("province_code", 2),
@@ -176,10 +177,11 @@ internal static class StandardFileReader
                 : throw Error(column, string.Create(CultureInfo.InvariantCulture, $"expected a code of {length} digits"));
         }
 
-        public string? Scheme(string column) => Value(column) switch
+        public AdministrativeScheme? Scheme(string column) => Value(column) switch
         {
             null => null,
-            "old" or "new" => Value(column),
+            "old" => AdministrativeScheme.Old,
+            "new" => AdministrativeScheme.New,
             _ => throw Error(column, "expected old (units before 1 July 2025) or new"),
         };
 
@@ -226,7 +228,7 @@ internal static class StandardFileReader
                 : throw Error(column, "expected a date as yyyy-MM-dd or dd/MM/yyyy");
         }
 
-        public string? PartialDateText(string column)
+        public PartialDate? Date(string column)
         {
             var value = Value(column);
             if (value is null)
@@ -235,7 +237,7 @@ internal static class StandardFileReader
             }
 
             return PartialDate.TryParse(value, out var date)
-                ? date.ToString()
+                ? date
                 : throw Error(column, "expected a date as yyyy-MM-dd, yyyy-MM, yyyy or dd/MM/yyyy");
         }
     }

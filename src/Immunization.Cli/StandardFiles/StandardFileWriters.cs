@@ -1,5 +1,6 @@
 using System.Globalization;
 using Immunization.Core.Identity;
+using Immunization.Core.Places;
 using Immunization.Core.Records;
 using NodaTime;
 
@@ -69,15 +70,22 @@ internal static class StandardFields
     {
         csv.Field(person.CitizenId);
         csv.Field(person.FullName);
-        csv.Field(person.DateOfBirth);
+        csv.Field(person.DateOfBirth?.ToString());
         csv.Field(FormatSex(person.Sex));
         csv.Field(person.Phone);
         csv.Field(person.ProvinceCode);
         csv.Field(person.CommuneCode);
-        csv.Field(person.AdminScheme);
+        csv.Field(FormatScheme(person.AdminScheme));
         csv.Field(person.Address);
         csv.Field(person.Nationality);
     }
+
+    public static string? FormatScheme(AdministrativeScheme? scheme) => scheme switch
+    {
+        AdministrativeScheme.Old => "old",
+        AdministrativeScheme.New => "new",
+        _ => null,
+    };
 
     public static string? FormatSex(Sex sex) => sex switch
     {

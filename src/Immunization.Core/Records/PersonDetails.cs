@@ -1,4 +1,5 @@
 using Immunization.Core.Identity;
+using Immunization.Core.Places;
 
 namespace Immunization.Core.Records;
 
@@ -9,9 +10,9 @@ namespace Immunization.Core.Records;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Every member may be <see langword="null"/> where the data is missing. The text forms follow the project's standard
-/// files: <see cref="DateOfBirth"/> is <c>yyyy-MM-dd</c>, <c>yyyy-MM</c> or <c>yyyy</c>; <see cref="AdminScheme"/> is
-/// <c>old</c> (units before 1 July 2025) or <c>new</c>; <see cref="Nationality"/> is an ISO 3166 alpha-2 code.
+/// Every member may be <see langword="null"/> (or <see cref="Sex.Unknown"/>) where the data is missing. The values that
+/// can only be written one valid way are typed (<see cref="DateOfBirth"/>, <see cref="Sex"/>, <see cref="AdminScheme"/>);
+/// the others keep the text as entered. <see cref="Nationality"/> is an ISO 3166 alpha-2 code.
 /// </para>
 /// <para>
 /// <see cref="ToString"/> never shows the details themselves (they are personal data): log record ids instead.
@@ -26,8 +27,8 @@ public sealed record PersonDetails
     /// <summary>The full name as written, family name first (<c>"Nguyễn Thị Minh Anh"</c>).</summary>
     public string? FullName { get; init; }
 
-    /// <summary>The date of birth as <c>yyyy-MM-dd</c>, <c>yyyy-MM</c> or <c>yyyy</c>.</summary>
-    public string? DateOfBirth { get; init; }
+    /// <summary>The date of birth, known to the day, the month or only the year.</summary>
+    public PartialDate? DateOfBirth { get; init; }
 
     /// <summary>The recorded sex; <see cref="Sex.Unknown"/> when it was not recorded.</summary>
     public Sex Sex { get; init; }
@@ -42,10 +43,10 @@ public sealed record PersonDetails
     public string? CommuneCode { get; init; }
 
     /// <summary>
-    /// The administrative scheme the codes belong to: <c>old</c> (before 1 July 2025) or <c>new</c>. Codes were reused by
-    /// the reform, so a code means nothing without its scheme.
+    /// The administrative scheme <see cref="ProvinceCode"/> and <see cref="CommuneCode"/> belong to (before or from
+    /// 1 July 2025). Codes were reused by the reform, so a code means nothing without its scheme.
     /// </summary>
-    public string? AdminScheme { get; init; }
+    public AdministrativeScheme? AdminScheme { get; init; }
 
     /// <summary>The address as written (house, street or hamlet, commune, province).</summary>
     public string? Address { get; init; }

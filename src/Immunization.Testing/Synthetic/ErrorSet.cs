@@ -9,7 +9,9 @@ public readonly struct ErrorSet : IEquatable<ErrorSet>
 {
     private readonly uint _bits;
 
-    private ErrorSet(uint bits) => _bits = bits;
+    internal ErrorSet(uint bits) => _bits = bits;
+
+    internal uint Bits => _bits;
 
     /// <summary>The empty set.</summary>
     public static ErrorSet None => default;

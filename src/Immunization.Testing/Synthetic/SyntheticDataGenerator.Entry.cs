@@ -1,5 +1,6 @@
 using System.Globalization;
 using Immunization.Core.Identity;
+using Immunization.Core.Places;
 using Immunization.Core.Records;
 using NodaTime;
 
@@ -79,7 +80,8 @@ public static partial class SyntheticDataGenerator
 
             // Residence: the new-scheme commune, or its pre-reform commune, or another commune of the province.
             ref readonly var home = ref _places.Commune(person.Commune);
-            string provinceCode = home.ProvinceCodeText, communeCode = home.Code, scheme = "new";
+            string provinceCode = home.ProvinceCodeText, communeCode = home.Code;
+            var scheme = AdministrativeScheme.New;
             var address = person.Address + ", " + home.Name + ", " + home.ProvinceName;
             var olds = _places.OldCommunesOf(person.Commune);
             opportunities |= Bits(ErrorKind.CommuneWrong) | (olds.Length > 0 ? Bits(ErrorKind.CommuneOldScheme) : 0);
@@ -91,7 +93,7 @@ public static partial class SyntheticDataGenerator
                     var old = olds[rng.Next(olds.Length)];
                     provinceCode = old.ProvinceCodeText;
                     communeCode = old.Code;
-                    scheme = "old";
+                    scheme = AdministrativeScheme.Old;
                     address = person.Address + ", " + old.Name + (old.DistrictName is null ? string.Empty : ", " + old.DistrictName) +
                         ", " + old.ProvinceName;
                     errors = errors.With(ErrorKind.CommuneOldScheme);
@@ -197,7 +199,7 @@ public static partial class SyntheticDataGenerator
             return name;
         }
 
-        private string EnterDateOfBirth(ref Xoshiro256StarStar rng, LocalDate date, ref ErrorSet errors, ref uint opportunities)
+        private PartialDate EnterDateOfBirth(ref Xoshiro256StarStar rng, LocalDate date, ref ErrorSet errors, ref uint opportunities)
         {
             var r = _rates;
             var swappable = date.Day <= 12 && date.Day != date.Month;
@@ -207,7 +209,7 @@ public static partial class SyntheticDataGenerator
             if (u < r.BirthDateYearOnly)
             {
                 errors = errors.With(ErrorKind.BirthDateYearOnly);
-                return date.Year.ToString("0000", CultureInfo.InvariantCulture);
+                return new PartialDate(date.Year);
             }
 
             if (u < r.BirthDateYearOnly + r.BirthDateDayMonthSwapped)
@@ -215,16 +217,16 @@ public static partial class SyntheticDataGenerator
                 if (swappable)
                 {
                     errors = errors.With(ErrorKind.BirthDateDayMonthSwapped);
-                    return Run.FormatDate(new LocalDate(date.Year, date.Day, date.Month));
+                    return new PartialDate(new LocalDate(date.Year, date.Day, date.Month));
                 }
             }
             else if (u < r.BirthDateYearOnly + r.BirthDateDayMonthSwapped + r.BirthDateMistyped)
             {
                 errors = errors.With(ErrorKind.BirthDateMistyped);
-                return Run.FormatDate(MistypeDate(ref rng, date));
+                return new PartialDate(MistypeDate(ref rng, date));
             }
 
-            return Run.FormatDate(date);
+            return new PartialDate(date);
         }
 
         private static LocalDate MistypeDate(ref Xoshiro256StarStar rng, LocalDate date)
@@ -232,7 +234,7 @@ public static partial class SyntheticDataGenerator
             // One digit of yyMMdd (the century is never mistyped) replaced so that the date stays valid and changes.
             for (var attempt = 0; attempt < 32; attempt++)
             {
-                var text = Run.FormatDate(date).ToCharArray();
+                var text = date.ToString("uuuu'-'MM'-'dd", CultureInfo.InvariantCulture).ToCharArray();
                 ReadOnlySpan<int> positions = [2, 3, 5, 6, 8, 9];
                 var p = positions[rng.Next(positions.Length)];
                 var digit = (char)('0' + rng.Next(10));

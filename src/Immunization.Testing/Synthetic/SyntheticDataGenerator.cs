@@ -1,5 +1,6 @@
 using System.Globalization;
 using Immunization.Core.Identity;
+using Immunization.Core.Places;
 using Immunization.Core.Records;
 using NodaTime;
 
@@ -298,12 +299,12 @@ public static partial class SyntheticDataGenerator
             {
                 CitizenId = person.CitizenId,
                 FullName = person.FullName,
-                DateOfBirth = FormatDate(person.DateOfBirth),
+                DateOfBirth = new PartialDate(person.DateOfBirth),
                 Sex = person.Sex,
                 Phone = person.Phone,
                 ProvinceCode = home.ProvinceCodeText,
                 CommuneCode = home.Code,
-                AdminScheme = "new",
+                AdminScheme = AdministrativeScheme.New,
                 Address = person.Address + ", " + home.Name + ", " + home.ProvinceName,
                 Nationality = person.Nationality,
             };
@@ -364,15 +365,7 @@ public static partial class SyntheticDataGenerator
             }
         }
 
-        private static ErrorSet Combine(ErrorSet errors, ErrorSet absence)
-        {
-            foreach (var kind in absence.Kinds())
-            {
-                errors = errors.With(kind);
-            }
-
-            return errors;
-        }
+        private static ErrorSet Combine(ErrorSet errors, ErrorSet absence) => new(errors.Bits | absence.Bits);
 
         private static string OtherSite(ref Xoshiro256StarStar rng, in NewCommune home) =>
             "BV-" + home.ProvinceCodeText + "-" + rng.Between(1, 8).ToString("00", CultureInfo.InvariantCulture);
@@ -387,11 +380,13 @@ public static partial class SyntheticDataGenerator
                 }
             }
 
-            foreach (var kind in errors.Kinds())
+            // Absences are counted per person when drawn, not per record.
+            var bits = errors.Bits;
+            for (var k = 0; k < (int)ErrorKind.AbsentMovedIn; k++)
             {
-                if (kind is not (ErrorKind.AbsentMovedIn or ErrorKind.AbsentBornAbroad or ErrorKind.AbsentForeigner))
+                if ((bits & (1u << k)) != 0)
                 {
-                    _counts[(int)kind]++;
+                    _counts[k]++;
                 }
             }
         }
@@ -451,8 +446,5 @@ public static partial class SyntheticDataGenerator
             _sink.AddRecord(new SyntheticRecord(record, pending.PersonId, pending.Errors));
         }
 
-        internal static string FormatDate(LocalDate date) =>
-            date.Year.ToString("0000", CultureInfo.InvariantCulture) + "-" + date.Month.ToString("00", CultureInfo.InvariantCulture) +
-            "-" + date.Day.ToString("00", CultureInfo.InvariantCulture);
     }
 }

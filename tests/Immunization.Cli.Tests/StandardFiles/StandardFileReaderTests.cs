@@ -1,5 +1,6 @@
 using Immunization.Cli.StandardFiles;
 using Immunization.Core.Identity;
+using Immunization.Core.Places;
 using Immunization.Core.Records;
 using NodaTime;
 
@@ -25,14 +26,15 @@ public sealed class StandardFileReaderTests
         var entries = StandardFileReader.ReadRegister(new StringReader(text), "register.csv").ToList();
 
         Assert.Equal(3, entries.Count);
-        Assert.Equal("1990-05-03", entries[0].Person.DateOfBirth);
+        Assert.Equal(PartialDate.FromDate(1990, 5, 3), entries[0].Person.DateOfBirth);
         Assert.Equal(Sex.Male, entries[0].Person.Sex);
         Assert.Equal("Số 1, Tổ 2, Phường Ba Đình", entries[0].Person.Address);
-        Assert.Equal("1985", entries[1].Person.DateOfBirth);
+        Assert.Equal(new PartialDate(1985), entries[1].Person.DateOfBirth);
         Assert.Equal(Sex.Female, entries[1].Person.Sex);
         Assert.Null(entries[1].Person.CitizenId);
-        Assert.Equal("old", entries[1].Person.AdminScheme);
-        Assert.Equal("1970-02", entries[2].Person.DateOfBirth);
+        Assert.Equal(AdministrativeScheme.Old, entries[1].Person.AdminScheme);
+        Assert.Equal(PartialDate.FromYearMonth(1970, 2), entries[2].Person.DateOfBirth);
+        Assert.Null(entries[2].Person.AdminScheme);
         Assert.Equal(Sex.Female, entries[2].Person.Sex);
         Assert.Null(entries[2].Person.Nationality);
     }
@@ -173,12 +175,12 @@ public sealed class StandardFileReaderTests
         {
             CitizenId = " 0011",
             FullName = "NGUYE\u0302\u0303N  \"Văn\", An ",
-            DateOfBirth = "1990",
+            DateOfBirth = new PartialDate(1990),
             Sex = Sex.Female,
             Phone = "01662345678",
             ProvinceCode = "79",
             CommuneCode = "26734",
-            AdminScheme = "old",
+            AdminScheme = AdministrativeScheme.Old,
             Address = "Số 1,\r\nTổ 2",
             Nationality = "KR",
         };

@@ -1,6 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using Immunization.Core.Identity;
+using Immunization.Core.Places;
 using Immunization.Core.Vaccines;
 using Immunization.Testing.Arbitraries;
 using Immunization.Testing.Synthetic;
@@ -49,7 +50,8 @@ public sealed class DoseHistoryArbitrariesTests
     [FsCheck.Xunit.Property(MaxTest = 50)]
     public Property DoseRecordArbitrary_RecordsFollowTheStandardForms() => Prop.ForAll(DoseHistoryArbitraries.DoseRecordArbitrary(), r =>
         r.RecordId.StartsWith('R') && VietnamCovidVaccines.TryFind(r.VaccineCode, out _) && r.DoseNumber >= 1 &&
-        r.Person.AdminScheme is "old" or "new" && (r.Person.DateOfBirth is null || PartialDate.TryParse(r.Person.DateOfBirth, out _)));
+        r.Person.AdminScheme is AdministrativeScheme.Old or AdministrativeScheme.New &&
+        r.Person.DateOfBirth is { Precision: DatePrecision.Year or DatePrecision.Day });
 
     [Fact]
     public void SyntheticRecords_NoErrors_CarryNone()

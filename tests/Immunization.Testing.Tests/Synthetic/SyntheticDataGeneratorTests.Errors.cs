@@ -1,4 +1,6 @@
 using System.Text;
+using Immunization.Core.Identity;
+using Immunization.Core.Places;
 using Immunization.Core.Records;
 using Immunization.Testing.Synthetic;
 
@@ -79,16 +81,15 @@ public sealed partial class SyntheticDataGeneratorTests
                 Assert.DoesNotContain(p.FullName!, c => c is >= '\u0300' and <= '\u036F');
             }
 
-            Assert.Equal(e.Contains(ErrorKind.BirthDateYearOnly), p.DateOfBirth!.Length == 4);
-            if (e.Contains(ErrorKind.BirthDateDayMonthSwapped))
-            {
-                Assert.Equal(truth.DateOfBirth![5..7], p.DateOfBirth[8..10]);
-                Assert.Equal(truth.DateOfBirth[8..10], p.DateOfBirth[5..7]);
-            }
+            var born = p.DateOfBirth!.Value;
+            Assert.Equal(e.Contains(ErrorKind.BirthDateYearOnly), born.Precision == DatePrecision.Year);
+            Assert.Equal(e.Contains(ErrorKind.BirthDateDayMonthSwapped), born.IsDayMonthSwapOf(truth.DateOfBirth!.Value));
+            Assert.Equal(e.Contains(ErrorKind.BirthDateMistyped), born.Precision == DatePrecision.Day && born != truth.DateOfBirth &&
+                !born.IsDayMonthSwapOf(truth.DateOfBirth.Value));
 
             Assert.Equal(e.Contains(ErrorKind.SexWrong), p.Sex != truth.Sex);
             Assert.True(e.Contains(ErrorKind.PhoneOldForm) == p.Phone is { Length: 11 }, $"{r.Record.RecordId} [{e}] {truth.Phone} {p.Phone}");
-            Assert.Equal(e.Contains(ErrorKind.CommuneOldScheme), p.AdminScheme == "old");
+            Assert.Equal(e.Contains(ErrorKind.CommuneOldScheme), p.AdminScheme == AdministrativeScheme.Old);
             if (e.Contains(ErrorKind.CommuneWrong))
             {
                 Assert.Equal(truth.ProvinceCode, p.ProvinceCode);
@@ -96,7 +97,7 @@ public sealed partial class SyntheticDataGeneratorTests
             }
 
             var clean = !e.Contains(ErrorKind.CommuneOldScheme) && !e.Contains(ErrorKind.CommuneWrong);
-            Assert.True(clean == (truth.CommuneCode == p.CommuneCode && p.AdminScheme == "new"),
+            Assert.True(clean == (truth.CommuneCode == p.CommuneCode && p.AdminScheme == AdministrativeScheme.New),
                 $"{r.Record.RecordId} [{e}]: {truth.CommuneCode} → {p.AdminScheme} {p.CommuneCode}");
         }
     }

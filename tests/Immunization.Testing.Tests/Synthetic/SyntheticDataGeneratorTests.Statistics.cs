@@ -37,7 +37,7 @@ public sealed partial class SyntheticDataGeneratorTests
 
         var observed = people.GroupBy(e =>
         {
-            var dob = LocalDate.FromDateTime(DateTime.ParseExact(e.Person.DateOfBirth!, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            var dob = Day(e.Person.DateOfBirth);
             var age = Period.Between(dob, reference, PeriodUnits.Years).Years;
             var group = age >= 100 ? "100+" : $"{age / 5 * 5}-{age / 5 * 5 + 4}";
             return (e.Person.Sex, group);
@@ -64,14 +64,14 @@ public sealed partial class SyntheticDataGeneratorTests
         var cmnd = register.Where(e => e.Person.CitizenId!.Length == 9).ToList();
         Assert.Equal(register.Count, cccd.Count + cmnd.Count);
         Assert.InRange(cmnd.Count, 1, register.Count / 10);
-        Assert.All(cmnd, e => Assert.True(int.Parse(e.Person.DateOfBirth![..4], System.Globalization.CultureInfo.InvariantCulture) < 1990));
+        Assert.All(cmnd, e => Assert.True(e.Person.DateOfBirth!.Value.Year < 1990));
         Assert.All(cccd, e =>
         {
             var id = e.Person.CitizenId!;
-            var year = int.Parse(e.Person.DateOfBirth![..4], System.Globalization.CultureInfo.InvariantCulture);
+            var year = e.Person.DateOfBirth!.Value.Year;
             var centuryDigit = ((year / 100) - 19) * 2 + (e.Person.Sex == Sex.Female ? 1 : 0);
             Assert.Equal((char)('0' + centuryDigit), id[3]);
-            Assert.Equal(e.Person.DateOfBirth[2..4], id[4..6]);
+            Assert.Equal((year % 100).ToString("00", System.Globalization.CultureInfo.InvariantCulture), id[4..6]);
             Assert.Equal('0', id[0]);
             var parsed = CitizenId.Parse(id);
             Assert.Equal(CitizenIdDiscrepancies.None, parsed.CheckAgainst(e.Person.Sex, year));
@@ -84,7 +84,7 @@ public sealed partial class SyntheticDataGeneratorTests
     {
         var data = GeneratedData.Clean;
         var born = data.Register.ToDictionary(e => e.PersonId,
-            e => LocalDate.FromDateTime(DateTime.ParseExact(e.Person.DateOfBirth!, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
+            e => Day(e.Person.DateOfBirth));
 
         foreach (var person in data.Records.GroupBy(r => r.PersonId!))
         {
@@ -144,7 +144,7 @@ public sealed partial class SyntheticDataGeneratorTests
         var data = GeneratedData.Clean;
         var start = new LocalDate(2021, 3, 8);
         var adults = data.Register.Where(e =>
-            LocalDate.FromDateTime(DateTime.ParseExact(e.Person.DateOfBirth!, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))
+            Day(e.Person.DateOfBirth)
                 .PlusYears(18) <= start)
             .Select(e => e.PersonId).ToHashSet(StringComparer.Ordinal);
         var vaccinated = data.Records.Select(r => r.PersonId!).Where(adults.Contains).ToHashSet(StringComparer.Ordinal);
@@ -152,5 +152,12 @@ public sealed partial class SyntheticDataGeneratorTests
         var share = vaccinated.Count / (double)adults.Count;
 
         Assert.InRange(share, 0.94, 0.965);
+    }
+
+    private static LocalDate Day(PartialDate? date)
+    {
+        Assert.True(date is { } d && d.TryGetLocalDate(out _), "the register holds full dates of birth");
+        date!.Value.TryGetLocalDate(out var day);
+        return day;
     }
 }
