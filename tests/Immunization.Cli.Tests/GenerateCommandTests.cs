@@ -69,6 +69,25 @@ public sealed class GenerateCommandTests : IDisposable
     }
 
     [Fact]
+    public void Generate_PinnedRun_SameBytesOnEveryMachine()
+    {
+        // Pinned on the project's machine (2026-11-24). The generator uses its own PRNG, table-driven text changes and
+        // invariant formatting, so any machine must write these exact bytes. If the generator is changed on purpose,
+        // regenerate (generate --people 300 --seed 2026) and update the hash in the same commit.
+        const string expected = "4e817af894b08217778866eb7b73f9942a0b7044f0847427e78f7bde4a9edccc";
+        var dir = Path.Combine(_root, "pinned");
+        Assert.Equal(0, Run("generate", "--people", "300", "--seed", "2026", "--out", dir).Exit);
+
+        using var sha = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        foreach (var file in new[] { "register.csv", "records.csv", "truth.csv" })
+        {
+            sha.AppendData(File.ReadAllBytes(Path.Combine(dir, file)));
+        }
+
+        Assert.Equal(expected, Convert.ToHexStringLower(sha.GetHashAndReset()));
+    }
+
+    [Fact]
     public void Generate_DifferentSeeds_DifferentFiles()
     {
         var a = Path.Combine(_root, "s1");
