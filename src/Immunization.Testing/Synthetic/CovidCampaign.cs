@@ -58,8 +58,11 @@ internal static class CovidCampaign
     private static readonly WeightedTable s_teenFirstMonth = new([0.2, 40, 35, 15, 6, 3]); // Oct 2021 – Mar 2022
     private static readonly WeightedTable s_childFirstMonth = new([30, 30, 20, 10, 5, 3, 2]); // Apr – Oct 2022
 
-    private static readonly WeightedList<VaccineProduct> s_adultEarly = new(
-        [(VietnamCovidVaccines.AstraZeneca, 0.9), (VietnamCovidVaccines.Sinopharm, 0.1)]);
+    // March to May 2021: AstraZeneca only (COVAX and purchased doses); Sinopharm from June.
+    private static readonly WeightedList<VaccineProduct> s_adultEarly = new([(VietnamCovidVaccines.AstraZeneca, 1.0)]);
+
+    private static readonly WeightedList<VaccineProduct> s_adultJune = new(
+        [(VietnamCovidVaccines.AstraZeneca, 0.85), (VietnamCovidVaccines.Sinopharm, 0.15)]);
 
     private static readonly WeightedList<VaccineProduct> s_adultSummer = new(
     [
@@ -156,7 +159,8 @@ internal static class CovidCampaign
             first = Start.PlusDays(rng.Next(20));
         }
 
-        var product = first.Month < 7 && first.Year == 2021 ? s_adultEarly.Next(ref rng)
+        var product = first < new LocalDate(2021, 6, 1) ? s_adultEarly.Next(ref rng)
+            : first < new LocalDate(2021, 7, 1) ? s_adultJune.Next(ref rng)
             : first < new LocalDate(2021, 10, 1) ? s_adultSummer.Next(ref rng)
             : first < new LocalDate(2022, 1, 1) ? s_adultAutumn.Next(ref rng)
             : s_adultLate.Next(ref rng);
