@@ -1,12 +1,14 @@
 using FsCheck;
 using FsCheck.Fluent;
 using Immunization.Core.Records;
+using Immunization.Core.Vaccines;
 using Immunization.Testing.Synthetic;
 
 namespace Immunization.Testing.Arbitraries;
 
 /// <summary>
-/// FsCheck generators of COVID-19 vaccination histories and dose records, drawn from the same model of Viet Nam's
+/// FsCheck generators of COVID-19 vaccination histories, dose records, register entries and vaccine products, drawn from
+/// the same model of Viet Nam's
 /// 2021–2022 campaign as <see cref="SyntheticDataGenerator"/>: products, intervals, ages and boosters as the Ministry of
 /// Health's guidance set them.
 /// </summary>
@@ -70,6 +72,15 @@ public static class DoseHistoryArbitraries
             return data.Records.Count > 0 ? data.Records[0] : null;
         }).Where(r => r is not null).Select(r => r!);
     }
+
+    /// <summary>Generates people of the register (clean details: real communes, CCCD or CMND consistent with sex and birth year).</summary>
+    /// <returns>The generator.</returns>
+    public static Gen<RegisterEntry> RegisterEntries() => Seeds().Select(seed =>
+        SyntheticDataGenerator.GenerateInMemory(new SyntheticDataOptions { People = 1, Seed = seed, Errors = ErrorRates.None }).Register[0]);
+
+    /// <summary>Generates the COVID-19 vaccine products of <see cref="VietnamCovidVaccines.All"/>.</summary>
+    /// <returns>The generator.</returns>
+    public static Gen<VaccineProduct> VaccineProducts() => Gen.Elements<VaccineProduct>(VietnamCovidVaccines.All);
 
     /// <summary>Generates dose records as entered, with errors at the default rates.</summary>
     /// <returns>The generator.</returns>

@@ -53,6 +53,25 @@ public sealed class DoseHistoryArbitrariesTests
         r.Person.AdminScheme is AdministrativeScheme.Old or AdministrativeScheme.New &&
         r.Person.DateOfBirth is { Precision: DatePrecision.Year or DatePrecision.Day });
 
+    [FsCheck.Xunit.Property(MaxTest = 50)]
+    public Property RegisterEntries_ConsistentCitizenIds() => Prop.ForAll(DoseHistoryArbitraries.RegisterEntries().ToArbitrary(), e =>
+    {
+        var id = CitizenId.Parse(e.Person.CitizenId!);
+        var born = e.Person.DateOfBirth!.Value;
+        return e.Person.Nationality == "VN" && e.Person.AdminScheme == AdministrativeScheme.New &&
+               (id.Kind == CitizenIdKind.Cmnd || id.CheckAgainst(e.Person.Sex, born) == CitizenIdDiscrepancies.None) &&
+               AdministrativeUnitCatalog.Vietnam.TryGetByCode(AdministrativeScheme.New, e.Person.CommuneCode, out _);
+    });
+
+    [Fact]
+    public void VaccineProducts_DrawFromTheCatalogue()
+    {
+        var drawn = DoseHistoryArbitraries.VaccineProducts().Sample(10, 500).Distinct().ToList();
+
+        Assert.Subset(VietnamCovidVaccines.All.ToHashSet(), drawn.ToHashSet());
+        Assert.True(drawn.Count > 5);
+    }
+
     [Fact]
     public void SyntheticRecords_NoErrors_CarryNone()
     {
