@@ -62,8 +62,9 @@ public enum ErrorKind
     CommuneWrong,
 
     /// <summary>
-    /// The dose was entered a second time, at another site, with details drawn again; the record carrying this kind is the
-    /// second entry.
+    /// The dose was entered a second time, at another site, with details typed again (other errors drawn afresh; when the
+    /// retyping happens to match the first entry, the address is left empty). The record carrying this kind is the second
+    /// entry.
     /// </summary>
     DuplicateAtSecondSite,
 
