@@ -1,0 +1,125 @@
+using System.Globalization;
+using Immunization.Core.Evaluation;
+using NodaTime;
+
+namespace Immunization.Cli.Cdsi;
+
+/// <summary>The outcome of one test case: passed, or the differences from CDC's expected results.</summary>
+internal sealed record CdsiTestCaseOutcome(CdsiTestCase Case, string VaccineGroup, IReadOnlyList<string> Differences)
+{
+    public bool Passed => Differences.Count == 0;
+}
+
+/// <summary>
+/// Runs CDC test cases through the engine and compares, as CDC's layout defines them: the evaluation status of each
+/// dose (for the vaccine group under test), the series status, and the earliest, recommended and past-due dates.
+/// </summary>
+internal sealed class CdsiTestCaseRunner(CdsiEngine engine)
+{
+    // CDC's test files name vaccine groups with short codes; the supporting data uses full names.
+    private static readonly Dictionary<string, string> s_groups = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["DTAP"] = "DTaP/Tdap/Td",
+        ["TDAP"] = "DTaP/Tdap/Td",
+        ["TD"] = "DTaP/Tdap/Td",
+        ["POL"] = "Polio",
+        ["IPV"] = "Polio",
+        ["HIB"] = "Hib",
+        ["PCV"] = "Pneumococcal",
+        ["PNEUMO"] = "Pneumococcal",
+        ["VAR"] = "Varicella",
+        ["ROTA"] = "Rotavirus",
+        ["MCV"] = "Meningococcal",
+        ["MENACWY"] = "Meningococcal",
+        ["MENB"] = "Meningococcal B",
+        ["FLU"] = "Influenza",
+        ["JE"] = "Japanese Encephalitis",
+        ["YF"] = "Yellow Fever",
+    };
+
+    public string GroupName(string testGroup) =>
+        s_groups.TryGetValue(testGroup, out var name) ? name
+        : engine.SupportingData.VaccineGroups.FirstOrDefault(g => string.Equals(g, testGroup, StringComparison.OrdinalIgnoreCase)) ?? testGroup;
+
+    public CdsiTestCaseOutcome Run(CdsiTestCase testCase)
+    {
+        var group = GroupName(testCase.VaccineGroup);
+        var differences = new List<string>();
+        if (!engine.SupportingData.VaccineGroups.Contains(group, StringComparer.OrdinalIgnoreCase))
+        {
+            differences.Add($"vaccine group '{testCase.VaccineGroup}' is not in the supporting data");
+            return new CdsiTestCaseOutcome(testCase, group, differences);
+        }
+
+        var patient = new CdsiPatient(testCase.DateOfBirth, testCase.Sex, testCase.Observations);
+        var assessment = engine.Evaluate(patient, testCase.Doses.Select(d => d.Dose), testCase.AssessmentDate, [group]);
+        for (var i = 0; i < testCase.Doses.Count; i++)
+        {
+            var expected = testCase.Doses[i];
+            if (expected.ExpectedStatus.Length == 0)
+            {
+                continue;
+            }
+
+            var actual = CombinedStatus(assessment.Evaluations.Where(e => e.Dose == expected.Dose).ToList());
+            if (!string.Equals(actual, expected.ExpectedStatus, StringComparison.OrdinalIgnoreCase))
+            {
+                var reasons = string.Join('/', assessment.Evaluations.Where(e => e.Dose == expected.Dose && e.Status != DoseStatus.Valid).Select(e => $"{e.Antigen}:{e.Reason}").Distinct());
+                differences.Add($"dose {i + 1} status: expected {expected.ExpectedStatus}{(expected.ExpectedReason.Length > 0 ? $" ({expected.ExpectedReason})" : string.Empty)}, got {actual}{(reasons.Length > 0 ? $" ({reasons})" : string.Empty)}");
+            }
+        }
+
+        var forecast = assessment.ForecastFor(group);
+        var status = forecast is null ? "none" : StatusText(forecast.Status);
+        if (!string.Equals(status, testCase.SeriesStatus, StringComparison.OrdinalIgnoreCase))
+        {
+            differences.Add($"series status: expected {testCase.SeriesStatus}, got {status}");
+        }
+
+        Compare(differences, "earliest", testCase.Earliest, forecast?.Earliest);
+        Compare(differences, "recommended", testCase.Recommended, forecast?.Recommended);
+        Compare(differences, "past due", testCase.PastDue, forecast?.PastDue);
+        return new CdsiTestCaseOutcome(testCase, group, differences);
+    }
+
+    private static void Compare(List<string> differences, string what, LocalDate? expected, LocalDate? actual)
+    {
+        if (expected != actual)
+        {
+            differences.Add(string.Create(CultureInfo.InvariantCulture, $"{what}: expected {Text(expected)}, got {Text(actual)}"));
+        }
+    }
+
+    private static string Text(LocalDate? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "none";
+
+    /// <summary>A combination vaccine is one dose for several antigens: it is valid for the group only if valid for each.</summary>
+    public static string CombinedStatus(IReadOnlyList<DoseEvaluation> evaluations)
+    {
+        if (evaluations.Count == 0)
+        {
+            return "none";
+        }
+
+        if (evaluations.Any(e => e.Status == DoseStatus.NotValid))
+        {
+            return "Not Valid";
+        }
+
+        if (evaluations.Any(e => e.Status == DoseStatus.Extraneous))
+        {
+            return "Extraneous";
+        }
+
+        return evaluations.Any(e => e.Status == DoseStatus.SubStandard) ? "Sub-standard" : "Valid";
+    }
+
+    public static string StatusText(SeriesStatus status) => status switch
+    {
+        SeriesStatus.NotComplete => "Not complete",
+        SeriesStatus.Complete => "Complete",
+        SeriesStatus.Immune => "Immune",
+        SeriesStatus.Contraindicated => "Contraindicated",
+        SeriesStatus.AgedOut => "Aged out",
+        _ => "Not recommended",
+    };
+}
