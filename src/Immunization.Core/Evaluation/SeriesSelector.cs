@@ -166,8 +166,14 @@ internal static class SeriesSelector
 
         var start = definition.MinAgeToStart is { } min ? CdsiCalendar.Add(patient.DateOfBirth, min) : (LocalDate?)null;
         var end = definition.MaxAgeToStart is { } max ? CdsiCalendar.Add(patient.DateOfBirth, max) : (LocalDate?)null;
-        var reference = series.FirstValidDate ?? assessmentDate;
-        return (start is null || reference >= start) && (end is null || reference < end);
+        // With valid doses only the first one must come before the maximum age to start (a series started under an
+        // earlier schedule still counts); without any, the patient must be within the ages to start today.
+        if (series.FirstValidDate is { } first)
+        {
+            return end is null || first < end;
+        }
+
+        return (start is null || assessmentDate >= start) && (end is null || assessmentDate < end);
     }
 
     /// <summary>SELECTB-12: the earliest date plus the minimum intervals of the remaining target doses.</summary>

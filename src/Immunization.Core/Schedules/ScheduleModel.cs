@@ -5,11 +5,12 @@ namespace Immunization.Core.Schedules;
 // The CDSi schedule model: immutable records compiled once from CDC's supporting data. Field names follow the
 // supporting-data XML so a reader of the logic specification recognises them.
 
-/// <summary>When a rule applies: effective on or after <see cref="Effective"/>, ceasing on <see cref="Cessation"/>.</summary>
+/// <summary>When a rule applies: from <see cref="Effective"/> through <see cref="Cessation"/>, both inclusive (CDC's data
+/// ends one rule on the day before the next one starts, e.g. 2016-12-15 and 2016-12-16).</summary>
 internal readonly record struct EffectivePeriod(LocalDate? Effective, LocalDate? Cessation)
 {
     public bool Contains(LocalDate date) =>
-        (Effective is not { } from || date >= from) && (Cessation is not { } to || date < to);
+        (Effective is not { } from || date >= from) && (Cessation is not { } to || date <= to);
 }
 
 internal sealed record AgeRule(
