@@ -34,8 +34,10 @@ internal sealed class TargetDose(SeriesDose definition)
 internal readonly record struct SeriesEvaluation(HistoryDose Dose, DoseStatus Status, DoseStatusReason Reason, int? TargetNumber, bool Inadvertent);
 
 /// <summary>A relevant patient series: the evaluation and forecast of one antigen series for one patient.</summary>
-internal sealed class PatientSeries(AntigenSeries series)
+internal sealed class PatientSeries(AntigenSeries series, LocalDate dateOfBirth)
 {
+    public LocalDate DateOfBirth { get; } = dateOfBirth;
+
     public AntigenSeries Series { get; } = series;
 
     public List<TargetDose> Targets { get; } = new(series.Doses.Count + 1);

@@ -32,7 +32,7 @@ internal sealed class SeriesEvaluator
     /// <summary>Evaluates then forecasts the series. <paramref name="completeSeriesGroups"/> feeds "Completed Series" skip conditions.</summary>
     public PatientSeries Run(AntigenSeries series, AntigenSchedule antigen, IReadOnlyList<HistoryDose> antigenDoses, IReadOnlySet<string> completeSeriesGroups)
     {
-        var run = new PatientSeries(series);
+        var run = new PatientSeries(series, Dob);
         foreach (var dose in series.Doses)
         {
             run.Targets.Add(new TargetDose(dose));

@@ -60,8 +60,9 @@ internal static class SeriesSelector
         }
 
         var highest = candidates.Min(s => s.Series.Priority);
-        var scorable = candidates.Where(s => s.Series.Priority == highest && IsScorable(s, patient, assessmentDate)).ToList();
         var defaults = group.Where(s => s.Series.IsDefault).ToList();
+        var noValidDoses = group.All(s => s.ValidCount == 0);
+        var scorable = candidates.Where(s => s.Series.Priority == highest && IsScorable(s, noValidDoses, defaults.Count > 0)).ToList();
         if (scorable.Count == 0)
         {
             var fallback = defaults.Count == 1 ? defaults[0] : null;
@@ -151,29 +152,28 @@ internal static class SeriesSelector
     private static bool StartAgeReached(PatientSeries series, CdsiPatient patient, LocalDate assessmentDate) =>
         series.Series.MinAgeToStart is not { } min || assessmentDate >= CdsiCalendar.Add(patient.DateOfBirth, min);
 
-    private static bool IsScorable(PatientSeries series, CdsiPatient patient, LocalDate assessmentDate)
+    /// <summary>
+    /// SELECTSCORE-2: a risk series of the highest priority; a standard series whose first valid dose came before its
+    /// maximum age to start; a standard series when no series of the group has a valid dose and none is the default;
+    /// an evaluation-only series that is complete.
+    /// </summary>
+    private static bool IsScorable(PatientSeries series, bool noValidDoses, bool groupHasDefault)
     {
         var definition = series.Series;
-        if (definition.Type == SeriesType.EvaluationOnly)
+        switch (definition.Type)
         {
-            return series.Status == SeriesStatus.Complete;
-        }
+            case SeriesType.EvaluationOnly:
+                return series.Status == SeriesStatus.Complete;
+            case SeriesType.Risk:
+                return true;
+            default:
+                if (series.FirstValidDate is { } first)
+                {
+                    return definition.MaxAgeToStart is not { } max || first < CdsiCalendar.Add(series.DateOfBirth, max);
+                }
 
-        if (definition.Type == SeriesType.Risk)
-        {
-            return true;
+                return noValidDoses && !groupHasDefault;
         }
-
-        var start = definition.MinAgeToStart is { } min ? CdsiCalendar.Add(patient.DateOfBirth, min) : (LocalDate?)null;
-        var end = definition.MaxAgeToStart is { } max ? CdsiCalendar.Add(patient.DateOfBirth, max) : (LocalDate?)null;
-        // With valid doses only the first one must come before the maximum age to start (a series started under an
-        // earlier schedule still counts); without any, the patient must be within the ages to start today.
-        if (series.FirstValidDate is { } first)
-        {
-            return end is null || first < end;
-        }
-
-        return (start is null || assessmentDate >= start) && (end is null || assessmentDate < end);
     }
 
     /// <summary>SELECTB-12: the earliest date plus the minimum intervals of the remaining target doses.</summary>
