@@ -101,7 +101,11 @@ internal sealed class CdsiTestCaseRunner(CdsiEngine engine)
 
     private static string Text(LocalDate? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "none";
 
-    /// <summary>A combination vaccine is one dose for several antigens: it is valid for the group only if valid for each.</summary>
+    /// <summary>
+    /// A combination vaccine is one dose for several antigens. It is not valid for the group if it is not valid for one
+    /// antigen; it is valid if valid for at least one (a Tdap booster is valid for diphtheria and tetanus even when the
+    /// pertussis series is already complete); otherwise extraneous or sub-standard.
+    /// </summary>
     public static string CombinedStatus(IReadOnlyList<DoseEvaluation> evaluations)
     {
         if (evaluations.Count == 0)
@@ -114,12 +118,17 @@ internal sealed class CdsiTestCaseRunner(CdsiEngine engine)
             return "Not Valid";
         }
 
+        if (evaluations.Any(e => e.Status == DoseStatus.Valid))
+        {
+            return "Valid";
+        }
+
         if (evaluations.Any(e => e.Status == DoseStatus.Extraneous))
         {
             return "Extraneous";
         }
 
-        return evaluations.Any(e => e.Status == DoseStatus.SubStandard) ? "Sub-standard" : "Valid";
+        return "Sub-standard";
     }
 
     public static string StatusText(SeriesStatus status) => status switch
