@@ -71,7 +71,17 @@ internal sealed class CdsiTestCaseRunner(CdsiEngine engine)
             }
 
             var actual = CombinedStatus(evaluations);
-            if (!string.Equals(actual, expected.ExpectedStatus, StringComparison.OrdinalIgnoreCase))
+            var statusMatches = string.Equals(actual, expected.ExpectedStatus, StringComparison.OrdinalIgnoreCase);
+            if (statusMatches && expected.ExpectedReason.Length > 0)
+            {
+                var reasonTexts = evaluations.Where(e => string.Equals(StatusText(e.Status), actual, StringComparison.OrdinalIgnoreCase)).SelectMany(e => e.Reasons.DefaultIfEmpty(e.Reason)).Select(ReasonText).ToList();
+                if (!reasonTexts.Contains(expected.ExpectedReason, StringComparer.OrdinalIgnoreCase))
+                {
+                    differences.Add($"dose {i + 1} reason: expected {expected.ExpectedReason}, got {string.Join('/', reasonTexts.Distinct())}");
+                }
+            }
+
+            if (!statusMatches)
             {
                 var reasons = string.Join('/', evaluations.Where(e => e.Status != DoseStatus.Valid).Select(e => $"{e.Antigen}:{e.Reason}").Distinct());
                 differences.Add($"dose {i + 1} status: expected {expected.ExpectedStatus}{(expected.ExpectedReason.Length > 0 ? $" ({expected.ExpectedReason})" : string.Empty)}, got {actual}{(reasons.Length > 0 ? $" ({reasons})" : string.Empty)}");
@@ -83,6 +93,13 @@ internal sealed class CdsiTestCaseRunner(CdsiEngine engine)
         if (!string.Equals(status, testCase.SeriesStatus, StringComparison.OrdinalIgnoreCase))
         {
             differences.Add($"series status: expected {testCase.SeriesStatus}, got {status}");
+        }
+
+        var number = forecast?.ForecastDoseNumber is { } n && forecast.Status == SeriesStatus.NotComplete ? n.ToString(CultureInfo.InvariantCulture) : string.Empty;
+        var expectedNumber = testCase.ForecastNumber == "-" ? string.Empty : testCase.ForecastNumber;
+        if (number != expectedNumber)
+        {
+            differences.Add($"forecast #: expected {(expectedNumber.Length == 0 ? "none" : expectedNumber)}, got {(number.Length == 0 ? "none" : number)}");
         }
 
         Compare(differences, "earliest", testCase.Earliest, forecast?.Earliest);
@@ -130,6 +147,29 @@ internal sealed class CdsiTestCaseRunner(CdsiEngine engine)
 
         return "Sub-standard";
     }
+
+    public static string StatusText(DoseStatus status) => status switch
+    {
+        DoseStatus.Valid => "Valid",
+        DoseStatus.NotValid => "Not Valid",
+        DoseStatus.Extraneous => "Extraneous",
+        _ => "Sub-standard",
+    };
+
+    /// <summary>CDC's wording of evaluation reasons in the test cases.</summary>
+    public static string ReasonText(DoseStatusReason reason) => reason switch
+    {
+        DoseStatusReason.TooYoung => "Age: Too Young",
+        DoseStatusReason.TooOld => "Age: Too Old",
+        DoseStatusReason.TooSoon => "Interval: too Soon",
+        DoseStatusReason.LiveVirusConflict => "Live Virus Conflict",
+        DoseStatusReason.InadvertentVaccine => "Inadvertent Vaccine",
+        DoseStatusReason.NotPreferableOrAllowable => "Not a preferable or allowable vaccine",
+        DoseStatusReason.SeriesAlreadyComplete => "Series Already Complete",
+        DoseStatusReason.DoseCondition => "Sub-standard",
+        DoseStatusReason.GracePeriod => "Grace Period",
+        _ => string.Empty,
+    };
 
     public static string StatusText(SeriesStatus status) => status switch
     {

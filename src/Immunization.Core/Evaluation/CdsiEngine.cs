@@ -225,7 +225,7 @@ public sealed class CdsiEngine
         var evaluated = best.OrderByDescending(r => r.ValidCount).ThenBy(r => StatusRank(r.Status)).First();
         foreach (var evaluation in evaluated.Evaluations)
         {
-            evaluations.Add(new DoseEvaluation(evaluation.Dose.Dose, antigen.Name, evaluated.Series.VaccineGroup, evaluation.Status, evaluation.Reason, evaluation.TargetNumber, evaluated.Series.Name));
+            evaluations.Add(new DoseEvaluation(evaluation.Dose.Dose, antigen.Name, evaluated.Series.VaccineGroup, evaluation.Status, evaluation.Reason, evaluation.Reasons.ToArray(), evaluation.TargetNumber, evaluated.Series.Name));
         }
 
         var forecast = new AntigenForecast(antigen.Name, chosen.Series.Name, chosen.Status, chosen.ForecastDoseNumber, chosen.Earliest, chosen.Recommended, chosen.PastDue, chosen.Latest);

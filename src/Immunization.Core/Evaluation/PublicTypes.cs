@@ -108,7 +108,9 @@ public enum SeriesStatus : byte
 /// <param name="Antigen">The antigen (target disease), e.g. <c>Measles</c>.</param>
 /// <param name="VaccineGroup">The vaccine group of the antigen's series, e.g. <c>MMR</c>.</param>
 /// <param name="Status">Valid, not valid, extraneous or sub-standard.</param>
-/// <param name="Reason">Why; <see cref="DoseStatusReason.None"/> for a valid dose.</param>
+/// <param name="Reason">Why; <see cref="DoseStatusReason.None"/> for a valid dose. When several checks fail, the first in
+/// the specification's order (age, interval, live-virus conflict, vaccine).</param>
+/// <param name="Reasons">Every reason that applies (e.g. both too young and too soon), in the same order; empty for a valid dose outside any grace period.</param>
 /// <param name="TargetDoseNumber">The target dose (1-based) it was evaluated against in the selected series, or <see langword="null"/> for an extraneous dose.</param>
 /// <param name="SeriesName">The name of the antigen series the evaluation comes from (the best series).</param>
 public sealed record DoseEvaluation(
@@ -117,6 +119,7 @@ public sealed record DoseEvaluation(
     string VaccineGroup,
     DoseStatus Status,
     DoseStatusReason Reason,
+    IReadOnlyList<DoseStatusReason> Reasons,
     int? TargetDoseNumber,
     string SeriesName);
 

@@ -53,7 +53,7 @@ internal sealed class SeriesEvaluator
         {
             if (run.NextTarget >= run.Targets.Count)
             {
-                run.Evaluations.Add(new SeriesEvaluation(dose, DoseStatus.Extraneous, DoseStatusReason.SeriesAlreadyComplete, null, false));
+                run.Evaluations.Add(new SeriesEvaluation(dose, DoseStatus.Extraneous, DoseStatusReason.SeriesAlreadyComplete, null, false, ReasonSet.Of(DoseStatusReason.SeriesAlreadyComplete)));
                 return;
             }
 
@@ -62,7 +62,7 @@ internal sealed class SeriesEvaluator
             var number = run.NextTarget + 1;
             if (dose.Dose.Condition is not null)
             {
-                run.Evaluations.Add(new SeriesEvaluation(dose, DoseStatus.SubStandard, DoseStatusReason.DoseCondition, number, false));
+                run.Evaluations.Add(new SeriesEvaluation(dose, DoseStatus.SubStandard, DoseStatusReason.DoseCondition, number, false, ReasonSet.Of(DoseStatusReason.DoseCondition)));
                 return;
             }
 
@@ -75,12 +75,12 @@ internal sealed class SeriesEvaluator
 
             if (Contains(definition.InadvertentCvx, dose.Cvx))
             {
-                run.Evaluations.Add(new SeriesEvaluation(dose, DoseStatus.NotValid, DoseStatusReason.InadvertentVaccine, number, true));
+                run.Evaluations.Add(new SeriesEvaluation(dose, DoseStatus.NotValid, DoseStatusReason.InadvertentVaccine, number, true, ReasonSet.Of(DoseStatusReason.InadvertentVaccine)));
                 return;
             }
 
-            var (status, reason) = Evaluate(run, definition, dose);
-            run.Evaluations.Add(new SeriesEvaluation(dose, status, reason, number, false));
+            var (status, reason, all) = Evaluate(run, definition, dose);
+            run.Evaluations.Add(new SeriesEvaluation(dose, status, reason, number, false, all));
             if (status == DoseStatus.Valid)
             {
                 target.Status = TargetStatus.Satisfied;
@@ -97,43 +97,50 @@ internal sealed class SeriesEvaluator
         }
     }
 
-    private (DoseStatus Status, DoseStatusReason Reason) Evaluate(PatientSeries run, SeriesDose definition, HistoryDose dose)
+    private (DoseStatus Status, DoseStatusReason Reason, ReasonSet Reasons) Evaluate(PatientSeries run, SeriesDose definition, HistoryDose dose)
     {
+        // Age, intervals, conflicts and vaccine are all checked (6.10 ANDs them). The first failure is the reason;
+        // every failure is kept, because CDC's expected results name one or another when several fail.
         var date = dose.Date;
         var grace = false;
+        var reasons = default(ReasonSet);
         var age = FindAge(definition, date);
         if (age is not null)
         {
-            if (date < AgeDate(age.AbsoluteMinimum, s_minDate))
-            {
-                return (DoseStatus.NotValid, DoseStatusReason.TooYoung);
-            }
-
             if (date >= AgeDate(age.Maximum, s_maxDate))
             {
-                return (DoseStatus.Extraneous, DoseStatusReason.TooOld);
+                return (DoseStatus.Extraneous, DoseStatusReason.TooOld, ReasonSet.Of(DoseStatusReason.TooOld));
             }
 
-            grace = date < AgeDate(age.Minimum, s_minDate);
+            if (date < AgeDate(age.AbsoluteMinimum, s_minDate))
+            {
+                reasons = reasons.With(DoseStatusReason.TooYoung);
+            }
+            else
+            {
+                grace = date < AgeDate(age.Minimum, s_minDate);
+            }
         }
 
         if (!IntervalsSatisfied(run, definition.Intervals, dose, ref grace)
             && (definition.AllowableIntervals.Count == 0 || !IntervalsSatisfied(run, definition.AllowableIntervals, dose, ref grace)))
         {
-            return (DoseStatus.NotValid, DoseStatusReason.TooSoon);
+            reasons = reasons.With(DoseStatusReason.TooSoon);
         }
 
         if (InLiveVirusConflict(run, dose))
         {
-            return (DoseStatus.NotValid, DoseStatusReason.LiveVirusConflict);
+            reasons = reasons.With(DoseStatusReason.LiveVirusConflict);
         }
 
         if (!IsPreferable(definition, dose) && !IsAllowable(definition, dose))
         {
-            return (DoseStatus.NotValid, DoseStatusReason.NotPreferableOrAllowable);
+            reasons = reasons.With(DoseStatusReason.NotPreferableOrAllowable);
         }
 
-        return (DoseStatus.Valid, grace ? DoseStatusReason.GracePeriod : DoseStatusReason.None);
+        return !reasons.IsEmpty
+            ? (DoseStatus.NotValid, reasons.First, reasons)
+            : (DoseStatus.Valid, grace ? DoseStatusReason.GracePeriod : DoseStatusReason.None, default);
     }
 
     private static AgeRule? FindAge(SeriesDose definition, LocalDate date)
