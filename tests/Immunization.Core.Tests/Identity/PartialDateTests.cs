@@ -1,0 +1,165 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using Immunization.Core.Identity;
+using Immunization.Testing.Arbitraries;
+using NodaTime;
+
+namespace Immunization.Core.Tests.Identity;
+
+public sealed class PartialDateTests
+{
+    [Theory]
+    [InlineData("1990", DatePrecision.Year, "1990")]
+    [InlineData("1990-05", DatePrecision.Month, "1990-05")]
+    [InlineData("1990-05-03", DatePrecision.Day, "1990-05-03")]
+    [InlineData("03/05/1990", DatePrecision.Day, "1990-05-03")]
+    [InlineData("3/5/1990", DatePrecision.Day, "1990-05-03")]
+    [InlineData("05/1990", DatePrecision.Month, "1990-05")]
+    [InlineData(" 29/02/2000 ", DatePrecision.Day, "2000-02-29")]
+    public void Parse_AcceptedForms_FormatAsIso(string text, DatePrecision precision, string iso)
+    {
+        var date = PartialDate.Parse(text);
+
+        Assert.Equal(precision, date.Precision);
+        Assert.Equal(iso, date.ToString());
+    }
+
+    [Theory]
+    [InlineData("31/04/1990", "Day 31 does not exist: month 4 of year 1990 has 30 days.")]
+    [InlineData("29/02/2001", "Day 29 does not exist: month 2 of year 2001 has 28 days.")]
+    [InlineData("1990-13-01", "The month must be 1–12; found 13.")]
+    [InlineData("00/05/1990", "The day must be at least 1; found 0.")]
+    [InlineData("31/00/1990", "The month must be 1–12; found 0.")]
+    [InlineData("1990-00", "The month must be 1–12; found 0.")]
+    [InlineData("0000", "The year must be 1–9999; found 0.")]
+    [InlineData("90", "4-digit year")]
+    [InlineData("03/05/90", "exactly 4 digits")]
+    [InlineData("1990/05/03", "exactly 4 digits")]
+    [InlineData("1990-5-3", "2-digit month")]
+    [InlineData("1990-05-3", "2-digit day")]
+    [InlineData("", "empty")]
+    [InlineData("03-05-1990", "4-digit year")]
+    public void Parse_Invalid_ThrowsWithReason(string text, string reason)
+    {
+        var ex = Assert.Throws<FormatException>(() => PartialDate.Parse(text));
+
+        Assert.Contains(reason, ex.Message, StringComparison.Ordinal);
+        Assert.False(PartialDate.TryParse(text, out var result));
+        Assert.Equal(default, result);
+    }
+
+    [Theory]
+    [InlineData("1990", "1990-05-03", true)]
+    [InlineData("1990-05", "1990-05-03", true)]
+    [InlineData("1990-05-03", "1990-05-03", true)]
+    [InlineData("1990", "1990", true)]
+    [InlineData("1990", "1991", false)]
+    [InlineData("1990-05", "1990-06-01", false)]
+    [InlineData("1990-05-03", "1990-05-04", false)]
+    public void IsCompatibleWith_KnownPartsMustAgree(string a, string b, bool expected)
+    {
+        Assert.Equal(expected, PartialDate.Parse(a).IsCompatibleWith(PartialDate.Parse(b)));
+        Assert.Equal(expected, PartialDate.Parse(b).IsCompatibleWith(PartialDate.Parse(a)));
+    }
+
+    [Theory]
+    [InlineData("03/05/1990", "05/03/1990", true)]
+    [InlineData("12/01/1990", "01/12/1990", true)]
+    [InlineData("05/05/1990", "05/05/1990", false)]
+    [InlineData("03/05/1990", "05/03/1991", false)]
+    [InlineData("13/05/1990", "05/12/1990", false)]
+    [InlineData("03/05/1990", "1990-03", false)]
+    public void IsDayMonthSwapOf_DetectsSwappedDayAndMonth(string a, string b, bool expected)
+    {
+        Assert.Equal(expected, PartialDate.Parse(a).IsDayMonthSwapOf(PartialDate.Parse(b)));
+    }
+
+    [Theory]
+    [InlineData("1990", "1990-01-01", "1990-12-31")]
+    [InlineData("2000-02", "2000-02-01", "2000-02-29")]
+    [InlineData("1990-05-03", "1990-05-03", "1990-05-03")]
+    public void EarliestLatest_BoundTheDays(string text, string earliest, string latest)
+    {
+        var date = PartialDate.Parse(text);
+
+        Assert.Equal(earliest, date.Earliest.ToString("yyyy-MM-dd", null));
+        Assert.Equal(latest, date.Latest.ToString("yyyy-MM-dd", null));
+    }
+
+    [Fact]
+    public void Default_HasNoPrecisionAndIsCompatibleWithNothing()
+    {
+        var none = default(PartialDate);
+
+        Assert.Equal(DatePrecision.None, none.Precision);
+        Assert.Equal(string.Empty, none.ToString());
+        Assert.False(none.IsCompatibleWith(new PartialDate(1990)));
+        Assert.Throws<InvalidOperationException>(() => none.Earliest);
+    }
+
+    [Fact]
+    public void Constructors_FromNodaTimeValues()
+    {
+        Assert.Equal(PartialDate.Parse("1990-05-03"), new PartialDate(new LocalDate(1990, 5, 3)));
+        Assert.Equal(PartialDate.Parse("1990-05"), new PartialDate(new YearMonth(1990, 5)));
+        Assert.True(PartialDate.Parse("1990-05-03").TryGetLocalDate(out var d));
+        Assert.Equal(new LocalDate(1990, 5, 3), d);
+        Assert.False(PartialDate.Parse("1990-05").TryGetLocalDate(out _));
+        Assert.Throws<ArgumentOutOfRangeException>(() => PartialDate.FromDate(2001, 2, 29));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new PartialDate(0));
+    }
+
+    [Property]
+    public Property ParseToString_RoundTrips() =>
+        Prop.ForAll(IdentityArbitraries.PartialDateArbitrary(), d => PartialDate.Parse(d.ToString()) == d);
+
+    [Property]
+    public Property EveryDateIsCompatibleWithItsCoarserForms() =>
+        Prop.ForAll(IdentityArbitraries.PartialDatesOf(DatePrecision.Day).ToArbitrary(), d =>
+            d.IsCompatibleWith(new PartialDate(d.Year))
+            && d.IsCompatibleWith(PartialDate.FromYearMonth(d.Year, d.Month))
+            && d.Earliest == d.Latest);
+
+    [Property]
+    public Property EarliestIsNotAfterLatest() =>
+        Prop.ForAll(IdentityArbitraries.PartialDateArbitrary(), d =>
+            d.Earliest <= d.Latest && new PartialDate(d.Earliest).IsCompatibleWith(d) && new PartialDate(d.Latest).IsCompatibleWith(d));
+
+    [Property]
+    public Property SwapIsSymmetric() =>
+        Prop.ForAll(IdentityArbitraries.PartialDatesOf(DatePrecision.Day).ToArbitrary(), d =>
+        {
+            if (d.Day > 12 || d.Day == d.Month)
+            {
+                return true;
+            }
+
+            var swapped = PartialDate.FromDate(d.Year, d.Day, d.Month);
+            return d.IsDayMonthSwapOf(swapped) && swapped.IsDayMonthSwapOf(d) && !d.IsDayMonthSwapOf(d);
+        });
+
+    [Property]
+    public Property Equality_ConsistentWithHashAndText() =>
+        Prop.ForAll(IdentityArbitraries.PartialDateArbitrary(), IdentityArbitraries.PartialDateArbitrary(), (a, b) =>
+            (a == b) == (a.ToString() == b.ToString()) && (!(a == b) || a.GetHashCode() == b.GetHashCode()) && (a != b) == !a.Equals(b));
+
+    private static Arbitrary<string> NoisyTexts() =>
+        Gen.Elements("0123456789 .-+()/x́đ".ToCharArray()).ArrayOf().Select(a => new string(a)).ToArbitrary();
+
+    [Property]
+    public bool TryParse_AnyText_NeverThrowsAndRoundTrips(NonNull<string> text) =>
+        !PartialDate.TryParse(text.Get, out var value) || PartialDate.Parse(value.ToString()) == value;
+
+    [Property]
+    public Property TryParse_NoisyText_AgreesWithParse() =>
+        Prop.ForAll(NoisyTexts(), text =>
+        {
+            if (PartialDate.TryParse(text, out var value))
+            {
+                return PartialDate.Parse(text) == value && PartialDate.Parse(value.ToString()) == value;
+            }
+
+            return Record.Exception(() => PartialDate.Parse(text)) is FormatException { Message.Length: > 0 };
+        });
+}
