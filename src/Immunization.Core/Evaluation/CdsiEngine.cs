@@ -183,7 +183,7 @@ public sealed class CdsiEngine
             if (IsRelevant(series, patient, assessmentDate))
             {
                 relevant.Add(series);
-                usesCompletedSeries |= series.Doses.Any(d => d.ConditionalSkips.Any(s => s.Sets.Any(t => t.Conditions.Any(c => c.Type == SkipConditionType.CompletedSeries))));
+                usesCompletedSeries |= series.UsesCompletedSeries;
             }
         }
 

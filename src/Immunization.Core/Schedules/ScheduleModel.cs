@@ -126,7 +126,11 @@ internal sealed record AntigenSeries(
     CdsiDuration? MinAgeToStart,
     CdsiDuration? MaxAgeToStart,
     IReadOnlyList<Indication> Indications,
-    IReadOnlyList<SeriesDose> Doses);
+    IReadOnlyList<SeriesDose> Doses)
+{
+    /// <summary>Some conditional skip depends on another series being complete (evaluated in a second pass).</summary>
+    public bool UsesCompletedSeries { get; } = Doses.Any(d => d.ConditionalSkips.Any(s => s.Sets.Any(t => t.Conditions.Any(c => c.Type == SkipConditionType.CompletedSeries))));
+}
 
 internal sealed record Contraindication(string ObservationCode, string Text, CdsiDuration? BeginAge, CdsiDuration? EndAge, IReadOnlyList<string> Cvx);
 
