@@ -110,7 +110,7 @@ public sealed class CdsiEngine
             var byDose = CompareDoses(a.Dose, b.Dose);
             return byDose != 0 ? byDose : string.CompareOrdinal(a.Antigen, b.Antigen);
         });
-        return new ImmunizationAssessment(assessmentDate, evaluations.ToArray(), forecasts.ToArray());
+        return new ImmunizationAssessment(assessmentDate, evaluations.AsReadOnly(), forecasts.AsReadOnly());
     }
 
     private static int CompareDoses(AdministeredDose a, AdministeredDose b)
@@ -225,7 +225,7 @@ public sealed class CdsiEngine
         var evaluated = best.OrderByDescending(r => r.ValidCount).ThenBy(r => StatusRank(r.Status)).First();
         foreach (var evaluation in evaluated.Evaluations)
         {
-            evaluations.Add(new DoseEvaluation(evaluation.Dose.Dose, antigen.Name, evaluated.Series.VaccineGroup, evaluation.Status, evaluation.Reason, evaluation.Reasons.ToArray(), evaluation.TargetNumber, evaluated.Series.Name));
+            evaluations.Add(new DoseEvaluation(evaluation.Dose.Dose, antigen.Name, evaluated.Series.VaccineGroup, evaluation.Status, evaluation.Reason, Array.AsReadOnly(evaluation.Reasons.ToArray()), evaluation.TargetNumber, evaluated.Series.Name));
         }
 
         var forecast = new AntigenForecast(antigen.Name, chosen.Series.Name, chosen.Status, chosen.ForecastDoseNumber, chosen.Earliest, chosen.Recommended, chosen.PastDue, chosen.Latest);
@@ -282,7 +282,7 @@ public sealed class CdsiEngine
     /// <summary>Chapter 9: one antigen passes through; several antigens are merged.</summary>
     private static VaccineGroupForecast MergeVaccineGroup(VaccineGroupDefinition group, List<(AntigenForecast Forecast, PatientSeries Series)> members, List<HistoryDose> history)
     {
-        var antigens = members.Select(m => m.Forecast).ToArray();
+        var antigens = Array.AsReadOnly(members.Select(m => m.Forecast).ToArray());
         if (members.Count == 1)
         {
             var f = antigens[0];

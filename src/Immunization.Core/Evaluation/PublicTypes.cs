@@ -14,6 +14,9 @@ public readonly record struct PatientObservation(string Code, LocalDate? Date = 
 /// <param name="Observations">Coded observations (indications and contraindications); empty for a healthy patient.</param>
 public sealed record CdsiPatient(LocalDate DateOfBirth, Sex Sex, IReadOnlyList<PatientObservation> Observations)
 {
+    /// <summary>The observations, copied when the patient is created so later changes to the caller's list do not leak in.</summary>
+    public IReadOnlyList<PatientObservation> Observations { get; } = Array.AsReadOnly(Observations?.ToArray() ?? []);
+
     /// <summary>A patient without observations.</summary>
     /// <param name="dateOfBirth">The date of birth.</param>
     /// <param name="sex">The sex.</param>
@@ -110,7 +113,7 @@ public enum SeriesStatus : byte
 /// <param name="Status">Valid, not valid, extraneous or sub-standard.</param>
 /// <param name="Reason">Why; <see cref="DoseStatusReason.None"/> for a valid dose. When several checks fail, the first in
 /// the specification's order (age, interval, live-virus conflict, vaccine).</param>
-/// <param name="Reasons">Every reason that applies (e.g. both too young and too soon), in the same order; empty for a valid dose outside any grace period.</param>
+/// <param name="Reasons">Every reason that applies (e.g. both too young and too soon), in the same order; empty for a valid dose.</param>
 /// <param name="TargetDoseNumber">The target dose (1-based) it was evaluated against in the selected series, or <see langword="null"/> for an extraneous dose.</param>
 /// <param name="SeriesName">The name of the antigen series the evaluation comes from (the best series).</param>
 public sealed record DoseEvaluation(
