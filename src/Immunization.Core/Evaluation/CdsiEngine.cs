@@ -25,6 +25,7 @@ public sealed class CdsiEngine
 {
     private static readonly Lazy<CdsiEngine> s_default = new(() => new CdsiEngine(CdsiSupportingData.Embedded));
     private static readonly IReadOnlySet<string> s_noGroups = new HashSet<string>(StringComparer.Ordinal);
+    private static readonly IReadOnlyList<DoseStatusReason> s_noReasons = Array.AsReadOnly(Array.Empty<DoseStatusReason>());
 
     private readonly CdsiSupportingData _data;
 
@@ -220,12 +221,30 @@ public sealed class CdsiEngine
             }
         }
 
-        // One series speaks for the antigen: the one still needing a dose soonest, else the most complete.
-        var chosen = best.OrderBy(r => StatusRank(r.Status)).ThenBy(r => r.Earliest ?? LocalDate.MaxIsoValue).ThenBy(r => r.Series.SeriesGroup, StringComparer.Ordinal).First();
-        var evaluated = best.OrderByDescending(r => r.ValidCount).ThenBy(r => StatusRank(r.Status)).First();
+        // One series speaks for the antigen: the one still needing a dose soonest, else the most complete. Dose
+        // evaluations come from the best series with the most valid doses.
+        var chosen = best[0];
+        var evaluated = best[0];
+        for (var i = 1; i < best.Count; i++)
+        {
+            var candidate = best[i];
+            var byStatus = StatusRank(candidate.Status).CompareTo(StatusRank(chosen.Status));
+            if (byStatus < 0 || (byStatus == 0 && (candidate.Earliest ?? LocalDate.MaxIsoValue) < (chosen.Earliest ?? LocalDate.MaxIsoValue)))
+            {
+                chosen = candidate;
+            }
+
+            if (candidate.ValidCount > evaluated.ValidCount
+                || (candidate.ValidCount == evaluated.ValidCount && StatusRank(candidate.Status) < StatusRank(evaluated.Status)))
+            {
+                evaluated = candidate;
+            }
+        }
+
         foreach (var evaluation in evaluated.Evaluations)
         {
-            evaluations.Add(new DoseEvaluation(evaluation.Dose.Dose, antigen.Name, evaluated.Series.VaccineGroup, evaluation.Status, evaluation.Reason, Array.AsReadOnly(evaluation.Reasons.ToArray()), evaluation.TargetNumber, evaluated.Series.Name));
+            var reasons = evaluation.Reasons.IsEmpty ? s_noReasons : Array.AsReadOnly(evaluation.Reasons.ToArray());
+            evaluations.Add(new DoseEvaluation(evaluation.Dose.Dose, antigen.Name, evaluated.Series.VaccineGroup, evaluation.Status, evaluation.Reason, reasons, evaluation.TargetNumber, evaluated.Series.Name));
         }
 
         var forecast = new AntigenForecast(antigen.Name, chosen.Series.Name, chosen.Status, chosen.ForecastDoseNumber, chosen.Earliest, chosen.Recommended, chosen.PastDue, chosen.Latest);

@@ -6,16 +6,37 @@ namespace Immunization.Core.Evaluation;
 /// <summary>Selects the best patient series of an antigen (logic specification chapter 8).</summary>
 internal static class SeriesSelector
 {
-    public static List<PatientSeries> SelectBest(IReadOnlyList<PatientSeries> relevant, CdsiPatient patient, LocalDate assessmentDate)
+    public static List<PatientSeries> SelectBest(List<PatientSeries> relevant, CdsiPatient patient, LocalDate assessmentDate)
     {
-        var prioritized = new List<PatientSeries>();
-        foreach (var group in relevant.GroupBy(r => r.Series.SeriesGroup, StringComparer.Ordinal))
+        var prioritized = new List<PatientSeries>(2);
+        var oneGroup = true;
+        foreach (var series in relevant)
         {
-            var chosen = Prioritize(group.ToList(), patient, assessmentDate);
-            if (chosen is not null)
+            oneGroup &= series.Series.SeriesGroup == relevant[0].Series.SeriesGroup;
+        }
+
+        if (oneGroup)
+        {
+            // Most antigens have a single series group: no grouping needed.
+            if (Prioritize(relevant, patient, assessmentDate) is { } chosen)
             {
                 prioritized.Add(chosen);
             }
+        }
+        else
+        {
+            foreach (var group in relevant.GroupBy(r => r.Series.SeriesGroup, StringComparer.Ordinal))
+            {
+                if (Prioritize(group.ToList(), patient, assessmentDate) is { } chosen)
+                {
+                    prioritized.Add(chosen);
+                }
+            }
+        }
+
+        if (prioritized.Count == 1)
+        {
+            return prioritized[0].Series.Type == SeriesType.EvaluationOnly && prioritized[0].Status != SeriesStatus.Complete ? [] : prioritized;
         }
 
         // 8.8: a complete series in an equivalent group makes an incomplete one redundant; a risk series in an
@@ -53,6 +74,17 @@ internal static class SeriesSelector
 
     private static PatientSeries? Prioritize(List<PatientSeries> group, CdsiPatient patient, LocalDate assessmentDate)
     {
+        if (group.Count == 1)
+        {
+            var only = group[0];
+            if (IsScorable(only, only.ValidCount == 0, only.Series.IsDefault))
+            {
+                return only;
+            }
+
+            return only.Series.IsDefault && StartAgeReached(only, patient, assessmentDate) ? only : null;
+        }
+
         var candidates = group.Where(s => s.Status != SeriesStatus.Contraindicated).ToList();
         if (candidates.Count == 0)
         {
