@@ -452,14 +452,14 @@ internal sealed class SeriesEvaluator
                 return;
             }
 
-            if (IsContraindicated(antigen))
+            var target = run.Targets[run.NextTarget];
+            var definition = target.Definition;
+            if (IsContraindicated(antigen, definition))
             {
                 run.Status = SeriesStatus.Contraindicated;
                 return;
             }
 
-            var target = run.Targets[run.NextTarget];
-            var definition = target.Definition;
             if (definition.SeasonEnd is { } seasonEnd && _assessmentDate > seasonEnd)
             {
                 run.Status = SeriesStatus.NotRecommended;
@@ -657,18 +657,60 @@ internal sealed class SeriesEvaluator
         return false;
     }
 
-    private bool IsContraindicated(AntigenSchedule antigen)
+    /// <summary>
+    /// 7.3: an antigen contraindication that applies today, or vaccine contraindications that rule out every preferable
+    /// vaccine of the target dose.
+    /// </summary>
+    private bool IsContraindicated(AntigenSchedule antigen, SeriesDose definition)
     {
+        if (_patient.Observations.Count == 0)
+        {
+            return false;
+        }
+
         foreach (var contraindication in antigen.GroupContraindications)
         {
-            foreach (var observation in _patient.Observations)
+            if (Applies(contraindication))
             {
-                if (observation.Code == contraindication.ObservationCode
-                    && _assessmentDate >= AgeDate(contraindication.BeginAge, s_minDate)
-                    && _assessmentDate < AgeDate(contraindication.EndAge, s_maxDate))
+                return true;
+            }
+        }
+
+        if (definition.PreferableVaccines.Count == 0 || antigen.VaccineContraindications.Count == 0)
+        {
+            return false;
+        }
+
+        foreach (var vaccine in definition.PreferableVaccines)
+        {
+            var ruledOut = false;
+            foreach (var contraindication in antigen.VaccineContraindications)
+            {
+                if (Contains(contraindication.Cvx, vaccine.Cvx) && Applies(contraindication))
                 {
-                    return true;
+                    ruledOut = true;
+                    break;
                 }
+            }
+
+            if (!ruledOut)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private bool Applies(Contraindication contraindication)
+    {
+        foreach (var observation in _patient.Observations)
+        {
+            if (observation.Code == contraindication.ObservationCode
+                && _assessmentDate >= AgeDate(contraindication.BeginAge, s_minDate)
+                && _assessmentDate < AgeDate(contraindication.EndAge, s_maxDate))
+            {
+                return true;
             }
         }
 

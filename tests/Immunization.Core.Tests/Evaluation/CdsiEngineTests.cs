@@ -97,6 +97,16 @@ public sealed class CdsiEngineTests
     }
 
     [Fact]
+    public void Evaluate_PregnantWoman_MmrContraindicated()
+    {
+        var woman = new CdsiPatient(new LocalDate(1995, 5, 1), Sex.Female, [new PatientObservation("007", new LocalDate(2025, 1, 10))]);
+
+        var assessment = CdsiEngine.Default.Evaluate(woman, [], new LocalDate(2025, 3, 1), ["MMR"]);
+
+        Assert.Equal(SeriesStatus.Contraindicated, assessment.ForecastFor("MMR")!.Status);
+    }
+
+    [Fact]
     public void Evaluate_DoseAfterAssessmentDate_IsIgnored()
     {
         var assessment = CdsiEngine.Default.Evaluate(s_child, [new AdministeredDose(new LocalDate(2025, 6, 1), "21")], new LocalDate(2025, 3, 1), ["Varicella"]);
