@@ -37,6 +37,9 @@ public sealed class CdsiSupportingData
         GroupsByName = groups.ToFrozenDictionary(g => g.Name, StringComparer.OrdinalIgnoreCase);
         CvxMappings = cvx.ToFrozenDictionary(c => c.Cvx, StringComparer.Ordinal);
         Observations = observations;
+        Antigens = Array.AsReadOnly(antigens.Select(a => a.Name).ToArray());
+        VaccineGroups = Array.AsReadOnly(groups.Select(g => g.Name).ToArray());
+        SeriesCount = antigens.Sum(a => a.Series.Count);
     }
 
     /// <summary>CDSi supporting data v4.64, as published by CDC, loaded once from this assembly's embedded resources.</summary>
@@ -44,13 +47,13 @@ public sealed class CdsiSupportingData
     public static CdsiSupportingData Embedded => s_embedded.Value;
 
     /// <summary>The names of the antigens (target diseases), e.g. <c>Measles</c>, in load order.</summary>
-    public IReadOnlyList<string> Antigens => AntigenSchedules.Select(a => a.Name).ToArray();
+    public IReadOnlyList<string> Antigens { get; }
 
     /// <summary>The names of the vaccine groups, e.g. <c>MMR</c> or <c>DTaP/Tdap/Td</c>.</summary>
-    public IReadOnlyList<string> VaccineGroups => VaccineGroupDefinitions.Select(g => g.Name).ToArray();
+    public IReadOnlyList<string> VaccineGroups { get; }
 
     /// <summary>The number of antigen series (standard, risk and evaluation-only) across all antigens.</summary>
-    public int SeriesCount => AntigenSchedules.Sum(a => a.Series.Count);
+    public int SeriesCount { get; }
 
     /// <summary>The number of CVX codes mapped to antigens.</summary>
     public int CvxCount => CvxMappings.Count;
