@@ -25,7 +25,7 @@ internal static class CliApp
 
     private static IEnumerable<Command> Commands()
     {
-        yield return UnitsCommand.Create();
+        yield return UnitsLookupCommand.Create();
         yield return CdsiCommand.Create();
     }
 }

@@ -186,7 +186,7 @@ public readonly struct PersonName : IEquatable<PersonName>
             return "A name must contain at least one letter.";
         }
 
-        var decomposed = text.ToString().Normalize(NormalizationForm.FormD).AsSpan();
+        var decomposed = LatinNormalization.ToFormD(text).AsSpan();
         var display = new StringBuilder(decomposed.Length);
         var syllable = new StringBuilder(16);
         var wordStart = -1;
@@ -211,7 +211,7 @@ public readonly struct PersonName : IEquatable<PersonName>
 
             syllable.Clear();
             WriteSyllable(decomposed[wordStart..i], syllable);
-            display.Append(syllable.ToString().Normalize(NormalizationForm.FormC));
+            display.Append(LatinNormalization.ToFormC(syllable.ToString()));
             wordStart = -1;
         }
 

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Text;
 
 namespace Immunization.Core.Text;
 
@@ -86,15 +85,8 @@ internal static class VietnameseText
         return table;
     }
 
-    private static char BaseLetter(char c)
-    {
-        // Only the Latin blocks hold letters with diacritics that Vietnamese (or a typist's keyboard) produces.
-        if (c < '\u00C0' || (c > '\u024F' && c < '\u1E00') || c > '\u1EFF')
-        {
-            return char.ToLowerInvariant(c);
-        }
-
-        var decomposed = c.ToString().Normalize(NormalizationForm.FormD);
-        return char.ToLowerInvariant(decomposed[0]);
-    }
+    private static char BaseLetter(char c) =>
+        LatinNormalization.TryGetDecomposition(c, out var decomposition)
+            ? char.ToLowerInvariant(decomposition[0])
+            : char.ToLowerInvariant(c);
 }

@@ -3,6 +3,7 @@ using System.Text;
 using FsCheck;
 using FsCheck.Fluent;
 using Immunization.Core.Identity;
+using Immunization.Core.Text;
 using NodaTime;
 
 namespace Immunization.Testing.Arbitraries;
@@ -135,10 +136,10 @@ public static class IdentityArbitraries
         select writing switch
         {
             0 => clean,
-            1 => clean.Normalize(NormalizationForm.FormD),
+            1 => LatinNormalization.ToFormD(clean),
             2 => RemoveDiacritics(clean),
             3 => clean.ToUpperInvariant(),
-            4 => clean.ToLowerInvariant().Normalize(NormalizationForm.FormD),
+            4 => LatinNormalization.ToFormD(clean.ToLowerInvariant()),
             _ => "  " + clean.Replace(" ", "   ", StringComparison.Ordinal) + " ",
         };
 
@@ -269,7 +270,7 @@ public static class IdentityArbitraries
     private static string RemoveDiacritics(string text)
     {
         var builder = new StringBuilder(text.Length);
-        foreach (var c in text.Normalize(NormalizationForm.FormD))
+        foreach (var c in LatinNormalization.ToFormD(text))
         {
             if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
             {

@@ -4,7 +4,7 @@ using FsCheck.Fluent;
 using FsCheck.Xunit;
 using Immunization.Core.Text;
 
-namespace Immunization.Core.Tests;
+namespace Immunization.Core.Tests.Text;
 
 public sealed class VietnameseTextTests
 {
