@@ -95,6 +95,28 @@ public sealed class CdsiCommandTests : IDisposable
     }
 
     [Fact]
+    public void Cdsi_DataFolder_UsesThatSupportingData()
+    {
+        var path = Write("cases.csv", HealthyHeader, "T-1,newborn,2025-11-10,F,,,,Not complete,,,,,,,,,,,,,1,2025-12-22,2026-01-10,2026-03-09,DTAP,2025-11-10");
+
+        var (exitCode, output, _) = Run("cdsi", "--cases", path, "--data", SharedDatasets.Path("cdsi/supporting-data-4.64/XML"));
+
+        Assert.Equal(0, exitCode);
+        Assert.EndsWith("CDSi: 1/1 test cases passed", output.TrimEnd(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Cdsi_DataFolderWithoutSchedule_FailsClearly()
+    {
+        var path = Write("cases.csv", HealthyHeader);
+
+        var (exitCode, _, error) = Run("cdsi", "--cases", path, "--data", _folder);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("ScheduleSupportingData.xml is missing", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Cdsi_MissingFile_FailsClearly()
     {
         var (exitCode, _, error) = Run("cdsi", "--cases", Path.Combine(_folder, "nope.csv"));
