@@ -247,7 +247,7 @@ public sealed class CdsiEngine
             evaluations.Add(new DoseEvaluation(evaluation.Dose.Dose, antigen.Name, evaluated.Series.VaccineGroup, evaluation.Status, evaluation.Reason, reasons, evaluation.TargetNumber, evaluated.Series.Name));
         }
 
-        var forecast = new AntigenForecast(antigen.Name, chosen.Series.Name, chosen.Status, chosen.ForecastDoseNumber, chosen.Earliest, chosen.Recommended, chosen.PastDue, chosen.Latest);
+        var forecast = new AntigenForecast(antigen.Name, chosen.Series.Name, chosen.Status, chosen.ForecastDoseNumber, chosen.Earliest, chosen.Recommended, chosen.PastDue, chosen.Latest, Array.AsReadOnly(chosen.RecommendedCvx.ToArray()));
         return (forecast, chosen);
     }
 
@@ -305,7 +305,7 @@ public sealed class CdsiEngine
         if (members.Count == 1)
         {
             var f = antigens[0];
-            return new VaccineGroupForecast(group.Name, f.Status, f.ForecastDoseNumber, f.Earliest, f.Recommended, f.PastDue, f.Latest, antigens);
+            return new VaccineGroupForecast(group.Name, f.Status, f.ForecastDoseNumber, f.Earliest, f.Recommended, f.PastDue, f.Latest, antigens, f.RecommendedCvx);
         }
 
         SeriesStatus status;
@@ -336,7 +336,7 @@ public sealed class CdsiEngine
 
         if (status != SeriesStatus.NotComplete)
         {
-            return new VaccineGroupForecast(group.Name, status, null, null, null, null, null, antigens);
+            return new VaccineGroupForecast(group.Name, status, null, null, null, null, null, antigens, Array.AsReadOnly(Array.Empty<string>()));
         }
 
         var due = members.Where(m => m.Forecast.Status == SeriesStatus.NotComplete).ToList();
@@ -364,6 +364,7 @@ public sealed class CdsiEngine
         var pastDue = due.Min(m => m.Forecast.PastDue);
         var latest = due.Min(m => m.Forecast.Latest);
         var number = group.AdministerFullVaccineGroup ? due.Min(m => m.Forecast.ForecastDoseNumber) : due.Max(m => m.Forecast.ForecastDoseNumber);
-        return new VaccineGroupForecast(group.Name, status, number, earliest, recommended, pastDue, latest, antigens);
+        var recommendedCvx = Array.AsReadOnly(due.SelectMany(m => m.Forecast.RecommendedCvx).Distinct(StringComparer.Ordinal).ToArray());
+        return new VaccineGroupForecast(group.Name, status, number, earliest, recommended, pastDue, latest, antigens, recommendedCvx);
     }
 }

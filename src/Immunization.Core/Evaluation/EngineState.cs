@@ -82,6 +82,9 @@ internal sealed class PatientSeries(AntigenSeries series, LocalDate dateOfBirth)
 
     public LocalDate? Latest { get; set; }
 
+    /// <summary>FORECASTRECVAC-1: CVX codes of the preferable vaccines to use for the forecast dose.</summary>
+    public IReadOnlyList<string> RecommendedCvx { get; set; } = [];
+
     /// <summary>The target dose forecast includes preferable intervals that all carry the priority ("override") flag.</summary>
     public bool IsPriorityForecast { get; set; }
 

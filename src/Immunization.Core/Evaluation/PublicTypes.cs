@@ -135,6 +135,7 @@ public sealed record DoseEvaluation(
 /// <param name="Recommended">The recommended date.</param>
 /// <param name="PastDue">The date from which the dose is overdue.</param>
 /// <param name="Latest">The last date the dose can be given.</param>
+/// <param name="RecommendedCvx">CVX codes of the vaccines the schedule recommends for the next dose (empty when it names none).</param>
 public sealed record AntigenForecast(
     string Antigen,
     string SeriesName,
@@ -143,7 +144,8 @@ public sealed record AntigenForecast(
     LocalDate? Earliest,
     LocalDate? Recommended,
     LocalDate? PastDue,
-    LocalDate? Latest);
+    LocalDate? Latest,
+    IReadOnlyList<string> RecommendedCvx);
 
 /// <summary>The forecast for a vaccine group (e.g. <c>MMR</c>), merged from its antigens' best series.</summary>
 /// <param name="VaccineGroup">The vaccine group name as in the supporting data.</param>
@@ -154,6 +156,7 @@ public sealed record AntigenForecast(
 /// <param name="PastDue">The past-due date.</param>
 /// <param name="Latest">The latest date.</param>
 /// <param name="Antigens">The antigen forecasts merged into this one.</param>
+/// <param name="RecommendedCvx">CVX codes of the recommended vaccines, from every antigen still needing a dose.</param>
 public sealed record VaccineGroupForecast(
     string VaccineGroup,
     SeriesStatus Status,
@@ -162,7 +165,8 @@ public sealed record VaccineGroupForecast(
     LocalDate? Recommended,
     LocalDate? PastDue,
     LocalDate? Latest,
-    IReadOnlyList<AntigenForecast> Antigens);
+    IReadOnlyList<AntigenForecast> Antigens,
+    IReadOnlyList<string> RecommendedCvx);
 
 /// <summary>The result of evaluating a patient's doses and forecasting the next ones at an assessment date.</summary>
 /// <param name="AssessmentDate">The date the assessment was made for.</param>

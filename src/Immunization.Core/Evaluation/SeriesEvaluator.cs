@@ -496,6 +496,7 @@ internal sealed class SeriesEvaluator
     {
         run.Earliest = run.Recommended = run.PastDue = run.Latest = null;
         run.IsPriorityForecast = false;
+        run.RecommendedCvx = [];
     }
 
     private static int ForecastDoseNumber(PatientSeries run)
@@ -579,6 +580,29 @@ internal sealed class SeriesEvaluator
         run.Recommended = Max(earliest, unadjustedRecommended);
         run.PastDue = pastDue is { } p ? Max(earliest, p) : null;
         run.Latest = age?.Maximum is { } max ? CdsiCalendar.Add(Dob, max).PlusDays(-1) : null;
+        run.RecommendedCvx = RecommendedVaccines(definition, earliest, run.Recommended.Value);
+    }
+
+    /// <summary>FORECASTRECVAC-1: preferable vaccines flagged for forecasting whose ages cover the earliest or recommended date.</summary>
+    private List<string> RecommendedVaccines(SeriesDose definition, LocalDate earliest, LocalDate recommended)
+    {
+        var result = new List<string>(2);
+        foreach (var vaccine in definition.PreferableVaccines)
+        {
+            if (!vaccine.ForecastVaccineType || !vaccine.Period.Contains(_assessmentDate) || result.Contains(vaccine.Cvx))
+            {
+                continue;
+            }
+
+            var begin = AgeDate(vaccine.BeginAge, s_minDate);
+            var end = AgeDate(vaccine.EndAge, s_maxDate);
+            if ((earliest >= begin && earliest < end) || (recommended >= begin && recommended < end))
+            {
+                result.Add(vaccine.Cvx);
+            }
+        }
+
+        return result;
     }
 
     /// <summary>The latest end of a live-virus conflict window that every preferable vaccine of the target dose would fall into.</summary>

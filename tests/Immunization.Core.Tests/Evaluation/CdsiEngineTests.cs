@@ -30,6 +30,31 @@ public sealed class CdsiEngineTests
         Assert.Equal(new LocalDate(2025, 2, 17), mmr.Earliest);      // dose 1 + 4 weeks (after 13 months of age)
         Assert.Equal(new LocalDate(2028, 1, 15), mmr.Recommended);   // 4 years
         Assert.Equal(new LocalDate(2031, 2, 11), mmr.PastDue);       // 7 years + 4 weeks - 1 day
+        Assert.All(mmr.RecommendedCvx, cvx => Assert.Contains(cvx, new[] { "3", "94" }));
+    }
+
+    [Fact]
+    public void Evaluate_Newborn_RecommendsOnlyVaccinesTheScheduleFlags()
+    {
+        var newborn = new CdsiPatient(new LocalDate(2025, 11, 10), Sex.Female);
+
+        var assessment = CdsiEngine.Default.Evaluate(newborn, [], new LocalDate(2025, 11, 10), ["DTaP/Tdap/Td", "Rotavirus"]);
+
+        var dtap = assessment.ForecastFor("DTaP/Tdap/Td")!;
+        Assert.Equal(new LocalDate(2025, 12, 22), dtap.Earliest);
+        Assert.Empty(dtap.RecommendedCvx); // CDC's DTaP data flags no vaccine for forecasting
+        Assert.Empty(assessment.ForecastFor("Rotavirus")!.RecommendedCvx); // the default 3-dose series flags none
+    }
+
+    [Fact]
+    public void Evaluate_AfterFirstRotarix_RecommendsRotarixForDoseTwo()
+    {
+        var infant = new CdsiPatient(new LocalDate(2025, 1, 1), Sex.Male);
+
+        var rotavirus = CdsiEngine.Default.Evaluate(infant, [new AdministeredDose(new LocalDate(2025, 3, 1), "119", "SKB")], new LocalDate(2025, 3, 15), ["Rotavirus"]).ForecastFor("Rotavirus")!;
+
+        Assert.Equal(2, rotavirus.ForecastDoseNumber);
+        Assert.Equal(["119"], rotavirus.RecommendedCvx);
     }
 
     [Fact]
