@@ -26,5 +26,6 @@ internal static class CliApp
     private static IEnumerable<Command> Commands()
     {
         yield return UnitsLookupCommand.Create();
+        yield return CdsiCommand.Create();
     }
 }
