@@ -27,5 +27,6 @@ internal static class CliApp
     {
         yield return UnitsLookupCommand.Create();
         yield return GenerateCommand.Create();
+        yield return CdsiCommand.Create();
     }
 }
