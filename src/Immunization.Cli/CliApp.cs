@@ -26,6 +26,7 @@ internal static class CliApp
     private static IEnumerable<Command> Commands()
     {
         yield return UnitsLookupCommand.Create();
+        yield return GenerateCommand.Create();
         yield return CdsiCommand.Create();
     }
 }
