@@ -1,0 +1,146 @@
+using System.Globalization;
+using Immunization.Core.Evaluation;
+using Immunization.Core.Identity;
+using nietras.SeparatedValues;
+using NodaTime;
+
+namespace Immunization.Cli.Cdsi;
+
+/// <summary>
+/// Reads CDC's CDSi test cases exported as CSV (one row per case, CDC's column names): the healthy childhood and adult
+/// layout, and the underlying-conditions layout with <c>Observation_Code_n</c> columns. Dates are ISO (<c>yyyy-MM-dd</c>)
+/// or CDC's <c>MM/dd/yyyy</c>.
+/// </summary>
+internal static class CdsiTestCaseReader
+{
+    private const int MaxDoses = 7;
+    private const int MaxObservations = 3;
+    private static readonly string[] s_required = ["CDC_Test_ID", "DOB", "gender", "Series_Status", "Vaccine_Group", "Assessment_Date"];
+
+    /// <summary>Reads every case of the file.</summary>
+    /// <exception cref="FormatException">A column is missing or a value cannot be read; the message names the file, row and column.</exception>
+    public static List<CdsiTestCase> ReadFile(string path)
+    {
+        using var reader = File.OpenText(path);
+        return Read(reader, Path.GetFileName(path));
+    }
+
+    public static List<CdsiTestCase> Read(TextReader text, string fileName)
+    {
+        using var reader = Sep.Reader(o => o with { Unescape = true, DisableColCountCheck = true }).From(text);
+        var header = reader.Header;
+        var columns = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < header.ColNames.Count; i++)
+        {
+            // CDC writes "Assessment Date" in the dictionary and "Assessment_Date" in the sheet: accept both.
+            columns.TryAdd(header.ColNames[i].Trim().Replace(' ', '_'), i);
+        }
+
+        foreach (var name in s_required)
+        {
+            if (!columns.ContainsKey(name))
+            {
+                throw new FormatException($"{fileName}: column '{name}' is missing; this is not a CDC CDSi test-case file.");
+            }
+        }
+
+        var cases = new List<CdsiTestCase>();
+        foreach (var row in reader)
+        {
+            // Row 1 is the header, so the first case is on row 2 (as a spreadsheet shows it).
+            var rowNumber = row.RowIndex + 1;
+            var values = new string[row.ColCount];
+            for (var i = 0; i < values.Length; i++)
+            {
+                values[i] = row[i].ToString().Trim();
+            }
+
+            string Get(string column) =>
+                columns.TryGetValue(column, out var index) && index < values.Length ? values[index] : string.Empty;
+
+            LocalDate? Date(string column)
+            {
+                var value = Get(column);
+                if (value.Length == 0)
+                {
+                    return null;
+                }
+
+                if (DateTime.TryParseExact(value, ["yyyy-MM-dd", "MM/dd/yyyy", "M/d/yyyy", "yyyy-MM-dd HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                {
+                    return LocalDate.FromDateTime(date);
+                }
+
+                throw new FormatException($"{fileName}, row {rowNumber}, column {column}: '{value}' is not a date (yyyy-MM-dd or MM/dd/yyyy).");
+            }
+
+            LocalDate RequiredDate(string column) =>
+                Date(column) ?? throw new FormatException($"{fileName}, row {rowNumber}, column {column}: a date is required.");
+
+            var id = Get("CDC_Test_ID");
+            if (id.Length == 0)
+            {
+                continue;
+            }
+
+            var sex = Get("gender").ToUpperInvariant() switch
+            {
+                "M" or "MALE" => Sex.Male,
+                "F" or "FEMALE" => Sex.Female,
+                "" or "U" or "UNKNOWN" => Sex.Unknown,
+                var other => throw new FormatException($"{fileName}, row {rowNumber}, column gender: '{other}' is not M or F."),
+            };
+            var doses = new List<ExpectedDose>();
+            for (var n = 1; n <= MaxDoses; n++)
+            {
+                var date = Date($"Date_Administered_{n}");
+                if (date is null)
+                {
+                    continue;
+                }
+
+                var cvx = Get($"CVX_{n}");
+                if (cvx.Length == 0 || !cvx.All(char.IsAsciiDigit))
+                {
+                    throw new FormatException($"{fileName}, row {rowNumber}, column CVX_{n}: '{cvx}' is not a CVX code (digits).");
+                }
+
+                var mvx = Get($"MVX_{n}");
+                doses.Add(new ExpectedDose(new AdministeredDose(date.Value, cvx, mvx.Length == 0 ? null : mvx), Get($"Evaluation_Status_{n}"), Get($"Evaluation_Reason_{n}")));
+            }
+
+            var observations = new List<PatientObservation>();
+            for (var n = 1; n <= MaxObservations; n++)
+            {
+                var code = Get($"Observation_Code_{n}");
+                if (code.Length > 0)
+                {
+                    observations.Add(new PatientObservation(code.PadLeft(3, '0'), Date($"Observation_Date_{n}")));
+                }
+            }
+
+            var group = Get("Vaccine_Group");
+            if (group.Length == 0)
+            {
+                throw new FormatException($"{fileName}, row {rowNumber}, column Vaccine_Group: a vaccine group is required.");
+            }
+
+            cases.Add(new CdsiTestCase(
+                id,
+                rowNumber,
+                RequiredDate("DOB"),
+                sex,
+                observations,
+                doses,
+                Get("Series_Status"),
+                Get("Forecast_#"),
+                Date("Earliest_Date"),
+                Date("Recommended_Date"),
+                Date("Past_Due_Date"),
+                group,
+                RequiredDate("Assessment_Date")));
+        }
+
+        return cases;
+    }
+}

@@ -1,0 +1,156 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Immunization.Cli.StandardFiles;
+using Immunization.Core.Records;
+using Immunization.Testing.Synthetic;
+
+namespace Immunization.Cli;
+
+/// <summary>
+/// <c>immunization generate --people N --seed S --out DIR [--errors FILE.json]</c>: writes a synthetic register.csv,
+/// records.csv and truth.csv and prints what it made.
+/// </summary>
+internal static class GenerateCommand
+{
+    public static Command Create()
+    {
+        var people = new Option<int>("--people")
+        {
+            Description = "How many people to generate (the register holds all but the absent ones; the vaccinated have records).",
+            Required = true,
+        };
+        var seed = new Option<ulong>("--seed")
+        {
+            Description = "The seed: the same seed and options give the same files on any machine.",
+            DefaultValueFactory = _ => 1UL,
+        };
+        var output = new Option<DirectoryInfo>("--out")
+        {
+            Description = "The folder to write register.csv, records.csv and truth.csv into (created if missing).",
+            Required = true,
+        };
+        var errors = new Option<FileInfo?>("--errors")
+        {
+            Description = "A JSON file of error rates (see samples/errors.json); kinds it leaves out keep their defaults.",
+        };
+
+        var command = new Command("generate", "Generate a synthetic Vietnamese population register and COVID-19 vaccination records with ground truth.")
+        {
+            people, seed, output, errors,
+        };
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(people) < 0)
+            {
+                result.AddError("--people must be 0 or more.");
+            }
+        });
+        command.SetAction(parse =>
+        {
+            var stdout = parse.InvocationConfiguration.Output;
+            var stderr = parse.InvocationConfiguration.Error;
+            ErrorRates rates;
+            var errorsFile = parse.GetValue(errors);
+            try
+            {
+                rates = errorsFile is null ? ErrorRates.Default : LoadRates(errorsFile);
+            }
+            catch (Exception e) when (e is FormatException or IOException or UnauthorizedAccessException)
+            {
+                stderr.WriteLine(e.Message);
+                return 1;
+            }
+
+            var options = new SyntheticDataOptions { People = parse.GetValue(people), Seed = parse.GetValue(seed), Errors = rates };
+            var directory = parse.GetValue(output)!;
+            var stopwatch = Stopwatch.StartNew();
+            SyntheticDataSummary summary;
+            try
+            {
+                directory.Create();
+                using var sink = new FileSink(directory.FullName);
+                summary = SyntheticDataGenerator.Generate(options, sink);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                stderr.WriteLine("Could not write to " + directory.FullName + ": " + e.Message);
+                return 1;
+            }
+
+            Report(stdout, summary, options, directory.FullName, stopwatch.Elapsed);
+            return 0;
+        });
+        return command;
+    }
+
+    private static ErrorRates LoadRates(FileInfo file)
+    {
+        if (!file.Exists)
+        {
+            throw new FileNotFoundException("The error-rates file " + file.FullName + " does not exist.");
+        }
+
+        using var stream = file.OpenRead();
+        try
+        {
+            return ErrorRates.FromJson(stream);
+        }
+        catch (FormatException e)
+        {
+            throw new FormatException(file.Name + ": " + e.Message, e);
+        }
+    }
+
+    private static void Report(TextWriter output, SyntheticDataSummary summary, SyntheticDataOptions options, string directory, TimeSpan elapsed)
+    {
+        var c = CultureInfo.InvariantCulture;
+        output.WriteLine(string.Create(c, $"Generated {summary.People:N0} people (seed {options.Seed}) in {elapsed.TotalSeconds:0.0} s into {directory}:"));
+        output.WriteLine(string.Create(c, $"  register.csv  {summary.RegisterEntries,12:N0} people"));
+        output.WriteLine(string.Create(c, $"  records.csv   {summary.Records,12:N0} records of {summary.VaccinatedPeople:N0} vaccinated people"));
+        output.WriteLine(string.Create(c, $"  truth.csv     {summary.Records,12:N0} rows"));
+        output.WriteLine();
+        output.WriteLine(string.Create(c, $"  {"error kind",-26} {"count",12} {"of",12} {"rate",7} {"set",7}"));
+        for (var k = 0; k < ErrorRates.KindCount; k++)
+        {
+            var kind = (ErrorKind)k;
+            var count = summary.Count(kind);
+            var opportunities = summary.Opportunities(kind);
+            var rate = opportunities == 0 ? 0 : (double)count / opportunities;
+            output.WriteLine(string.Create(c, $"  {kind,-26} {count,12:N0} {opportunities,12:N0} {rate,7:0.0000} {options.Errors.Rate(kind),7:0.0000}"));
+        }
+    }
+
+    /// <summary>Streams the generator's output into the three standard files.</summary>
+    private sealed class FileSink : ISyntheticDataSink, IDisposable
+    {
+        private readonly RegisterCsvWriter _register;
+        private readonly RecordsCsvWriter _records;
+        private readonly TruthCsvWriter _truth;
+
+        public FileSink(string directory)
+        {
+            _register = new RegisterCsvWriter(Create(directory, "register.csv"));
+            _records = new RecordsCsvWriter(Create(directory, "records.csv"));
+            _truth = new TruthCsvWriter(Create(directory, "truth.csv"));
+        }
+
+        public void AddRegisterEntry(RegisterEntry entry) => _register.Write(entry);
+
+        public void AddRecord(SyntheticRecord record)
+        {
+            _records.Write(record.Record);
+            _truth.Write(record.Record.RecordId, record.PersonId);
+        }
+
+        public void Dispose()
+        {
+            _register.Dispose();
+            _records.Dispose();
+            _truth.Dispose();
+        }
+
+        private static FileStream Create(string directory, string name) =>
+            new(Path.Combine(directory, name), FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+    }
+}

@@ -1,0 +1,370 @@
+using Ardalis.GuardClauses;
+using Immunization.Core.Identity;
+using Immunization.Core.Schedules;
+using NodaTime;
+
+namespace Immunization.Core.Evaluation;
+
+/// <summary>
+/// Evaluates a patient's vaccine doses and forecasts the next ones, following CDC's CDSi logic specification:
+/// organise the history by antigen, select the relevant series, evaluate every dose, forecast, select the best
+/// series and merge antigens into vaccine-group forecasts.
+/// </summary>
+/// <remarks>The result does not depend on the order of the doses given.</remarks>
+/// <threadsafety>Immutable; one instance can evaluate many patients from many threads at once.</threadsafety>
+/// <example>
+/// <code>
+/// var engine = CdsiEngine.Default;
+/// var patient = new CdsiPatient(new LocalDate(2024, 1, 15), Sex.Female);
+/// var doses = new[] { new AdministeredDose(new LocalDate(2025, 1, 20), "03", "MSD") };
+/// var assessment = engine.Evaluate(patient, doses, new LocalDate(2025, 3, 1));
+/// var mmr = assessment.ForecastFor("MMR");   // NotComplete, dose 2 recommended at 4 years
+/// </code>
+/// </example>
+public sealed class CdsiEngine
+{
+    private static readonly Lazy<CdsiEngine> s_default = new(() => new CdsiEngine(CdsiSupportingData.Embedded));
+    private static readonly IReadOnlySet<string> s_noGroups = new HashSet<string>(StringComparer.Ordinal);
+    private static readonly IReadOnlyList<DoseStatusReason> s_noReasons = Array.AsReadOnly(Array.Empty<DoseStatusReason>());
+
+    private readonly CdsiSupportingData _data;
+
+    /// <summary>Creates an engine over the given supporting data.</summary>
+    /// <param name="data">The schedules, e.g. <see cref="CdsiSupportingData.Embedded"/>.</param>
+    public CdsiEngine(CdsiSupportingData data)
+    {
+        _data = Guard.Against.Null(data);
+    }
+
+    /// <summary>An engine over the embedded CDSi supporting data v4.64.</summary>
+    public static CdsiEngine Default => s_default.Value;
+
+    /// <summary>The supporting data this engine uses.</summary>
+    public CdsiSupportingData SupportingData => _data;
+
+    /// <summary>Evaluates the doses and forecasts every vaccine group of the supporting data.</summary>
+    /// <param name="patient">The patient.</param>
+    /// <param name="doses">The doses administered, in any order. Doses after <paramref name="assessmentDate"/> are ignored.</param>
+    /// <param name="assessmentDate">The date to assess at (usually today).</param>
+    /// <returns>Dose evaluations per antigen and forecasts per vaccine group.</returns>
+    public ImmunizationAssessment Evaluate(CdsiPatient patient, IEnumerable<AdministeredDose> doses, LocalDate assessmentDate) =>
+        Evaluate(patient, doses, assessmentDate, null);
+
+    /// <summary>Evaluates the doses and forecasts only the named vaccine groups (faster when only a few are needed).</summary>
+    /// <param name="patient">The patient.</param>
+    /// <param name="doses">The doses administered, in any order. Doses after <paramref name="assessmentDate"/> are ignored.</param>
+    /// <param name="assessmentDate">The date to assess at.</param>
+    /// <param name="vaccineGroups">Vaccine group names (e.g. <c>MMR</c>), or <see langword="null"/> for all.</param>
+    /// <returns>Dose evaluations for the antigens of those groups and their forecasts.</returns>
+    /// <exception cref="ArgumentException">A vaccine group is not in the supporting data.</exception>
+    public ImmunizationAssessment Evaluate(CdsiPatient patient, IEnumerable<AdministeredDose> doses, LocalDate assessmentDate, IReadOnlyCollection<string>? vaccineGroups)
+    {
+        Guard.Against.Null(patient);
+        Guard.Against.Null(doses);
+        var groups = new List<VaccineGroupDefinition>();
+        if (vaccineGroups is null)
+        {
+            groups.AddRange(_data.VaccineGroupDefinitions);
+        }
+        else
+        {
+            foreach (var name in vaccineGroups)
+            {
+                groups.Add(_data.GroupsByName.TryGetValue(name, out var group)
+                    ? group
+                    : throw new ArgumentException($"Vaccine group '{name}' is not in the supporting data.", nameof(vaccineGroups)));
+            }
+        }
+
+        var history = OrganizeHistory(doses, assessmentDate);
+        var evaluator = new SeriesEvaluator(_data, patient, history, assessmentDate);
+        var evaluations = new List<DoseEvaluation>();
+        var forecasts = new List<VaccineGroupForecast>(groups.Count);
+        var antigenForecasts = new Dictionary<string, (AntigenForecast? Forecast, PatientSeries? Series)>(StringComparer.OrdinalIgnoreCase);
+        foreach (var group in groups)
+        {
+            var members = new List<(AntigenForecast Forecast, PatientSeries Series)>();
+            foreach (var antigenName in group.Antigens)
+            {
+                if (!antigenForecasts.TryGetValue(antigenName, out var result))
+                {
+                    result = _data.AntigensByName.TryGetValue(antigenName, out var antigen)
+                        ? EvaluateAntigen(antigen, patient, history, assessmentDate, evaluator, evaluations)
+                        : (null, null);
+                    antigenForecasts[antigenName] = result;
+                }
+
+                if (result is ({ } forecast, { } series))
+                {
+                    members.Add((forecast, series));
+                }
+            }
+
+            if (members.Count > 0)
+            {
+                forecasts.Add(MergeVaccineGroup(group, members, history));
+            }
+        }
+
+        evaluations.Sort(static (a, b) =>
+        {
+            var byDose = CompareDoses(a.Dose, b.Dose);
+            return byDose != 0 ? byDose : string.CompareOrdinal(a.Antigen, b.Antigen);
+        });
+        return new ImmunizationAssessment(assessmentDate, evaluations.AsReadOnly(), forecasts.AsReadOnly());
+    }
+
+    private static int CompareDoses(AdministeredDose a, AdministeredDose b)
+    {
+        var c = a.DateAdministered.CompareTo(b.DateAdministered);
+        if (c == 0)
+        {
+            c = string.CompareOrdinal(SupportingDataReader.NormalizeCvx(a.Cvx ?? string.Empty), SupportingDataReader.NormalizeCvx(b.Cvx ?? string.Empty));
+        }
+
+        if (c == 0)
+        {
+            c = string.CompareOrdinal(a.Mvx, b.Mvx);
+        }
+
+        return c != 0 ? c : string.CompareOrdinal(a.Condition, b.Condition);
+    }
+
+    private static List<HistoryDose> OrganizeHistory(IEnumerable<AdministeredDose> doses, LocalDate assessmentDate)
+    {
+        var sorted = new List<AdministeredDose>();
+        foreach (var dose in doses)
+        {
+            if (string.IsNullOrWhiteSpace(dose.Cvx))
+            {
+                throw new ArgumentException($"A dose given on {dose.DateAdministered:yyyy-MM-dd} has no CVX code.", nameof(doses));
+            }
+
+            if (dose.DateAdministered <= assessmentDate)
+            {
+                sorted.Add(dose);
+            }
+        }
+
+        sorted.Sort(CompareDoses);
+        var history = new List<HistoryDose>(sorted.Count);
+        for (var i = 0; i < sorted.Count; i++)
+        {
+            history.Add(new HistoryDose(i, sorted[i], SupportingDataReader.NormalizeCvx(sorted[i].Cvx)));
+        }
+
+        return history;
+    }
+
+    private (AntigenForecast? Forecast, PatientSeries? Series) EvaluateAntigen(
+        AntigenSchedule antigen, CdsiPatient patient, List<HistoryDose> history, LocalDate assessmentDate, SeriesEvaluator evaluator, List<DoseEvaluation> evaluations)
+    {
+        var antigenDoses = new List<HistoryDose>();
+        foreach (var dose in history)
+        {
+            if (_data.CvxMappings.TryGetValue(dose.Cvx, out var mapping))
+            {
+                foreach (var association in mapping.Associations)
+                {
+                    if (string.Equals(association.Antigen, antigen.Name, StringComparison.OrdinalIgnoreCase)
+                        && (association.BeginAge is not { } begin || dose.Date >= CdsiCalendar.Add(patient.DateOfBirth, begin))
+                        && (association.EndAge is not { } end || dose.Date < CdsiCalendar.Add(patient.DateOfBirth, end)))
+                    {
+                        antigenDoses.Add(dose);
+                        break;
+                    }
+                }
+            }
+        }
+
+        var relevant = new List<AntigenSeries>();
+        var usesCompletedSeries = false;
+        foreach (var series in antigen.Series)
+        {
+            if (IsRelevant(series, patient, assessmentDate))
+            {
+                relevant.Add(series);
+                usesCompletedSeries |= series.UsesCompletedSeries;
+            }
+        }
+
+        if (relevant.Count == 0)
+        {
+            return (null, null);
+        }
+
+        var runs = new List<PatientSeries>(relevant.Count);
+        foreach (var series in relevant)
+        {
+            runs.Add(evaluator.Run(series, antigen, antigenDoses, s_noGroups));
+        }
+
+        if (usesCompletedSeries)
+        {
+            var complete = runs.Where(r => r.Status == SeriesStatus.Complete).Select(r => r.Series.SeriesGroup).ToHashSet(StringComparer.Ordinal);
+            if (complete.Count > 0)
+            {
+                for (var i = 0; i < runs.Count; i++)
+                {
+                    runs[i] = evaluator.Run(relevant[i], antigen, antigenDoses, complete);
+                }
+            }
+        }
+
+        var best = SeriesSelector.SelectBest(runs, patient, assessmentDate);
+        if (best.Count == 0)
+        {
+            best = runs.Where(r => r.Series.IsDefault).Take(1).ToList();
+            if (best.Count == 0)
+            {
+                best = [runs[0]];
+            }
+        }
+
+        // One series speaks for the antigen: the one still needing a dose soonest, else the most complete. Dose
+        // evaluations come from the best series with the most valid doses.
+        var chosen = best[0];
+        var evaluated = best[0];
+        for (var i = 1; i < best.Count; i++)
+        {
+            var candidate = best[i];
+            var byStatus = StatusRank(candidate.Status).CompareTo(StatusRank(chosen.Status));
+            if (byStatus < 0 || (byStatus == 0 && (candidate.Earliest ?? LocalDate.MaxIsoValue) < (chosen.Earliest ?? LocalDate.MaxIsoValue)))
+            {
+                chosen = candidate;
+            }
+
+            if (candidate.ValidCount > evaluated.ValidCount
+                || (candidate.ValidCount == evaluated.ValidCount && StatusRank(candidate.Status) < StatusRank(evaluated.Status)))
+            {
+                evaluated = candidate;
+            }
+        }
+
+        foreach (var evaluation in evaluated.Evaluations)
+        {
+            var reasons = evaluation.Reasons.IsEmpty ? s_noReasons : Array.AsReadOnly(evaluation.Reasons.ToArray());
+            evaluations.Add(new DoseEvaluation(evaluation.Dose.Dose, antigen.Name, evaluated.Series.VaccineGroup, evaluation.Status, evaluation.Reason, reasons, evaluation.TargetNumber, evaluated.Series.Name));
+        }
+
+        var forecast = new AntigenForecast(antigen.Name, chosen.Series.Name, chosen.Status, chosen.ForecastDoseNumber, chosen.Earliest, chosen.Recommended, chosen.PastDue, chosen.Latest, Array.AsReadOnly(chosen.RecommendedCvx.ToArray()));
+        return (forecast, chosen);
+    }
+
+    private static int StatusRank(SeriesStatus status) => status switch
+    {
+        SeriesStatus.NotComplete => 0,
+        SeriesStatus.Complete => 1,
+        SeriesStatus.Immune => 2,
+        SeriesStatus.Contraindicated => 3,
+        SeriesStatus.NotRecommended => 4,
+        _ => 5,
+    };
+
+    private static bool IsRelevant(AntigenSeries series, CdsiPatient patient, LocalDate assessmentDate)
+    {
+        if (series.RequiredGenders.Count > 0)
+        {
+            var sex = patient.Sex switch
+            {
+                Sex.Male => "Male",
+                Sex.Female => "Female",
+                _ => "Unknown",
+            };
+            if (!series.RequiredGenders.Any(g => string.Equals(g, sex, StringComparison.OrdinalIgnoreCase)))
+            {
+                return false;
+            }
+        }
+
+        if (series.Type != SeriesType.Risk)
+        {
+            return true;
+        }
+
+        foreach (var indication in series.Indications)
+        {
+            foreach (var observation in patient.Observations)
+            {
+                if (observation.Code == indication.ObservationCode
+                    && (indication.BeginAge is not { } begin || assessmentDate >= CdsiCalendar.Add(patient.DateOfBirth, begin))
+                    && (indication.EndAge is not { } end || assessmentDate < CdsiCalendar.Add(patient.DateOfBirth, end)))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Chapter 9: one antigen passes through; several antigens are merged.</summary>
+    private static VaccineGroupForecast MergeVaccineGroup(VaccineGroupDefinition group, List<(AntigenForecast Forecast, PatientSeries Series)> members, List<HistoryDose> history)
+    {
+        var antigens = Array.AsReadOnly(members.Select(m => m.Forecast).ToArray());
+        if (members.Count == 1)
+        {
+            var f = antigens[0];
+            return new VaccineGroupForecast(group.Name, f.Status, f.ForecastDoseNumber, f.Earliest, f.Recommended, f.PastDue, f.Latest, antigens, f.RecommendedCvx);
+        }
+
+        SeriesStatus status;
+        if (antigens.Any(a => a.Status == SeriesStatus.Contraindicated))
+        {
+            status = SeriesStatus.Contraindicated;
+        }
+        else if (antigens.Any(a => a.Status == SeriesStatus.AgedOut))
+        {
+            status = SeriesStatus.AgedOut;
+        }
+        else if (antigens.Any(a => a.Status == SeriesStatus.NotRecommended))
+        {
+            status = SeriesStatus.NotRecommended;
+        }
+        else if (antigens.Any(a => a.Status == SeriesStatus.NotComplete))
+        {
+            status = SeriesStatus.NotComplete;
+        }
+        else if (antigens.All(a => a.Status == SeriesStatus.Immune))
+        {
+            status = SeriesStatus.Immune;
+        }
+        else
+        {
+            status = SeriesStatus.Complete;
+        }
+
+        if (status != SeriesStatus.NotComplete)
+        {
+            return new VaccineGroupForecast(group.Name, status, null, null, null, null, null, antigens, Array.AsReadOnly(Array.Empty<string>()));
+        }
+
+        var due = members.Where(m => m.Forecast.Status == SeriesStatus.NotComplete).ToList();
+        LocalDate? earliest;
+        if (due.Any(m => m.Series.IsPriorityForecast))
+        {
+            earliest = due.Min(m => m.Forecast.Earliest);
+            var vaccines = members.SelectMany(m => m.Series.Evaluations).Select(e => e.Dose.Date).DefaultIfEmpty().Max();
+            if (earliest is { } e && vaccines > e)
+            {
+                earliest = vaccines;
+            }
+        }
+        else
+        {
+            earliest = due.Max(m => m.Forecast.Earliest);
+        }
+
+        var recommended = due.Min(m => m.Forecast.Recommended);
+        if (recommended is { } r && earliest is { } e2 && r < e2)
+        {
+            recommended = e2;
+        }
+
+        var pastDue = due.Min(m => m.Forecast.PastDue);
+        var latest = due.Min(m => m.Forecast.Latest);
+        var number = group.AdministerFullVaccineGroup ? due.Min(m => m.Forecast.ForecastDoseNumber) : due.Max(m => m.Forecast.ForecastDoseNumber);
+        var recommendedCvx = Array.AsReadOnly(due.SelectMany(m => m.Forecast.RecommendedCvx).Distinct(StringComparer.Ordinal).ToArray());
+        return new VaccineGroupForecast(group.Name, status, number, earliest, recommended, pastDue, latest, antigens, recommendedCvx);
+    }
+}

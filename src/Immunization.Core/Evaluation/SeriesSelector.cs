@@ -1,0 +1,257 @@
+using Immunization.Core.Schedules;
+using NodaTime;
+
+namespace Immunization.Core.Evaluation;
+
+/// <summary>Selects the best patient series of an antigen (logic specification chapter 8).</summary>
+internal static class SeriesSelector
+{
+    public static List<PatientSeries> SelectBest(List<PatientSeries> relevant, CdsiPatient patient, LocalDate assessmentDate)
+    {
+        var prioritized = new List<PatientSeries>(2);
+        var oneGroup = true;
+        foreach (var series in relevant)
+        {
+            oneGroup &= series.Series.SeriesGroup == relevant[0].Series.SeriesGroup;
+        }
+
+        if (oneGroup)
+        {
+            // Most antigens have a single series group: no grouping needed.
+            if (Prioritize(relevant, patient, assessmentDate) is { } chosen)
+            {
+                prioritized.Add(chosen);
+            }
+        }
+        else
+        {
+            foreach (var group in relevant.GroupBy(r => r.Series.SeriesGroup, StringComparer.Ordinal))
+            {
+                if (Prioritize(group.ToList(), patient, assessmentDate) is { } chosen)
+                {
+                    prioritized.Add(chosen);
+                }
+            }
+        }
+
+        if (prioritized.Count == 1)
+        {
+            return prioritized[0].Series.Type == SeriesType.EvaluationOnly && prioritized[0].Status != SeriesStatus.Complete ? [] : prioritized;
+        }
+
+        // 8.8: a complete series in an equivalent group makes an incomplete one redundant; a risk series in an
+        // equivalent group takes precedence over an incomplete standard one.
+        var best = new List<PatientSeries>();
+        foreach (var series in prioritized)
+        {
+            if (series.Status == SeriesStatus.Complete)
+            {
+                best.Add(series);
+                continue;
+            }
+
+            if (series.Series.Type == SeriesType.EvaluationOnly)
+            {
+                continue;
+            }
+
+            var equivalents = prioritized.Where(p => p != series && series.Series.EquivalentSeriesGroups.Contains(p.Series.SeriesGroup)).ToList();
+            if (equivalents.Any(e => e.Status == SeriesStatus.Complete))
+            {
+                continue;
+            }
+
+            if (series.Series.Type == SeriesType.Standard && equivalents.Any(e => e.Series.Type == SeriesType.Risk))
+            {
+                continue;
+            }
+
+            best.Add(series);
+        }
+
+        return best;
+    }
+
+    private static PatientSeries? Prioritize(List<PatientSeries> group, CdsiPatient patient, LocalDate assessmentDate)
+    {
+        if (group.Count == 1)
+        {
+            var only = group[0];
+            if (IsScorable(only, only.ValidCount == 0, only.Series.IsDefault))
+            {
+                return only;
+            }
+
+            return only.Series.IsDefault && StartAgeReached(only, patient, assessmentDate) ? only : null;
+        }
+
+        var candidates = group.Where(s => s.Status != SeriesStatus.Contraindicated).ToList();
+        if (candidates.Count == 0)
+        {
+            candidates = group;
+        }
+
+        var highest = candidates.Min(s => s.Series.Priority);
+        var defaults = group.Where(s => s.Series.IsDefault).ToList();
+        var noValidDoses = group.All(s => s.ValidCount == 0);
+        var scorable = candidates.Where(s => s.Series.Priority == highest && IsScorable(s, noValidDoses, defaults.Count > 0)).ToList();
+        if (scorable.Count == 0)
+        {
+            var fallback = defaults.Count == 1 ? defaults[0] : null;
+            return fallback is not null && StartAgeReached(fallback, patient, assessmentDate) ? fallback : null;
+        }
+
+        if (scorable.Count == 1)
+        {
+            return scorable[0];
+        }
+
+        var complete = scorable.Where(s => s.Status == SeriesStatus.Complete).ToList();
+        var inProcess = scorable.Where(s => s.Status != SeriesStatus.Complete && s.ValidCount > 0).ToList();
+        if (complete.Count == 1)
+        {
+            return complete[0];
+        }
+
+        if (complete.Count == 0 && inProcess.Count == 1)
+        {
+            return inProcess[0];
+        }
+
+        if (complete.Count == 0 && inProcess.Count == 0)
+        {
+            var scorableDefaults = scorable.Where(s => s.Series.IsDefault).ToList();
+            if (scorableDefaults.Count == 1)
+            {
+                return scorableDefaults[0];
+            }
+        }
+
+        List<PatientSeries> scored;
+        int[] points;
+        if (complete.Count >= 2)
+        {
+            scored = complete;
+            points = new int[scored.Count];
+            Award(scored, points, s => s.ValidCount == scored.Max(x => x.ValidCount), 1, 0, -1);
+        }
+        else if (inProcess.Count >= 2)
+        {
+            scored = inProcess;
+            points = new int[scored.Count];
+            var finish = scored.Select(s => FinishDate(s, patient)).ToArray();
+            var completable = scored.Select((s, i) => IsCompletable(s, finish[i], patient)).ToArray();
+            Award(scored, points, s => s.Series.IsProductPath && s.AllEvaluationsValid, 2, 2, -2);
+            Award(scored, points, s => completable[scored.IndexOf(s)], 3, 3, -3);
+            Award(scored, points, s => s.ValidCount == scored.Max(x => x.ValidCount), 2, 0, -2);
+            Award(scored, points, s => s.NotSatisfiedCount == scored.Min(x => x.NotSatisfiedCount), 2, 0, -2);
+            var completableFinish = finish.Where((f, i) => completable[i] && f is not null).Select(f => f!.Value).ToList();
+            Award(scored, points, s =>
+            {
+                var i = scored.IndexOf(s);
+                return completable[i] && finish[i] is { } f && completableFinish.All(o => f <= o);
+            }, 1, 0, -1);
+        }
+        else
+        {
+            scored = scorable.Where(s => s.ValidCount == 0).ToList();
+            if (scored.Count == 0)
+            {
+                scored = scorable;
+            }
+
+            points = new int[scored.Count];
+            var starts = scored.Where(s => s.Earliest is not null).Select(s => s.Earliest!.Value).ToList();
+            Award(scored, points, s => s.Earliest is { } e && starts.All(o => e <= o) && starts.Count(o => o == e) == 1, 1, 0, -1);
+            Award(scored, points, s => IsCompletable(s, FinishDate(s, patient), patient), 1, 1, -1);
+            Award(scored, points, s => s.Series.IsProductPath, -1, -1, 1);
+        }
+
+        var bestScore = points.Max();
+        return scored.Where((s, i) => points[i] == bestScore).OrderBy(s => s.Series.Preference).First();
+    }
+
+    private static void Award(List<PatientSeries> scored, int[] points, Func<PatientSeries, bool> condition, int one, int several, int none)
+    {
+        var holds = scored.Select(condition).ToArray();
+        var count = holds.Count(h => h);
+        for (var i = 0; i < scored.Count; i++)
+        {
+            points[i] += holds[i] ? (count == 1 ? one : several) : none;
+        }
+    }
+
+    private static bool StartAgeReached(PatientSeries series, CdsiPatient patient, LocalDate assessmentDate) =>
+        series.Series.MinAgeToStart is not { } min || assessmentDate >= CdsiCalendar.Add(patient.DateOfBirth, min);
+
+    /// <summary>
+    /// SELECTSCORE-2: a risk series of the highest priority; a standard series whose first valid dose came before its
+    /// maximum age to start; a standard series when no series of the group has a valid dose and none is the default;
+    /// an evaluation-only series that is complete.
+    /// </summary>
+    private static bool IsScorable(PatientSeries series, bool noValidDoses, bool groupHasDefault)
+    {
+        var definition = series.Series;
+        switch (definition.Type)
+        {
+            case SeriesType.EvaluationOnly:
+                return series.Status == SeriesStatus.Complete;
+            case SeriesType.Risk:
+                return true;
+            default:
+                if (series.FirstValidDate is { } first)
+                {
+                    return definition.MaxAgeToStart is not { } max || first < CdsiCalendar.Add(series.DateOfBirth, max);
+                }
+
+                return noValidDoses && !groupHasDefault;
+        }
+    }
+
+    /// <summary>SELECTB-12: the earliest date plus the minimum intervals of the remaining target doses.</summary>
+    private static LocalDate? FinishDate(PatientSeries series, CdsiPatient patient)
+    {
+        if (series.Earliest is not { } date)
+        {
+            return null;
+        }
+
+        for (var i = series.NextTarget + 1; i < series.Targets.Count; i++)
+        {
+            var definition = series.Targets[i].Definition;
+            CdsiDuration? longest = null;
+            foreach (var interval in definition.Intervals)
+            {
+                if (interval.Minimum is { } m && (longest is null || CdsiCalendar.Add(date, m) > CdsiCalendar.Add(date, longest.Value)))
+                {
+                    longest = m;
+                }
+            }
+
+            if (longest is { } l)
+            {
+                date = CdsiCalendar.Add(date, l);
+            }
+
+            var minAge = definition.Ages.Count > 0 ? definition.Ages[0].Minimum : null;
+            if (minAge is { } a && CdsiCalendar.Add(patient.DateOfBirth, a) > date)
+            {
+                date = CdsiCalendar.Add(patient.DateOfBirth, a);
+            }
+        }
+
+        return date;
+    }
+
+    private static bool IsCompletable(PatientSeries series, LocalDate? finish, CdsiPatient patient)
+    {
+        if (series.Status is SeriesStatus.AgedOut or SeriesStatus.NotRecommended || finish is not { } f)
+        {
+            return series.Status == SeriesStatus.Complete;
+        }
+
+        var last = series.Targets[^1].Definition;
+        var maxAge = last.Ages.Count > 0 ? last.Ages[0].Maximum : null;
+        return maxAge is not { } max || f < CdsiCalendar.Add(patient.DateOfBirth, max);
+    }
+}

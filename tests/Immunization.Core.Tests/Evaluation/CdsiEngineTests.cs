@@ -1,0 +1,204 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using Immunization.Core.Evaluation;
+using Immunization.Core.Identity;
+using NodaTime;
+
+namespace Immunization.Core.Tests.Evaluation;
+
+public sealed class CdsiEngineTests
+{
+    private static readonly LocalDate s_birth = new(2024, 1, 15);
+    private static readonly CdsiPatient s_child = new(s_birth, Sex.Female);
+
+    private static DoseEvaluation Single(ImmunizationAssessment assessment, string antigen, LocalDate date) =>
+        assessment.Evaluations.Single(e => e.Antigen == antigen && e.Dose.DateAdministered == date);
+
+    [Fact]
+    public void Evaluate_MmrAtTwelveMonths_ValidAndForecastsDoseTwo()
+    {
+        var given = new LocalDate(2025, 1, 20);
+
+        var assessment = CdsiEngine.Default.Evaluate(s_child, [new AdministeredDose(given, "03", "MSD")], new LocalDate(2025, 3, 1));
+
+        Assert.All(assessment.Evaluations.Where(e => e.VaccineGroup == "MMR"), e => Assert.Equal(DoseStatus.Valid, e.Status));
+        Assert.Equal(3, assessment.Evaluations.Count(e => e.VaccineGroup == "MMR"));
+        var mmr = assessment.ForecastFor("MMR")!;
+        Assert.Equal(SeriesStatus.NotComplete, mmr.Status);
+        Assert.Equal(2, mmr.ForecastDoseNumber);
+        Assert.Equal(new LocalDate(2025, 2, 17), mmr.Earliest);      // dose 1 + 4 weeks (after 13 months of age)
+        Assert.Equal(new LocalDate(2028, 1, 15), mmr.Recommended);   // 4 years
+        Assert.Equal(new LocalDate(2031, 2, 11), mmr.PastDue);       // 7 years + 4 weeks - 1 day
+        Assert.All(mmr.RecommendedCvx, cvx => Assert.Contains(cvx, new[] { "3", "94" }));
+    }
+
+    [Fact]
+    public void Evaluate_Newborn_RecommendsOnlyVaccinesTheScheduleFlags()
+    {
+        var newborn = new CdsiPatient(new LocalDate(2025, 11, 10), Sex.Female);
+
+        var assessment = CdsiEngine.Default.Evaluate(newborn, [], new LocalDate(2025, 11, 10), ["DTaP/Tdap/Td", "Rotavirus"]);
+
+        var dtap = assessment.ForecastFor("DTaP/Tdap/Td")!;
+        Assert.Equal(new LocalDate(2025, 12, 22), dtap.Earliest);
+        Assert.Empty(dtap.RecommendedCvx); // CDC's DTaP data flags no vaccine for forecasting
+        Assert.Empty(assessment.ForecastFor("Rotavirus")!.RecommendedCvx); // the default 3-dose series flags none
+    }
+
+    [Fact]
+    public void Evaluate_AfterFirstRotarix_RecommendsRotarixForDoseTwo()
+    {
+        var infant = new CdsiPatient(new LocalDate(2025, 1, 1), Sex.Male);
+
+        var rotavirus = CdsiEngine.Default.Evaluate(infant, [new AdministeredDose(new LocalDate(2025, 3, 1), "119", "SKB")], new LocalDate(2025, 3, 15), ["Rotavirus"]).ForecastFor("Rotavirus")!;
+
+        Assert.Equal(2, rotavirus.ForecastDoseNumber);
+        Assert.Equal(["119"], rotavirus.RecommendedCvx);
+    }
+
+    [Fact]
+    public void Evaluate_MmrBeforeAbsoluteMinimumAge_NotValidTooYoung()
+    {
+        var given = new LocalDate(2025, 1, 10); // 12 months - 5 days
+
+        var assessment = CdsiEngine.Default.Evaluate(s_child, [new AdministeredDose(given, "03")], new LocalDate(2025, 3, 1), ["MMR"]);
+
+        var measles = Single(assessment, "Measles", given);
+        Assert.Equal(DoseStatus.NotValid, measles.Status);
+        Assert.Equal(DoseStatusReason.TooYoung, measles.Reason);
+        Assert.Equal(1, assessment.ForecastFor("MMR")!.ForecastDoseNumber);
+    }
+
+    [Fact]
+    public void Evaluate_MmrWithinGracePeriod_ValidWithGraceReason()
+    {
+        var given = new LocalDate(2025, 1, 13); // 12 months - 2 days
+
+        var assessment = CdsiEngine.Default.Evaluate(s_child, [new AdministeredDose(given, "03")], new LocalDate(2025, 3, 1), ["MMR"]);
+
+        var measles = Single(assessment, "Measles", given);
+        Assert.Equal(DoseStatus.Valid, measles.Status);
+        Assert.Equal(DoseStatusReason.GracePeriod, measles.Reason);
+    }
+
+    [Fact]
+    public void Evaluate_VaricellaTwentyDaysAfterMmr_LiveVirusConflict()
+    {
+        var mmr = new LocalDate(2025, 1, 20);
+        var varicella = mmr.PlusDays(20);
+
+        var assessment = CdsiEngine.Default.Evaluate(s_child, [new AdministeredDose(varicella, "21"), new AdministeredDose(mmr, "03")], new LocalDate(2025, 3, 1));
+
+        var evaluation = Single(assessment, "Varicella", varicella);
+        Assert.Equal(DoseStatus.NotValid, evaluation.Status);
+        Assert.Equal(DoseStatusReason.LiveVirusConflict, evaluation.Reason);
+        // The invalid varicella dose is itself a live vaccine: the next one waits 28 days after it.
+        Assert.Equal(varicella.PlusDays(28), assessment.ForecastFor("Varicella")!.Earliest);
+    }
+
+    [Fact]
+    public void Evaluate_DoseWithCondition_SubStandardAndNotCounted()
+    {
+        var given = new LocalDate(2025, 1, 20);
+
+        var assessment = CdsiEngine.Default.Evaluate(s_child, [new AdministeredDose(given, "21", Condition: "expired")], new LocalDate(2025, 3, 1), ["Varicella"]);
+
+        var evaluation = Single(assessment, "Varicella", given);
+        Assert.Equal(DoseStatus.SubStandard, evaluation.Status);
+        Assert.Equal(DoseStatusReason.DoseCondition, evaluation.Reason);
+        Assert.Equal(1, assessment.ForecastFor("Varicella")!.ForecastDoseNumber);
+    }
+
+    [Fact]
+    public void Evaluate_AdultBornBefore1957_ImmuneToMeasles()
+    {
+        var adult = new CdsiPatient(new LocalDate(1950, 6, 1), Sex.Male);
+
+        var assessment = CdsiEngine.Default.Evaluate(adult, [], new LocalDate(2025, 3, 1), ["MMR"]);
+
+        Assert.Equal(SeriesStatus.Immune, assessment.ForecastFor("MMR")!.Status);
+        Assert.Null(assessment.ForecastFor("MMR")!.Earliest);
+    }
+
+    [Fact]
+    public void Evaluate_PregnantWoman_MmrContraindicated()
+    {
+        var woman = new CdsiPatient(new LocalDate(1995, 5, 1), Sex.Female, [new PatientObservation("007", new LocalDate(2025, 1, 10))]);
+
+        var assessment = CdsiEngine.Default.Evaluate(woman, [], new LocalDate(2025, 3, 1), ["MMR"]);
+
+        Assert.Equal(SeriesStatus.Contraindicated, assessment.ForecastFor("MMR")!.Status);
+    }
+
+    [Fact]
+    public void Evaluate_DoseAfterAssessmentDate_IsIgnored()
+    {
+        var assessment = CdsiEngine.Default.Evaluate(s_child, [new AdministeredDose(new LocalDate(2025, 6, 1), "21")], new LocalDate(2025, 3, 1), ["Varicella"]);
+
+        Assert.Empty(assessment.Evaluations);
+    }
+
+    [Fact]
+    public void Evaluate_AllGroups_ForecastsEveryGroupWithAStandardSeries()
+    {
+        var assessment = CdsiEngine.Default.Evaluate(s_child, [], new LocalDate(2025, 3, 1));
+
+        Assert.NotNull(assessment.ForecastFor("DTaP/Tdap/Td"));
+        Assert.NotNull(assessment.ForecastFor("Polio"));
+        Assert.Null(assessment.ForecastFor("Yellow Fever")); // risk series only: not relevant without an indication
+    }
+
+    [Fact]
+    public void Evaluate_UnknownVaccineGroup_Throws()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => CdsiEngine.Default.Evaluate(s_child, [], new LocalDate(2025, 3, 1), ["Smallpox-2"]));
+        Assert.Contains("Smallpox-2", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_DoseWithoutCvx_Throws()
+    {
+        Assert.Throws<ArgumentException>(() => CdsiEngine.Default.Evaluate(s_child, [new AdministeredDose(new LocalDate(2025, 1, 1), " ")], new LocalDate(2025, 3, 1)));
+    }
+
+    private static readonly string[] s_cvx = ["03", "21", "94", "20", "110", "10", "133", "116", "08", "17", "83", "62", "115", "141", "208"];
+
+    private static Arbitrary<AdministeredDose[]> Histories() =>
+        (from count in Gen.Choose(0, 8)
+         from doses in Gen.ArrayOf(
+             from day in Gen.Choose(0, 3000)
+             from cvx in Gen.Elements(s_cvx)
+             from mvx in Gen.Elements<string?>(null, "MSD", "PMC")
+             select new AdministeredDose(new LocalDate(2010, 3, 1).PlusDays(day), cvx, mvx),
+             count)
+         select doses).ToArbitrary();
+
+    private static string Describe(ImmunizationAssessment a) =>
+        string.Join('\n', a.Evaluations.Select(e => $"{e.Dose} {e.Antigen} {e.Status} {string.Join(',', e.Reasons)} {e.TargetDoseNumber} {e.SeriesName}"))
+        + "\n" + string.Join('\n', a.Forecasts.Select(f => $"{f.VaccineGroup} {f.Status} {f.ForecastDoseNumber} {f.Earliest} {f.Recommended} {f.PastDue} {f.Latest}"));
+
+    [Property(MaxTest = 60)]
+    public Property Evaluate_ShuffledDoses_SameResult() =>
+        Prop.ForAll(Histories(), doses =>
+        {
+            var patient = new CdsiPatient(new LocalDate(2010, 1, 1), Sex.Female);
+            var assessed = new LocalDate(2019, 1, 1);
+            var reversed = doses.Reverse().ToArray();
+            var rotated = doses.Skip(doses.Length / 2).Concat(doses.Take(doses.Length / 2)).ToArray();
+            var expected = Describe(CdsiEngine.Default.Evaluate(patient, doses, assessed));
+            return expected == Describe(CdsiEngine.Default.Evaluate(patient, reversed, assessed))
+                && expected == Describe(CdsiEngine.Default.Evaluate(patient, rotated, assessed));
+        });
+
+    [Property(MaxTest = 60)]
+    public Property Evaluate_AnyHistory_ForecastDatesAreOrdered() =>
+        Prop.ForAll(Histories(), doses =>
+        {
+            var assessment = CdsiEngine.Default.Evaluate(new CdsiPatient(new LocalDate(2010, 1, 1), Sex.Male), doses, new LocalDate(2019, 1, 1));
+            return assessment.Forecasts.All(f =>
+                (f.Status == SeriesStatus.NotComplete) == (f.Earliest is not null)
+                && (f.Recommended is null || f.Recommended >= f.Earliest)
+                && (f.PastDue is null || f.PastDue >= f.Earliest));
+        });
+}

@@ -1,0 +1,163 @@
+using Immunization.Core.Identity;
+using Immunization.Core.Places;
+using Immunization.Core.Vaccines;
+using Immunization.Testing.Synthetic;
+using Immunization.Tests.Shared;
+using NodaTime;
+
+namespace Immunization.Testing.Tests.Synthetic;
+
+public sealed partial class SyntheticDataGeneratorTests
+{
+    [Fact]
+    public void Generate_FamilyNames_MatchPublishedShares()
+    {
+        var names = GeneratedData.Clean.Register.Select(e => e.Person.FullName!.Split(' ')[0]).ToList();
+
+        foreach (var (name, share) in VietnameseNames.PublishedFamilyShares)
+        {
+            var spellings = name.Split('|');
+            var observed = names.Count(n => spellings.Contains(n)) / (double)names.Count;
+            var sigma = Math.Sqrt(share * (1 - share) / names.Count);
+            Assert.True(Math.Abs(observed - share) <= (4 * sigma) + 0.001, $"{name}: {observed:P2} generated, {share:P2} published");
+        }
+    }
+
+    [Fact]
+    public void Generate_AgeStructure_MatchesThePopulationFile()
+    {
+        // Read the source file directly (not through the generator's own table) and compare the 2020 shares.
+        var expected = File.ReadLines(SharedDatasets.Path("vn-population/vn_population_wpp2019_age5_sex.csv")).Skip(1)
+            .Select(l => l.Split(','))
+            .Where(f => f[0] == "2020" && f[3] == "estimate")
+            .ToDictionary(f => (f[1] == "male" ? Sex.Male : Sex.Female, f[2]), f => double.Parse(f[4], System.Globalization.CultureInfo.InvariantCulture));
+        var total = expected.Values.Sum();
+        var reference = new LocalDate(2020, 7, 1);
+        var people = GeneratedData.Clean.Register;
+
+        var observed = people.GroupBy(e =>
+        {
+            var dob = Day(e.Person.DateOfBirth);
+            var age = Period.Between(dob, reference, PeriodUnits.Years).Years;
+            var group = age >= 100 ? "100+" : $"{age / 5 * 5}-{age / 5 * 5 + 4}";
+            return (e.Person.Sex, group);
+        }).ToDictionary(g => g.Key, g => g.Count() / (double)people.Count);
+
+        Assert.Equal(42, expected.Count);
+        foreach (var ((sex, group), thousands) in expected)
+        {
+            var share = thousands / total;
+            var sigma = Math.Sqrt(share * (1 - share) / people.Count);
+            var got = observed.GetValueOrDefault((sex, group));
+            Assert.True(Math.Abs(got - share) <= (4.5 * sigma) + 0.0005, $"{sex} {group}: {got:P2} generated, {share:P2} in the file");
+        }
+    }
+
+    [Fact]
+    public void Generate_CitizenIds_ConsistentWithSexAndBirthYearAndUnique()
+    {
+        var register = GeneratedData.Clean.Register;
+        var ids = register.Select(e => e.Person.CitizenId).ToList();
+
+        Assert.Equal(ids.Count, ids.Distinct(StringComparer.Ordinal).Count());
+        var cccd = register.Where(e => e.Person.CitizenId!.Length == 12).ToList();
+        var cmnd = register.Where(e => e.Person.CitizenId!.Length == 9).ToList();
+        Assert.Equal(register.Count, cccd.Count + cmnd.Count);
+        Assert.InRange(cmnd.Count, 1, register.Count / 10);
+        Assert.All(cmnd, e => Assert.True(e.Person.DateOfBirth!.Value.Year < 1990));
+        Assert.All(cccd, e =>
+        {
+            var id = e.Person.CitizenId!;
+            var year = e.Person.DateOfBirth!.Value.Year;
+            var centuryDigit = ((year / 100) - 19) * 2 + (e.Person.Sex == Sex.Female ? 1 : 0);
+            Assert.Equal((char)('0' + centuryDigit), id[3]);
+            Assert.Equal((year % 100).ToString("00", System.Globalization.CultureInfo.InvariantCulture), id[4..6]);
+            Assert.Equal('0', id[0]);
+            var parsed = CitizenId.Parse(id);
+            Assert.Equal(CitizenIdDiscrepancies.None, parsed.CheckAgainst(e.Person.Sex, year));
+            Assert.True(CitizenId.IsProvinceCode(parsed.ProvinceCode!.Value));
+        });
+    }
+
+    [Fact]
+    public void Generate_Histories_FollowTheCampaign()
+    {
+        var data = GeneratedData.Clean;
+        var born = data.Register.ToDictionary(e => e.PersonId,
+            e => Day(e.Person.DateOfBirth));
+
+        foreach (var person in data.Records.GroupBy(r => r.PersonId!))
+        {
+            var doses = person.OrderBy(r => r.Record.DoseNumber).Select(r => r.Record).ToList();
+            Assert.Equal(Enumerable.Range(1, doses.Count), doses.Select(d => d.DoseNumber!.Value));
+            for (var i = 0; i < doses.Count; i++)
+            {
+                var date = doses[i].DoseDate!.Value;
+                Assert.InRange(date, new LocalDate(2021, 3, 8), new LocalDate(2022, 12, 31));
+                Assert.True(VietnamCovidVaccines.TryFind(doses[i].VaccineCode, out var product));
+                Assert.True(Period.Between(born[person.Key], date, PeriodUnits.Years).Years >= 5);
+                if (i > 0)
+                {
+                    Assert.True(Period.Between(doses[i - 1].DoseDate!.Value, date, PeriodUnits.Days).Days >= 14);
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void Generate_Residences_RealUnitsAndOldCodesMapToTheTrueCommune()
+    {
+        var catalog = AdministrativeUnitCatalog.Vietnam;
+        var data = GeneratedData.Default;
+        var register = data.Register.ToDictionary(e => e.PersonId, e => e.Person, StringComparer.Ordinal);
+
+        Assert.All(data.Register, e =>
+        {
+            Assert.True(catalog.TryGetByCode(AdministrativeScheme.New, e.Person.CommuneCode, out var commune));
+            Assert.Equal(e.Person.ProvinceCode, commune.Province.Code);
+            Assert.Equal(AdministrativeLevel.Commune, commune.Level);
+        });
+        var old = data.Records.Where(r => r.PersonId is not null && r.Errors.Contains(ErrorKind.CommuneOldScheme)).ToList();
+        Assert.NotEmpty(old);
+        Assert.All(old, r =>
+        {
+            Assert.True(catalog.TryGetByCode(AdministrativeScheme.Old, r.Record.Person.CommuneCode, out var commune));
+            Assert.Equal(r.Record.Person.ProvinceCode, commune.Province.Code);
+            var truth = register[r.PersonId!].CommuneCode;
+            Assert.Contains(catalog.MapToNew(commune).ToArray(), share => share.Unit.Code == truth);
+        });
+        Assert.True(data.Register.Select(e => e.Person.ProvinceCode).Distinct().Count() == 34, "every new province has residents");
+    }
+
+    [Fact]
+    public void Generate_Products_EveryCampaignProductUsed()
+    {
+        var used = GeneratedData.Default.Records.Select(r => r.Record.VaccineCode).ToHashSet(StringComparer.Ordinal);
+
+        Assert.All(VietnamCovidVaccines.All.Where(p => p != VietnamCovidVaccines.UnknownProduct), p => Assert.Contains(p.Code, used));
+    }
+
+    [Fact]
+    public void Generate_Uptake_AdultsNearTheReportedShare()
+    {
+        // Hậu Giang, November 2021: 95.33 % of people aged 18+ had at least one dose (shared/domain.md).
+        var data = GeneratedData.Clean;
+        var start = new LocalDate(2021, 3, 8);
+        var adults = data.Register.Where(e =>
+            Day(e.Person.DateOfBirth)
+                .PlusYears(18) <= start)
+            .Select(e => e.PersonId).ToHashSet(StringComparer.Ordinal);
+        var vaccinated = data.Records.Select(r => r.PersonId!).Where(adults.Contains).ToHashSet(StringComparer.Ordinal);
+
+        var share = vaccinated.Count / (double)adults.Count;
+
+        Assert.InRange(share, 0.94, 0.965);
+    }
+
+    private static LocalDate Day(PartialDate? date)
+    {
+        Assert.True(date is { } d && d.TryGetLocalDate(out _), "the register holds full dates of birth");
+        date!.Value.TryGetLocalDate(out var day);
+        return day;
+    }
+}
