@@ -18,6 +18,9 @@ internal struct IdentityKey
     /// <summary>Number of digits (12 CCCD, 9 CMND, 0 missing).</summary>
     public byte CitizenIdLength;
 
+    /// <summary>Whether the number has a valid structure; an invalid one is compared but never trusted.</summary>
+    public bool CitizenIdValid;
+
     /// <summary>Interned ids of the folded full key, family name, middle names and given name (Missing / Unknown otherwise).</summary>
     public int Name;
     public int Family;

@@ -100,7 +100,62 @@ public sealed class IdentityRecord
         _ = SexCodes.TryParse(sex, out var s);
         _ = PhoneNumber.TryParse(phone, out var p);
         var (province, commune) = ToCurrentScheme(provinceCode, communeCode, scheme);
-        return new IdentityRecord(id, cid, name, dob, s, p, province, commune, nationality);
+        return new IdentityRecord(id, cid, name, dob, s, p, province, commune, nationality)
+        {
+            UnparsedCitizenIdDigits = cid.Kind == CitizenIdKind.None ? Digits(citizenId) : 0,
+            UnparsedCitizenIdLength = cid.Kind == CitizenIdKind.None ? DigitCount(citizenId) : 0,
+        };
+    }
+
+    /// <summary>
+    /// The digits of an identity number that has the length of a CCCD or CMND but not its structure (a mistyped province
+    /// code, say): still compared, so that the typo can be recognised and explained, but never trusted as a valid number.
+    /// </summary>
+    internal long UnparsedCitizenIdDigits { get; private init; }
+
+    /// <summary>12 or 9 when <see cref="UnparsedCitizenIdDigits"/> holds a number, else 0.</summary>
+    internal int UnparsedCitizenIdLength { get; private init; }
+
+    private static int DigitCount(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text) || text.Length > 40)
+        {
+            return 0;
+        }
+
+        var count = 0;
+        foreach (var c in text)
+        {
+            if (char.IsAsciiDigit(c))
+            {
+                count++;
+            }
+            else if (c is not (' ' or '.' or '-'))
+            {
+                return 0;
+            }
+        }
+
+        return count is 12 or 9 ? count : 0;
+    }
+
+    private static long Digits(string? text)
+    {
+        if (DigitCount(text) == 0)
+        {
+            return 0;
+        }
+
+        long value = 0;
+        foreach (var c in text!)
+        {
+            if (char.IsAsciiDigit(c))
+            {
+                value = (value * 10) + (c - '0');
+            }
+        }
+
+        return value;
     }
 
     private static (string? Province, string? Commune) ToCurrentScheme(string? provinceCode, string? communeCode, string? scheme)

@@ -186,7 +186,8 @@ public sealed partial class RegisterIndex
         }
         else if (bestWeight < _options.MatchWeight
             || (!double.IsNaN(runnerUp) && runnerUp >= _options.ReviewWeight && bestWeight - runnerUp < _options.AmbiguityMargin)
-            || levels[(int)IdentityField.CitizenId] == IdentityLevels.CitizenIdDifferent)
+            || (levels[(int)IdentityField.CitizenId] == IdentityLevels.CitizenIdDifferent && key.CitizenIdValid
+                && _keys[best].CitizenIdValid))
         {
             // A different valid identity number is never explained away by the other fields: a person decides.
             outcome = LinkOutcome.Ambiguous;
@@ -227,8 +228,9 @@ public sealed partial class RegisterIndex
         }
     }
 
-    /// <summary>The identity number of a person as (digits, length), for the chaining guard.</summary>
-    internal (long Digits, int Length) CitizenIdOf(int index) => (_keys[index].CitizenId, _keys[index].CitizenIdLength);
+    /// <summary>The valid identity number of a person as (digits, length), for the chaining guard; length 0 when none.</summary>
+    internal (long Digits, int Length) CitizenIdOf(int index) =>
+        _keys[index].CitizenIdValid ? (_keys[index].CitizenId, _keys[index].CitizenIdLength) : (0, 0);
 
     /// <summary>Gets the fitted u probability of a field's level (for tests and explanations).</summary>
     internal double U(IdentityField field, int level) => _u[(int)field][level];
@@ -388,7 +390,18 @@ public sealed partial class RegisterIndex
             }
         }
 
-        Check(IdentityField.CitizenId, q.CitizenIdLength == 0, p.CitizenIdLength != 0);
+        var idLevel = levels[(int)IdentityField.CitizenId];
+        if (q.CitizenIdLength != 0 && !q.CitizenIdValid
+            && (idLevel < 0 || idLevel == IdentityLevels.CitizenIdExact || idLevel == IdentityLevels.CitizenIdDifferent))
+        {
+            // Digits without the structure of a CCCD or CMND, and not a recognisable typo of the register's number.
+            list.Add(new IdentityDifference(IdentityField.CitizenId, "invalid"));
+        }
+        else
+        {
+            Check(IdentityField.CitizenId, q.CitizenIdLength == 0, p.CitizenIdLength != 0);
+        }
+
         Check(IdentityField.FullName, q.Name == IdentityKey.Missing, p.Name >= 0);
         if (levels[(int)IdentityField.FullName] == IdentityLevels.NameExact && q.TonedHash != p.TonedHash)
         {
@@ -490,6 +503,12 @@ public sealed partial class RegisterIndex
         {
             key.CitizenIdLength = (byte)(cid.Kind == CitizenIdKind.Cccd ? 12 : 9);
             key.CitizenId = long.Parse(cid.ToString(), System.Globalization.CultureInfo.InvariantCulture);
+            key.CitizenIdValid = true;
+        }
+        else if (record.UnparsedCitizenIdLength != 0)
+        {
+            key.CitizenIdLength = (byte)record.UnparsedCitizenIdLength;
+            key.CitizenId = record.UnparsedCitizenIdDigits;
         }
 
         var name = record.Name.MatchingKey;
