@@ -8,10 +8,11 @@ namespace Immunization.Benchmarks.Matching;
 
 /// <summary>
 /// A health station entering one dose: one record linked against an index of 1 million people, built once. Each iteration
-/// is a single lookup (a different record each time), so the percentiles are per-lookup latencies.
+/// is a single lookup (a different record each time), so the percentiles are per-lookup latencies; outliers are kept.
 /// </summary>
 [Config(typeof(LatencyConfig))]
 [MemoryDiagnoser]
+[Outliers(Perfolizer.Mathematics.OutlierDetection.OutlierMode.DontRemove)]
 public class RegisterIndexBenchmarks
 {
     private RegisterIndex _index = null!;
