@@ -57,6 +57,24 @@ public sealed class LinkRegisterCommandTests : IDisposable
     }
 
     [Fact]
+    public void Run_GeneratedRegisterAndRecords_LinksWithF1AtLeast0995()
+    {
+        var generated = Path.Combine(_dir, "generated");
+        Assert.Equal(0, CliApp.Run(["generate", "--people", "5000", "--seed", "7", "--out", generated], new StringWriter(), new StringWriter()));
+        var output = new StringWriter();
+
+        var code = CliApp.Run(["link", "--register", Path.Combine(generated, "register.csv"), "--records", Path.Combine(generated, "records.csv"),
+            "--out", Path.Combine(_dir, "out"), "--truth", Path.Combine(generated, "truth.csv")], output, new StringWriter());
+
+        Assert.Equal(0, code);
+        var f1 = System.Text.RegularExpressions.Regex.Match(output.ToString(), @"F1 (\d\.\d{4})");
+        Assert.True(f1.Success, output.ToString());
+        Assert.True(double.Parse(f1.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) >= 0.995, output.ToString());
+        var records = File.ReadAllLines(Path.Combine(generated, "records.csv")).Length;
+        Assert.Equal(records, File.ReadAllLines(Path.Combine(_dir, "out", "links.csv")).Length);
+    }
+
+    [Fact]
     public void Run_RegisterWithoutRecords_ExitsWithTwoSayingWhatIsMissing()
     {
         var error = new StringWriter();

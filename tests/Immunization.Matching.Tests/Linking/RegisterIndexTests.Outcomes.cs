@@ -102,6 +102,23 @@ public sealed partial class RegisterIndexTests
     }
 
     [Fact]
+    public void Link_ReadmeExampleAgainstAOnePersonRegister_DiffersWithTranspositionAndToneMarks()
+    {
+        var register = RegisterIndex.Build(new[]
+        {
+            IdentityRecord.FromText("P1", "001090012345", "Nguyễn Thị Minh Anh", "1990-05-03", "F", "0912345678",
+                provinceCode: null, communeCode: null, scheme: "new", nationality: "VN"),
+        });
+
+        var link = register.Link(IdentityRecord.FromText("R1", "001090012354", "Nguyen Thi Minh Anh", "03/05/1990", "Nữ",
+            "01662345678", provinceCode: null, communeCode: null, scheme: null, nationality: null));
+
+        Assert.Equal(LinkOutcome.Differs, link.Outcome);
+        Assert.Equal("P1", link.PersonId);
+        Assert.Equal("citizen_id:transposition;full_name:tone_marks", link.DifferencesText());
+    }
+
+    [Fact]
     public void Link_ForeignNational_IsNotApplicable()
     {
         var link = s_small.Value.Link(Record("R9", "E1234567", "Kim Min Jun", "1990-05-03", "M", nationality: "KR"));
