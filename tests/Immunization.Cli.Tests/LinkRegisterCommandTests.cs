@@ -6,14 +6,14 @@ public sealed class LinkRegisterCommandTests : IDisposable
 {
     private const string Register = """
         person_id,citizen_id,full_name,date_of_birth,sex,phone,province_code,commune_code,admin_scheme,address,nationality
-        P1,001090012345,Nguyễn Thị Minh Anh,1990-05-03,F,0912345678,,,new,,VN
+        P1,001190012345,Nguyễn Thị Minh Anh,1990-05-03,F,0912345678,,,new,,VN
         P2,079085001122,Trần Văn Khải,1985-07-07,M,0987654321,,,new,,VN
         P3,,Lê Hoàng Nam,1972-11-20,M,,,,new,,VN
         """;
 
     private const string Records = """
         record_id,citizen_id,full_name,date_of_birth,sex,phone,province_code,commune_code,admin_scheme,address,nationality,vaccine_code,dose_date,dose_number,site_id,priority_group
-        R1,001090012345,Nguyễn Thị Minh Anh,03/05/1990,Nữ,0912345678,,,,,VN,208,2021-09-01,1,S1,
+        R1,001190012345,Nguyễn Thị Minh Anh,03/05/1990,Nữ,0912345678,,,,,VN,208,2021-09-01,1,S1,
         R2,079085001212,"TRAN  VAN KHAI",1985,Nam,,,,,,VN,208,2021-09-01,1,S1,
         R3,E1234567,Kim Min Jun,1990-01-01,M,,,,,,KR,208,2021-09-01,1,S1,
         R4,,Quách Thị Bích Tuyền,1931-01-01,F,,,,,,VN,208,2021-09-01,1,S1,
@@ -90,7 +90,7 @@ public sealed class LinkRegisterCommandTests : IDisposable
     public void Run_RecordsWithoutIdColumn_ExitsWithTwoNamingFileAndColumn()
     {
         var bad = Path.Combine(_dir, "bad.csv");
-        File.WriteAllText(bad, "citizen_id,full_name\n001090012345,An\n");
+        File.WriteAllText(bad, "citizen_id,full_name\n001190012345,An\n");
         var error = new StringWriter();
 
         var code = CliApp.Run(["link", "--register", Path.Combine(_dir, "register.csv"), "--records", bad, "--out", Path.Combine(_dir, "out")],

@@ -402,6 +402,23 @@ public sealed partial class RegisterIndex
             Check(IdentityField.CitizenId, q.CitizenIdLength == 0, p.CitizenIdLength != 0);
         }
 
+        if (q.CitizenIdValid && q.CitizenIdLength == 12 && idLevel != IdentityLevels.CitizenIdExact)
+        {
+            // A CCCD encodes sex and birth year: one that contradicts the register person's is probably someone else's number.
+            var sexCentury = (int)(q.CitizenId / 100_000_000 % 10);
+            var year = 1900 + (100 * (sexCentury / 2)) + (int)(q.CitizenId / 1_000_000 % 100);
+            var sex = (byte)(sexCentury % 2 == 0 ? 1 : 2);
+            if (p.Sex != 0 && p.Sex != sex)
+            {
+                list.Add(new IdentityDifference(IdentityField.CitizenId, "inconsistent_sex"));
+            }
+
+            if (p.DateOfBirth != 0 && (p.DateOfBirth >> 9) != year)
+            {
+                list.Add(new IdentityDifference(IdentityField.CitizenId, "inconsistent_birth_year"));
+            }
+        }
+
         Check(IdentityField.FullName, q.Name == IdentityKey.Missing, p.Name >= 0);
         if (levels[(int)IdentityField.FullName] == IdentityLevels.NameExact && q.TonedHash != p.TonedHash)
         {

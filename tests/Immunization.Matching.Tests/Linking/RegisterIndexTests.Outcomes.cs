@@ -15,7 +15,7 @@ public sealed partial class RegisterIndexTests
     {
         var generator = new SyntheticIdentities(seed: 11);
         var people = generator.People(5_000).Select(SyntheticIdentities.ToRecord).ToList();
-        people.Add(Record("P-A", "001090012345", "Nguyễn Thị Minh Anh", "1990-05-03", "F", "0912345678"));
+        people.Add(Record("P-A", "001190012345", "Nguyễn Thị Minh Anh", "1990-05-03", "F", "0912345678"));
         people.Add(Record("P-TWIN1", null, "Trần Văn Khải", "1985-07-07", "M"));
         people.Add(Record("P-TWIN2", null, "Trần Văn Khải", "1985-07-07", "M"));
         return RegisterIndex.Build(people);
@@ -24,7 +24,7 @@ public sealed partial class RegisterIndexTests
     [Fact]
     public void Link_SameIdentityNameAndDate_IsVerified()
     {
-        var link = s_small.Value.Link(Record("R1", "001090012345", "NGUYỄN  THỊ MINH ANH", "03/05/1990", "Nữ", "+84 912 345 678"));
+        var link = s_small.Value.Link(Record("R1", "001190012345", "NGUYỄN  THỊ MINH ANH", "03/05/1990", "Nữ", "+84 912 345 678"));
 
         Assert.Equal(LinkOutcome.Verified, link.Outcome);
         Assert.Equal("P-A", link.PersonId);
@@ -34,7 +34,7 @@ public sealed partial class RegisterIndexTests
     [Fact]
     public void Link_ToneMarksDroppedAndDayMonthSwapped_DiffersListingBoth()
     {
-        var link = s_small.Value.Link(Record("R2", "001090012345", "Nguyen Thi Minh Anh", "1990-03-05", "F"));
+        var link = s_small.Value.Link(Record("R2", "001190012345", "Nguyen Thi Minh Anh", "1990-03-05", "F"));
 
         Assert.Equal(LinkOutcome.Differs, link.Outcome);
         Assert.Equal("P-A", link.PersonId);
@@ -44,7 +44,7 @@ public sealed partial class RegisterIndexTests
     [Fact]
     public void Link_IdentityNumberTransposedAndMissingMiddleName_DiffersAndExplainsTheNumber()
     {
-        var link = s_small.Value.Link(Record("R3", "001090012354", "Nguyễn Anh", "1990", "F", "0912345678"));
+        var link = s_small.Value.Link(Record("R3", "001190012354", "Nguyễn Anh", "1990", "F", "0912345678"));
 
         Assert.Equal(LinkOutcome.Differs, link.Outcome);
         Assert.Equal("P-A", link.PersonId);
@@ -93,7 +93,7 @@ public sealed partial class RegisterIndexTests
     [Fact]
     public void Link_ReadmeExample_DiffersWithTranspositionAndToneMarks()
     {
-        var link = s_small.Value.Link(IdentityRecord.FromText("R1", "001090012354", "Nguyen Thi Minh Anh", "03/05/1990", "Nữ",
+        var link = s_small.Value.Link(IdentityRecord.FromText("R1", "001190012354", "Nguyen Thi Minh Anh", "03/05/1990", "Nữ",
             "01662345678", provinceCode: null, communeCode: null, scheme: null, nationality: null));
 
         Assert.Equal(LinkOutcome.Differs, link.Outcome);
@@ -106,16 +106,46 @@ public sealed partial class RegisterIndexTests
     {
         var register = RegisterIndex.Build(new[]
         {
-            IdentityRecord.FromText("P1", "001090012345", "Nguyễn Thị Minh Anh", "1990-05-03", "F", "0912345678",
+            IdentityRecord.FromText("P1", "001190012345", "Nguyễn Thị Minh Anh", "1990-05-03", "F", "0912345678",
                 provinceCode: null, communeCode: null, scheme: "new", nationality: "VN"),
         });
 
-        var link = register.Link(IdentityRecord.FromText("R1", "001090012354", "Nguyen Thi Minh Anh", "03/05/1990", "Nữ",
+        var link = register.Link(IdentityRecord.FromText("R1", "001190012354", "Nguyen Thi Minh Anh", "03/05/1990", "Nữ",
             "01662345678", provinceCode: null, communeCode: null, scheme: null, nationality: null));
 
         Assert.Equal(LinkOutcome.Differs, link.Outcome);
         Assert.Equal("P1", link.PersonId);
         Assert.Equal("citizen_id:transposition;full_name:tone_marks", link.DifferencesText());
+    }
+
+    [Fact]
+    public void Link_CccdContradictingTheRegistersSexAndYear_SaysSo()
+    {
+        // The register person has no identity number; the record's CCCD encodes a man born in 1985.
+        var link = s_small.Value.Link(Record("R12", "001085012345", "Trần Văn Khải", "1985-07-07", "M"));
+        var woman = s_small.Value.Link(Record("R13", "001185012345", "Nguyễn Thị Minh Anh", "1990-05-03", "F", "0912345678"));
+
+        Assert.DoesNotContain(link.Differences, d => d.Kind.StartsWith("inconsistent", StringComparison.Ordinal));
+        Assert.Contains(new IdentityDifference(IdentityField.CitizenId, "inconsistent_birth_year"), woman.Differences);
+        Assert.DoesNotContain(new IdentityDifference(IdentityField.CitizenId, "inconsistent_sex"), woman.Differences);
+    }
+
+    [Fact]
+    public void Cluster_SameNameAndDateWithTwoValidNumbers_NeverJoinsThemEvenThroughARecordWithoutNumber()
+    {
+        var records = new[]
+        {
+            Record("A", "001190012345", "Nguyễn Thị Minh Anh", "1990-05-03", "F", "0912345678"),
+            Record("B", null, "Nguyễn Thị Minh Anh", "1990-05-03", "F", "0912345678"),
+            Record("C", "079190054321", "Nguyễn Thị Minh Anh", "1990-05-03", "F", "0912345678"),
+            Record("D", null, "Lê Văn Tám", "1950", "M"),
+        };
+
+        var clusters = Immunization.Matching.Deduplication.IdentityClusters.Cluster(records);
+
+        Assert.NotEqual(clusters[0], clusters[2]);
+        Assert.True(clusters[1] == clusters[0] || clusters[1] == clusters[2]);
+        Assert.Equal("D", clusters[3]);
     }
 
     [Fact]
@@ -139,7 +169,7 @@ public sealed partial class RegisterIndexTests
     [Fact]
     public void Link_AnyResult_ExplanationAddsUpToTheWeight()
     {
-        var link = s_small.Value.Link(Record("R11", "001090012345", "Nguyen Thi Minh Anh", "1990", "F", "0912345679"));
+        var link = s_small.Value.Link(Record("R11", "001190012345", "Nguyen Thi Minh Anh", "1990", "F", "0912345679"));
 
         Assert.Equal(link.Weight, link.Explanation.Sum(c => c.Weight), 9);
     }
