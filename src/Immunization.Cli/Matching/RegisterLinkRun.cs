@@ -32,6 +32,8 @@ internal static class RegisterLinkRun
         var unlinked = new List<IdentityRecord>();
         var unlinkedPositions = new List<int>();
         long typoIds = 0;
+        var truth = truthPath is null ? null : IdentityFiles.ReadTruth(truthPath);
+        long truePersons = 0, blockedTruePersons = 0;
         using (var explanations = new StreamWriter(explanationsPath, false, new System.Text.UTF8Encoding(false), 1 << 16))
         {
             explanations.Write("record_id,person_id,weight,runner_up_weight,citizen_id,full_name,date_of_birth,sex,phone,residence\n");
@@ -40,6 +42,14 @@ internal static class RegisterLinkRun
             {
                 var results = new RecordLink[batch.Length];
                 Parallel.For(0, batch.Length, i => results[i] = index.Link(batch[i]));
+                if (truth is not null)
+                {
+                    // Blocking recall: does the true person come out of blocking at all?
+                    var (withPerson, blocked) = BlockingRecall(index, batch, truth);
+                    truePersons += withPerson;
+                    blockedTruePersons += blocked;
+                }
+
                 for (var i = 0; i < batch.Length; i++)
                 {
                     var link = results[i];
@@ -117,9 +127,12 @@ internal static class RegisterLinkRun
             $"not_found {counts[4]}, not_applicable {counts[5]}"));
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"links despite a differing identity number: {typoIds}, each explained as a one-digit typo (transposition or substitution)"));
-        if (truthPath is not null)
+        if (truth is not null)
         {
-            WriteTruth(stdout, IdentityFiles.ReadTruth(truthPath), recordIds, persons, outcomes, index, truthPath);
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"blocking: the true person is a candidate for {blockedTruePersons} of {truePersons} records " +
+                $"({(truePersons == 0 ? 1 : (double)blockedTruePersons / truePersons):P2})"));
+            WriteTruth(stdout, truth, recordIds, persons, outcomes, index, truthPath!);
         }
 
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -165,6 +178,37 @@ internal static class RegisterLinkRun
         {
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warning: {missingTruth} records have no row in {truthPath}"));
         }
+    }
+
+    private static (long Persons, long Blocked) BlockingRecall(RegisterIndex index, IdentityRecord[] batch, Dictionary<string, string?> truth)
+    {
+        long persons = 0, blocked = 0;
+        var lockObject = new object();
+        Parallel.For(0, batch.Length, () => (0L, 0L), (i, _, local) =>
+        {
+            if (!batch[i].IsVietnameseCitizen || !truth.TryGetValue(batch[i].Id, out var person) || person is null)
+            {
+                return local;
+            }
+
+            foreach (var candidate in index.Candidates(batch[i]))
+            {
+                if (index.PersonId(candidate) == person)
+                {
+                    return (local.Item1 + 1, local.Item2 + 1);
+                }
+            }
+
+            return (local.Item1 + 1, local.Item2);
+        }, local =>
+        {
+            lock (lockObject)
+            {
+                persons += local.Item1;
+                blocked += local.Item2;
+            }
+        });
+        return (persons, blocked);
     }
 
     private static string OutcomeText(LinkOutcome outcome) => outcome switch

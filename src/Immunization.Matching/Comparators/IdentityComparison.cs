@@ -27,6 +27,9 @@ internal struct IdentityKey
     public int Middle;
     public int Given;
 
+    /// <summary>Interned id of the name's syllables in sorted order: equal for any reordering of the same syllables.</summary>
+    public int Sorted;
+
     /// <summary>Hash of the name with tone marks (to tell a tone-only difference from an exact agreement).</summary>
     public ulong TonedHash;
 
@@ -125,7 +128,7 @@ internal static class IdentityComparison
             return IdentityLevels.NameMiddleDiffers;
         }
 
-        if (a.Given >= 0 && a.Family >= 0 && a.Given == b.Family && a.Family == b.Given)
+        if ((a.Given >= 0 && a.Family >= 0 && a.Given == b.Family && a.Family == b.Given) || (a.Sorted >= 0 && a.Sorted == b.Sorted))
         {
             return IdentityLevels.NameSwapped;
         }
@@ -159,7 +162,7 @@ internal static class IdentityComparison
             return IdentityLevels.NameMiddleDiffers;
         }
 
-        if (a.Given >= 0 && a.Family >= 0 && a.Given == b.Family && a.Family == b.Given)
+        if ((a.Given >= 0 && a.Family >= 0 && a.Given == b.Family && a.Family == b.Given) || (a.Sorted >= 0 && a.Sorted == b.Sorted))
         {
             return IdentityLevels.NameSwapped;
         }
@@ -290,7 +293,7 @@ internal static class IdentityLevels
     public static readonly string[][] Labels =
     [
         ["exact", "transposition", "substitution", "different"],
-        ["exact", "middle_name", "swapped", "similar", "given_only", "different"],
+        ["exact", "middle_name", "reordered", "similar", "given_only", "different"],
         ["exact", "compatible", "day_month_swapped", "one_digit", "same_year", "different"],
         ["exact", "different"],
         ["exact", "one_digit", "different"],

@@ -67,9 +67,9 @@ public sealed record RecordLink(LinkOutcome Outcome, int PersonIndex, string? Pe
 /// </summary>
 /// <remarks>
 /// <para>
-/// Candidates are the union of seven blocking keys: the identity number; the phone; family and given name in either order
-/// with the birth year; given name with the commune; full name with day and month of birth; family name with the full date
-/// of birth; given name with the full date of birth. A record thus finds its person through any one error-free pair of
+/// Candidates are the union of eight blocking keys: the identity number; the phone; family and given name in either order
+/// with the birth year; the name's syllables in any order with the birth year; given name with the commune; full name with
+/// day and month of birth; family name with the full date of birth; given name with the full date of birth. A record thus finds its person through any one error-free pair of
 /// fields, whatever else was mistyped. Blocks larger than <see cref="RegisterMatchOptions.MaxBlockSize"/> are skipped.
 /// </para>
 /// <para>
@@ -81,7 +81,7 @@ public sealed record RecordLink(LinkOutcome Outcome, int PersonIndex, string? Pe
 /// <threadsafety>Immutable once built; <see cref="Link"/> may be called from several threads at once.</threadsafety>
 public sealed partial class RegisterIndex
 {
-    private const int KeysPerPerson = 7;
+    private const int KeysPerPerson = 8;
     private readonly string[] _ids;
     private readonly IdentityKey[] _keys;
     private readonly string[] _nameTexts;
@@ -200,6 +200,18 @@ public sealed partial class RegisterIndex
         return outcome == LinkOutcome.NotFound
             ? new RecordLink(outcome, -1, null, bestWeight, runnerUp, [], explanation)
             : new RecordLink(outcome, best, _ids[best], bestWeight, runnerUp, differences, explanation);
+    }
+
+    /// <summary>Returns the people that blocking makes candidates for <paramref name="record"/>, before any scoring.</summary>
+    /// <param name="record">The record.</param>
+    /// <returns>The candidates' indexes (see <see cref="PersonId"/>), each once.</returns>
+    /// <remarks>For diagnostics, such as measuring how many records find their true person among the candidates.</remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="record"/> is <see langword="null"/>.</exception>
+    public int[] Candidates(IdentityRecord record)
+    {
+        Guard.Against.Null(record);
+        var key = KeyOf(record, _tokens, _places, null, intern: false);
+        return Candidates(key, _scratch.Value!).ToArray();
     }
 
     /// <summary>
@@ -456,6 +468,11 @@ public sealed partial class RegisterIndex
             keys[n++] = Mix(4, key.Given, key.Commune);
         }
 
+        if (key.Sorted >= 0 && year != 0)
+        {
+            keys[n++] = Mix(8, key.Sorted, year);
+        }
+
         if (key.Name >= 0 && fullDate)
         {
             keys[n++] = Mix(5, key.Name, monthDay);
@@ -512,6 +529,7 @@ public sealed partial class RegisterIndex
             Family = IdentityKey.Missing,
             Middle = IdentityKey.Missing,
             Given = IdentityKey.Missing,
+            Sorted = IdentityKey.Missing,
             Province = IdentityKey.Missing,
             Commune = IdentityKey.Missing,
         };
@@ -540,6 +558,14 @@ public sealed partial class RegisterIndex
             {
                 key.Family = Token(tokens, span[..firstSpace], intern, fullName: false, null);
                 key.Middle = firstSpace == lastSpace ? IdentityKey.Missing : Token(tokens, span[(firstSpace + 1)..lastSpace], intern, fullName: false, null);
+            }
+
+            if (firstSpace >= 0)
+            {
+                // Syllables in sorted order, under their own prefix: any reordering of a name gives the same id.
+                var syllables = name.Split(' ');
+                Array.Sort(syllables, StringComparer.Ordinal);
+                key.Sorted = Token(tokens, "\u0002" + string.Join(' ', syllables), intern, fullName: false, null);
             }
 
             key.TonedHash = Hash(record.Name.TonedKey);

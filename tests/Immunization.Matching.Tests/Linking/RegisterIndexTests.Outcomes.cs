@@ -59,7 +59,7 @@ public sealed partial class RegisterIndexTests
         var link = s_small.Value.Link(Record("R4", null, "Anh Thị Minh Nguyễn", "1990-05-03", "F", "0912345678"));
 
         Assert.Equal("P-A", link.PersonId);
-        Assert.Contains(new IdentityDifference(IdentityField.FullName, "swapped"), link.Differences);
+        Assert.Contains(new IdentityDifference(IdentityField.FullName, "reordered"), link.Differences);
         Assert.Contains(new IdentityDifference(IdentityField.CitizenId, "missing"), link.Differences);
     }
 
