@@ -74,12 +74,21 @@ internal sealed class SyntheticIdentities
             string cid;
             do
             {
+                cid = "";
+                try
+                {
                 cid = year < 1960 && _random.NextDouble() < 0.3
                     ? (100_000_000 + _random.Next(900_000_000)).ToString(CultureInfo.InvariantCulture)
-                    : CitizenId.CreateCccd(CitizenId.ProvinceCodes[_random.Next(CitizenId.ProvinceCodes.Length)], sex, year, _random.Next(1_000_000))
+                    : CitizenId.CreateCccd(CitizenId.ProvinceCodes[_random.Next(CitizenId.ProvinceCodes.Length)], sex, year, 1 + _random.Next(999_999))
                         .ToString();
+                }
+                catch (ArgumentException)
+                {
+                    // A serial whose digits would make a placeholder number: draw again.
+                    continue;
+                }
             }
-            while (!usedIds.Add(cid));
+            while (cid.Length == 0 || !usedIds.Add(cid));
 
             var phone = _random.NextDouble() < 0.8
                 ? s_mobilePrefixes[_random.Next(s_mobilePrefixes.Length)] + _random.Next(10_000_000).ToString("D7", CultureInfo.InvariantCulture)

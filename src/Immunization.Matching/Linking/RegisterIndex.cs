@@ -316,13 +316,13 @@ public sealed partial class RegisterIndex
     {
         ref readonly var p = ref _keys[person];
         var w = 0.0;
-        var level = IdentityComparison.CitizenId(q.CitizenId, q.CitizenIdLength, p.CitizenId, p.CitizenIdLength);
+        var level = IdentityComparison.CitizenIdBcd(q.CitizenIdBcd, q.CitizenIdLength, p.CitizenIdBcd, p.CitizenIdLength);
         if (level >= 0)
         {
             w += _weights[0][level];
         }
 
-        level = IdentityComparison.DateOfBirth(q.DateOfBirth, p.DateOfBirth);
+        level = IdentityComparison.DateOfBirth(q.DateOfBirth, p.DateOfBirth, q.DateBcd, p.DateBcd);
         if (level >= 0)
         {
             w += _weights[2][level];
@@ -334,7 +334,7 @@ public sealed partial class RegisterIndex
             w += _weights[3][level];
         }
 
-        level = IdentityComparison.Phone(q.Phone, p.Phone);
+        level = IdentityComparison.Phone(q.Phone, p.Phone, q.PhoneBcd, p.PhoneBcd);
         if (level >= 0)
         {
             w += _weights[4][level];
@@ -372,11 +372,11 @@ public sealed partial class RegisterIndex
     private void Levels(in IdentityKey q, string nameText, int person, int[] levels)
     {
         ref readonly var p = ref _keys[person];
-        levels[0] = IdentityComparison.CitizenId(q.CitizenId, q.CitizenIdLength, p.CitizenId, p.CitizenIdLength);
+        levels[0] = IdentityComparison.CitizenIdBcd(q.CitizenIdBcd, q.CitizenIdLength, p.CitizenIdBcd, p.CitizenIdLength);
         levels[1] = p.Name < 0 ? -1 : IdentityComparison.Name(q, p, nameText, _nameTexts[p.Name]);
-        levels[2] = IdentityComparison.DateOfBirth(q.DateOfBirth, p.DateOfBirth);
+        levels[2] = IdentityComparison.DateOfBirth(q.DateOfBirth, p.DateOfBirth, q.DateBcd, p.DateBcd);
         levels[3] = IdentityComparison.Sex(q.Sex, p.Sex);
-        levels[4] = IdentityComparison.Phone(q.Phone, p.Phone);
+        levels[4] = IdentityComparison.Phone(q.Phone, p.Phone, q.PhoneBcd, p.PhoneBcd);
         levels[5] = IdentityComparison.Residence(q.Province, q.Commune, p.Province, p.Commune);
     }
 
@@ -584,6 +584,9 @@ public sealed partial class RegisterIndex
             _ => 0,
         };
         key.Phone = record.PhoneDigits;
+        key.PhoneBcd = IdentityComparison.Bcd(key.Phone);
+        key.CitizenIdBcd = IdentityComparison.Bcd(key.CitizenId);
+        key.DateBcd = IdentityComparison.DateBcd(key.DateOfBirth);
         if (record.ProvinceCode is { } province)
         {
             key.Province = Token(places, "p" + province, intern, fullName: false, null);
