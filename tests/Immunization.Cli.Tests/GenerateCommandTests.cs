@@ -72,9 +72,8 @@ public sealed class GenerateCommandTests : IDisposable
     public void Generate_PinnedRun_SameBytesOnEveryMachine()
     {
         // Pinned on the project's machine (2026-11-25, after the name tables were widened). The generator uses its own
-        // PRNG, table-driven text changes and
-        // invariant formatting, so any machine must write these exact bytes. If the generator is changed on purpose,
-        // regenerate (generate --people 300 --seed 2026) and update the hash in the same commit.
+        // PRNG, table-driven text changes and invariant formatting, so any machine must write these exact bytes. If the
+        // generator is changed on purpose, regenerate (generate --people 300 --seed 2026) and update the hash in the same commit.
         const string expected = "4044b0d962478b0027233a4d9d2c5307da4f3e9ade8cda43d7a3a298291695ab";
         var dir = Path.Combine(_root, "pinned");
         Assert.Equal(0, Run("generate", "--people", "300", "--seed", "2026", "--out", dir).Exit);
