@@ -71,10 +71,10 @@ public sealed class GenerateCommandTests : IDisposable
     [Fact]
     public void Generate_PinnedRun_SameBytesOnEveryMachine()
     {
-        // Pinned on the project's machine (2026-11-25, after the name tables were widened). The generator uses its own
+        // Pinned on the project's machine (2026-11-25, after CCCD serials moved to 000001–999999). The generator uses its own
         // PRNG, table-driven text changes and invariant formatting, so any machine must write these exact bytes. If the
         // generator is changed on purpose, regenerate (generate --people 300 --seed 2026) and update the hash in the same commit.
-        const string expected = "4044b0d962478b0027233a4d9d2c5307da4f3e9ade8cda43d7a3a298291695ab";
+        const string expected = "5925763f5abf97434c7ceb8bf606b2db1868098d64e37cf6a6e5e6fd3f1badb0";
         var dir = Path.Combine(_root, "pinned");
         Assert.Equal(0, Run("generate", "--people", "300", "--seed", "2026", "--out", dir).Exit);
 
