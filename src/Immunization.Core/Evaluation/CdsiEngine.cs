@@ -1,3 +1,4 @@
+using System.Collections.ObjectModel;
 using Ardalis.GuardClauses;
 using Immunization.Core.Identity;
 using Immunization.Core.Schedules;
@@ -25,7 +26,6 @@ public sealed class CdsiEngine
 {
     private static readonly Lazy<CdsiEngine> s_default = new(() => new CdsiEngine(CdsiSupportingData.Embedded));
     private static readonly IReadOnlySet<string> s_noGroups = new HashSet<string>(StringComparer.Ordinal);
-    private static readonly IReadOnlyList<DoseStatusReason> s_noReasons = Array.AsReadOnly(Array.Empty<DoseStatusReason>());
 
     private readonly CdsiSupportingData _data;
 
@@ -44,23 +44,35 @@ public sealed class CdsiEngine
 
     /// <summary>Evaluates the doses and forecasts every vaccine group of the supporting data.</summary>
     /// <param name="patient">The patient.</param>
-    /// <param name="doses">The doses administered, in any order. Doses after <paramref name="assessmentDate"/> are ignored.</param>
-    /// <param name="assessmentDate">The date to assess at (usually today).</param>
+    /// <param name="doses">The doses administered, in any order. As in CDSi, doses after <paramref name="assessmentDate"/>
+    /// are not considered (no evaluation). A dose before the date of birth is evaluated and is not valid (too young).
+    /// A dose whose CVX is not in the CVX map is listed in <see cref="ImmunizationAssessment.UnrecognizedDoses"/>.</param>
+    /// <param name="assessmentDate">The date to assess at (usually today); not before the date of birth.</param>
     /// <returns>Dose evaluations per antigen and forecasts per vaccine group.</returns>
+    /// <exception cref="ArgumentException"><paramref name="assessmentDate"/> is before the date of birth, or a dose has no CVX code.</exception>
     public ImmunizationAssessment Evaluate(CdsiPatient patient, IEnumerable<AdministeredDose> doses, LocalDate assessmentDate) =>
         Evaluate(patient, doses, assessmentDate, null);
 
     /// <summary>Evaluates the doses and forecasts only the named vaccine groups (faster when only a few are needed).</summary>
     /// <param name="patient">The patient.</param>
-    /// <param name="doses">The doses administered, in any order. Doses after <paramref name="assessmentDate"/> are ignored.</param>
-    /// <param name="assessmentDate">The date to assess at.</param>
+    /// <param name="doses">The doses administered, in any order. As in CDSi, doses after <paramref name="assessmentDate"/>
+    /// are not considered. A dose before the date of birth is evaluated and is not valid (too young). A dose whose CVX
+    /// is not in the CVX map is listed in <see cref="ImmunizationAssessment.UnrecognizedDoses"/>.</param>
+    /// <param name="assessmentDate">The date to assess at; not before the date of birth.</param>
     /// <param name="vaccineGroups">Vaccine group names (e.g. <c>MMR</c>), or <see langword="null"/> for all.</param>
     /// <returns>Dose evaluations for the antigens of those groups and their forecasts.</returns>
-    /// <exception cref="ArgumentException">A vaccine group is not in the supporting data.</exception>
+    /// <exception cref="ArgumentException">A vaccine group is not in the supporting data, <paramref name="assessmentDate"/>
+    /// is before the date of birth, or a dose has no CVX code.</exception>
     public ImmunizationAssessment Evaluate(CdsiPatient patient, IEnumerable<AdministeredDose> doses, LocalDate assessmentDate, IReadOnlyCollection<string>? vaccineGroups)
     {
         Guard.Against.Null(patient);
         Guard.Against.Null(doses);
+        if (assessmentDate < patient.DateOfBirth)
+        {
+            throw new ArgumentException(
+                $"The assessment date {assessmentDate:uuuu-MM-dd} is before the date of birth {patient.DateOfBirth:uuuu-MM-dd}.", nameof(assessmentDate));
+        }
+
         var groups = new List<VaccineGroupDefinition>();
         if (vaccineGroups is null)
         {
@@ -76,7 +88,7 @@ public sealed class CdsiEngine
             }
         }
 
-        var history = OrganizeHistory(doses, assessmentDate);
+        var history = OrganizeHistory(doses, assessmentDate, _data, out var unrecognized);
         var evaluator = new SeriesEvaluator(_data, patient, history, assessmentDate);
         var evaluations = new List<DoseEvaluation>();
         var forecasts = new List<VaccineGroupForecast>(groups.Count);
@@ -111,7 +123,7 @@ public sealed class CdsiEngine
             var byDose = CompareDoses(a.Dose, b.Dose);
             return byDose != 0 ? byDose : string.CompareOrdinal(a.Antigen, b.Antigen);
         });
-        return new ImmunizationAssessment(assessmentDate, evaluations.AsReadOnly(), forecasts.AsReadOnly());
+        return new ImmunizationAssessment(assessmentDate, evaluations, forecasts, unrecognized);
     }
 
     private static int CompareDoses(AdministeredDose a, AdministeredDose b)
@@ -130,8 +142,9 @@ public sealed class CdsiEngine
         return c != 0 ? c : string.CompareOrdinal(a.Condition, b.Condition);
     }
 
-    private static List<HistoryDose> OrganizeHistory(IEnumerable<AdministeredDose> doses, LocalDate assessmentDate)
+    private static List<HistoryDose> OrganizeHistory(IEnumerable<AdministeredDose> doses, LocalDate assessmentDate, CdsiSupportingData data, out List<AdministeredDose> unrecognized)
     {
+        unrecognized = [];
         var sorted = new List<AdministeredDose>();
         foreach (var dose in doses)
         {
@@ -150,7 +163,16 @@ public sealed class CdsiEngine
         var history = new List<HistoryDose>(sorted.Count);
         for (var i = 0; i < sorted.Count; i++)
         {
-            history.Add(new HistoryDose(i, sorted[i], SupportingDataReader.NormalizeCvx(sorted[i].Cvx)));
+            var cvx = SupportingDataReader.NormalizeCvx(sorted[i].Cvx);
+            if (data.CvxMappings.ContainsKey(cvx))
+            {
+                history.Add(new HistoryDose(history.Count, sorted[i], cvx));
+            }
+            else
+            {
+                // Counts for no antigen; surfaced so that a register can review it rather than lose it.
+                unrecognized.Add(sorted[i]);
+            }
         }
 
         return history;
@@ -243,8 +265,8 @@ public sealed class CdsiEngine
 
         foreach (var evaluation in evaluated.Evaluations)
         {
-            var reasons = evaluation.Reasons.IsEmpty ? s_noReasons : Array.AsReadOnly(evaluation.Reasons.ToArray());
-            evaluations.Add(new DoseEvaluation(evaluation.Dose.Dose, antigen.Name, evaluated.Series.VaccineGroup, evaluation.Status, evaluation.Reason, reasons, evaluation.TargetNumber, evaluated.Series.Name));
+            var reasons = evaluation.Reasons.IsEmpty ? ReadOnlyCollection<DoseStatusReason>.Empty : Array.AsReadOnly(evaluation.Reasons.ToArray());
+            evaluations.Add(new DoseEvaluation(evaluation.Dose.Dose, antigen.Name, evaluated.Series.VaccineGroup, evaluation.Status, evaluation.Reason, reasons, evaluation.TargetNumber, evaluated.Series.Name, trusted: true));
         }
 
         var forecast = new AntigenForecast(antigen.Name, chosen.Series.Name, chosen.Status, chosen.ForecastDoseNumber, chosen.Earliest, chosen.Recommended, chosen.PastDue, chosen.Latest, Array.AsReadOnly(chosen.RecommendedCvx.ToArray()));
