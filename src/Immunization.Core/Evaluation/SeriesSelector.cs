@@ -25,9 +25,26 @@ internal static class SeriesSelector
         }
         else
         {
-            foreach (var group in relevant.GroupBy(r => r.Series.SeriesGroup, StringComparer.Ordinal))
+            // Series groups in order of first appearance, as GroupBy would give them.
+            var done = new HashSet<string>(StringComparer.Ordinal);
+            var members = new List<PatientSeries>(relevant.Count);
+            foreach (var first in relevant)
             {
-                if (Prioritize(group.ToList(), patient, assessmentDate) is { } chosen)
+                if (!done.Add(first.Series.SeriesGroup))
+                {
+                    continue;
+                }
+
+                members.Clear();
+                foreach (var series in relevant)
+                {
+                    if (series.Series.SeriesGroup == first.Series.SeriesGroup)
+                    {
+                        members.Add(series);
+                    }
+                }
+
+                if (Prioritize(members, patient, assessmentDate) is { } chosen)
                 {
                     prioritized.Add(chosen);
                 }
@@ -55,13 +72,17 @@ internal static class SeriesSelector
                 continue;
             }
 
-            var equivalents = prioritized.Where(p => p != series && series.Series.EquivalentSeriesGroups.Contains(p.Series.SeriesGroup)).ToList();
-            if (equivalents.Any(e => e.Status == SeriesStatus.Complete))
+            bool equivalentComplete = false, equivalentRisk = false;
+            foreach (var other in prioritized)
             {
-                continue;
+                if (other != series && Contains(series.Series.EquivalentSeriesGroups, other.Series.SeriesGroup))
+                {
+                    equivalentComplete |= other.Status == SeriesStatus.Complete;
+                    equivalentRisk |= other.Series.Type == SeriesType.Risk;
+                }
             }
 
-            if (series.Series.Type == SeriesType.Standard && equivalents.Any(e => e.Series.Type == SeriesType.Risk))
+            if (equivalentComplete || (series.Series.Type == SeriesType.Standard && equivalentRisk))
             {
                 continue;
             }
@@ -85,20 +106,52 @@ internal static class SeriesSelector
             return only.Series.IsDefault && StartAgeReached(only, patient, assessmentDate) ? only : null;
         }
 
-        var candidates = group.Where(s => s.Status != SeriesStatus.Contraindicated).ToList();
+        var candidates = new List<PatientSeries>(group.Count);
+        foreach (var series in group)
+        {
+            if (series.Status != SeriesStatus.Contraindicated)
+            {
+                candidates.Add(series);
+            }
+        }
+
         if (candidates.Count == 0)
         {
             candidates = group;
         }
 
-        var highest = candidates.Min(s => s.Series.Priority);
-        var defaults = group.Where(s => s.Series.IsDefault).ToList();
-        var noValidDoses = group.All(s => s.ValidCount == 0);
-        var scorable = candidates.Where(s => s.Series.Priority == highest && IsScorable(s, noValidDoses, defaults.Count > 0)).ToList();
+        var highest = char.MaxValue;
+        foreach (var series in candidates)
+        {
+            highest = series.Series.Priority < highest ? series.Series.Priority : highest;
+        }
+
+        PatientSeries? onlyDefault = null;
+        var defaultCount = 0;
+        var noValidDoses = true;
+        foreach (var series in group)
+        {
+            if (series.Series.IsDefault)
+            {
+                onlyDefault = series;
+                defaultCount++;
+            }
+
+            noValidDoses &= series.ValidCount == 0;
+        }
+
+        var scorable = new List<PatientSeries>(candidates.Count);
+        foreach (var series in candidates)
+        {
+            if (series.Series.Priority == highest && IsScorable(series, noValidDoses, defaultCount > 0))
+            {
+                scorable.Add(series);
+            }
+        }
+
         if (scorable.Count == 0)
         {
-            var fallback = defaults.Count == 1 ? defaults[0] : null;
-            return fallback is not null && StartAgeReached(fallback, patient, assessmentDate) ? fallback : null;
+            return defaultCount == 1 && StartAgeReached(onlyDefault!, patient, assessmentDate) ? onlyDefault : null;
         }
 
         if (scorable.Count == 1)
@@ -106,8 +159,28 @@ internal static class SeriesSelector
             return scorable[0];
         }
 
-        var complete = scorable.Where(s => s.Status == SeriesStatus.Complete).ToList();
-        var inProcess = scorable.Where(s => s.Status != SeriesStatus.Complete && s.ValidCount > 0).ToList();
+        var complete = new List<PatientSeries>();
+        var inProcess = new List<PatientSeries>();
+        PatientSeries? scorableDefault = null;
+        var scorableDefaults = 0;
+        foreach (var series in scorable)
+        {
+            if (series.Status == SeriesStatus.Complete)
+            {
+                complete.Add(series);
+            }
+            else if (series.ValidCount > 0)
+            {
+                inProcess.Add(series);
+            }
+
+            if (series.Series.IsDefault)
+            {
+                scorableDefault = series;
+                scorableDefaults++;
+            }
+        }
+
         if (complete.Count == 1)
         {
             return complete[0];
@@ -118,15 +191,12 @@ internal static class SeriesSelector
             return inProcess[0];
         }
 
-        if (complete.Count == 0 && inProcess.Count == 0)
+        if (complete.Count == 0 && inProcess.Count == 0 && scorableDefaults == 1)
         {
-            var scorableDefaults = scorable.Where(s => s.Series.IsDefault).ToList();
-            if (scorableDefaults.Count == 1)
-            {
-                return scorableDefaults[0];
-            }
+            return scorableDefault;
         }
 
+        // Scoring (8.4-8.6) runs only when several series of a group are still tied: rare, so written for clarity.
         List<PatientSeries> scored;
         int[] points;
         if (complete.Count >= 2)
@@ -173,12 +243,31 @@ internal static class SeriesSelector
 
     private static void Award(List<PatientSeries> scored, int[] points, Func<PatientSeries, bool> condition, int one, int several, int none)
     {
-        var holds = scored.Select(condition).ToArray();
-        var count = holds.Count(h => h);
+        Span<bool> holds = stackalloc bool[scored.Count];
+        var count = 0;
+        for (var i = 0; i < scored.Count; i++)
+        {
+            holds[i] = condition(scored[i]);
+            count += holds[i] ? 1 : 0;
+        }
+
         for (var i = 0; i < scored.Count; i++)
         {
             points[i] += holds[i] ? (count == 1 ? one : several) : none;
         }
+    }
+
+    private static bool Contains(IReadOnlyList<string> values, string value)
+    {
+        foreach (var v in values)
+        {
+            if (v == value)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool StartAgeReached(PatientSeries series, CdsiPatient patient, LocalDate assessmentDate) =>
