@@ -105,7 +105,7 @@ public readonly struct AdministrativeUnit : IEquatable<AdministrativeUnit>
     /// split); an old district gives the new communes its communes went into (all partial unless the whole district
     /// went into one commune, as the island districts did); a new-scheme unit gives itself, whole.
     /// </remarks>
-    /// <returns>A span over the catalogue's data, never empty.</returns>
+    /// <returns>A span over the catalogue's data, in code order, never empty.</returns>
     /// <exception cref="InvalidOperationException">This is <c>default(AdministrativeUnit)</c>.</exception>
     public ReadOnlySpan<AdministrativeUnitShare> MapToNew() => Catalog.MapToNew(this);
 

@@ -49,6 +49,18 @@ public sealed partial class AdministrativeUnitCatalog
         (_toNewStart, _toNewLength, _toNew) = Group(count, b.ToNew);
         (_toOldStart, _toOldLength, _toOld) = Group(count, b.ToOld);
 
+        // The sources list shares in no useful order; code order makes MapToNew/MapToOld (and what people read) stable.
+        var byCodeOrder = Comparer<AdministrativeUnitShare>.Create((x, y) =>
+        {
+            var c = _levels[x.Unit.Index].CompareTo(_levels[y.Unit.Index]);
+            return c != 0 ? c : string.CompareOrdinal(_codes[x.Unit.Index], _codes[y.Unit.Index]);
+        });
+        for (var i = 0; i < count; i++)
+        {
+            Array.Sort(_toNew, _toNewStart[i], _toNewLength[i], byCodeOrder);
+            Array.Sort(_toOld, _toOldStart[i], _toOldLength[i], byCodeOrder);
+        }
+
         _newProvinces = new int[count];
         for (var i = 0; i < count; i++)
         {
@@ -72,7 +84,7 @@ public sealed partial class AdministrativeUnitCatalog
         return new AdministrativeUnitCatalog(b);
     }
 
-    // Flat arrays of (from → share) pairs grouped by "from", in the order they were added.
+    // Flat arrays of (from → share) pairs grouped by "from" (each group in the order added; the constructor sorts them).
     private static (int[] Start, int[] Length, AdministrativeUnitShare[] Items) Group(int count, List<(int From, AdministrativeUnitShare Share)> pairs)
     {
         var start = new int[count];

@@ -199,7 +199,7 @@ public sealed partial class AdministrativeUnitCatalog
 
     /// <summary>Returns the new-scheme units a unit went into; see <see cref="AdministrativeUnit.MapToNew"/>.</summary>
     /// <param name="unit">A unit of either scheme.</param>
-    /// <returns>A span over the catalogue's data, never empty.</returns>
+    /// <returns>A span over the catalogue's data, in code order, never empty.</returns>
     /// <exception cref="InvalidOperationException"><paramref name="unit"/> is default.</exception>
     public ReadOnlySpan<AdministrativeUnitShare> MapToNew(AdministrativeUnit unit)
     {
@@ -212,7 +212,7 @@ public sealed partial class AdministrativeUnitCatalog
     /// districts) merged into it, each whole or in part; for a new province, the old provinces merged into it.
     /// </summary>
     /// <param name="unit">A unit of the new scheme.</param>
-    /// <returns>A span over the catalogue's data; empty for an old-scheme unit.</returns>
+    /// <returns>A span over the catalogue's data, by level then code; empty for an old-scheme unit.</returns>
     /// <exception cref="InvalidOperationException"><paramref name="unit"/> is default.</exception>
     public ReadOnlySpan<AdministrativeUnitShare> MapToOld(AdministrativeUnit unit)
     {

@@ -132,6 +132,38 @@ public sealed partial class AdministrativeUnitCatalogTests
         });
     }
 
+    [Fact]
+    public void MapToNew_OldDistrict_IsInCodeOrder()
+    {
+        var baDinh = s_catalog.GetByCode(AdministrativeScheme.Old, "001");
+
+        var codes = baDinh.MapToNew().ToArray().Select(s => s.Unit.Code).ToArray();
+
+        Assert.Equal(["00004", "00008", "00025", "00070", "00097", "00190", "00199", "00226"], codes);
+    }
+
+    [Fact]
+    public void MapToNewAndMapToOld_EveryUnit_AreInLevelThenCodeOrder()
+    {
+        // Exhaustive rather than sampled: most units map to a single share, where order cannot be wrong.
+        var all = new List<AdministrativeUnit>();
+        foreach (var scheme in new[] { AdministrativeScheme.Old, AdministrativeScheme.New })
+        {
+            foreach (var level in new[] { AdministrativeLevel.Province, AdministrativeLevel.District, AdministrativeLevel.Commune })
+            {
+                all.AddRange(s_catalog.GetUnits(scheme, level).ToArray());
+            }
+        }
+
+        var unordered = all.Where(u => !Ordered(u.MapToNew().ToArray()) || !Ordered(s_catalog.MapToOld(u).ToArray())).Select(u => $"{u.Scheme} {u.Code}").ToArray();
+
+        Assert.Empty(unordered);
+
+        static bool Ordered(AdministrativeUnitShare[] shares) =>
+            shares.Zip(shares.Skip(1)).All(p => p.First.Unit.Level < p.Second.Unit.Level
+                || (p.First.Unit.Level == p.Second.Unit.Level && string.CompareOrdinal(p.First.Unit.Code, p.Second.Unit.Code) < 0));
+    }
+
     [Property]
     public Property MapToOld_AnyNewCommune_IsTheInverseOfMapToNew()
     {
