@@ -152,14 +152,12 @@ public sealed class DoseEvaluation
     /// <param name="seriesName">The antigen series the evaluation comes from.</param>
     /// <exception cref="ArgumentNullException">A string or <paramref name="reasons"/> is <see langword="null"/>.</exception>
     public DoseEvaluation(AdministeredDose dose, string antigen, string vaccineGroup, DoseStatus status, DoseStatusReason reason, IEnumerable<DoseStatusReason> reasons, int? targetDoseNumber, string seriesName)
-        : this(dose, Guard.Against.Null(antigen), Guard.Against.Null(vaccineGroup), status, reason, ReadOnly.Copy(Guard.Against.Null(reasons)), targetDoseNumber, Guard.Against.Null(seriesName), trusted: true)
+        : this(dose, Guard.Against.Null(antigen), Guard.Against.Null(vaccineGroup), status, reason, ReadOnly.Copy(Guard.Against.Null(reasons)), targetDoseNumber, Guard.Against.Null(seriesName))
     {
     }
 
-    // The engine passes collections it has just built and never touches again: no second copy.
-    internal DoseEvaluation(AdministeredDose dose, string antigen, string vaccineGroup, DoseStatus status, DoseStatusReason reason, ReadOnlyCollection<DoseStatusReason> reasons, int? targetDoseNumber, string seriesName, bool trusted)
+    private DoseEvaluation(AdministeredDose dose, string antigen, string vaccineGroup, DoseStatus status, DoseStatusReason reason, ReadOnlyCollection<DoseStatusReason> reasons, int? targetDoseNumber, string seriesName)
     {
-        _ = trusted;
         Dose = dose;
         Antigen = antigen;
         VaccineGroup = vaccineGroup;
@@ -175,6 +173,10 @@ public sealed class DoseEvaluation
 
     /// <summary>The antigen (target disease), e.g. <c>Measles</c>.</summary>
     public string Antigen { get; }
+
+    // The engine passes a read-only list it has just built and never touches again: no second copy.
+    internal static DoseEvaluation FromEngine(AdministeredDose dose, string antigen, string vaccineGroup, DoseStatus status, DoseStatusReason reason, ReadOnlyCollection<DoseStatusReason> reasons, int? targetDoseNumber, string seriesName) =>
+        new(dose, antigen, vaccineGroup, status, reason, reasons, targetDoseNumber, seriesName);
 
     /// <summary>The vaccine group of the antigen's series, e.g. <c>MMR</c>.</summary>
     public string VaccineGroup { get; }

@@ -286,6 +286,17 @@ public sealed class CdsiEngineTests
         });
 
     [Property(MaxTest = 60)]
+    public Property Evaluate_UnknownCvxMixedIn_ExactlyTheUnknownDosesUpToTheAssessmentAreListed() =>
+        Prop.ForAll(Histories(), Gen.ArrayOf(Gen.Choose(0, 3300).Select(d => new AdministeredDose(new LocalDate(2010, 3, 1).PlusDays(d), "999"))).ToArbitrary(), (known, unknown) =>
+        {
+            var assessed = new LocalDate(2019, 1, 1);
+            var assessment = CdsiEngine.Default.Evaluate(new CdsiPatient(new LocalDate(2010, 1, 1), Sex.Female), known.Concat(unknown), assessed);
+            var expected = unknown.Where(d => d.DateAdministered <= assessed).OrderBy(d => d.DateAdministered).ToArray();
+            return assessment.UnrecognizedDoses.SequenceEqual(expected)
+                && assessment.Evaluations.All(e => e.Dose.Cvx != "999");
+        });
+
+    [Property(MaxTest = 60)]
     public Property Evaluate_AnyHistory_ForecastDatesAreOrdered() =>
         Prop.ForAll(Histories(), doses =>
         {
