@@ -198,60 +198,166 @@ internal static class SeriesSelector
 
         // Scoring (8.4-8.6) runs only when several series of a group are still tied: rare, so written for clarity.
         List<PatientSeries> scored;
-        int[] points;
         if (complete.Count >= 2)
         {
             scored = complete;
-            points = new int[scored.Count];
-            Award(scored, points, s => s.ValidCount == scored.Max(x => x.ValidCount), 1, 0, -1);
         }
         else if (inProcess.Count >= 2)
         {
             scored = inProcess;
-            points = new int[scored.Count];
-            var finish = scored.Select(s => FinishDate(s, patient)).ToArray();
-            var completable = scored.Select((s, i) => IsCompletable(s, finish[i], patient)).ToArray();
-            Award(scored, points, s => s.Series.IsProductPath && s.AllEvaluationsValid, 2, 2, -2);
-            Award(scored, points, s => completable[scored.IndexOf(s)], 3, 3, -3);
-            Award(scored, points, s => s.ValidCount == scored.Max(x => x.ValidCount), 2, 0, -2);
-            Award(scored, points, s => s.NotSatisfiedCount == scored.Min(x => x.NotSatisfiedCount), 2, 0, -2);
-            var completableFinish = finish.Where((f, i) => completable[i] && f is not null).Select(f => f!.Value).ToList();
-            Award(scored, points, s =>
-            {
-                var i = scored.IndexOf(s);
-                return completable[i] && finish[i] is { } f && completableFinish.All(o => f <= o);
-            }, 1, 0, -1);
         }
         else
         {
-            scored = scorable.Where(s => s.ValidCount == 0).ToList();
+            scored = [];
+            foreach (var series in scorable)
+            {
+                if (series.ValidCount == 0)
+                {
+                    scored.Add(series);
+                }
+            }
+
             if (scored.Count == 0)
             {
                 scored = scorable;
             }
-
-            points = new int[scored.Count];
-            var starts = scored.Where(s => s.Earliest is not null).Select(s => s.Earliest!.Value).ToList();
-            Award(scored, points, s => s.Earliest is { } e && starts.All(o => e <= o) && starts.Count(o => o == e) == 1, 1, 0, -1);
-            Award(scored, points, s => IsCompletable(s, FinishDate(s, patient), patient), 1, 1, -1);
-            Award(scored, points, s => s.Series.IsProductPath, -1, -1, 1);
         }
 
-        var bestScore = points.Max();
-        return scored.Where((s, i) => points[i] == bestScore).OrderBy(s => s.Series.Preference).First();
+        var n = scored.Count;
+        Span<int> points = stackalloc int[n];
+        Span<bool> holds = stackalloc bool[n];
+        if (complete.Count >= 2)
+        {
+            var mostValid = int.MinValue;
+            foreach (var series in scored)
+            {
+                mostValid = Math.Max(mostValid, series.ValidCount);
+            }
+
+            for (var i = 0; i < n; i++)
+            {
+                holds[i] = scored[i].ValidCount == mostValid;
+            }
+
+            Award(holds, points, 1, 0, -1);
+        }
+        else if (inProcess.Count >= 2)
+        {
+            var finish = new LocalDate?[n];
+            Span<bool> completable = stackalloc bool[n];
+            int mostValid = int.MinValue, fewestLeft = int.MaxValue;
+            for (var i = 0; i < n; i++)
+            {
+                finish[i] = FinishDate(scored[i], patient);
+                completable[i] = IsCompletable(scored[i], finish[i], patient);
+                mostValid = Math.Max(mostValid, scored[i].ValidCount);
+                fewestLeft = Math.Min(fewestLeft, scored[i].NotSatisfiedCount);
+            }
+
+            for (var i = 0; i < n; i++)
+            {
+                holds[i] = scored[i].Series.IsProductPath && scored[i].AllEvaluationsValid;
+            }
+
+            Award(holds, points, 2, 2, -2);
+            Award(completable, points, 3, 3, -3);
+            for (var i = 0; i < n; i++)
+            {
+                holds[i] = scored[i].ValidCount == mostValid;
+            }
+
+            Award(holds, points, 2, 0, -2);
+            for (var i = 0; i < n; i++)
+            {
+                holds[i] = scored[i].NotSatisfiedCount == fewestLeft;
+            }
+
+            Award(holds, points, 2, 0, -2);
+
+            // The completable series that can finish first (ties all count).
+            LocalDate? soonest = null;
+            for (var i = 0; i < n; i++)
+            {
+                if (completable[i] && finish[i] is { } f && (soonest is null || f < soonest))
+                {
+                    soonest = f;
+                }
+            }
+
+            for (var i = 0; i < n; i++)
+            {
+                holds[i] = completable[i] && finish[i] is { } f && f <= soonest;
+            }
+
+            Award(holds, points, 1, 0, -1);
+        }
+        else
+        {
+            // The series that can start first, if only one can.
+            LocalDate? first = null;
+            var firstCount = 0;
+            foreach (var series in scored)
+            {
+                if (series.Earliest is not { } e)
+                {
+                    continue;
+                }
+
+                if (first is null || e < first)
+                {
+                    first = e;
+                    firstCount = 1;
+                }
+                else if (e == first)
+                {
+                    firstCount++;
+                }
+            }
+
+            for (var i = 0; i < n; i++)
+            {
+                holds[i] = scored[i].Earliest is { } e && e == first && firstCount == 1;
+            }
+
+            Award(holds, points, 1, 0, -1);
+            for (var i = 0; i < n; i++)
+            {
+                holds[i] = IsCompletable(scored[i], FinishDate(scored[i], patient), patient);
+            }
+
+            Award(holds, points, 1, 1, -1);
+            for (var i = 0; i < n; i++)
+            {
+                holds[i] = scored[i].Series.IsProductPath;
+            }
+
+            Award(holds, points, -1, -1, 1);
+        }
+
+        // The highest score wins; ties go to the lowest preference, then to the first in order.
+        PatientSeries? best = null;
+        var bestScore = int.MinValue;
+        for (var i = 0; i < n; i++)
+        {
+            if (points[i] > bestScore || (points[i] == bestScore && scored[i].Series.Preference < best!.Series.Preference))
+            {
+                best = scored[i];
+                bestScore = points[i];
+            }
+        }
+
+        return best;
     }
 
-    private static void Award(List<PatientSeries> scored, int[] points, Func<PatientSeries, bool> condition, int one, int several, int none)
+    private static void Award(ReadOnlySpan<bool> holds, Span<int> points, int one, int several, int none)
     {
-        Span<bool> holds = stackalloc bool[scored.Count];
         var count = 0;
-        for (var i = 0; i < scored.Count; i++)
+        foreach (var h in holds)
         {
-            holds[i] = condition(scored[i]);
-            count += holds[i] ? 1 : 0;
+            count += h ? 1 : 0;
         }
 
-        for (var i = 0; i < scored.Count; i++)
+        for (var i = 0; i < holds.Length; i++)
         {
             points[i] += holds[i] ? (count == 1 ? one : several) : none;
         }
