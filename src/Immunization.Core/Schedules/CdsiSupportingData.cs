@@ -39,6 +39,8 @@ public sealed class CdsiSupportingData
         Observations = observations;
         Antigens = new CdsiNamedList<CdsiAntigen>(antigens.Select(a => new CdsiAntigen(a)), a => a.Name);
         VaccineGroups = new CdsiNamedList<CdsiVaccineGroup>(groups.Select(g => new CdsiVaccineGroup(g)), g => g.Name);
+        LiveVirusConflictRules = Array.AsReadOnly(conflicts.Select(c => new CdsiLiveVirusConflict(c)).ToArray());
+        ObservationCodes = new CdsiNamedList<CdsiObservation>(observations.Select(o => new CdsiObservation(o)), o => o.Code);
         CvxCodes = new CdsiNamedList<CdsiCvxCode>(cvx.Select(c => new CdsiCvxCode(c)), c => c.Cvx, static c => SupportingDataReader.NormalizeCvx(c));
         SeriesCount = antigens.Sum(a => a.Series.Count);
     }
@@ -58,6 +60,12 @@ public sealed class CdsiSupportingData
 
     /// <summary>The CVX map: each CVX code with the antigens it counts for, also by code (leading zeros do not matter).</summary>
     public CdsiNamedList<CdsiCvxCode> CvxCodes { get; }
+
+    /// <summary>The live-virus conflict rules, in the file's order.</summary>
+    public IReadOnlyList<CdsiLiveVirusConflict> LiveVirusConflictRules { get; }
+
+    /// <summary>The coded observations (indications and contraindications), also by code, e.g. <c>ObservationCodes["007"]</c>.</summary>
+    public CdsiNamedList<CdsiObservation> ObservationCodes { get; }
 
     /// <summary>The number of antigen series (standard, risk and evaluation-only) across all antigens.</summary>
     public int SeriesCount { get; }

@@ -429,3 +429,52 @@ public sealed class CdsiCvxAntigen
     /// <summary>The age from which it no longer counts, or <see langword="null"/>.</summary>
     public CdsiDuration? EndAge { get; }
 }
+
+/// <summary>A live-virus conflict: a dose of <see cref="CurrentCvx"/> given too soon after one of <see cref="PreviousCvx"/> is not valid.</summary>
+/// <threadsafety>Immutable; safe to share between threads.</threadsafety>
+public sealed class CdsiLiveVirusConflict
+{
+    internal CdsiLiveVirusConflict(LiveVirusConflict conflict)
+    {
+        PreviousCvx = conflict.PreviousCvx;
+        CurrentCvx = conflict.CurrentCvx;
+        ConflictBegin = conflict.Begin;
+        MinimumConflictEnd = conflict.MinimumEnd;
+        ConflictEnd = conflict.End;
+    }
+
+    /// <summary>The CVX code of the earlier live vaccine, without leading zeros.</summary>
+    public string PreviousCvx { get; }
+
+    /// <summary>The CVX code of the later live vaccine, without leading zeros.</summary>
+    public string CurrentCvx { get; }
+
+    /// <summary>When the conflict begins, after the earlier dose.</summary>
+    public CdsiDuration ConflictBegin { get; }
+
+    /// <summary>The end of the conflict within the 4-day grace period (used when the earlier dose was valid).</summary>
+    public CdsiDuration MinimumConflictEnd { get; }
+
+    /// <summary>The end of the conflict.</summary>
+    public CdsiDuration ConflictEnd { get; }
+}
+
+/// <summary>A coded observation (indication or contraindication), e.g. <c>007</c> pregnant.</summary>
+/// <threadsafety>Immutable; safe to share between threads.</threadsafety>
+public sealed class CdsiObservation
+{
+    internal CdsiObservation(ObservationDefinition observation)
+    {
+        Code = observation.Code;
+        Title = observation.Title;
+    }
+
+    /// <summary>The three-digit observation code.</summary>
+    public string Code { get; }
+
+    /// <summary>CDC's title of the observation.</summary>
+    public string Title { get; }
+
+    /// <inheritdoc/>
+    public override string ToString() => Code;
+}

@@ -139,6 +139,19 @@ public sealed class CdsiSupportingDataTests
     }
 
     [Fact]
+    public void LiveVirusConflictsAndObservations_PublicView_MatchTheCounts()
+    {
+        var data = CdsiSupportingData.Embedded;
+
+        Assert.Equal(data.LiveVirusConflictCount, data.LiveVirusConflictRules.Count);
+        Assert.Equal(data.ObservationCount, data.ObservationCodes.Count);
+        var mmrThenVaricella = data.LiveVirusConflictRules.First(c => c.PreviousCvx == "3" && c.CurrentCvx == "21");
+        Assert.Equal(new CdsiDuration(0, 0, 28), mmrThenVaricella.ConflictEnd);
+        Assert.Contains("regnan", data.ObservationCodes["007"].Title, StringComparison.Ordinal);
+        Assert.Throws<NotSupportedException>(() => ((IList<CdsiLiveVirusConflict>)data.LiveVirusConflictRules).Clear());
+    }
+
+    [Fact]
     public void PublicView_Lists_CannotBeChangedThroughCasts()
     {
         var series = CdsiSupportingData.Embedded.Antigens["Measles"].Series;
