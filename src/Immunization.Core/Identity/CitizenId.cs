@@ -20,15 +20,27 @@ namespace Immunization.Core.Identity;
 /// birth year against a person.
 /// </para>
 /// <para>
+/// <b>Placeholders.</b> Dirty registers fill a missing number with filler such as <c>000000000</c> or <c>123456789</c>;
+/// accepted, one filler would link every record that carries it. Parsing therefore rejects, as a placeholder and not a
+/// real number: a number whose digits are all the same (<c>111111111</c>); a number whose digits count up or down by one
+/// throughout, wrapping from 9 to 0 (<c>123456789</c>, <c>012345678</c>, <c>987654321</c>, <c>234567890</c>,
+/// <c>012345678901</c>); and a CCCD whose serial (digits 7–12) is <c>000000</c>. <see cref="CreateCccd"/> refuses the
+/// same numbers, so every value it builds parses back.
+/// </para>
+/// <para>
 /// Input may have white space around it and single spaces, dots or dashes between digit groups
-/// (<c>001 090 012345</c>, <c>001.090.012345</c>), as numbers are often copied from cards; anything else is rejected.
+/// (<c>001 090 012345</c>, <c>001.090.012345</c>), as numbers are often copied from cards; anything else is rejected,
+/// including a separator before the first digit, after the last one (<c>079185000123.</c>) or next to another separator.
 /// <see cref="ToString()"/> always writes the bare digits.
 /// </para>
 /// <para>
 /// The number is stored in one <see cref="long"/> plus its kind. The <see langword="default"/> value has kind
 /// <see cref="CitizenIdKind.None"/>, formats as an empty string and equals only itself.
 /// </para>
-/// <para>Exception messages describe what is wrong with the input but never contain the number itself.</para>
+/// <para>
+/// Exception messages describe what is wrong with the input but never contain the number, nor any character of it:
+/// an unexpected character is described by its kind and position ("a letter at position 12").
+/// </para>
 /// </remarks>
 /// <threadsafety>This type is an immutable value type. See the thread safety section of the user guide for more information.</threadsafety>
 public readonly struct CitizenId : IEquatable<CitizenId>, IComparable<CitizenId>
@@ -130,9 +142,12 @@ public readonly struct CitizenId : IEquatable<CitizenId>, IComparable<CitizenId>
     /// <param name="provinceCode">The GSO code of the province of birth registration (one of <see cref="ProvinceCodes"/>).</param>
     /// <param name="sex">The holder's sex: <see cref="Identity.Sex.Male"/> or <see cref="Identity.Sex.Female"/>.</param>
     /// <param name="birthYear">The holder's birth year, 1900–2399.</param>
-    /// <param name="serial">The serial number, 0–999999 (digits 7–12).</param>
+    /// <param name="serial">The serial number, 1–999999 (digits 7–12); 0 would make a placeholder.</param>
     /// <returns>The number.</returns>
     /// <exception cref="ArgumentOutOfRangeException">A part is outside its range.</exception>
+    /// <exception cref="ArgumentException">
+    /// The parts make a placeholder (see the remarks of <see cref="CitizenId"/>): the digits <c>012345678901</c>.
+    /// </exception>
     public static CitizenId CreateCccd(int provinceCode, Sex sex, int birthYear, int serial)
     {
         if (!IsProvinceCode(provinceCode))
@@ -146,9 +161,14 @@ public readonly struct CitizenId : IEquatable<CitizenId>, IComparable<CitizenId>
         }
 
         Guard.Against.OutOfRange(birthYear, nameof(birthYear), 1900, 2399);
-        Guard.Against.OutOfRange(serial, nameof(serial), 0, 999_999);
+        Guard.Against.OutOfRange(serial, nameof(serial), 1, 999_999);
         var sexCentury = ((birthYear - 1900) / 100 * 2) + (sex == Sex.Female ? 1 : 0);
         var digits = (provinceCode * 1_000_000_000L) + (sexCentury * 100_000_000L) + (birthYear % 100 * 1_000_000L) + serial;
+        if (IsPlaceholder(digits, 12))
+        {
+            throw new ArgumentException("The parts make a placeholder, not a real number: its digits run in sequence.", nameof(serial));
+        }
+
         return new CitizenId(digits, CitizenIdKind.Cccd);
     }
 
@@ -288,8 +308,23 @@ public readonly struct CitizenId : IEquatable<CitizenId>, IComparable<CitizenId>
             }
             else
             {
-                return $"A citizen identity number has only digits; found '{c}' at position {i + 1}.";
+                return $"A citizen identity number has only digits; found {InputCharacters.Describe(c)} at position {i + 1}.";
             }
+        }
+
+        if (previousWasSeparator)
+        {
+            return $"A citizen identity number may have single spaces, dots or dashes only between digits; found one at position {text.Length}.";
+        }
+
+        if (count is 9 or 12 && IsPlaceholder(digits, count))
+        {
+            return "A citizen identity number whose digits are all the same or run in sequence is a placeholder, not a real number.";
+        }
+
+        if (count == 12 && digits % 1_000_000L == 0)
+        {
+            return "A CCCD whose serial (its last 6 digits) is all zeros is a placeholder, not a real number.";
         }
 
         if (count == 9)
@@ -313,6 +348,25 @@ public readonly struct CitizenId : IEquatable<CitizenId>, IComparable<CitizenId>
 
         result = new CitizenId(digits, CitizenIdKind.Cccd);
         return null;
+    }
+
+    // All digits the same, or each digit one more (or one less) than the one before, modulo 10: the fillers typed when the
+    // real number is not known. A CCCD's serial of zeros is checked apart, with its own reason.
+    private static bool IsPlaceholder(long digits, int count)
+    {
+        var last = (int)(digits % 10);
+        bool same = true, up = true, down = true;
+        for (var i = 1; i < count; i++)
+        {
+            digits /= 10;
+            var previous = (int)(digits % 10);
+            same &= previous == last;
+            up &= (previous + 1) % 10 == last;
+            down &= (last + 1) % 10 == previous;
+            last = previous;
+        }
+
+        return same || up || down;
     }
 
     private static bool[] BuildProvinceLookup()

@@ -16,6 +16,10 @@ namespace Immunization.Core.Identity;
 /// rejected with the reason. <see cref="ToString()"/> writes the ISO form for the precision.
 /// </para>
 /// <para>
+/// A date of birth is personal data, so exception messages say what is wrong ("The day does not exist in that month.")
+/// without repeating the day, the month or the year.
+/// </para>
+/// <para>
 /// The value is packed into one <see cref="int"/> (year × 512 + month × 32 + day, month and day 0 when unknown).
 /// The <see langword="default"/> value has precision <see cref="DatePrecision.None"/> and formats as an empty string.
 /// </para>
@@ -110,7 +114,7 @@ public readonly struct PartialDate : IEquatable<PartialDate>
     /// <exception cref="ArgumentOutOfRangeException">The parts do not form a date.</exception>
     public static PartialDate FromDate(int year, int month, int day)
     {
-        var error = Validate(year, month, day);
+        var error = day < 1 ? "The day must be at least 1." : Validate(year, month, day);
         return error is null ? new PartialDate(year, month, day) : throw new ArgumentOutOfRangeException(nameof(day), error);
     }
 
@@ -202,29 +206,24 @@ public readonly struct PartialDate : IEquatable<PartialDate>
     };
 
     private static int CheckYear(int year, string paramName) =>
-        year is >= 1 and <= 9999 ? year : throw new ArgumentOutOfRangeException(paramName, year, "The year must be 1–9999.");
+        year is >= 1 and <= 9999 ? year : throw new ArgumentOutOfRangeException(paramName, "The year must be 1–9999.");
 
+    // Day 0 stands for an unknown day.
     private static string? Validate(int year, int month, int day)
     {
         if (year is < 1 or > 9999)
         {
-            return $"The year must be 1–9999; found {year}.";
+            return "The year must be 1–9999.";
         }
 
         if (month is < 1 or > 12)
         {
-            return $"The month must be 1–12; found {month}.";
+            return "The month must be 1–12.";
         }
 
-        if (day != 0)
+        if (day > CalendarSystem.Iso.GetDaysInMonth(year, month))
         {
-            var days = CalendarSystem.Iso.GetDaysInMonth(year, month);
-            if (day < 1 || day > days)
-            {
-                return day < 1
-                    ? $"The day must be at least 1; found {day}."
-                    : $"Day {day} does not exist: month {month} of year {year} has {days} days.";
-            }
+            return "The day does not exist in that month.";
         }
 
         return null;
@@ -265,7 +264,7 @@ public readonly struct PartialDate : IEquatable<PartialDate>
 
                 if (day == 0)
                 {
-                    return "The day must be at least 1; found 0.";
+                    return "The day must be at least 1.";
                 }
             }
             else if (!TryReadNumber(rest, 1, 2, out month))
@@ -297,7 +296,7 @@ public readonly struct PartialDate : IEquatable<PartialDate>
 
                     if (day == 0)
                     {
-                        return "The day must be at least 1; found 0.";
+                        return "The day must be at least 1.";
                     }
                 }
             }
@@ -305,12 +304,12 @@ public readonly struct PartialDate : IEquatable<PartialDate>
 
         if (year == 0)
         {
-            return "The year must be 1–9999; found 0.";
+            return "The year must be 1–9999.";
         }
 
         if (month == 0 && text.Length > 4)
         {
-            return "The month must be 1–12; found 0.";
+            return "The month must be 1–12.";
         }
 
         var error = month == 0 ? null : Validate(year, month, day);

@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Globalization;
 using System.Text;
 using Ardalis.GuardClauses;
 using Immunization.Core.Text;
@@ -36,9 +35,23 @@ namespace Immunization.Core.Identity;
 /// the middle names. A one-syllable name is only a given name. Composed (NFC) and decomposed (NFD) input give equal values.
 /// </para>
 /// <para>
-/// Accepted: 1–<see cref="MaxLength"/> characters of letters (of the Basic Multilingual Plane), combining marks, white space,
-/// hyphens and apostrophes, with at least one letter; any white space separates syllables. Equality compares <see cref="DisplayName"/> ordinally; compare <see cref="MatchingKey"/> to match
-/// records. Exception messages never contain the name.
+/// Accepted: 1–<see cref="MaxLength"/> characters of Latin letters (Basic Latin, Latin-1, Latin Extended-A to -E and Latin
+/// Extended Additional, which holds the precomposed Vietnamese letters), combining diacritical marks (U+0300–U+036F) each
+/// following a letter or another mark, white space, hyphens and apostrophes, with at least one letter; any white space
+/// separates syllables. Rejected, with the reason:
+/// </para>
+/// <list type="bullet">
+/// <item>
+/// a letter of another script, even one that looks Latin (Cyrillic <c>Т</c>, Greek <c>Α</c>): its matching key would never
+/// equal the Latin spelling's, so one person would silently become two; full-width letters (<c>Ｎ</c>) likewise;
+/// </item>
+/// <item>a combining mark with no letter before it (at the start, or after a space, hyphen or apostrophe): it marks nothing;</item>
+/// <item>digits, punctuation other than hyphens and apostrophes, symbols (emoji), control and formatting characters.</item>
+/// </list>
+/// <para>
+/// Equality compares <see cref="DisplayName"/> ordinally; compare <see cref="MatchingKey"/> to match records. Exception
+/// messages never contain the name nor any character of it: an unexpected character is described by its kind and
+/// position ("a letter outside the Latin alphabet at position 8").
 /// </para>
 /// </remarks>
 /// <threadsafety>This type is an immutable value type. See the thread safety section of the user guide for more information.</threadsafety>
@@ -166,18 +179,36 @@ public readonly struct PersonName : IEquatable<PersonName>
         }
 
         var letters = 0;
+        var afterLetter = false; // whether a combining mark here has a letter (with its marks) to attach to
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
             if (char.IsLetter(c))
             {
+                if (!IsLatinLetter(c))
+                {
+                    return c is (>= '\uFF21' and <= '\uFF3A') or (>= '\uFF41' and <= '\uFF5A')
+                        ? $"A name has a full-width letter at position {i + 1}; write it as an ordinary letter."
+                        : $"A name has a letter outside the Latin alphabet at position {i + 1}.";
+                }
+
                 letters++;
+                afterLetter = true;
             }
-            else if (!(char.IsWhiteSpace(c) || c is '-' or '\'' || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark))
+            else if (c is >= '\u0300' and <= '\u036F')
             {
-                return char.IsDigit(c)
-                    ? $"A name has only letters, spaces, hyphens and apostrophes; found a digit at position {i + 1}."
-                    : $"A name has only letters, spaces, hyphens and apostrophes; found '{c}' at position {i + 1}.";
+                if (!afterLetter)
+                {
+                    return $"A name has a combining mark with no letter before it at position {i + 1}.";
+                }
+            }
+            else if (char.IsWhiteSpace(c) || c is '-' or '\'')
+            {
+                afterLetter = false;
+            }
+            else
+            {
+                return $"A name has only letters, spaces, hyphens and apostrophes; found {InputCharacters.Describe(c)} at position {i + 1}.";
             }
         }
 
@@ -360,6 +391,12 @@ public readonly struct PersonName : IEquatable<PersonName>
 
         return true;
     }
+
+    // The Latin blocks: Basic Latin, Latin-1 Supplement, Latin Extended-A and -B, IPA Extensions, Latin Extended Additional
+    // (the precomposed Vietnamese letters), Latin Extended-C, -D and -E. Only called for letters.
+    private static bool IsLatinLetter(char c) =>
+        c is (>= 'A' and <= 'Z') or (>= 'a' and <= 'z') or (>= '\u00C0' and <= '\u02AF') or (>= '\u1E00' and <= '\u1EFF')
+            or (>= '\u2C60' and <= '\u2C7F') or (>= '\uA720' and <= '\uA7FF') or (>= '\uAB30' and <= '\uAB6F');
 
     private static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u' or 'y';
 }

@@ -14,23 +14,36 @@ namespace Immunization.Core.Identity;
 /// After the prefix, the national significant number must be
 /// </para>
 /// <list type="bullet">
-/// <item>a mobile number: 9 digits starting with 3, 5, 7, 8 or 9 (<c>0912345678</c>);</item>
+/// <item>
+/// a mobile number: 9 digits starting with an allocated mobile prefix (<c>0912345678</c>): <c>032</c>–<c>039</c> (Viettel);
+/// <c>052</c>, <c>056</c>, <c>058</c> (Vietnamobile), <c>055</c> (Wintel), <c>059</c> (Gmobile); <c>070</c>,
+/// <c>076</c>–<c>079</c> (MobiFone); <c>081</c>–<c>089</c> (VinaPhone, Viettel <c>086</c>, Itelecom <c>087</c>, MobiFone
+/// <c>089</c>); <c>090</c>–<c>099</c>. Unallocated prefixes such as <c>031</c>, <c>053</c>, <c>071</c> or <c>080</c> are
+/// rejected: they are typing errors, not numbers anyone can call;
+/// </item>
 /// <item>
 /// a legacy 11-digit mobile number (<c>01xx</c> + 7 digits), converted in 2018 to its 10-digit form by the official table:
 /// Viettel 0162–0169 → 032–039; MobiFone 0120 → 070, 0121 → 079, 0122 → 077, 0126 → 076, 0128 → 078; VinaPhone
 /// 0123 → 083, 0124 → 084, 0125 → 085, 0127 → 081, 0129 → 082; Vietnamobile 0186 → 056, 0188 → 058; Gmobile 0199 → 059.
 /// So <c>01662345678</c> and <c>0362345678</c> are the same <see cref="PhoneNumber"/>;
 /// </item>
-/// <item>a landline in the numbering in force since 2017: 10 digits starting with 2 (<c>024 3825 1234</c>, Hà Nội).</item>
+/// <item>
+/// a landline in the numbering in force since 2017: 10 digits starting with the area code of one of the 63 provinces
+/// (before the 2025 reform): <c>024</c> Hà Nội and <c>028</c> TP Hồ Chí Minh, followed by 8 digits (<c>024 3825 1234</c>),
+/// or a 3-digit code <c>0203</c>–<c>0299</c> (e.g. <c>0236</c> Đà Nẵng), followed by 7 digits. Codes in that range that
+/// no province uses (<c>0217</c>, <c>0223</c>, …) are rejected.
+/// </item>
 /// </list>
 /// <para>
 /// Landlines in the pre-2017 numbering (e.g. <c>04 3825 1234</c>) are rejected, because their old area codes cannot be told
 /// apart from today's mobile prefixes (<c>08</c> was TP Hồ Chí Minh, <c>08x</c> is now VinaPhone); so are service numbers
-/// (<c>1800…</c>, <c>1900…</c>) and the short codes.
+/// (<c>1800…</c>, <c>1900…</c>), the short codes, and a number of only zeros (a placeholder).
 /// </para>
 /// <para>
 /// <see cref="ToString()"/> gives the national form (<c>0</c> + 9 or 10 digits), <see cref="ToE164"/> the international one.
-/// The value is one <see cref="long"/>. Exception messages never contain the number.
+/// The value is one <see cref="long"/>. Exception messages never contain the number nor any character of it (an
+/// unexpected character is described by its kind and position); digit counts are given as the number was written:
+/// with its leading <c>0</c>, after the country code, or without either.
 /// </para>
 /// </remarks>
 /// <threadsafety>This type is an immutable value type. See the thread safety section of the user guide for more information.</threadsafety>
@@ -150,18 +163,29 @@ public readonly struct PhoneNumber : IEquatable<PhoneNumber>
 
                 digits[count++] = (byte)(c - '0');
             }
-            else if (c == '+' && count == 0 && !plus)
+            else if (c == '+')
             {
+                if (count > 0 || plus)
+                {
+                    return $"A '+' may only start a phone number; found one at position {i + 1}.";
+                }
+
                 plus = true;
             }
             else if (c is not (' ' or '.' or '-' or '(' or ')'))
             {
-                return $"A phone number has only digits, a leading '+', spaces, dots, dashes and parentheses; found '{c}' at position {i + 1}.";
+                return $"A phone number has only digits, a leading '+', spaces, dots, dashes and parentheses; found {InputCharacters.Describe(c)} at position {i + 1}.";
             }
         }
 
         var all = digits[..count];
+        if (count >= 3 && all.IndexOfAnyExcept((byte)0) < 0)
+        {
+            return "A phone number of only zeros is a placeholder, not a real number.";
+        }
+
         scoped ReadOnlySpan<byte> national;
+        Prefix prefix;
         if (plus)
         {
             if (count < 2 || all[0] != 8 || all[1] != 4)
@@ -170,30 +194,40 @@ public readonly struct PhoneNumber : IEquatable<PhoneNumber>
             }
 
             national = all[2..];
+            prefix = Prefix.CountryCode;
         }
-        else if (count >= 4 && all[0] == 0 && all[1] == 0)
+        else if (count >= 2 && all[0] == 0 && all[1] == 0)
         {
-            if (all[2] != 8 || all[3] != 4)
+            if (count >= 3 && all[2] == 0)
             {
-                return "An international phone number must start with 0084 (Viet Nam).";
+                return "A phone number cannot start with 000.";
+            }
+
+            if (count < 4 || all[2] != 8 || all[3] != 4)
+            {
+                return "A phone number starting with 00 is international and must continue with 84 (Viet Nam), as in 0084.";
             }
 
             national = all[4..];
+            prefix = Prefix.CountryCode;
         }
         else if (count > 0 && all[0] == 0)
         {
             national = all[1..];
+            prefix = Prefix.TrunkZero;
         }
         else if (count is 11 or 12 && all[0] == 8 && all[1] == 4)
         {
             national = all[2..];
+            prefix = Prefix.CountryCode;
         }
         else
         {
             national = all; // a national number whose leading 0 was lost
+            prefix = Prefix.None;
         }
 
-        if (!national.IsEmpty && national[0] == 0)
+        if (prefix == Prefix.CountryCode && !national.IsEmpty && national[0] == 0)
         {
             national = national[1..]; // "+84 (0) 912 …"
         }
@@ -201,6 +235,11 @@ public readonly struct PhoneNumber : IEquatable<PhoneNumber>
         if (national.IsEmpty)
         {
             return "A phone number has no digits after its prefix.";
+        }
+
+        if (national.Length >= 4 && national[0] == 1 && national[1] is 8 or 9 && national[2] == 0 && national[3] == 0)
+        {
+            return "A service number (free-phone or premium-rate) is not a personal phone number.";
         }
 
         long value = 0;
@@ -214,7 +253,12 @@ public readonly struct PhoneNumber : IEquatable<PhoneNumber>
             case 3 or 5 or 7 or 8 or 9:
                 if (national.Length != 9)
                 {
-                    return $"A mobile number has 10 digits with its leading 0; found {national.Length + 1}.";
+                    return LengthError("A mobile number", 9, national.Length, prefix);
+                }
+
+                if (!IsMobilePrefix((national[0] * 10) + national[1]))
+                {
+                    return "The number starts with a prefix that is not one of the allocated mobile prefixes (032–039, 052, 055, 056, 058, 059, 070, 076–079, 081–089, 090–099).";
                 }
 
                 result = new PhoneNumber(value);
@@ -222,7 +266,12 @@ public readonly struct PhoneNumber : IEquatable<PhoneNumber>
             case 2:
                 if (national.Length != 10)
                 {
-                    return $"A landline number has 11 digits with its leading 0 (02x area code); found {national.Length + 1}.";
+                    return LengthError("A landline number", 10, national.Length, prefix);
+                }
+
+                if (!IsAreaCode(national))
+                {
+                    return "The number starts with 02 but its area code is not one of the 63 provincial area codes in use since 2017.";
                 }
 
                 result = new PhoneNumber(value);
@@ -230,9 +279,7 @@ public readonly struct PhoneNumber : IEquatable<PhoneNumber>
             case 1:
                 if (national.Length != 10)
                 {
-                    return national.Length is >= 4 and < 10 && national[1] is 8 or 9 && national[2] == 0 && national[3] == 0
-                        ? "Service numbers (1800, 1900) are not personal phone numbers."
-                        : $"A legacy mobile number has 11 digits with its leading 0; found {national.Length + 1}.";
+                    return LengthError("A legacy mobile number", 10, national.Length, prefix);
                 }
 
                 var newPrefix = s_legacyMobilePrefix[(national[1] * 10) + national[2]];
@@ -248,6 +295,44 @@ public readonly struct PhoneNumber : IEquatable<PhoneNumber>
             default:
                 return "A national number must start with 02 (landline) or 03, 05, 07, 08, 09 (mobile).";
         }
+    }
+
+    // Counts the digits the way the writer wrote them: with the leading 0 when it was there, after the country code otherwise.
+    private static string LengthError(string what, int significantDigits, int found, Prefix prefix) => prefix switch
+    {
+        Prefix.TrunkZero => $"{what} has {significantDigits + 1} digits with its leading 0; found {found + 1}.",
+        Prefix.CountryCode => $"{what} has {significantDigits} digits after the country code 84; found {found}.",
+        _ => $"{what} has {significantDigits + 1} digits with its leading 0, or {significantDigits} without it; found {found}.",
+    };
+
+    private static bool IsMobilePrefix(int prefix) => prefix switch
+    {
+        >= 32 and <= 39 => true, // Viettel (0162–0169 before 2018)
+        52 or 56 or 58 => true, // Vietnamobile
+        55 => true, // Wintel (formerly Reddi)
+        59 => true, // Gmobile
+        70 or (>= 76 and <= 79) => true, // MobiFone
+        >= 81 and <= 89 => true, // VinaPhone 081–085, 088; Viettel 086; Itelecom 087; MobiFone 089
+        >= 90 and <= 99 => true,
+        _ => false,
+    };
+
+    private static bool IsAreaCode(ReadOnlySpan<byte> national)
+    {
+        // Hà Nội (024) and TP Hồ Chí Minh (028) have 2-digit codes and 8-digit subscribers; the other 61 provinces 3-digit codes.
+        if (national[1] is 4 or 8)
+        {
+            return true;
+        }
+
+        var code = (national[0] * 100) + (national[1] * 10) + national[2];
+        return code switch
+        {
+            (>= 203 and <= 216) or (>= 218 and <= 222) or (>= 225 and <= 229) or (>= 232 and <= 239) => true,
+            251 or 252 or (>= 254 and <= 263) or (>= 269 and <= 277) => true,
+            (>= 290 and <= 294) or 296 or 297 or 299 => true,
+            _ => false,
+        };
     }
 
     private static byte[] BuildLegacyTable()
@@ -271,5 +356,12 @@ public readonly struct PhoneNumber : IEquatable<PhoneNumber>
         }
 
         return table;
+    }
+
+    private enum Prefix
+    {
+        None,
+        TrunkZero,
+        CountryCode,
     }
 }

@@ -42,12 +42,16 @@ public static class IdentityArbitraries
         "Quỳnh", "Loan", "Thoại", "Nhung", "Đạt", "Huy", "Ước", "Giữ",
     ];
 
-    // Two-digit prefixes of 10-digit mobile numbers (after the 0) in use since 2018.
+    // Two-digit prefixes of 10-digit mobile numbers (after the 0): the allocated ones PhoneNumber accepts.
     private static readonly int[] s_mobilePrefixes =
     [
-        32, 33, 34, 35, 36, 37, 38, 39, 56, 58, 59, 70, 76, 77, 78, 79, 81, 82, 83, 84, 85, 86, 88, 89, 90, 91, 93, 94, 96, 97,
-        98, 99,
+        32, 33, 34, 35, 36, 37, 38, 39, 52, 55, 56, 58, 59, 70, 76, 77, 78, 79, 81, 82, 83, 84, 85, 86, 87, 88, 89, 90, 91, 92,
+        93, 94, 95, 96, 97, 98, 99,
     ];
+
+    // Serials 1–999999: 0 is a placeholder. 678901 after "012345" would make the placeholder 012345678901 (digits in
+    // sequence), which CitizenId.CreateCccd refuses; leaving this one serial out keeps every generated CCCD valid.
+    private static readonly Gen<int> s_cccdSerials = Gen.Choose(1, 999_999).Select(serial => serial == 678_901 ? 678_902 : serial);
 
     // Area codes (after the 0) of landlines since 2017: 24 Hà Nội and 28 TP Hồ Chí Minh have 8-digit subscribers, the others 7.
     private static readonly int[] s_areaCodes = [24, 28, 203, 204, 205, 206, 207, 208, 209, 210, 211, 212, 213, 214, 215, 216, 236, 251, 292, 296];
@@ -60,13 +64,16 @@ public static class IdentityArbitraries
     /// <returns>The generator.</returns>
     public static Gen<int> CccdProvinceCodes() => Gen.Elements<int>(CitizenId.ProvinceCodes);
 
-    /// <summary>Generates a CCCD for a holder of the given sex and birth year, from any province and with any serial.</summary>
+    /// <summary>
+    /// Generates a CCCD for a holder of the given sex and birth year, from any province and with any serial that does not
+    /// make a placeholder (see <see cref="CitizenId"/>).
+    /// </summary>
     /// <param name="sex">The holder's sex: male or female.</param>
     /// <param name="birthYear">The holder's birth year, 1900–2399.</param>
     /// <returns>The generator.</returns>
     public static Gen<CitizenId> CccdFor(Sex sex, int birthYear) =>
         from province in CccdProvinceCodes()
-        from serial in Gen.Choose(0, 999_999)
+        from serial in s_cccdSerials
         select CitizenId.CreateCccd(province, sex, birthYear, serial);
 
     /// <summary>Generates a CCCD registered in the given province for a holder of the given sex and birth year (any serial).</summary>
@@ -77,8 +84,8 @@ public static class IdentityArbitraries
     /// <exception cref="ArgumentOutOfRangeException">A part is outside its range.</exception>
     public static Gen<CitizenId> CccdFor(int provinceCode, Sex sex, int birthYear)
     {
-        _ = CitizenId.CreateCccd(provinceCode, sex, birthYear, 0); // fail now, not when sampled
-        return Gen.Choose(0, 999_999).Select(serial => CitizenId.CreateCccd(provinceCode, sex, birthYear, serial));
+        _ = CitizenId.CreateCccd(provinceCode, sex, birthYear, 1); // fail now, not when sampled
+        return s_cccdSerials.Select(serial => CitizenId.CreateCccd(provinceCode, sex, birthYear, serial));
     }
 
     /// <summary>
@@ -96,10 +103,12 @@ public static class IdentityArbitraries
     /// <returns>The generator.</returns>
     public static Gen<CitizenId> Cccds() => CccdsWithHolder().Select(h => h.Id);
 
-    /// <summary>Generates legacy 9-digit CMND numbers.</summary>
+    /// <summary>Generates legacy 9-digit CMND numbers (never a placeholder such as <c>000000000</c> or <c>123456789</c>).</summary>
     /// <returns>The generator.</returns>
     public static Gen<CitizenId> Cmnds() =>
-        Gen.Choose(0, 999_999_999).Select(n => CitizenId.Parse(n.ToString("D9", CultureInfo.InvariantCulture)));
+        Gen.Choose(0, 999_999_999)
+            .Select(n => CitizenId.TryParse(n.ToString("D9", CultureInfo.InvariantCulture), out var id) ? id : default)
+            .Where(id => id.Kind == CitizenIdKind.Cmnd);
 
     /// <summary>Generates citizen identity numbers: four CCCD for each CMND.</summary>
     /// <returns>The generator.</returns>
@@ -186,7 +195,7 @@ public static class IdentityArbitraries
     /// <returns>The arbitrary.</returns>
     public static Arbitrary<PartialDate> PartialDateArbitrary() => PartialDates().ToArbitrary();
 
-    /// <summary>Generates mobile numbers with the prefixes in use since 2018.</summary>
+    /// <summary>Generates mobile numbers with the allocated prefixes (those <see cref="PhoneNumber"/> accepts).</summary>
     /// <returns>The generator.</returns>
     public static Gen<PhoneNumber> MobileNumbers() =>
         from prefix in Gen.Elements(s_mobilePrefixes)

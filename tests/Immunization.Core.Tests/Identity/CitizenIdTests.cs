@@ -43,13 +43,13 @@ public sealed class CitizenIdTests
     [Fact]
     public void Parse_Cmnd_HasNoEncodedParts()
     {
-        var id = CitizenId.Parse("012345678");
+        var id = CitizenId.Parse("025987123");
 
         Assert.Equal(CitizenIdKind.Cmnd, id.Kind);
         Assert.Null(id.ProvinceCode);
         Assert.Null(id.BirthYear);
         Assert.Equal(Sex.Unknown, id.Sex);
-        Assert.Equal("012345678", id.ToString());
+        Assert.Equal("025987123", id.ToString());
         Assert.Equal(CitizenIdDiscrepancies.NotEncoded, id.CheckAgainst(Sex.Male, 1970));
     }
 
@@ -57,7 +57,8 @@ public sealed class CitizenIdTests
     [InlineData("00109001234", "A CCCD has 12 digits; found 11.")]
     [InlineData("0010900123456", "found 13")]
     [InlineData("", "empty")]
-    [InlineData("00109001234X", "found 'X' at position 12")]
+    [InlineData("00109001234X", "found a letter at position 12")]
+    [InlineData("0010900123\U0001F600", "found a character outside the Basic Multilingual Plane (such as an emoji) at position 11")]
     [InlineData("001  090012345", "position 5")]
     [InlineData("-001090012345", "position 1")]
     [InlineData("003090012345", "63 provinces")]
@@ -140,10 +141,75 @@ public sealed class CitizenIdTests
     }
 
     [Fact]
+    public void CreateCccd_PlaceholderParts_Throw()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => CitizenId.CreateCccd(79, Sex.Female, 1985, 0));
+        var ex = Assert.Throws<ArgumentException>(() => CitizenId.CreateCccd(12, Sex.Female, 2045, 678_901));
+        Assert.Contains("placeholder", ex.Message, StringComparison.Ordinal);
+        Assert.Equal("012345678902", CitizenId.CreateCccd(12, Sex.Female, 2045, 678_902).ToString());
+    }
+
+    [Theory]
+    [InlineData("079185000123.", "position 13")]
+    [InlineData("079185000123-", "position 13")]
+    [InlineData("079 185 000123 .", "position 16")]
+    [InlineData("025987123.", "position 10")]
+    [InlineData(".079185000123", "position 1")]
+    [InlineData(" -079185000123", "position 1")]
+    [InlineData("079..185000123", "position 5")]
+    [InlineData("079 -185000123", "position 5")]
+    [InlineData("079185.-000123", "position 8")]
+    public void Parse_SeparatorNotBetweenDigits_ThrowsWithPosition(string text, string position)
+    {
+        var ex = Assert.Throws<FormatException>(() => CitizenId.Parse(text));
+
+        Assert.Contains("only between digits", ex.Message, StringComparison.Ordinal);
+        Assert.Contains(position, ex.Message, StringComparison.Ordinal);
+        Assert.False(CitizenId.TryParse(text, out _));
+    }
+
+    [Theory]
+    [InlineData("000000000")]
+    [InlineData("111111111")]
+    [InlineData("999999999")]
+    [InlineData("123456789")]
+    [InlineData("012345678")]
+    [InlineData("987654321")]
+    [InlineData("876543210")]
+    [InlineData("234567890")]
+    [InlineData("123.456.789")]
+    [InlineData("000000000000")]
+    [InlineData("012345678901")]
+    [InlineData("079185000000")]
+    [InlineData("001 090 000000")]
+    public void Parse_Placeholder_ThrowsSayingPlaceholder(string text)
+    {
+        var ex = Assert.Throws<FormatException>(() => CitizenId.Parse(text));
+
+        Assert.Contains("a placeholder, not a real number", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(text, ex.Message, StringComparison.Ordinal);
+        Assert.False(CitizenId.TryParse(text, out var result));
+        Assert.Equal(default, result);
+    }
+
+    [Theory]
+    [InlineData("123456780")]
+    [InlineData("012345679")]
+    [InlineData("111111112")]
+    [InlineData("987654320")]
+    [InlineData("079185000001")]
+    [InlineData("079185100000")]
+    [InlineData("012345678902")]
+    public void Parse_NearPlaceholder_IsAccepted(string text)
+    {
+        Assert.Equal(text, CitizenId.Parse(text).ToString());
+    }
+
+    [Fact]
     public void Equality_CmndAndCccd_DifferAndCmndSortsFirst()
     {
-        var cmnd = CitizenId.Parse("999999999");
-        var cccd = CitizenId.Parse("001000000000");
+        var cmnd = CitizenId.Parse("999999998");
+        var cccd = CitizenId.Parse("001000000001");
 
         Assert.NotEqual(cmnd, cccd);
         Assert.True(cmnd < cccd);

@@ -127,14 +127,44 @@ public sealed class PersonNameTests
     [InlineData("", "empty")]
     [InlineData("   ", "empty")]
     [InlineData("Nguyễn Văn 3", "digit at position 12")]
-    [InlineData("Nguyễn_Văn", "'_' at position 7")]
+    [InlineData("Nguyễn_Văn", "a punctuation mark at position 7")]
+    [InlineData("Nguyễn Văn+", "a symbol at position 11")]
+    [InlineData("Nguyễn \U0001F600", "a character outside the Basic Multilingual Plane (such as an emoji) at position 8")]
+    [InlineData("Lê\u0007An", "a control character at position 3")]
     [InlineData("--", "at least one letter")]
+    [InlineData("\u0301an", "a combining mark with no letter before it at position 1")]
+    [InlineData("Lê \u0301An", "a combining mark with no letter before it at position 4")]
+    [InlineData("Lê-\u0303An", "a combining mark with no letter before it at position 4")]
+    [InlineData("Nguyễn Тhị Thuỷ", "a letter outside the Latin alphabet at position 8")]
+    [InlineData("Nguyễn Thị Thuỷ Αnh", "a letter outside the Latin alphabet at position 17")]
+    [InlineData("阮氏水", "a letter outside the Latin alphabet at position 1")]
+    [InlineData("Ｎguyễn", "a full-width letter at position 1")]
     public void Parse_Invalid_ThrowsWithReason(string text, string reason)
     {
         var ex = Assert.Throws<FormatException>(() => PersonName.Parse(text));
 
         Assert.Contains(reason, ex.Message, StringComparison.Ordinal);
-        Assert.False(PersonName.TryParse(text, out _));
+        Assert.True(IdentityErrorMessagesTests.IsWellFormedUtf16(ex.Message));
+        Assert.False(PersonName.TryParse(text, out var result));
+        Assert.Equal(default, result);
+    }
+
+    [Fact]
+    public void Parse_MixedScripts_RejectedSoKeysNeverSilentlyDiffer()
+    {
+        // A Cyrillic "Т" looks like the Latin one; accepted, it gave a matching key that never matched the Latin spelling.
+        Assert.False(PersonName.TryParse("Nguyễn \u0422hị Thuỷ", out _));
+        Assert.True(PersonName.TryParse("Nguyễn Thị Thuỷ", out _));
+    }
+
+    [Theory]
+    [InlineData("Zoë Müller", "Zoë Müller")]
+    [InlineData("łukasz ŁOŚ", "Łukasz Łoś")]
+    [InlineData("H'hen Niê", "H'Hen Niê")]
+    [InlineData("An\u0301", "Án")]
+    public void Parse_LatinLettersAndMarksAfterLetters_Accepted(string text, string display)
+    {
+        Assert.Equal(display, PersonName.Parse(text).DisplayName);
     }
 
     [Fact]
@@ -206,15 +236,46 @@ public sealed class PersonNameTests
             return new string(buffer, 0, written) == PersonName.Parse(text).MatchingKey;
         });
 
+    // Spellings of one given name (old and new tone placement, case, composed or decomposed); groups are different names.
+    // "Thủy" and "Thúy" fold to the same matching key but are different names: equality must still tell them apart.
+    private static readonly string[][] s_givenNameSpellings =
+    [
+        ["Hòa", "Hoà", "HÒA", "hoà", "Ho\u0300a"],
+        ["Thủy", "Thuỷ", "THỦY", "thu\u0309y"],
+        ["Thúy", "Thuý", "thúy", "THU\u0301Y"],
+        ["Khỏe", "Khoẻ", "khoẻ"],
+        ["Hoa", "HOA", "hoa"],
+        ["Anh", "ANH", "anh"],
+        ["Ánh", "ÁNH", "A\u0301nh"],
+        ["Đức", "đức", "\u0110\u01B0\u0301c"],
+        ["Duc", "DUC"],
+    ];
+
+    // A pair of name texts and whether they are spellings of one name; built to be equal half the time.
+    private static Gen<(string A, string B, bool Same)> NamePairs() =>
+        from prefix in IdentityArbitraries.CleanPersonNameTexts()
+        from same in Gen.Elements(true, false)
+        from first in Gen.Choose(0, s_givenNameSpellings.Length - 1)
+        from offset in Gen.Choose(1, s_givenNameSpellings.Length - 1)
+        from spellingA in Gen.Elements(s_givenNameSpellings[first])
+        from spellingB in Gen.Elements(s_givenNameSpellings[same ? first : (first + offset) % s_givenNameSpellings.Length])
+        from spaces in Gen.Elements(" ", "  ", "\t")
+        select (prefix + " " + spellingA, prefix.ToUpperInvariant() + spaces + spellingB, same);
+
     [Property]
-    public Property Equality_ImpliesEqualHashAndKeys() =>
-        Prop.ForAll(IdentityArbitraries.PersonNameTexts().ToArbitrary(),
-            IdentityArbitraries.PersonNameTexts().ToArbitrary(), (a, b) =>
-            {
-                var x = PersonName.Parse(a);
-                var y = PersonName.Parse(b);
-                return !(x == y) || (x.GetHashCode() == y.GetHashCode() && x.MatchingKey == y.MatchingKey);
-            });
+    public Property Equality_HoldsExactlyForSpellingsOfOneName() =>
+        Prop.ForAll(NamePairs().ToArbitrary(), pair =>
+        {
+            var x = PersonName.Parse(pair.A);
+            var y = PersonName.Parse(pair.B);
+            var consistent = (x == y) == (x.DisplayName == y.DisplayName)
+                && (x == y) == x.Equals((object)y)
+                && (x != y) == !(x == y);
+            return pair.Same
+                ? consistent && x == y && x.GetHashCode() == y.GetHashCode() && x.MatchingKey == y.MatchingKey
+                    && x.TonedKey == y.TonedKey
+                : consistent && x != y && x.TonedKey != y.TonedKey;
+        });
 
     private static Arbitrary<string> NoisyTexts() =>
         Gen.Elements("0123456789 .-+()/x́đ".ToCharArray()).ArrayOf().Select(a => new string(a)).ToArbitrary();

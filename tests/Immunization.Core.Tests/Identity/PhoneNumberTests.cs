@@ -77,15 +77,37 @@ public sealed class PhoneNumberTests
     [InlineData("01302345678", "converted in 2018")]
     [InlineData("+1 650 555 1234", "+84")]
     [InlineData("0091234567890", "0084")]
-    [InlineData("0912-345-67x", "found 'x' at position 12")]
+    [InlineData("0912-345-67x", "found a letter at position 12")]
+    [InlineData("0912 345 67\U0001F600", "found a character outside the Basic Multilingual Plane (such as an emoji) at position 12")]
     [InlineData("04 3825 1234", "before 2017")]
-    [InlineData("1900 1234", "Service numbers")]
+    [InlineData("1900 1234", "A service number (free-phone or premium-rate) is not a personal phone number.")]
+    [InlineData("1800 1234 56", "A service number")]
     [InlineData("0112345678", "A legacy mobile number has 11 digits with its leading 0; found 10.")]
-    [InlineData("1", "found 2")]
+    [InlineData("1", "A legacy mobile number has 11 digits with its leading 0, or 10 without it; found 1.")]
     [InlineData("+", "+84")]
     [InlineData("+84", "no digits")]
     [InlineData("0", "no digits")]
-    [InlineData("+84 +84 912345678", "found '+' at position 5")]
+    [InlineData("+84 +84 912345678", "A '+' may only start a phone number; found one at position 5.")]
+    [InlineData("999185000123", "A mobile number has 10 digits with its leading 0, or 9 without it; found 12.")]
+    [InlineData("91234567", "A mobile number has 10 digits with its leading 0, or 9 without it; found 8.")]
+    [InlineData("+84 912 345 67", "A mobile number has 9 digits after the country code 84; found 8.")]
+    [InlineData("0084 912 345 6789", "A mobile number has 9 digits after the country code 84; found 10.")]
+    [InlineData("243825123", "A landline number has 11 digits with its leading 0, or 10 without it; found 9.")]
+    [InlineData("+84 24 3825 123", "A landline number has 10 digits after the country code 84; found 9.")]
+    [InlineData("0000000000", "A phone number of only zeros is a placeholder, not a real number.")]
+    [InlineData("000 912 345 678", "A phone number cannot start with 000.")]
+    [InlineData("0312345678", "not one of the allocated mobile prefixes")]
+    [InlineData("0302345678", "not one of the allocated mobile prefixes")]
+    [InlineData("0512345678", "not one of the allocated mobile prefixes")]
+    [InlineData("0532345678", "not one of the allocated mobile prefixes")]
+    [InlineData("0712345678", "not one of the allocated mobile prefixes")]
+    [InlineData("0752345678", "not one of the allocated mobile prefixes")]
+    [InlineData("0802345678", "not one of the allocated mobile prefixes")]
+    [InlineData("+84 31 234 5678", "not one of the allocated mobile prefixes")]
+    [InlineData("02172345678", "not one of the 63 provincial area codes")]
+    [InlineData("02002345678", "not one of the 63 provincial area codes")]
+    [InlineData("02232345678", "not one of the 63 provincial area codes")]
+    [InlineData("02952345678", "not one of the 63 provincial area codes")]
     public void Parse_Invalid_ThrowsWithReason(string text, string reason)
     {
         var ex = Assert.Throws<FormatException>(() => PhoneNumber.Parse(text));
@@ -96,8 +118,55 @@ public sealed class PhoneNumberTests
             Assert.DoesNotContain(text, ex.Message, StringComparison.Ordinal);
         }
 
+        Assert.True(IdentityErrorMessagesTests.IsWellFormedUtf16(ex.Message));
+
         Assert.False(PhoneNumber.TryParse(text, out var result));
         Assert.Equal(default, result);
+    }
+
+    [Theory]
+    [InlineData("0322345678")]
+    [InlineData("0392345678")]
+    [InlineData("0522345678")]
+    [InlineData("0552345678")]
+    [InlineData("0562345678")]
+    [InlineData("0582345678")]
+    [InlineData("0592345678")]
+    [InlineData("0702345678")]
+    [InlineData("0762345678")]
+    [InlineData("0792345678")]
+    [InlineData("0812345678")]
+    [InlineData("0862345678")]
+    [InlineData("0872345678")]
+    [InlineData("0882345678")]
+    [InlineData("0892345678")]
+    [InlineData("0902345678")]
+    [InlineData("0922345678")]
+    [InlineData("0952345678")]
+    [InlineData("0992345678")]
+    public void Parse_AllocatedMobilePrefixes_Accepted(string text)
+    {
+        Assert.Equal(PhoneNumberKind.Mobile, PhoneNumber.Parse(text).Kind);
+        Assert.Equal(text, PhoneNumber.Parse(text).ToString());
+    }
+
+    [Theory]
+    [InlineData("02033821234")]
+    [InlineData("02163821234")]
+    [InlineData("02183821234")]
+    [InlineData("02223821234")]
+    [InlineData("02253821234")]
+    [InlineData("02393821234")]
+    [InlineData("02523821234")]
+    [InlineData("02633821234")]
+    [InlineData("02693821234")]
+    [InlineData("02773821234")]
+    [InlineData("02943821234")]
+    [InlineData("02993821234")]
+    public void Parse_ProvincialAreaCodes_Accepted(string text)
+    {
+        Assert.Equal(PhoneNumberKind.Landline, PhoneNumber.Parse(text).Kind);
+        Assert.Equal(text, PhoneNumber.Parse(text).ToString());
     }
 
     [Fact]

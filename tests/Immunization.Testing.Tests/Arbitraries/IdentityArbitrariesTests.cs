@@ -55,6 +55,13 @@ public sealed class IdentityArbitrariesTests
     }
 
     [Fact]
+    public void CitizenIdsAndPhoneNumbers_ParseBackFromTheirText()
+    {
+        Assert.All(Sample(IdentityArbitraries.CitizenIds(), 2000), id => Assert.Equal(id, CitizenId.Parse(id.ToString())));
+        Assert.All(Sample(IdentityArbitraries.PhoneNumbers(), 2000), p => Assert.Equal(p, PhoneNumber.Parse(p.ToString())));
+    }
+
+    [Fact]
     public void PersonNameTexts_AllParseAndIncludeEveryWriting()
     {
         var texts = Sample(IdentityArbitraries.PersonNameTexts(), 2000);
