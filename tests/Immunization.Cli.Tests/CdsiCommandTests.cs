@@ -43,7 +43,7 @@ public sealed class CdsiCommandTests : IDisposable
 
         var (exitCode, output, _) = Run("cdsi", "--cases", path, "--failures");
 
-        Assert.Equal(0, exitCode);
+        Assert.Equal(1, exitCode);
         Assert.Contains("DTAP", output, StringComparison.Ordinal);
         Assert.Matches(@"DTAP\s+1/1", output);
         Assert.Matches(@"MMR\s+0/1", output);
@@ -58,7 +58,7 @@ public sealed class CdsiCommandTests : IDisposable
 
         Assert.Equal(0, exitCode);
         Assert.Matches(@"COVID-19\s+94/94", output);
-        Assert.EndsWith("CDSi: 1012/1013 test cases passed", output.TrimEnd(), StringComparison.Ordinal);
+        Assert.Matches(@"Reasons: \d+/249 expected reasons matched\r?\nCDSi: 1013/1013 test cases passed\s*$", output);
     }
 
     [Fact]
@@ -114,6 +114,171 @@ public sealed class CdsiCommandTests : IDisposable
 
         Assert.Equal(2, exitCode);
         Assert.Contains("ScheduleSupportingData.xml is missing", error, StringComparison.Ordinal);
+    }
+
+    private const string Mmr = "2024-11-10,M,,,,Not complete,2025-11-05,MMR,03,MSD,Not Valid,Age: Too Young,,,,,,,1,2025-12-03,2025-12-03,2026-04-06,MMR,2025-11-10"; // the next dose waits 4 weeks after the invalid live dose
+
+    [Fact]
+    public void Cdsi_EveryCaseFails_ExitsOne()
+    {
+        var path = Write("fail.csv", HealthyHeader, "T-1,x," + Mmr.Replace("Not complete", "Complete", StringComparison.Ordinal));
+
+        var (exitCode, output, _) = Run("cdsi", "--cases", path);
+
+        Assert.Equal(1, exitCode);
+        Assert.EndsWith("CDSi: 0/1 test cases passed", output.TrimEnd(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Cdsi_AllPass_ExitsZero()
+    {
+        var path = Write("pass.csv", HealthyHeader, "T-1,x," + Mmr);
+
+        var (exitCode, output, _) = Run("cdsi", "--cases", path);
+
+        Assert.Equal(0, exitCode);
+        Assert.Matches(@"Reasons: 1/1 expected reasons matched\r?\nCDSi: 1/1 test cases passed\s*$", output);
+    }
+
+    [Fact]
+    public void Cdsi_WrongExpectedReason_PassesButReasonIsCountedApart()
+    {
+        var path = Write("reason.csv", HealthyHeader, "T-1,x," + Mmr.Replace("Age: Too Young", "Interval: too Soon", StringComparison.Ordinal));
+
+        var (exitCode, output, _) = Run("cdsi", "--cases", path, "--failures");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("REASON T-1 (row 2, MMR): dose 1 reason: expected Interval: too Soon, got Age: Too Young", output, StringComparison.Ordinal);
+        Assert.Contains("Reasons: 0/1 expected reasons matched", output, StringComparison.Ordinal);
+        Assert.EndsWith("CDSi: 1/1 test cases passed", output.TrimEnd(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Cdsi_KnownFailuresListed_ExitsZeroAndSaysSo()
+    {
+        var path = Write("fail.csv", HealthyHeader, "T-1,x," + Mmr.Replace("Not complete", "Complete", StringComparison.Ordinal), "T-2,y," + Mmr);
+        var known = Write("known.csv", "case_id,cause", "T-1,expected series status is wrong on purpose");
+
+        var (exitCode, output, _) = Run("cdsi", "--cases", path, "--known-failures", known);
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("Known failures: 1/1 listed cases failed, 0 unlisted failed", output, StringComparison.Ordinal);
+        Assert.EndsWith("CDSi: 1/2 test cases passed", output.TrimEnd(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Cdsi_KnownFailuresDoNotCoverAll_ExitsOne()
+    {
+        var path = Write("fail.csv", HealthyHeader, "T-1,x," + Mmr.Replace("Not complete", "Complete", StringComparison.Ordinal));
+        var known = Write("known.csv", "case_id,cause", "T-9,another case that fails for a documented reason");
+
+        var (exitCode, output, _) = Run("cdsi", "--cases", path, "--known-failures", known);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("Known failures: 0/1 listed cases failed, 1 unlisted failed", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Cdsi_HeaderOnly_NoTestCasesError()
+    {
+        var path = Write("empty-cases.csv", HealthyHeader);
+
+        var (exitCode, output, error) = Run("cdsi", "--cases", path);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("no test cases in empty-cases.csv", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("CDSi:", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Cdsi_EmptyFile_SaysFileIsEmpty()
+    {
+        var path = Write("nothing.csv");
+
+        var (exitCode, _, error) = Run("cdsi", "--cases", path);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("nothing.csv: the file is empty", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Cdsi_CasesIsAFolder_SaysSo()
+    {
+        var (exitCode, _, error) = Run("cdsi", "--cases", _folder);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("is a folder, not a file", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Cdsi_DataFolderWithOnlySchedule_SaysAntigenFilesAreMissing()
+    {
+        var data = Directory.CreateDirectory(Path.Combine(_folder, "data"));
+        File.Copy(SharedDatasets.Path("cdsi/supporting-data-4.64/XML/ScheduleSupportingData.xml"), Path.Combine(data.FullName, "ScheduleSupportingData.xml"));
+        var path = Write("cases.csv", HealthyHeader, "T-1,x," + Mmr);
+
+        var (exitCode, output, error) = Run("cdsi", "--cases", path, "--data", data.FullName);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("no AntigenSupportingData*.xml files", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("CDSi:", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Cdsi_DataFolderMissingSomeAntigens_NamesThem()
+    {
+        var data = Directory.CreateDirectory(Path.Combine(_folder, "data"));
+        foreach (var name in new[] { "ScheduleSupportingData.xml", "AntigenSupportingData- Measles-508.xml" })
+        {
+            File.Copy(SharedDatasets.Path("cdsi/supporting-data-4.64/XML/" + name), Path.Combine(data.FullName, name));
+        }
+
+        var path = Write("cases.csv", HealthyHeader, "T-1,x," + Mmr);
+
+        var (exitCode, _, error) = Run("cdsi", "--cases", path, "--data", data.FullName);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("ScheduleSupportingData.xml: the vaccine groups name", error, StringComparison.Ordinal);
+        Assert.Contains("Mumps", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Cdsi_DataFolderWithBadAntigenFile_NamesTheFile()
+    {
+        var data = Directory.CreateDirectory(Path.Combine(_folder, "data"));
+        File.Copy(SharedDatasets.Path("cdsi/supporting-data-4.64/XML/ScheduleSupportingData.xml"), Path.Combine(data.FullName, "ScheduleSupportingData.xml"));
+        File.WriteAllText(Path.Combine(data.FullName, "AntigenSupportingData- Broken.xml"), "<antigenSupportingData><series>");
+        var path = Write("cases.csv", HealthyHeader, "T-1,x," + Mmr);
+
+        var (exitCode, _, error) = Run("cdsi", "--cases", path, "--data", data.FullName);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("AntigenSupportingData- Broken.xml", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Cdsi_CvxWithoutDate_SaysDateIsRequired()
+    {
+        var path = Write("nodate.csv", HealthyHeader, "T-1,x,2024-11-10,M,,,,Not complete,,MMR,03,MSD,Valid,,,,,,,,1,,,,MMR,2025-11-10");
+
+        var (exitCode, _, error) = Run("cdsi", "--cases", path);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("nodate.csv, row 2, column Date_Administered_1: a date is required when CVX_1 is given", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Series_Status", "Not complete", "Done")]
+    [InlineData("Evaluation_Status_1", "Not Valid,Age", "Invalid,Age")]
+    [InlineData("Forecast_#", ",1,2025", ",one,2025")]
+    public void Cdsi_ValueOutsideCdcVocabulary_SaysRowAndColumn(string column, string good, string bad)
+    {
+        var path = Write("vocab.csv", HealthyHeader, "T-1,x," + Mmr.Replace(good, bad, StringComparison.Ordinal));
+
+        var (exitCode, _, error) = Run("cdsi", "--cases", path);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains($"vocab.csv, row 2, column {column}: '", error, StringComparison.Ordinal);
     }
 
     [Fact]

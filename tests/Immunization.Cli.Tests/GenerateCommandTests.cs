@@ -71,10 +71,10 @@ public sealed class GenerateCommandTests : IDisposable
     [Fact]
     public void Generate_PinnedRun_SameBytesOnEveryMachine()
     {
-        // Pinned on the project's machine (2026-11-24). The generator uses its own PRNG, table-driven text changes and
-        // invariant formatting, so any machine must write these exact bytes. If the generator is changed on purpose,
-        // regenerate (generate --people 300 --seed 2026) and update the hash in the same commit.
-        const string expected = "4b920c956c78bdab07609f59795da4a381928f8d7d18d4fb134e0c54036214fe";
+        // Pinned on the project's machine (2026-11-25, after CCCD serials moved to 000001–999999). The generator uses its own
+        // PRNG, table-driven text changes and invariant formatting, so any machine must write these exact bytes. If the
+        // generator is changed on purpose, regenerate (generate --people 300 --seed 2026) and update the hash in the same commit.
+        const string expected = "5925763f5abf97434c7ceb8bf606b2db1868098d64e37cf6a6e5e6fd3f1badb0";
         var dir = Path.Combine(_root, "pinned");
         Assert.Equal(0, Run("generate", "--people", "300", "--seed", "2026", "--out", dir).Exit);
 
@@ -180,6 +180,107 @@ public sealed class GenerateCommandTests : IDisposable
         Assert.Contains("--people", error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("abc")]
+    [InlineData("99999999999")]
+    [InlineData("1e3")]
+    [InlineData("12.5")]
+    public void Generate_MalformedPeople_ParseErrorWithoutStackTrace(string value)
+    {
+        var (exit, output, error) = Run("generate", "--people", value, "--out", Path.Combine(_root, "x"));
+
+        Assert.NotEqual(0, exit);
+        Assert.Contains("--people", error, StringComparison.Ordinal);
+        Assert.Contains(value, error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error + output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", error + output, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(_root, "x")));
+    }
+
+    [Fact]
+    public void Generate_PeopleWithoutValue_ParseErrorWithoutStackTrace()
+    {
+        var (exit, output, error) = Run("generate", "--out", Path.Combine(_root, "x"), "--people");
+
+        Assert.NotEqual(0, exit);
+        Assert.Contains("--people", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error + output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", error + output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Generate_ErrorsPathIsAFolder_SaysItIsAFolder()
+    {
+        Directory.CreateDirectory(_root);
+
+        var (exit, _, error) = Run("generate", "--people", "10", "--out", Path.Combine(_root, "x"), "--errors", _root);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("is a folder", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("does not exist", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{ "citizenIdMissing": null }""", "citizenIdMissing")]
+    [InlineData("""{ "sexWrong": 0.1, "sexWrong": 0.2 }""", "sexWrong")]
+    [InlineData("""{ "sexWrong": "high" }""", "sexWrong")]
+    public void Generate_ErrorsFileWithBadValue_NamesTheKeyWithoutTypeNames(string json, string key)
+    {
+        Directory.CreateDirectory(_root);
+        var path = Path.Combine(_root, "rates.json");
+        File.WriteAllText(path, json);
+
+        var (exit, _, error) = Run("generate", "--people", "10", "--out", Path.Combine(_root, "x"), "--errors", path);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("rates.json", error, StringComparison.Ordinal);
+        Assert.Contains(key, error, StringComparison.Ordinal);
+        Assert.Contains("line 1", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("ErrorRatesDocument", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FileSink_ThirdFileFails_ClosesTheFirstTwo()
+    {
+        var opened = new List<TrackingStream>();
+
+        Assert.Throws<IOException>(() => new GenerateCommand.FileSink("dir", (_, name) =>
+        {
+            if (name == "truth.csv")
+            {
+                throw new IOException("disk full");
+            }
+
+            var stream = new TrackingStream();
+            opened.Add(stream);
+            return stream;
+        }));
+
+        Assert.Equal(2, opened.Count);
+        Assert.All(opened, s => Assert.True(s.Disposed));
+    }
+
+    [Fact]
+    public void FileSink_SecondFileFails_ClosesTheFirst()
+    {
+        var opened = new List<TrackingStream>();
+
+        Assert.Throws<UnauthorizedAccessException>(() => new GenerateCommand.FileSink("dir", (_, name) =>
+        {
+            if (name == "records.csv")
+            {
+                throw new UnauthorizedAccessException("read-only");
+            }
+
+            var stream = new TrackingStream();
+            opened.Add(stream);
+            return stream;
+        }));
+
+        Assert.True(Assert.Single(opened).Disposed);
+    }
+
     [Fact]
     public void Generate_WithoutOut_Fails()
     {
@@ -195,5 +296,16 @@ public sealed class GenerateCommandTests : IDisposable
         var error = new StringWriter();
         var exit = CliApp.Run(args, output, error);
         return (exit, output.ToString(), error.ToString());
+    }
+
+    private sealed class TrackingStream : MemoryStream
+    {
+        public bool Disposed { get; private set; }
+
+        protected override void Dispose(bool disposing)
+        {
+            Disposed = true;
+            base.Dispose(disposing);
+        }
     }
 }

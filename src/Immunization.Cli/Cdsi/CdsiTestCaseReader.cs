@@ -15,18 +15,31 @@ internal static class CdsiTestCaseReader
 {
     private const int MaxDoses = 7;
     private const int MaxObservations = 3;
+    // CDC's vocabularies (layout files v4.45 and v4.6); compared without case, as CDC's own files vary.
+    private static readonly HashSet<string> s_doseStatuses = new(["Valid", "Not Valid", "Extraneous", "Sub-standard"], StringComparer.OrdinalIgnoreCase);
+    private static readonly HashSet<string> s_seriesStatuses = new(["Not complete", "Complete", "Immune", "Contraindicated", "Aged out", "Not recommended"], StringComparer.OrdinalIgnoreCase);
     private static readonly string[] s_required = ["CDC_Test_ID", "DOB", "gender", "Series_Status", "Vaccine_Group", "Assessment_Date"];
 
     /// <summary>Reads every case of the file.</summary>
     /// <exception cref="FormatException">A column is missing or a value cannot be read; the message names the file, row and column.</exception>
     public static List<CdsiTestCase> ReadFile(string path)
     {
+        if (Directory.Exists(path))
+        {
+            throw new FormatException($"{Path.GetFileName(Path.TrimEndingDirectorySeparator(path))}: is a folder, not a file.");
+        }
+
         using var reader = File.OpenText(path);
         return Read(reader, Path.GetFileName(path));
     }
 
     public static List<CdsiTestCase> Read(TextReader text, string fileName)
     {
+        if (text.Peek() < 0)
+        {
+            throw new FormatException($"{fileName}: the file is empty.");
+        }
+
         using var reader = Sep.Reader(o => o with { Unescape = true, DisableColCountCheck = true }).From(text);
         var header = reader.Header;
         var columns = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
@@ -94,19 +107,30 @@ internal static class CdsiTestCaseReader
             for (var n = 1; n <= MaxDoses; n++)
             {
                 var date = Date($"Date_Administered_{n}");
+                var cvx = Get($"CVX_{n}");
                 if (date is null)
                 {
+                    if (cvx.Length > 0)
+                    {
+                        throw new FormatException($"{fileName}, row {rowNumber}, column Date_Administered_{n}: a date is required when CVX_{n} is given.");
+                    }
+
                     continue;
                 }
 
-                var cvx = Get($"CVX_{n}");
                 if (cvx.Length == 0 || !cvx.All(char.IsAsciiDigit))
                 {
                     throw new FormatException($"{fileName}, row {rowNumber}, column CVX_{n}: '{cvx}' is not a CVX code (digits).");
                 }
 
                 var mvx = Get($"MVX_{n}");
-                doses.Add(new ExpectedDose(new AdministeredDose(date.Value, cvx, mvx.Length == 0 ? null : mvx), Get($"Evaluation_Status_{n}"), Get($"Evaluation_Reason_{n}")));
+                var status = Get($"Evaluation_Status_{n}");
+                if (status.Length > 0 && !s_doseStatuses.Contains(status))
+                {
+                    throw new FormatException($"{fileName}, row {rowNumber}, column Evaluation_Status_{n}: '{status}' is not an evaluation status ({string.Join(", ", s_doseStatuses)}).");
+                }
+
+                doses.Add(new ExpectedDose(new AdministeredDose(date.Value, cvx, mvx.Length == 0 ? null : mvx), status, Get($"Evaluation_Reason_{n}")));
             }
 
             var observations = new List<PatientObservation>();
@@ -125,6 +149,19 @@ internal static class CdsiTestCaseReader
                 throw new FormatException($"{fileName}, row {rowNumber}, column Vaccine_Group: a vaccine group is required.");
             }
 
+            var seriesStatus = Get("Series_Status");
+            if (!s_seriesStatuses.Contains(seriesStatus))
+            {
+                throw new FormatException($"{fileName}, row {rowNumber}, column Series_Status: '{seriesStatus}' is not a series status ({string.Join(", ", s_seriesStatuses)}).");
+            }
+
+            var forecastNumber = Get("Forecast_#");
+            if (forecastNumber.Length > 0 && forecastNumber != "-"
+                && !(forecastNumber.All(char.IsAsciiDigit) && int.TryParse(forecastNumber, CultureInfo.InvariantCulture, out var number) && number > 0))
+            {
+                throw new FormatException($"{fileName}, row {rowNumber}, column Forecast_#: '{forecastNumber}' is not a dose number (1, 2, ...) or '-'.");
+            }
+
             cases.Add(new CdsiTestCase(
                 id,
                 rowNumber,
@@ -132,8 +169,8 @@ internal static class CdsiTestCaseReader
                 sex,
                 observations,
                 doses,
-                Get("Series_Status"),
-                Get("Forecast_#"),
+                seriesStatus,
+                forecastNumber,
                 Date("Earliest_Date"),
                 Date("Recommended_Date"),
                 Date("Past_Due_Date"),

@@ -19,6 +19,7 @@ internal static class GenerateCommand
         {
             Description = "How many people to generate (the register holds all but the absent ones; the vaccinated have records).",
             Required = true,
+            CustomParser = ParsePeople,
         };
         var seed = new Option<ulong>("--seed")
         {
@@ -39,13 +40,6 @@ internal static class GenerateCommand
         {
             people, seed, output, errors,
         };
-        command.Validators.Add(result =>
-        {
-            if (result.GetValue(people) < 0)
-            {
-                result.AddError("--people must be 0 or more.");
-            }
-        });
         command.SetAction(parse =>
         {
             var stdout = parse.InvocationConfiguration.Output;
@@ -84,8 +78,35 @@ internal static class GenerateCommand
         return command;
     }
 
+    // The option's own parser, so that a malformed value is reported as a parse error (a validator reading the value
+    // would throw on it instead).
+    private static int ParsePeople(System.CommandLine.Parsing.ArgumentResult result)
+    {
+        if (result.Tokens.Count != 1)
+        {
+            result.AddError("--people needs one value: how many people to generate (a whole number, 0 or more).");
+            return 0;
+        }
+
+        var text = result.Tokens[0].Value;
+        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var count))
+        {
+            result.AddError(string.Create(
+                CultureInfo.InvariantCulture,
+                $"--people must be a whole number from 0 to {int.MaxValue:N0} written with digits only; '{text}' is not."));
+            return 0;
+        }
+
+        return count;
+    }
+
     private static ErrorRates LoadRates(FileInfo file)
     {
+        if (Directory.Exists(file.FullName))
+        {
+            throw new IOException("The error-rates file " + file.FullName + " is a folder, not a file.");
+        }
+
         if (!file.Exists)
         {
             throw new FileNotFoundException("The error-rates file " + file.FullName + " does not exist.");
@@ -122,17 +143,39 @@ internal static class GenerateCommand
     }
 
     /// <summary>Streams the generator's output into the three standard files.</summary>
-    private sealed class FileSink : ISyntheticDataSink, IDisposable
+    internal sealed class FileSink : ISyntheticDataSink, IDisposable
     {
         private readonly RegisterCsvWriter _register;
         private readonly RecordsCsvWriter _records;
         private readonly TruthCsvWriter _truth;
 
         public FileSink(string directory)
+            : this(directory, Create)
         {
-            _register = new RegisterCsvWriter(Create(directory, "register.csv"));
-            _records = new RecordsCsvWriter(Create(directory, "records.csv"));
-            _truth = new TruthCsvWriter(Create(directory, "truth.csv"));
+        }
+
+        /// <summary>For tests: <paramref name="open"/> opens each file; if one fails, the ones already open are closed.</summary>
+        internal FileSink(string directory, Func<string, string, Stream> open)
+        {
+            // Open all three files first, so that a failure on the second or third closes the ones already open.
+            Stream? register = null, records = null;
+            Stream truth;
+            try
+            {
+                register = open(directory, "register.csv");
+                records = open(directory, "records.csv");
+                truth = open(directory, "truth.csv");
+            }
+            catch
+            {
+                records?.Dispose();
+                register?.Dispose();
+                throw;
+            }
+
+            _register = new RegisterCsvWriter(register);
+            _records = new RecordsCsvWriter(records);
+            _truth = new TruthCsvWriter(truth);
         }
 
         public void AddRegisterEntry(RegisterEntry entry) => _register.Write(entry);
@@ -150,7 +193,7 @@ internal static class GenerateCommand
             _truth.Dispose();
         }
 
-        private static FileStream Create(string directory, string name) =>
-            new(Path.Combine(directory, name), FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        private static Stream Create(string directory, string name) =>
+            new FileStream(Path.Combine(directory, name), FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
     }
 }

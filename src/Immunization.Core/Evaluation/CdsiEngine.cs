@@ -1,3 +1,4 @@
+using System.Collections.ObjectModel;
 using Ardalis.GuardClauses;
 using Immunization.Core.Identity;
 using Immunization.Core.Schedules;
@@ -25,7 +26,6 @@ public sealed class CdsiEngine
 {
     private static readonly Lazy<CdsiEngine> s_default = new(() => new CdsiEngine(CdsiSupportingData.Embedded));
     private static readonly IReadOnlySet<string> s_noGroups = new HashSet<string>(StringComparer.Ordinal);
-    private static readonly IReadOnlyList<DoseStatusReason> s_noReasons = Array.AsReadOnly(Array.Empty<DoseStatusReason>());
 
     private readonly CdsiSupportingData _data;
 
@@ -44,23 +44,35 @@ public sealed class CdsiEngine
 
     /// <summary>Evaluates the doses and forecasts every vaccine group of the supporting data.</summary>
     /// <param name="patient">The patient.</param>
-    /// <param name="doses">The doses administered, in any order. Doses after <paramref name="assessmentDate"/> are ignored.</param>
-    /// <param name="assessmentDate">The date to assess at (usually today).</param>
+    /// <param name="doses">The doses administered, in any order. As in CDSi, doses after <paramref name="assessmentDate"/>
+    /// are not considered (no evaluation). A dose before the date of birth is evaluated and is not valid (too young).
+    /// A dose whose CVX is not in the CVX map is listed in <see cref="ImmunizationAssessment.UnrecognizedDoses"/>.</param>
+    /// <param name="assessmentDate">The date to assess at (usually today); not before the date of birth.</param>
     /// <returns>Dose evaluations per antigen and forecasts per vaccine group.</returns>
+    /// <exception cref="ArgumentException"><paramref name="assessmentDate"/> is before the date of birth, or a dose has no CVX code.</exception>
     public ImmunizationAssessment Evaluate(CdsiPatient patient, IEnumerable<AdministeredDose> doses, LocalDate assessmentDate) =>
         Evaluate(patient, doses, assessmentDate, null);
 
     /// <summary>Evaluates the doses and forecasts only the named vaccine groups (faster when only a few are needed).</summary>
     /// <param name="patient">The patient.</param>
-    /// <param name="doses">The doses administered, in any order. Doses after <paramref name="assessmentDate"/> are ignored.</param>
-    /// <param name="assessmentDate">The date to assess at.</param>
+    /// <param name="doses">The doses administered, in any order. As in CDSi, doses after <paramref name="assessmentDate"/>
+    /// are not considered. A dose before the date of birth is evaluated and is not valid (too young). A dose whose CVX
+    /// is not in the CVX map is listed in <see cref="ImmunizationAssessment.UnrecognizedDoses"/>.</param>
+    /// <param name="assessmentDate">The date to assess at; not before the date of birth.</param>
     /// <param name="vaccineGroups">Vaccine group names (e.g. <c>MMR</c>), or <see langword="null"/> for all.</param>
     /// <returns>Dose evaluations for the antigens of those groups and their forecasts.</returns>
-    /// <exception cref="ArgumentException">A vaccine group is not in the supporting data.</exception>
+    /// <exception cref="ArgumentException">A vaccine group is not in the supporting data, <paramref name="assessmentDate"/>
+    /// is before the date of birth, or a dose has no CVX code.</exception>
     public ImmunizationAssessment Evaluate(CdsiPatient patient, IEnumerable<AdministeredDose> doses, LocalDate assessmentDate, IReadOnlyCollection<string>? vaccineGroups)
     {
         Guard.Against.Null(patient);
         Guard.Against.Null(doses);
+        if (assessmentDate < patient.DateOfBirth)
+        {
+            throw new ArgumentException(
+                $"The assessment date {assessmentDate:uuuu-MM-dd} is before the date of birth {patient.DateOfBirth:uuuu-MM-dd}.", nameof(assessmentDate));
+        }
+
         var groups = new List<VaccineGroupDefinition>();
         if (vaccineGroups is null)
         {
@@ -76,7 +88,7 @@ public sealed class CdsiEngine
             }
         }
 
-        var history = OrganizeHistory(doses, assessmentDate);
+        var history = OrganizeHistory(doses, assessmentDate, _data, out var unrecognized);
         var evaluator = new SeriesEvaluator(_data, patient, history, assessmentDate);
         var evaluations = new List<DoseEvaluation>();
         var forecasts = new List<VaccineGroupForecast>(groups.Count);
@@ -111,7 +123,7 @@ public sealed class CdsiEngine
             var byDose = CompareDoses(a.Dose, b.Dose);
             return byDose != 0 ? byDose : string.CompareOrdinal(a.Antigen, b.Antigen);
         });
-        return new ImmunizationAssessment(assessmentDate, evaluations.AsReadOnly(), forecasts.AsReadOnly());
+        return new ImmunizationAssessment(assessmentDate, evaluations, forecasts, unrecognized);
     }
 
     private static int CompareDoses(AdministeredDose a, AdministeredDose b)
@@ -130,8 +142,9 @@ public sealed class CdsiEngine
         return c != 0 ? c : string.CompareOrdinal(a.Condition, b.Condition);
     }
 
-    private static List<HistoryDose> OrganizeHistory(IEnumerable<AdministeredDose> doses, LocalDate assessmentDate)
+    private static List<HistoryDose> OrganizeHistory(IEnumerable<AdministeredDose> doses, LocalDate assessmentDate, CdsiSupportingData data, out List<AdministeredDose> unrecognized)
     {
+        unrecognized = [];
         var sorted = new List<AdministeredDose>();
         foreach (var dose in doses)
         {
@@ -150,7 +163,16 @@ public sealed class CdsiEngine
         var history = new List<HistoryDose>(sorted.Count);
         for (var i = 0; i < sorted.Count; i++)
         {
-            history.Add(new HistoryDose(i, sorted[i], SupportingDataReader.NormalizeCvx(sorted[i].Cvx)));
+            var cvx = SupportingDataReader.NormalizeCvx(sorted[i].Cvx);
+            if (data.CvxMappings.ContainsKey(cvx))
+            {
+                history.Add(new HistoryDose(history.Count, sorted[i], cvx));
+            }
+            else
+            {
+                // Counts for no antigen; surfaced so that a register can review it rather than lose it.
+                unrecognized.Add(sorted[i]);
+            }
         }
 
         return history;
@@ -201,8 +223,16 @@ public sealed class CdsiEngine
 
         if (usesCompletedSeries)
         {
-            var complete = runs.Where(r => r.Status == SeriesStatus.Complete).Select(r => r.Series.SeriesGroup).ToHashSet(StringComparer.Ordinal);
-            if (complete.Count > 0)
+            HashSet<string>? complete = null;
+            foreach (var run in runs)
+            {
+                if (run.Status == SeriesStatus.Complete)
+                {
+                    (complete ??= new HashSet<string>(StringComparer.Ordinal)).Add(run.Series.SeriesGroup);
+                }
+            }
+
+            if (complete is not null)
             {
                 for (var i = 0; i < runs.Count; i++)
                 {
@@ -214,11 +244,17 @@ public sealed class CdsiEngine
         var best = SeriesSelector.SelectBest(runs, patient, assessmentDate);
         if (best.Count == 0)
         {
-            best = runs.Where(r => r.Series.IsDefault).Take(1).ToList();
-            if (best.Count == 0)
+            var fallback = runs[0];
+            foreach (var run in runs)
             {
-                best = [runs[0]];
+                if (run.Series.IsDefault)
+                {
+                    fallback = run;
+                    break;
+                }
             }
+
+            best = [fallback];
         }
 
         // One series speaks for the antigen: the one still needing a dose soonest, else the most complete. Dose
@@ -243,8 +279,8 @@ public sealed class CdsiEngine
 
         foreach (var evaluation in evaluated.Evaluations)
         {
-            var reasons = evaluation.Reasons.IsEmpty ? s_noReasons : Array.AsReadOnly(evaluation.Reasons.ToArray());
-            evaluations.Add(new DoseEvaluation(evaluation.Dose.Dose, antigen.Name, evaluated.Series.VaccineGroup, evaluation.Status, evaluation.Reason, reasons, evaluation.TargetNumber, evaluated.Series.Name));
+            var reasons = evaluation.Reasons.IsEmpty ? ReadOnlyCollection<DoseStatusReason>.Empty : Array.AsReadOnly(evaluation.Reasons.ToArray());
+            evaluations.Add(DoseEvaluation.FromEngine(evaluation.Dose.Dose, antigen.Name, evaluated.Series.VaccineGroup, evaluation.Status, evaluation.Reason, reasons, evaluation.TargetNumber, evaluated.Series.Name));
         }
 
         var forecast = new AntigenForecast(antigen.Name, chosen.Series.Name, chosen.Status, chosen.ForecastDoseNumber, chosen.Earliest, chosen.Recommended, chosen.PastDue, chosen.Latest, Array.AsReadOnly(chosen.RecommendedCvx.ToArray()));
@@ -271,7 +307,13 @@ public sealed class CdsiEngine
                 Sex.Female => "Female",
                 _ => "Unknown",
             };
-            if (!series.RequiredGenders.Any(g => string.Equals(g, sex, StringComparison.OrdinalIgnoreCase)))
+            var required = false;
+            foreach (var gender in series.RequiredGenders)
+            {
+                required |= string.Equals(gender, sex, StringComparison.OrdinalIgnoreCase);
+            }
+
+            if (!required)
             {
                 return false;
             }
@@ -301,70 +343,109 @@ public sealed class CdsiEngine
     /// <summary>Chapter 9: one antigen passes through; several antigens are merged.</summary>
     private static VaccineGroupForecast MergeVaccineGroup(VaccineGroupDefinition group, List<(AntigenForecast Forecast, PatientSeries Series)> members, List<HistoryDose> history)
     {
-        var antigens = Array.AsReadOnly(members.Select(m => m.Forecast).ToArray());
+        var antigens = new AntigenForecast[members.Count];
+        for (var i = 0; i < members.Count; i++)
+        {
+            antigens[i] = members[i].Forecast;
+        }
+
         if (members.Count == 1)
         {
             var f = antigens[0];
             return new VaccineGroupForecast(group.Name, f.Status, f.ForecastDoseNumber, f.Earliest, f.Recommended, f.PastDue, f.Latest, antigens, f.RecommendedCvx);
         }
 
-        SeriesStatus status;
-        if (antigens.Any(a => a.Status == SeriesStatus.Contraindicated))
+        bool contraindicated = false, agedOut = false, notRecommended = false, notComplete = false, allImmune = true;
+        foreach (var antigen in antigens)
         {
-            status = SeriesStatus.Contraindicated;
-        }
-        else if (antigens.Any(a => a.Status == SeriesStatus.AgedOut))
-        {
-            status = SeriesStatus.AgedOut;
-        }
-        else if (antigens.Any(a => a.Status == SeriesStatus.NotRecommended))
-        {
-            status = SeriesStatus.NotRecommended;
-        }
-        else if (antigens.Any(a => a.Status == SeriesStatus.NotComplete))
-        {
-            status = SeriesStatus.NotComplete;
-        }
-        else if (antigens.All(a => a.Status == SeriesStatus.Immune))
-        {
-            status = SeriesStatus.Immune;
-        }
-        else
-        {
-            status = SeriesStatus.Complete;
+            contraindicated |= antigen.Status == SeriesStatus.Contraindicated;
+            agedOut |= antigen.Status == SeriesStatus.AgedOut;
+            notRecommended |= antigen.Status == SeriesStatus.NotRecommended;
+            notComplete |= antigen.Status == SeriesStatus.NotComplete;
+            allImmune &= antigen.Status == SeriesStatus.Immune;
         }
 
+        var status = contraindicated ? SeriesStatus.Contraindicated
+            : agedOut ? SeriesStatus.AgedOut
+            : notRecommended ? SeriesStatus.NotRecommended
+            : notComplete ? SeriesStatus.NotComplete
+            : allImmune ? SeriesStatus.Immune
+            : SeriesStatus.Complete;
         if (status != SeriesStatus.NotComplete)
         {
-            return new VaccineGroupForecast(group.Name, status, null, null, null, null, null, antigens, Array.AsReadOnly(Array.Empty<string>()));
+            return new VaccineGroupForecast(group.Name, status, null, null, null, null, null, antigens, []);
         }
 
-        var due = members.Where(m => m.Forecast.Status == SeriesStatus.NotComplete).ToList();
-        LocalDate? earliest;
-        if (due.Any(m => m.Series.IsPriorityForecast))
+        // Only the antigens still needing a dose shape the forecast: the earliest of the priority ones (or the latest
+        // of all), the soonest recommended, past-due and latest dates, and the lowest or highest dose number.
+        var priority = false;
+        LocalDate? minEarliest = null, maxEarliest = null, recommended = null, pastDue = null, latest = null;
+        int? minNumber = null, maxNumber = null;
+        var recommendedCvx = new List<string>();
+        foreach (var (forecast, series) in members)
         {
-            earliest = due.Min(m => m.Forecast.Earliest);
-            var vaccines = members.SelectMany(m => m.Series.Evaluations).Select(e => e.Dose.Date).DefaultIfEmpty().Max();
-            if (earliest is { } e && vaccines > e)
+            if (forecast.Status != SeriesStatus.NotComplete)
             {
-                earliest = vaccines;
+                continue;
+            }
+
+            priority |= series.IsPriorityForecast;
+            minEarliest = Min(minEarliest, forecast.Earliest);
+            maxEarliest = Max(maxEarliest, forecast.Earliest);
+            recommended = Min(recommended, forecast.Recommended);
+            pastDue = Min(pastDue, forecast.PastDue);
+            latest = Min(latest, forecast.Latest);
+            if (forecast.ForecastDoseNumber is { } n)
+            {
+                minNumber = minNumber is { } lo && lo <= n ? lo : n;
+                maxNumber = maxNumber is { } hi && hi >= n ? hi : n;
+            }
+
+            foreach (var cvx in forecast.RecommendedCvx)
+            {
+                if (!recommendedCvx.Contains(cvx))
+                {
+                    recommendedCvx.Add(cvx);
+                }
+            }
+        }
+
+        LocalDate? earliest;
+        if (priority)
+        {
+            earliest = minEarliest;
+            var lastDose = LocalDate.MinIsoValue;
+            var any = false;
+            foreach (var (_, series) in members)
+            {
+                foreach (var evaluation in series.Evaluations)
+                {
+                    any = true;
+                    lastDose = evaluation.Dose.Date > lastDose ? evaluation.Dose.Date : lastDose;
+                }
+            }
+
+            if (any && earliest is { } e && lastDose > e)
+            {
+                earliest = lastDose;
             }
         }
         else
         {
-            earliest = due.Max(m => m.Forecast.Earliest);
+            earliest = maxEarliest;
         }
 
-        var recommended = due.Min(m => m.Forecast.Recommended);
         if (recommended is { } r && earliest is { } e2 && r < e2)
         {
             recommended = e2;
         }
 
-        var pastDue = due.Min(m => m.Forecast.PastDue);
-        var latest = due.Min(m => m.Forecast.Latest);
-        var number = group.AdministerFullVaccineGroup ? due.Min(m => m.Forecast.ForecastDoseNumber) : due.Max(m => m.Forecast.ForecastDoseNumber);
-        var recommendedCvx = Array.AsReadOnly(due.SelectMany(m => m.Forecast.RecommendedCvx).Distinct(StringComparer.Ordinal).ToArray());
+        var number = group.AdministerFullVaccineGroup ? minNumber : maxNumber;
         return new VaccineGroupForecast(group.Name, status, number, earliest, recommended, pastDue, latest, antigens, recommendedCvx);
     }
+
+    // As LINQ's Min/Max over nullable values: nulls are ignored; null only when every value is null.
+    private static LocalDate? Min(LocalDate? a, LocalDate? b) => a is not { } x ? b : b is not { } y ? a : x <= y ? x : y;
+
+    private static LocalDate? Max(LocalDate? a, LocalDate? b) => a is not { } x ? b : b is not { } y ? a : x >= y ? x : y;
 }

@@ -25,9 +25,26 @@ internal static class SeriesSelector
         }
         else
         {
-            foreach (var group in relevant.GroupBy(r => r.Series.SeriesGroup, StringComparer.Ordinal))
+            // Series groups in order of first appearance, as GroupBy would give them.
+            var done = new HashSet<string>(StringComparer.Ordinal);
+            var members = new List<PatientSeries>(relevant.Count);
+            foreach (var first in relevant)
             {
-                if (Prioritize(group.ToList(), patient, assessmentDate) is { } chosen)
+                if (!done.Add(first.Series.SeriesGroup))
+                {
+                    continue;
+                }
+
+                members.Clear();
+                foreach (var series in relevant)
+                {
+                    if (series.Series.SeriesGroup == first.Series.SeriesGroup)
+                    {
+                        members.Add(series);
+                    }
+                }
+
+                if (Prioritize(members, patient, assessmentDate) is { } chosen)
                 {
                     prioritized.Add(chosen);
                 }
@@ -55,13 +72,17 @@ internal static class SeriesSelector
                 continue;
             }
 
-            var equivalents = prioritized.Where(p => p != series && series.Series.EquivalentSeriesGroups.Contains(p.Series.SeriesGroup)).ToList();
-            if (equivalents.Any(e => e.Status == SeriesStatus.Complete))
+            bool equivalentComplete = false, equivalentRisk = false;
+            foreach (var other in prioritized)
             {
-                continue;
+                if (other != series && Contains(series.Series.EquivalentSeriesGroups, other.Series.SeriesGroup))
+                {
+                    equivalentComplete |= other.Status == SeriesStatus.Complete;
+                    equivalentRisk |= other.Series.Type == SeriesType.Risk;
+                }
             }
 
-            if (series.Series.Type == SeriesType.Standard && equivalents.Any(e => e.Series.Type == SeriesType.Risk))
+            if (equivalentComplete || (series.Series.Type == SeriesType.Standard && equivalentRisk))
             {
                 continue;
             }
@@ -85,20 +106,52 @@ internal static class SeriesSelector
             return only.Series.IsDefault && StartAgeReached(only, patient, assessmentDate) ? only : null;
         }
 
-        var candidates = group.Where(s => s.Status != SeriesStatus.Contraindicated).ToList();
+        var candidates = new List<PatientSeries>(group.Count);
+        foreach (var series in group)
+        {
+            if (series.Status != SeriesStatus.Contraindicated)
+            {
+                candidates.Add(series);
+            }
+        }
+
         if (candidates.Count == 0)
         {
             candidates = group;
         }
 
-        var highest = candidates.Min(s => s.Series.Priority);
-        var defaults = group.Where(s => s.Series.IsDefault).ToList();
-        var noValidDoses = group.All(s => s.ValidCount == 0);
-        var scorable = candidates.Where(s => s.Series.Priority == highest && IsScorable(s, noValidDoses, defaults.Count > 0)).ToList();
+        var highest = char.MaxValue;
+        foreach (var series in candidates)
+        {
+            highest = series.Series.Priority < highest ? series.Series.Priority : highest;
+        }
+
+        PatientSeries? onlyDefault = null;
+        var defaultCount = 0;
+        var noValidDoses = true;
+        foreach (var series in group)
+        {
+            if (series.Series.IsDefault)
+            {
+                onlyDefault = series;
+                defaultCount++;
+            }
+
+            noValidDoses &= series.ValidCount == 0;
+        }
+
+        var scorable = new List<PatientSeries>(candidates.Count);
+        foreach (var series in candidates)
+        {
+            if (series.Series.Priority == highest && IsScorable(series, noValidDoses, defaultCount > 0))
+            {
+                scorable.Add(series);
+            }
+        }
+
         if (scorable.Count == 0)
         {
-            var fallback = defaults.Count == 1 ? defaults[0] : null;
-            return fallback is not null && StartAgeReached(fallback, patient, assessmentDate) ? fallback : null;
+            return defaultCount == 1 && StartAgeReached(onlyDefault!, patient, assessmentDate) ? onlyDefault : null;
         }
 
         if (scorable.Count == 1)
@@ -106,8 +159,28 @@ internal static class SeriesSelector
             return scorable[0];
         }
 
-        var complete = scorable.Where(s => s.Status == SeriesStatus.Complete).ToList();
-        var inProcess = scorable.Where(s => s.Status != SeriesStatus.Complete && s.ValidCount > 0).ToList();
+        var complete = new List<PatientSeries>();
+        var inProcess = new List<PatientSeries>();
+        PatientSeries? scorableDefault = null;
+        var scorableDefaults = 0;
+        foreach (var series in scorable)
+        {
+            if (series.Status == SeriesStatus.Complete)
+            {
+                complete.Add(series);
+            }
+            else if (series.ValidCount > 0)
+            {
+                inProcess.Add(series);
+            }
+
+            if (series.Series.IsDefault)
+            {
+                scorableDefault = series;
+                scorableDefaults++;
+            }
+        }
+
         if (complete.Count == 1)
         {
             return complete[0];
@@ -118,67 +191,189 @@ internal static class SeriesSelector
             return inProcess[0];
         }
 
-        if (complete.Count == 0 && inProcess.Count == 0)
+        if (complete.Count == 0 && inProcess.Count == 0 && scorableDefaults == 1)
         {
-            var scorableDefaults = scorable.Where(s => s.Series.IsDefault).ToList();
-            if (scorableDefaults.Count == 1)
-            {
-                return scorableDefaults[0];
-            }
+            return scorableDefault;
         }
 
+        // Scoring (8.4-8.6) runs only when several series of a group are still tied: rare, so written for clarity.
         List<PatientSeries> scored;
-        int[] points;
         if (complete.Count >= 2)
         {
             scored = complete;
-            points = new int[scored.Count];
-            Award(scored, points, s => s.ValidCount == scored.Max(x => x.ValidCount), 1, 0, -1);
         }
         else if (inProcess.Count >= 2)
         {
             scored = inProcess;
-            points = new int[scored.Count];
-            var finish = scored.Select(s => FinishDate(s, patient)).ToArray();
-            var completable = scored.Select((s, i) => IsCompletable(s, finish[i], patient)).ToArray();
-            Award(scored, points, s => s.Series.IsProductPath && s.AllEvaluationsValid, 2, 2, -2);
-            Award(scored, points, s => completable[scored.IndexOf(s)], 3, 3, -3);
-            Award(scored, points, s => s.ValidCount == scored.Max(x => x.ValidCount), 2, 0, -2);
-            Award(scored, points, s => s.NotSatisfiedCount == scored.Min(x => x.NotSatisfiedCount), 2, 0, -2);
-            var completableFinish = finish.Where((f, i) => completable[i] && f is not null).Select(f => f!.Value).ToList();
-            Award(scored, points, s =>
-            {
-                var i = scored.IndexOf(s);
-                return completable[i] && finish[i] is { } f && completableFinish.All(o => f <= o);
-            }, 1, 0, -1);
         }
         else
         {
-            scored = scorable.Where(s => s.ValidCount == 0).ToList();
+            scored = [];
+            foreach (var series in scorable)
+            {
+                if (series.ValidCount == 0)
+                {
+                    scored.Add(series);
+                }
+            }
+
             if (scored.Count == 0)
             {
                 scored = scorable;
             }
-
-            points = new int[scored.Count];
-            var starts = scored.Where(s => s.Earliest is not null).Select(s => s.Earliest!.Value).ToList();
-            Award(scored, points, s => s.Earliest is { } e && starts.All(o => e <= o) && starts.Count(o => o == e) == 1, 1, 0, -1);
-            Award(scored, points, s => IsCompletable(s, FinishDate(s, patient), patient), 1, 1, -1);
-            Award(scored, points, s => s.Series.IsProductPath, -1, -1, 1);
         }
 
-        var bestScore = points.Max();
-        return scored.Where((s, i) => points[i] == bestScore).OrderBy(s => s.Series.Preference).First();
+        var n = scored.Count;
+        Span<int> points = stackalloc int[n];
+        Span<bool> holds = stackalloc bool[n];
+        if (complete.Count >= 2)
+        {
+            var mostValid = int.MinValue;
+            foreach (var series in scored)
+            {
+                mostValid = Math.Max(mostValid, series.ValidCount);
+            }
+
+            for (var i = 0; i < n; i++)
+            {
+                holds[i] = scored[i].ValidCount == mostValid;
+            }
+
+            Award(holds, points, 1, 0, -1);
+        }
+        else if (inProcess.Count >= 2)
+        {
+            var finish = new LocalDate?[n];
+            Span<bool> completable = stackalloc bool[n];
+            int mostValid = int.MinValue, fewestLeft = int.MaxValue;
+            for (var i = 0; i < n; i++)
+            {
+                finish[i] = FinishDate(scored[i], patient);
+                completable[i] = IsCompletable(scored[i], finish[i], patient);
+                mostValid = Math.Max(mostValid, scored[i].ValidCount);
+                fewestLeft = Math.Min(fewestLeft, scored[i].NotSatisfiedCount);
+            }
+
+            for (var i = 0; i < n; i++)
+            {
+                holds[i] = scored[i].Series.IsProductPath && scored[i].AllEvaluationsValid;
+            }
+
+            Award(holds, points, 2, 2, -2);
+            Award(completable, points, 3, 3, -3);
+            for (var i = 0; i < n; i++)
+            {
+                holds[i] = scored[i].ValidCount == mostValid;
+            }
+
+            Award(holds, points, 2, 0, -2);
+            for (var i = 0; i < n; i++)
+            {
+                holds[i] = scored[i].NotSatisfiedCount == fewestLeft;
+            }
+
+            Award(holds, points, 2, 0, -2);
+
+            // The completable series that can finish first (ties all count).
+            LocalDate? soonest = null;
+            for (var i = 0; i < n; i++)
+            {
+                if (completable[i] && finish[i] is { } f && (soonest is null || f < soonest))
+                {
+                    soonest = f;
+                }
+            }
+
+            for (var i = 0; i < n; i++)
+            {
+                holds[i] = completable[i] && finish[i] is { } f && f <= soonest;
+            }
+
+            Award(holds, points, 1, 0, -1);
+        }
+        else
+        {
+            // The series that can start first, if only one can.
+            LocalDate? first = null;
+            var firstCount = 0;
+            foreach (var series in scored)
+            {
+                if (series.Earliest is not { } e)
+                {
+                    continue;
+                }
+
+                if (first is null || e < first)
+                {
+                    first = e;
+                    firstCount = 1;
+                }
+                else if (e == first)
+                {
+                    firstCount++;
+                }
+            }
+
+            for (var i = 0; i < n; i++)
+            {
+                holds[i] = scored[i].Earliest is { } e && e == first && firstCount == 1;
+            }
+
+            Award(holds, points, 1, 0, -1);
+            for (var i = 0; i < n; i++)
+            {
+                holds[i] = IsCompletable(scored[i], FinishDate(scored[i], patient), patient);
+            }
+
+            Award(holds, points, 1, 1, -1);
+            for (var i = 0; i < n; i++)
+            {
+                holds[i] = scored[i].Series.IsProductPath;
+            }
+
+            Award(holds, points, -1, -1, 1);
+        }
+
+        // The highest score wins; ties go to the lowest preference, then to the first in order.
+        PatientSeries? best = null;
+        var bestScore = int.MinValue;
+        for (var i = 0; i < n; i++)
+        {
+            if (points[i] > bestScore || (points[i] == bestScore && scored[i].Series.Preference < best!.Series.Preference))
+            {
+                best = scored[i];
+                bestScore = points[i];
+            }
+        }
+
+        return best;
     }
 
-    private static void Award(List<PatientSeries> scored, int[] points, Func<PatientSeries, bool> condition, int one, int several, int none)
+    private static void Award(ReadOnlySpan<bool> holds, Span<int> points, int one, int several, int none)
     {
-        var holds = scored.Select(condition).ToArray();
-        var count = holds.Count(h => h);
-        for (var i = 0; i < scored.Count; i++)
+        var count = 0;
+        foreach (var h in holds)
+        {
+            count += h ? 1 : 0;
+        }
+
+        for (var i = 0; i < holds.Length; i++)
         {
             points[i] += holds[i] ? (count == 1 ? one : several) : none;
         }
+    }
+
+    private static bool Contains(IReadOnlyList<string> values, string value)
+    {
+        foreach (var v in values)
+        {
+            if (v == value)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool StartAgeReached(PatientSeries series, CdsiPatient patient, LocalDate assessmentDate) =>

@@ -7,13 +7,19 @@ namespace Immunization.Core.Schedules;
 /// A CDSi age or interval such as <c>6 months - 4 days</c> or <c>16 months + 4 weeks</c>: a signed number of years,
 /// months and days (weeks are counted as 7 days), added in that order by <see cref="AddTo"/>.
 /// </summary>
-internal readonly record struct CdsiDuration(int Years, int Months, int Days)
+/// <param name="Years">The years (may be negative).</param>
+/// <param name="Months">The months (may be negative).</param>
+/// <param name="Days">The days, weeks counted as 7 days (may be negative).</param>
+/// <threadsafety>An immutable value; safe to share between threads.</threadsafety>
+public readonly record struct CdsiDuration(int Years, int Months, int Days)
 {
     /// <summary>Adds the duration CDSi's way: years, then months, then days; an impossible date rolls forward to the 1st of the next month.</summary>
+    /// <param name="date">The date to add to, e.g. a date of birth.</param>
+    /// <returns>The date, e.g. the date a minimum age is reached.</returns>
     public LocalDate AddTo(LocalDate date) => CdsiCalendar.Add(date, this);
 
     /// <summary>Parses CDC's text, e.g. <c>4 weeks - 4 days</c>. Empty text gives <see langword="null"/>.</summary>
-    public static CdsiDuration? ParseOrNull(string? text)
+    internal static CdsiDuration? ParseOrNull(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -28,7 +34,10 @@ internal readonly record struct CdsiDuration(int Years, int Months, int Days)
         return duration;
     }
 
-    /// <summary>Parses terms <c>N unit</c> joined by <c>+</c> or <c>-</c>; units are year(s), month(s), week(s), day(s).</summary>
+    /// <summary>Parses CDC's text: terms <c>N unit</c> joined by <c>+</c> or <c>-</c>; units are year(s), month(s), week(s), day(s).</summary>
+    /// <param name="text">The text, e.g. <c>4 weeks - 4 days</c>.</param>
+    /// <param name="duration">The duration read, or <c>default</c>.</param>
+    /// <returns><see langword="true"/> if the text is a duration.</returns>
     public static bool TryParse(ReadOnlySpan<char> text, out CdsiDuration duration)
     {
         duration = default;
@@ -130,6 +139,42 @@ internal readonly record struct CdsiDuration(int Years, int Months, int Days)
         return true;
     }
 
-    /// <inheritdoc/>
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Years}y {Months}m {Days}d");
+    /// <summary>The duration in CDC's words, e.g. <c>12 months - 4 days</c> or <c>4 weeks</c>; parsed back by <see cref="TryParse"/>.</summary>
+    /// <returns>The text.</returns>
+    public override string ToString()
+    {
+        var text = new System.Text.StringBuilder();
+        Term(text, Years, "year");
+        Term(text, Months, "month");
+        if (Days != 0 && Days % 7 == 0)
+        {
+            Term(text, Days / 7, "week");
+        }
+        else
+        {
+            Term(text, Days, "day");
+        }
+
+        return text.Length == 0 ? "0 days" : text.ToString();
+    }
+
+    private static void Term(System.Text.StringBuilder text, int number, string unit)
+    {
+        if (number == 0)
+        {
+            return;
+        }
+
+        if (text.Length > 0)
+        {
+            text.Append(number < 0 ? " - " : " + ");
+        }
+        else if (number < 0)
+        {
+            text.Append('-');
+        }
+
+        var size = Math.Abs(number);
+        text.Append(size.ToString(CultureInfo.InvariantCulture)).Append(' ').Append(unit).Append(size == 1 ? string.Empty : "s");
+    }
 }

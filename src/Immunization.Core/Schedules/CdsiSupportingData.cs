@@ -11,7 +11,7 @@ namespace Immunization.Core.Schedules;
 /// <para>
 /// <see cref="Embedded"/> is CDSi supporting data v4.64 (2025-11-10), shipped inside this assembly. CDC's data is a
 /// work of the U.S. federal government and in the public domain in the U.S. (17 U.S.C. §105). Use
-/// <see cref="Load(Stream, IEnumerable{Stream})"/> to load another release, or your own schedules in the same XML format.
+/// <see cref="Load(ValueTuple{string, Stream}, IEnumerable{ValueTuple{string, Stream}})"/> to load another release, or your own schedules in the same XML format.
 /// </para>
 /// <para>Every age, interval, vaccine and conditional-skip rule keeps its effective and cessation dates.</para>
 /// </remarks>
@@ -37,8 +37,11 @@ public sealed class CdsiSupportingData
         GroupsByName = groups.ToFrozenDictionary(g => g.Name, StringComparer.OrdinalIgnoreCase);
         CvxMappings = cvx.ToFrozenDictionary(c => c.Cvx, StringComparer.Ordinal);
         Observations = observations;
-        Antigens = Array.AsReadOnly(antigens.Select(a => a.Name).ToArray());
-        VaccineGroups = Array.AsReadOnly(groups.Select(g => g.Name).ToArray());
+        Antigens = new CdsiNamedList<CdsiAntigen>(antigens.Select(a => new CdsiAntigen(a)), a => a.Name);
+        VaccineGroups = new CdsiNamedList<CdsiVaccineGroup>(groups.Select(g => new CdsiVaccineGroup(g)), g => g.Name);
+        LiveVirusConflictRules = Array.AsReadOnly(conflicts.Select(c => new CdsiLiveVirusConflict(c)).ToArray());
+        ObservationCodes = new CdsiNamedList<CdsiObservation>(observations.Select(o => new CdsiObservation(o)), o => o.Code);
+        CvxCodes = new CdsiNamedList<CdsiCvxCode>(cvx.Select(c => new CdsiCvxCode(c)), c => c.Cvx, static c => SupportingDataReader.NormalizeCvx(c));
         SeriesCount = antigens.Sum(a => a.Series.Count);
     }
 
@@ -46,11 +49,23 @@ public sealed class CdsiSupportingData
     /// <exception cref="FormatException">The embedded data is damaged (it is checked by the test suite).</exception>
     public static CdsiSupportingData Embedded => s_embedded.Value;
 
-    /// <summary>The names of the antigens (target diseases), e.g. <c>Measles</c>, in load order.</summary>
-    public IReadOnlyList<string> Antigens { get; }
+    /// <summary>
+    /// The antigens (target diseases) in load order, also by name: a read-only view of the schedule model, e.g.
+    /// <c>Antigens["Measles"].Series[0].Doses[0].Ages[0].MinimumAge</c>. Every rule keeps its effective and cessation dates.
+    /// </summary>
+    public CdsiNamedList<CdsiAntigen> Antigens { get; }
 
-    /// <summary>The names of the vaccine groups, e.g. <c>MMR</c> or <c>DTaP/Tdap/Td</c>.</summary>
-    public IReadOnlyList<string> VaccineGroups { get; }
+    /// <summary>The vaccine groups (e.g. <c>MMR</c> or <c>DTaP/Tdap/Td</c>) with their antigens, in load order, also by name.</summary>
+    public CdsiNamedList<CdsiVaccineGroup> VaccineGroups { get; }
+
+    /// <summary>The CVX map: each CVX code with the antigens it counts for, also by code (leading zeros do not matter).</summary>
+    public CdsiNamedList<CdsiCvxCode> CvxCodes { get; }
+
+    /// <summary>The live-virus conflict rules, in the file's order.</summary>
+    public IReadOnlyList<CdsiLiveVirusConflict> LiveVirusConflictRules { get; }
+
+    /// <summary>The coded observations (indications and contraindications), also by code, e.g. <c>ObservationCodes["007"]</c>.</summary>
+    public CdsiNamedList<CdsiObservation> ObservationCodes { get; }
 
     /// <summary>The number of antigen series (standard, risk and evaluation-only) across all antigens.</summary>
     public int SeriesCount { get; }
@@ -82,55 +97,90 @@ public sealed class CdsiSupportingData
 
     /// <summary>
     /// Loads supporting data in CDC's XML format: one <c>ScheduleSupportingData.xml</c> and one
-    /// <c>AntigenSupportingData</c> file per antigen. DTDs and external entities are refused.
+    /// <c>AntigenSupportingData</c> file per antigen. DTDs and external entities are refused. Prefer
+    /// <see cref="Load(ValueTuple{string, Stream}, IEnumerable{ValueTuple{string, Stream}})"/>, whose errors name the files.
     /// </summary>
     /// <param name="schedule">The schedule file (live-virus conflicts, vaccine groups, CVX map, observations).</param>
     /// <param name="antigens">The antigen files. The streams are read, not closed.</param>
     /// <returns>The loaded, immutable supporting data.</returns>
-    /// <exception cref="FormatException">A file is not well-formed, or a value (duration, date, code) cannot be read; the message says which file and element.</exception>
-    /// <example>
-    /// <code>
-    /// using var schedule = File.OpenRead("XML/ScheduleSupportingData.xml");
-    /// var antigenFiles = Directory.GetFiles("XML", "AntigenSupportingData*.xml").Select(File.OpenRead).ToList();
-    /// var data = CdsiSupportingData.Load(schedule, antigenFiles);
-    /// </code>
-    /// </example>
+    /// <exception cref="FormatException">A file is not well-formed, a value (duration, date, code) cannot be read, or a
+    /// vaccine group names an antigen no antigen file defines; the message says which file (<c>schedule file</c>,
+    /// <c>antigen file #n</c> in the order given) and element.</exception>
     public static CdsiSupportingData Load(Stream schedule, IEnumerable<Stream> antigens)
     {
         Guard.Against.Null(schedule);
         Guard.Against.Null(antigens);
-        var list = new List<AntigenSchedule>();
         var i = 0;
-        foreach (var stream in antigens)
-        {
-            i++;
-            var name = $"antigen file #{i}";
-            list.Add(SupportingDataReader.ReadAntigen(SupportingDataReader.LoadDocument(stream, name), name));
-        }
-
-        return Create(list, schedule, "schedule file");
+        return Load(("schedule file", schedule), antigens.Select(a => ($"antigen file #{++i}", a)));
     }
 
-    private static CdsiSupportingData Create(List<AntigenSchedule> antigens, Stream schedule, string scheduleName)
+    /// <summary>
+    /// Loads supporting data in CDC's XML format from named streams, e.g. file names: one
+    /// <c>ScheduleSupportingData.xml</c> and one <c>AntigenSupportingData</c> file per antigen. DTDs and external
+    /// entities are refused.
+    /// </summary>
+    /// <param name="schedule">The schedule file's name (used in error messages) and content.</param>
+    /// <param name="antigens">The antigen files' names and contents. The streams are read, not closed.</param>
+    /// <returns>The loaded, immutable supporting data.</returns>
+    /// <exception cref="FormatException">A file is not well-formed, a value (duration, date, code) cannot be read, an
+    /// antigen is defined twice, or a vaccine group names an antigen no antigen file defines; the message names the
+    /// file and element (or the missing antigens).</exception>
+    /// <example>
+    /// <code>
+    /// var files = Directory.GetFiles("XML", "AntigenSupportingData*.xml").Order(StringComparer.Ordinal)
+    ///     .Select(f => (Path.GetFileName(f), (Stream)File.OpenRead(f))).ToList();
+    /// using var schedule = File.OpenRead("XML/ScheduleSupportingData.xml");
+    /// var data = CdsiSupportingData.Load(("ScheduleSupportingData.xml", schedule), files);
+    /// </code>
+    /// </example>
+    public static CdsiSupportingData Load((string Name, Stream Content) schedule, IEnumerable<(string Name, Stream Content)> antigens)
     {
-        var (conflicts, groups, cvx, observations) = SupportingDataReader.ReadSchedule(SupportingDataReader.LoadDocument(schedule, scheduleName), scheduleName);
-        var duplicate = antigens.GroupBy(a => a.Name, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
-        if (duplicate is not null)
+        Guard.Against.Null(schedule.Name);
+        Guard.Against.Null(schedule.Content);
+        Guard.Against.Null(antigens);
+        var list = new List<(string, AntigenSchedule)>();
+        foreach (var (name, stream) in antigens)
         {
-            throw new FormatException($"Supporting data defines antigen '{duplicate.Key}' more than once.");
+            Guard.Against.Null(stream);
+            var fileName = name ?? $"antigen file #{list.Count + 1}";
+            list.Add((fileName, SupportingDataReader.ReadAntigen(SupportingDataReader.LoadDocument(stream, fileName), fileName)));
         }
 
-        return new CdsiSupportingData(antigens, conflicts, groups, cvx, observations);
+        return Create(list, schedule.Content, schedule.Name);
+    }
+
+    private static CdsiSupportingData Create(List<(string File, AntigenSchedule Antigen)> antigens, Stream schedule, string scheduleName)
+    {
+        var (conflicts, groups, cvx, observations) = SupportingDataReader.ReadSchedule(SupportingDataReader.LoadDocument(schedule, scheduleName), scheduleName);
+        var files = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (file, antigen) in antigens)
+        {
+            if (!files.TryAdd(antigen.Name, file))
+            {
+                throw new FormatException($"Supporting data defines antigen '{antigen.Name}' more than once ({files[antigen.Name]} and {file}).");
+            }
+        }
+
+        // The engine would silently skip a vaccine group's antigen that has no file: refuse incomplete data instead.
+        var missing = groups.SelectMany(g => g.Antigens).Where(a => !files.ContainsKey(a)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (missing.Count > 0)
+        {
+            throw new FormatException(
+                $"{scheduleName}: the vaccine groups name {missing.Count} antigen(s) that no antigen file defines: {string.Join(", ", missing)} "
+                + $"({antigens.Count} antigen file(s) loaded).");
+        }
+
+        return new CdsiSupportingData(antigens.Select(a => a.Antigen).ToList(), conflicts, groups, cvx, observations);
     }
 
     private static CdsiSupportingData LoadEmbedded()
     {
         var assembly = typeof(CdsiSupportingData).Assembly;
-        var antigens = new List<AntigenSchedule>();
+        var antigens = new List<(string, AntigenSchedule)>();
         foreach (var resource in assembly.GetManifestResourceNames().Where(n => n.StartsWith(ResourcePrefix + "AntigenSupportingData", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
         {
             using var stream = assembly.GetManifestResourceStream(resource)!;
-            antigens.Add(SupportingDataReader.ReadAntigen(SupportingDataReader.LoadDocument(stream, resource), resource));
+            antigens.Add((resource, SupportingDataReader.ReadAntigen(SupportingDataReader.LoadDocument(stream, resource), resource)));
         }
 
         using var schedule = assembly.GetManifestResourceStream(ResourcePrefix + "ScheduleSupportingData.xml")

@@ -18,7 +18,8 @@ namespace Immunization.Testing.Synthetic;
 /// <item>Ages 12–17 from late October 2021: Pfizer, 2 doses of the same brand, 3 weeks apart; dose 3 five months after
 /// dose 2. Ages 5–11 from April 2022: Pfizer 10 µg or Moderna 50 µg (6–11), 2 doses 4 weeks apart, no mixing.</item>
 /// <item>Adults: dose 3 (booster) from 1 December 2021 at 6 months, cut to 3 months on 17 December 2021; mRNA or
-/// AstraZeneca. Dose 4 from May 2022 for people aged 50 or more and high-exposure groups, 4 months after dose 3.</item>
+/// AstraZeneca. Dose 4 (the second booster) from May 2022 for people aged 50 or more and high-exposure groups, 4 months
+/// after dose 3 (mRNA, AstraZeneca or the dose-3 product were allowed; this model gives mRNA only).</item>
 /// </list>
 /// <para>
 /// Uptake: at least one dose for 95.3 % of adults and 95.8 % of people aged 12 and over, the figures Hậu Giang reported
@@ -84,6 +85,14 @@ internal static class CovidCampaign
     [
         (VietnamCovidVaccines.Pfizer, 0.30), (VietnamCovidVaccines.PfizerTrisSucrose, 0.15),
         (VietnamCovidVaccines.ModernaHalfDose, 0.35), (VietnamCovidVaccines.AstraZeneca, 0.20),
+    ]);
+
+    // The second booster: the MoH guidance of May 2022 allowed mRNA, AstraZeneca or the dose-3 product (research notes,
+    // section 4); this model gives mRNA only (a modelling choice, not a measured mix), so no history ends on a fourth or
+    // fifth dose of AstraZeneca.
+    private static readonly WeightedList<VaccineProduct> s_secondBooster = new(
+    [
+        (VietnamCovidVaccines.Pfizer, 0.30), (VietnamCovidVaccines.PfizerTrisSucrose, 0.25), (VietnamCovidVaccines.ModernaHalfDose, 0.45),
     ]);
 
     /// <summary>The shortest dose 1 → dose 2 interval in days this model uses for a product (for validity checks).</summary>
@@ -223,7 +232,7 @@ internal static class CovidCampaign
             fourthEarliest = s_fourthDoseStart;
         }
 
-        doses.Add(new SyntheticDose(fourthEarliest.PlusDays(Skewed(ref rng, 120)), s_booster.Next(ref rng), doses.Count + 1, true));
+        doses.Add(new SyntheticDose(fourthEarliest.PlusDays(Skewed(ref rng, 120)), s_secondBooster.Next(ref rng), doses.Count + 1, true));
     }
 
     private static void Teen(ref Xoshiro256StarStar rng, LocalDate dateOfBirth, List<SyntheticDose> doses)
@@ -281,13 +290,17 @@ internal static class CovidCampaign
             first = fifth.PlusDays(rng.Next(30));
         }
 
-        var product = Age(dateOfBirth, first) >= 6 && rng.Chance(0.15)
-            ? VietnamCovidVaccines.ModernaHalfDose
+        // The formulation follows the age at each dose: a child who has turned 12 gets the 12-and-over Pfizer 30 µg
+        // (the rule in the product information), not the 10 µg or Moderna 50 µg of ages 5–11.
+        var product = Age(dateOfBirth, first) >= 12 ? VietnamCovidVaccines.PfizerTrisSucrose
+            : Age(dateOfBirth, first) >= 6 && rng.Chance(0.15) ? VietnamCovidVaccines.ModernaHalfDose
             : VietnamCovidVaccines.PfizerPaediatric;
         doses.Add(new SyntheticDose(first, product, 1, false));
         if (rng.Chance(ChildSecondDose))
         {
-            doses.Add(new SyntheticDose(first.PlusDays(rng.Between(28, 35) + Skewed(ref rng, 30)), product, 2, false));
+            var second = first.PlusDays(rng.Between(28, 35) + Skewed(ref rng, 30));
+            var secondProduct = Age(dateOfBirth, second) >= 12 ? VietnamCovidVaccines.PfizerTrisSucrose : product;
+            doses.Add(new SyntheticDose(second, secondProduct, 2, false));
         }
     }
 

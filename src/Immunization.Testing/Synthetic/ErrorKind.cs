@@ -68,7 +68,8 @@ public enum ErrorKind
     /// </summary>
     DuplicateAtSecondSite,
 
-    /// <summary>The person is not in the register because they moved in (a valid CCCD the register does not hold).</summary>
+    /// <summary>The person is not in the register because they moved in: an identity number the register does not hold,
+    /// drawn as for residents (a valid CCCD, or only a CMND for the same share of older people).</summary>
     AbsentMovedIn,
 
     /// <summary>The person is not in the register because they were born abroad (no CCCD; a Vietnamese passport number or nothing).</summary>

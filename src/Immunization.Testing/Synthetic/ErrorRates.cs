@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Serialization;
+using System.Text;
 
 namespace Immunization.Testing.Synthetic;
 
@@ -177,28 +177,80 @@ public sealed record ErrorRates
     }
 
     /// <summary>Reads rates from JSON: an object whose properties are the kinds in camel case (<c>"citizenIdMissing": 0.05</c>).</summary>
-    /// <param name="utf8Json">The JSON, UTF-8. Comments and trailing commas are allowed; unknown properties are not.</param>
+    /// <param name="utf8Json">The JSON, UTF-8. Comments and trailing commas are allowed; unknown kinds, repeated kinds and
+    /// values other than numbers (<c>null</c> included) are not.</param>
     /// <returns>The rates, the defaults where the JSON leaves a kind out.</returns>
-    /// <exception cref="FormatException">The JSON is not valid, names an unknown kind, or gives a rate out of range; the message says where and why.</exception>
+    /// <exception cref="FormatException">The JSON is not valid, names an unknown kind or a kind twice, gives a value that is
+    /// not a number, or gives a rate out of range; the message names the key, says why, and gives the line and position.</exception>
     public static ErrorRates FromJson(Stream utf8Json)
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
-        ErrorRatesDocument? document;
+        byte[] json;
+        using (var buffer = new MemoryStream())
+        {
+            utf8Json.CopyTo(buffer);
+            json = buffer.ToArray();
+        }
+
+        var values = new double?[KindCount];
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
         try
         {
-            document = JsonSerializer.Deserialize(utf8Json, SyntheticJsonContext.Default.ErrorRatesDocument);
+            if (!reader.Read())
+            {
+                throw Problem(json, 0, "there is no JSON; expected an object such as { \"citizenIdMissing\": 0.05 }");
+            }
+
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                throw Problem(json, reader.TokenStartIndex, "expected an object such as { \"citizenIdMissing\": 0.05 }, found " + Describe(reader.TokenType));
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var key = reader.GetString()!;
+                var keyAt = reader.TokenStartIndex;
+                var kind = KindNamed(key);
+                if (kind < 0)
+                {
+                    throw Problem(json, keyAt, "\"" + key + "\" is not an error kind; the kinds are " + string.Join(", ", s_jsonNames));
+                }
+
+                if (values[kind] is not null)
+                {
+                    throw Problem(json, keyAt, "\"" + key + "\" is given twice; give each kind once");
+                }
+
+                reader.Read();
+                var valueAt = reader.TokenStartIndex;
+                if (reader.TokenType != JsonTokenType.Number)
+                {
+                    var what = reader.TokenType == JsonTokenType.Null ? "null is not a rate" : Describe(reader.TokenType) + " is not a rate";
+                    throw Problem(json, valueAt, "\"" + key + "\": " + what + "; give a number between 0 and 1, or leave the key out for the default");
+                }
+
+                if (!reader.TryGetDouble(out var rate) || !(rate >= 0 && rate <= 1))
+                {
+                    throw Problem(json, valueAt, "\"" + key + "\": " + Encoding.UTF8.GetString(reader.ValueSpan) + " is not a rate; rates are between 0 and 1");
+                }
+
+                values[kind] = rate;
+            }
+
+            // Anything after the object (a second value, stray text) makes the reader throw.
+            reader.Read();
         }
         catch (JsonException e)
         {
-            throw new FormatException("The error rates are not valid JSON for ErrorRates: " + e.Message, e);
+            var message = e.Message;
+            var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+            throw new FormatException(
+                string.Create(CultureInfo.InvariantCulture, $"The error rates are not valid JSON at line {e.LineNumber + 1}, position {e.BytePositionInLine + 1}: ") +
+                (cut < 0 ? message : message[..cut]),
+                e);
         }
 
-        if (document is null)
-        {
-            throw new FormatException("The error rates JSON is 'null'; expected an object such as { \"citizenIdMissing\": 0.05 }.");
-        }
-
-        var rates = document.ToRates();
+        var rates = FromValues(values);
         var problem = rates.Validate();
         return problem is null ? rates : throw new FormatException("The error rates are not usable: " + problem + ".");
     }
@@ -207,120 +259,85 @@ public sealed record ErrorRates
     public void WriteJson(Stream utf8Json)
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
-        JsonSerializer.Serialize(utf8Json, ErrorRatesDocument.From(this), SyntheticJsonContext.Default.ErrorRatesDocument);
+        using var writer = new Utf8JsonWriter(utf8Json, new JsonWriterOptions { Indented = true });
+        writer.WriteStartObject();
+        for (var k = 0; k < KindCount; k++)
+        {
+            writer.WriteNumber(s_jsonNames[k], Rate((ErrorKind)k));
+        }
+
+        writer.WriteEndObject();
     }
-}
 
-/// <summary>System.Text.Json source generation for the generator's options (no reflection at run time).</summary>
-[JsonSourceGenerationOptions(
-    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
-    UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-    ReadCommentHandling = JsonCommentHandling.Skip,
-    AllowTrailingCommas = true,
-    NumberHandling = JsonNumberHandling.Strict,
-    WriteIndented = true)]
-[JsonSerializable(typeof(ErrorRatesDocument))]
-internal sealed partial class SyntheticJsonContext : JsonSerializerContext;
+    // The kinds' names in JSON: the enum names in camel case ("DStrokeAsD" -> "dStrokeAsD").
+    private static readonly string[] s_jsonNames = BuildJsonNames();
 
-/// <summary>
-/// The JSON shape of <see cref="ErrorRates"/>: every rate optional, so that a file may set only some kinds (the source
-/// generator would give unset init-only properties of the record itself 0 instead of their defaults).
-/// </summary>
-internal sealed class ErrorRatesDocument
-{
-    public double? CitizenIdMissing { get; set; }
-
-    public double? CitizenIdMistyped { get; set; }
-
-    public double? CitizenIdTransposed { get; set; }
-
-    public double? ToneMarksDropped { get; set; }
-
-    public double? ToneMarksPartlyDropped { get; set; }
-
-    public double? DStrokeAsD { get; set; }
-
-    public double? DecomposedUnicode { get; set; }
-
-    public double? CaseAndSpacing { get; set; }
-
-    public double? SyllableMistyped { get; set; }
-
-    public double? NameOrderSwapped { get; set; }
-
-    public double? BirthDateYearOnly { get; set; }
-
-    public double? BirthDateDayMonthSwapped { get; set; }
-
-    public double? BirthDateMistyped { get; set; }
-
-    public double? SexWrong { get; set; }
-
-    public double? PhoneOldForm { get; set; }
-
-    public double? PhoneMistyped { get; set; }
-
-    public double? CommuneOldScheme { get; set; }
-
-    public double? CommuneWrong { get; set; }
-
-    public double? DuplicateAtSecondSite { get; set; }
-
-    public double? AbsentMovedIn { get; set; }
-
-    public double? AbsentBornAbroad { get; set; }
-
-    public double? AbsentForeigner { get; set; }
-
-    public ErrorRates ToRates() => ErrorRates.Default with
+    private static string[] BuildJsonNames()
     {
-        CitizenIdMissing = CitizenIdMissing ?? ErrorRates.Default.CitizenIdMissing,
-        CitizenIdMistyped = CitizenIdMistyped ?? ErrorRates.Default.CitizenIdMistyped,
-        CitizenIdTransposed = CitizenIdTransposed ?? ErrorRates.Default.CitizenIdTransposed,
-        ToneMarksDropped = ToneMarksDropped ?? ErrorRates.Default.ToneMarksDropped,
-        ToneMarksPartlyDropped = ToneMarksPartlyDropped ?? ErrorRates.Default.ToneMarksPartlyDropped,
-        DStrokeAsD = DStrokeAsD ?? ErrorRates.Default.DStrokeAsD,
-        DecomposedUnicode = DecomposedUnicode ?? ErrorRates.Default.DecomposedUnicode,
-        CaseAndSpacing = CaseAndSpacing ?? ErrorRates.Default.CaseAndSpacing,
-        SyllableMistyped = SyllableMistyped ?? ErrorRates.Default.SyllableMistyped,
-        NameOrderSwapped = NameOrderSwapped ?? ErrorRates.Default.NameOrderSwapped,
-        BirthDateYearOnly = BirthDateYearOnly ?? ErrorRates.Default.BirthDateYearOnly,
-        BirthDateDayMonthSwapped = BirthDateDayMonthSwapped ?? ErrorRates.Default.BirthDateDayMonthSwapped,
-        BirthDateMistyped = BirthDateMistyped ?? ErrorRates.Default.BirthDateMistyped,
-        SexWrong = SexWrong ?? ErrorRates.Default.SexWrong,
-        PhoneOldForm = PhoneOldForm ?? ErrorRates.Default.PhoneOldForm,
-        PhoneMistyped = PhoneMistyped ?? ErrorRates.Default.PhoneMistyped,
-        CommuneOldScheme = CommuneOldScheme ?? ErrorRates.Default.CommuneOldScheme,
-        CommuneWrong = CommuneWrong ?? ErrorRates.Default.CommuneWrong,
-        DuplicateAtSecondSite = DuplicateAtSecondSite ?? ErrorRates.Default.DuplicateAtSecondSite,
-        AbsentMovedIn = AbsentMovedIn ?? ErrorRates.Default.AbsentMovedIn,
-        AbsentBornAbroad = AbsentBornAbroad ?? ErrorRates.Default.AbsentBornAbroad,
-        AbsentForeigner = AbsentForeigner ?? ErrorRates.Default.AbsentForeigner,
+        var names = new string[KindCount];
+        for (var k = 0; k < KindCount; k++)
+        {
+            var name = ((ErrorKind)k).ToString();
+            names[k] = char.ToLowerInvariant(name[0]) + name[1..];
+        }
+
+        return names;
+    }
+
+    private static int KindNamed(string key) => Array.IndexOf(s_jsonNames, key);
+
+    private static string Describe(JsonTokenType token) => token switch
+    {
+        JsonTokenType.StartObject => "an object",
+        JsonTokenType.StartArray => "an array",
+        JsonTokenType.String => "a string",
+        JsonTokenType.True or JsonTokenType.False => "true/false",
+        JsonTokenType.Null => "null",
+        JsonTokenType.Number => "a number",
+        _ => "something else",
     };
 
-    public static ErrorRatesDocument From(ErrorRates rates) => new()
+    // Line and position (1-based, in bytes within the line, as System.Text.Json counts them) of a byte offset.
+    private static FormatException Problem(byte[] json, long offset, string reason)
     {
-        CitizenIdMissing = rates.CitizenIdMissing,
-        CitizenIdMistyped = rates.CitizenIdMistyped,
-        CitizenIdTransposed = rates.CitizenIdTransposed,
-        ToneMarksDropped = rates.ToneMarksDropped,
-        ToneMarksPartlyDropped = rates.ToneMarksPartlyDropped,
-        DStrokeAsD = rates.DStrokeAsD,
-        DecomposedUnicode = rates.DecomposedUnicode,
-        CaseAndSpacing = rates.CaseAndSpacing,
-        SyllableMistyped = rates.SyllableMistyped,
-        NameOrderSwapped = rates.NameOrderSwapped,
-        BirthDateYearOnly = rates.BirthDateYearOnly,
-        BirthDateDayMonthSwapped = rates.BirthDateDayMonthSwapped,
-        BirthDateMistyped = rates.BirthDateMistyped,
-        SexWrong = rates.SexWrong,
-        PhoneOldForm = rates.PhoneOldForm,
-        PhoneMistyped = rates.PhoneMistyped,
-        CommuneOldScheme = rates.CommuneOldScheme,
-        CommuneWrong = rates.CommuneWrong,
-        DuplicateAtSecondSite = rates.DuplicateAtSecondSite,
-        AbsentMovedIn = rates.AbsentMovedIn,
-        AbsentBornAbroad = rates.AbsentBornAbroad,
-        AbsentForeigner = rates.AbsentForeigner,
+        var line = 1;
+        var lineStart = 0L;
+        for (var i = 0; i < offset && i < json.Length; i++)
+        {
+            if (json[i] == (byte)'\n')
+            {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+
+        return new FormatException(string.Create(
+            CultureInfo.InvariantCulture, $"The error rates are not usable at line {line}, position {offset - lineStart + 1}: {reason}."));
+    }
+
+    private static ErrorRates FromValues(double?[] v) => Default with
+    {
+        CitizenIdMissing = v[(int)ErrorKind.CitizenIdMissing] ?? Default.CitizenIdMissing,
+        CitizenIdMistyped = v[(int)ErrorKind.CitizenIdMistyped] ?? Default.CitizenIdMistyped,
+        CitizenIdTransposed = v[(int)ErrorKind.CitizenIdTransposed] ?? Default.CitizenIdTransposed,
+        ToneMarksDropped = v[(int)ErrorKind.ToneMarksDropped] ?? Default.ToneMarksDropped,
+        ToneMarksPartlyDropped = v[(int)ErrorKind.ToneMarksPartlyDropped] ?? Default.ToneMarksPartlyDropped,
+        DStrokeAsD = v[(int)ErrorKind.DStrokeAsD] ?? Default.DStrokeAsD,
+        DecomposedUnicode = v[(int)ErrorKind.DecomposedUnicode] ?? Default.DecomposedUnicode,
+        CaseAndSpacing = v[(int)ErrorKind.CaseAndSpacing] ?? Default.CaseAndSpacing,
+        SyllableMistyped = v[(int)ErrorKind.SyllableMistyped] ?? Default.SyllableMistyped,
+        NameOrderSwapped = v[(int)ErrorKind.NameOrderSwapped] ?? Default.NameOrderSwapped,
+        BirthDateYearOnly = v[(int)ErrorKind.BirthDateYearOnly] ?? Default.BirthDateYearOnly,
+        BirthDateDayMonthSwapped = v[(int)ErrorKind.BirthDateDayMonthSwapped] ?? Default.BirthDateDayMonthSwapped,
+        BirthDateMistyped = v[(int)ErrorKind.BirthDateMistyped] ?? Default.BirthDateMistyped,
+        SexWrong = v[(int)ErrorKind.SexWrong] ?? Default.SexWrong,
+        PhoneOldForm = v[(int)ErrorKind.PhoneOldForm] ?? Default.PhoneOldForm,
+        PhoneMistyped = v[(int)ErrorKind.PhoneMistyped] ?? Default.PhoneMistyped,
+        CommuneOldScheme = v[(int)ErrorKind.CommuneOldScheme] ?? Default.CommuneOldScheme,
+        CommuneWrong = v[(int)ErrorKind.CommuneWrong] ?? Default.CommuneWrong,
+        DuplicateAtSecondSite = v[(int)ErrorKind.DuplicateAtSecondSite] ?? Default.DuplicateAtSecondSite,
+        AbsentMovedIn = v[(int)ErrorKind.AbsentMovedIn] ?? Default.AbsentMovedIn,
+        AbsentBornAbroad = v[(int)ErrorKind.AbsentBornAbroad] ?? Default.AbsentBornAbroad,
+        AbsentForeigner = v[(int)ErrorKind.AbsentForeigner] ?? Default.AbsentForeigner,
     };
 }

@@ -8,15 +8,16 @@ namespace Immunization.Testing.Synthetic;
 /// CMND numbers for the older people who still carry only the old card.
 /// </summary>
 /// <remarks>
-/// The 6-digit CCCD serial is a per-(province, sex, century, year) counter passed through a bijection of 0–999,999, so
-/// numbers look random but never repeat; the number itself is built by <see cref="CitizenId.CreateCccd"/>, so it follows
-/// Core's rules exactly. The CMND serial works the same way over 0–399,999,999. Not thread-safe:
+/// The 6-digit CCCD serial is a per-(province, sex, century, year) counter passed through a bijection of 1–999,999 (Core
+/// refuses serial 000000 as a placeholder), so numbers look random but never repeat; the number itself is built by <see cref="CitizenId.CreateCccd"/>, so it follows
+/// Core's rules exactly. The CMND serial works the same way over 0–399,999,999, skipping the numbers Core refuses as
+/// placeholders (such as 012345678). Not thread-safe:
 /// one instance serves one sequential run, which keeps the output deterministic.
 /// </remarks>
 internal sealed class IdentityNumbers
 {
     private const int Years = 300; // birth years 1900–2199, the range digit 4 can encode.
-    private const long CccdSerials = 1_000_000;
+    private const long CccdSerials = 999_999; // serials 000001–999999
     private const long CmndSerials = 400_000_000;
 
     private readonly int[] _cccdCounters;
@@ -38,22 +39,28 @@ internal sealed class IdentityNumbers
         var counter = _cccdCounters[bucket]++;
         if (counter >= CccdSerials)
         {
-            throw new InvalidOperationException("More than a million CCCD numbers were issued for one province, sex and birth year.");
+            throw new InvalidOperationException("More than 999,999 CCCD numbers were issued for one province, sex and birth year.");
         }
 
         var offset = (long)(SplitMix64.Mix(_seed, (ulong)bucket) % CccdSerials);
-        var serial = ((counter * 387_403L) + offset) % CccdSerials;
+        // 387,403 shares no factor with 999,999 (3³·7·11·13·37), so the map is a bijection.
+        var serial = (((counter * 387_403L) + offset) % CccdSerials) + 1;
         return CitizenId.CreateCccd(provinceCode, sex, birthYear, (int)serial).ToString();
     }
 
     /// <summary>A 9-digit CMND number (the issuing area is not modelled).</summary>
     public string NextCmnd()
     {
-        var counter = _cmndCounter++;
         var offset = (long)(SplitMix64.Mix(_seed, 0xC3D) % CmndSerials);
-        var serial = ((counter * 7_654_321L) + offset) % CmndSerials;
         Span<char> digits = stackalloc char[9];
-        WriteDigits(digits, serial);
+        do
+        {
+            var counter = _cmndCounter++;
+            var serial = ((counter * 7_654_321L) + offset) % CmndSerials;
+            WriteDigits(digits, serial);
+        }
+        while (!CitizenId.TryParse(digits, out _));
+
         return new string(digits);
     }
 

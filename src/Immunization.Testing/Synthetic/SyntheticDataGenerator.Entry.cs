@@ -14,7 +14,7 @@ public static partial class SyntheticDataGenerator
         /// The person's details as one data-entry clerk typed them: each error kind applied at its rate where the data
         /// allow it. <paramref name="opportunities"/> gets a bit for every kind that could have been applied.
         /// </summary>
-        private PersonDetails Enter(ref Xoshiro256StarStar rng, Person person, out ErrorSet errors, out uint opportunities)
+        private PersonDetails Enter(ref Xoshiro256StarStar rng, Person person, DateInterval birthWindow, out ErrorSet errors, out uint opportunities)
         {
             errors = ErrorSet.None;
             opportunities = 0;
@@ -38,13 +38,22 @@ public static partial class SyntheticDataGenerator
                 }
                 else if (u < r.CitizenIdMissing + r.CitizenIdMistyped + r.CitizenIdTransposed)
                 {
-                    citizenId = Transpose(ref rng, citizenId);
-                    errors = errors.With(ErrorKind.CitizenIdTransposed);
+                    if (Transpose(ref rng, citizenId) is { } transposed)
+                    {
+                        citizenId = transposed;
+                        errors = errors.With(ErrorKind.CitizenIdTransposed);
+                    }
+                    else
+                    {
+                        // Every character the same: no swap changes it, so the slip is a mistyped digit and says so.
+                        citizenId = MistypeDigit(ref rng, citizenId, 0);
+                        errors = errors.With(ErrorKind.CitizenIdMistyped);
+                    }
                 }
             }
 
             var name = EnterName(ref rng, person.FullName, ref errors, ref opportunities);
-            var dateOfBirth = EnterDateOfBirth(ref rng, person.DateOfBirth, ref errors, ref opportunities);
+            var dateOfBirth = EnterDateOfBirth(ref rng, person.DateOfBirth, birthWindow, ref errors, ref opportunities);
 
             var sex = person.Sex;
             if (sex != Sex.Unknown)
@@ -199,7 +208,7 @@ public static partial class SyntheticDataGenerator
             return name;
         }
 
-        private PartialDate EnterDateOfBirth(ref Xoshiro256StarStar rng, LocalDate date, ref ErrorSet errors, ref uint opportunities)
+        private PartialDate EnterDateOfBirth(ref Xoshiro256StarStar rng, LocalDate date, DateInterval window, ref ErrorSet errors, ref uint opportunities)
         {
             var r = _rates;
             var swappable = date.Day <= 12 && date.Day != date.Month;
@@ -223,37 +232,57 @@ public static partial class SyntheticDataGenerator
             else if (u < r.BirthDateYearOnly + r.BirthDateDayMonthSwapped + r.BirthDateMistyped)
             {
                 errors = errors.With(ErrorKind.BirthDateMistyped);
-                return new PartialDate(MistypeDate(ref rng, date));
+                return new PartialDate(MistypeDate(ref rng, date, window));
             }
 
             return new PartialDate(date);
         }
 
-        private static LocalDate MistypeDate(ref Xoshiro256StarStar rng, LocalDate date)
+        /// <summary>
+        /// One digit of yyMMdd (the century is never mistyped) replaced by another, so that the date stays valid, changes,
+        /// and stays in <paramref name="window"/> (widened to hold the true date): a clerk's slip, not an impossible date.
+        /// </summary>
+        private static LocalDate MistypeDate(ref Xoshiro256StarStar rng, LocalDate date, DateInterval window)
         {
-            // One digit of yyMMdd (the century is never mistyped) replaced so that the date stays valid and changes.
-            for (var attempt = 0; attempt < 32; attempt++)
-            {
-                var text = date.ToString("uuuu'-'MM'-'dd", CultureInfo.InvariantCulture).ToCharArray();
-                ReadOnlySpan<int> positions = [2, 3, 5, 6, 8, 9];
-                var p = positions[rng.Next(positions.Length)];
-                var digit = (char)('0' + rng.Next(10));
-                if (digit == text[p])
-                {
-                    continue;
-                }
+            var earliest = LocalDate.Min(window.Start, date);
+            var latest = LocalDate.Max(window.End, date);
+            // The digits of yyMMdd: year tens and units, month tens and units, day tens and units.
+            Span<int> original = [date.Year / 10 % 10, date.Year % 10, date.Month / 10, date.Month % 10, date.Day / 10, date.Day % 10];
+            Span<int> digits = stackalloc int[6];
+            var century = date.Year / 100 * 100;
+            var firstPosition = rng.Next(6);
+            var firstDigit = rng.Next(10);
 
-                text[p] = digit;
-                var year = int.Parse(text.AsSpan(0, 4), CultureInfo.InvariantCulture);
-                var month = int.Parse(text.AsSpan(5, 2), CultureInfo.InvariantCulture);
-                var day = int.Parse(text.AsSpan(8, 2), CultureInfo.InvariantCulture);
-                if (month is >= 1 and <= 12 && day >= 1 && day <= CalendarSystem.Iso.GetDaysInMonth(year, month))
+            // Every position and digit is tried, from a random start, so a valid slip is always found when one exists.
+            for (var i = 0; i < 6; i++)
+            {
+                var p = (firstPosition + i) % 6;
+                for (var j = 0; j < 10; j++)
                 {
-                    return new LocalDate(year, month, day);
+                    var digit = (firstDigit + j) % 10;
+                    if (digit == original[p])
+                    {
+                        continue;
+                    }
+
+                    original.CopyTo(digits);
+                    digits[p] = digit;
+                    var year = century + (digits[0] * 10) + digits[1];
+                    var month = (digits[2] * 10) + digits[3];
+                    var day = (digits[4] * 10) + digits[5];
+                    if (month is >= 1 and <= 12 && day >= 1 && day <= CalendarSystem.Iso.GetDaysInMonth(year, month))
+                    {
+                        var typed = new LocalDate(year, month, day);
+                        if (typed >= earliest && typed <= latest)
+                        {
+                            return typed;
+                        }
+                    }
                 }
             }
 
-            return date.Day < 28 ? date.PlusDays(1) : date.PlusDays(-1);
+            // Only when no single-digit slip fits the window (not met with windows of years): one day off instead.
+            return date.PlusDays(date < latest ? 1 : -1);
         }
 
         /// <summary>One digit at or after <paramref name="from"/> replaced by another digit.</summary>
@@ -284,8 +313,8 @@ public static partial class SyntheticDataGenerator
             return new string(chars);
         }
 
-        /// <summary>Two adjacent, different characters swapped.</summary>
-        private static string Transpose(ref Xoshiro256StarStar rng, string text)
+        /// <summary>Two adjacent, different characters swapped; <see langword="null"/> when no two adjacent characters differ.</summary>
+        private static string? Transpose(ref Xoshiro256StarStar rng, string text)
         {
             var chars = text.ToCharArray();
             var start = rng.Next(chars.Length - 1);
@@ -299,7 +328,7 @@ public static partial class SyntheticDataGenerator
                 }
             }
 
-            return MistypeDigit(ref rng, text, 0);
+            return null;
         }
 
         private static uint Bits(ErrorKind a) => 1u << (int)a;

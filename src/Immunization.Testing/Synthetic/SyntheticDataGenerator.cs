@@ -24,6 +24,9 @@ public static partial class SyntheticDataGenerator
 {
     private const int ShuffleWindow = 65_536;
 
+    // The oldest age a mistyped date of birth may give at a dose (the register has centenarians, not 110-year-olds).
+    internal const int MaxPlausibleAge = 105;
+
     /// <summary>Generates the register and the records into <paramref name="sink"/>.</summary>
     /// <param name="options">How many people, the seed, the error rates.</param>
     /// <param name="sink">Receives register entries and records as they are made.</param>
@@ -322,6 +325,15 @@ public static partial class SyntheticDataGenerator
             var truth = person.Absence is null ? person.PersonId : null;
             int? recordedGroup = person.PriorityGroup is { } g && rng.Chance(0.7) ? g : null;
 
+            if (doses.Count == 0)
+            {
+                return;
+            }
+
+            // A mistyped date of birth stays plausible for every record that may reuse it: not after the first dose,
+            // and an age of at most MaxPlausibleAge at the last one.
+            var birthWindow = BirthWindow(doses);
+
             foreach (var dose in doses)
             {
                 var site = rng.Chance(0.85) ? homeStation : OtherSite(ref rng, home);
@@ -338,7 +350,7 @@ public static partial class SyntheticDataGenerator
                 }
                 else
                 {
-                    details = Enter(ref rng, person, out errors, out opportunities);
+                    details = Enter(ref rng, person, birthWindow, out errors, out opportunities);
                 }
 
                 Tally(errors, opportunities);
@@ -350,7 +362,7 @@ public static partial class SyntheticDataGenerator
                 {
                     _counts[(int)ErrorKind.DuplicateAtSecondSite]++;
                     var secondSite = string.Equals(site, homeStation, StringComparison.Ordinal) ? OtherSite(ref rng, home) : homeStation;
-                    var second = Enter(ref rng, person, out var secondErrors, out var secondOpportunities);
+                    var second = Enter(ref rng, person, birthWindow, out var secondErrors, out var secondOpportunities);
                     if (second == details)
                     {
                         // "Different details": an entry identical to the first leaves the address empty (no error kind
@@ -363,6 +375,18 @@ public static partial class SyntheticDataGenerator
                         Combine(secondErrors, absence).With(ErrorKind.DuplicateAtSecondSite));
                 }
             }
+        }
+
+        private static DateInterval BirthWindow(List<SyntheticDose> doses)
+        {
+            LocalDate first = doses[0].Date, last = doses[0].Date;
+            foreach (var dose in doses)
+            {
+                first = LocalDate.Min(first, dose.Date);
+                last = LocalDate.Max(last, dose.Date);
+            }
+
+            return new DateInterval(last.PlusYears(-MaxPlausibleAge), first);
         }
 
         private static ErrorSet Combine(ErrorSet errors, ErrorSet absence) => new(errors.Bits | absence.Bits);

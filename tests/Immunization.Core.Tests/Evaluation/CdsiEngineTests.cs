@@ -162,6 +162,100 @@ public sealed class CdsiEngineTests
         Assert.Throws<ArgumentException>(() => CdsiEngine.Default.Evaluate(s_child, [new AdministeredDose(new LocalDate(2025, 1, 1), " ")], new LocalDate(2025, 3, 1)));
     }
 
+    [Theory]
+    [InlineData("999")]
+    [InlineData("abc")]
+    public void Evaluate_UnknownCvx_ListedAsUnrecognizedNotDropped(string cvx)
+    {
+        var unknown = new AdministeredDose(new LocalDate(2025, 1, 20), cvx);
+        var known = new AdministeredDose(new LocalDate(2025, 1, 20), "21");
+
+        var assessment = CdsiEngine.Default.Evaluate(s_child, [unknown, known], new LocalDate(2025, 3, 1));
+
+        Assert.Equal([unknown], assessment.UnrecognizedDoses);
+        Assert.DoesNotContain(assessment.Evaluations, e => e.Dose == unknown);
+        Assert.Contains(assessment.Evaluations, e => e.Dose == known);
+    }
+
+    [Fact]
+    public void Evaluate_KnownCvxOnly_NoUnrecognizedDoses()
+    {
+        var assessment = CdsiEngine.Default.Evaluate(s_child, [new AdministeredDose(new LocalDate(2025, 1, 20), "003")], new LocalDate(2025, 3, 1), ["MMR"]);
+
+        Assert.Empty(assessment.UnrecognizedDoses);
+    }
+
+    [Fact]
+    public void Evaluate_AssessmentDateBeforeBirth_ThrowsNamingBothDates()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => CdsiEngine.Default.Evaluate(s_child, [], s_birth.PlusDays(-1)));
+
+        Assert.Equal("assessmentDate", ex.ParamName);
+        Assert.Contains("2024-01-14 is before the date of birth 2024-01-15", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_AssessmentOnDateOfBirth_Accepted() =>
+        Assert.NotEmpty(CdsiEngine.Default.Evaluate(s_child, [], s_birth).Forecasts);
+
+    [Fact]
+    public void Evaluate_DoseBeforeBirth_NotValidTooYoung()
+    {
+        var beforeBirth = s_birth.PlusDays(-10);
+
+        var assessment = CdsiEngine.Default.Evaluate(s_child, [new AdministeredDose(beforeBirth, "08")], new LocalDate(2024, 3, 1), ["HepB"]);
+
+        var evaluation = Assert.Single(assessment.Evaluations);
+        Assert.Equal(DoseStatus.NotValid, evaluation.Status);
+        Assert.Equal(DoseStatusReason.TooYoung, evaluation.Reason);
+        Assert.Equal(1, assessment.ForecastFor("HepB")!.ForecastDoseNumber);
+    }
+
+    [Fact]
+    public void Evaluate_Result_ListsCannotBeChangedThroughCasts()
+    {
+        var assessment = CdsiEngine.Default.Evaluate(s_child, [new AdministeredDose(new LocalDate(2025, 1, 20), "03")], new LocalDate(2025, 3, 1));
+
+        Assert.Throws<NotSupportedException>(() => ((IList<DoseEvaluation>)assessment.Evaluations).Clear());
+        Assert.Throws<NotSupportedException>(() => ((IList<VaccineGroupForecast>)assessment.Forecasts).Clear());
+        Assert.Throws<NotSupportedException>(() => ((IList<DoseStatusReason>)assessment.Evaluations[0].Reasons).Add(DoseStatusReason.TooOld));
+        Assert.Throws<NotSupportedException>(() => ((IList<AntigenForecast>)assessment.ForecastFor("MMR")!.Antigens).Clear());
+    }
+
+    [Fact]
+    public void ImmunizationAssessment_Constructor_CopiesItsInputs()
+    {
+        var evaluations = new List<DoseEvaluation>();
+        var forecasts = new List<VaccineGroupForecast>();
+        var unrecognized = new List<AdministeredDose>();
+        var cvx = new List<string> { "3" };
+        var forecast = new VaccineGroupForecast("MMR", SeriesStatus.NotComplete, 1, null, null, null, null, [], cvx);
+
+        var assessment = new ImmunizationAssessment(new LocalDate(2025, 3, 1), evaluations, forecasts, unrecognized);
+        evaluations.Add(new DoseEvaluation(new AdministeredDose(new LocalDate(2025, 1, 1), "03"), "Measles", "MMR", DoseStatus.Valid, DoseStatusReason.None, [], 1, "S"));
+        forecasts.Add(forecast);
+        unrecognized.Add(new AdministeredDose(new LocalDate(2025, 1, 1), "999"));
+        cvx.Add("94");
+
+        Assert.Empty(assessment.Evaluations);
+        Assert.Empty(assessment.Forecasts);
+        Assert.Empty(assessment.UnrecognizedDoses);
+        Assert.Equal(["3"], forecast.RecommendedCvx);
+    }
+
+    [Fact]
+    public void Evaluate_SameInputTwice_EqualityIsByReference()
+    {
+        var doses = new[] { new AdministeredDose(new LocalDate(2025, 1, 20), "03") };
+
+        var first = CdsiEngine.Default.Evaluate(s_child, doses, new LocalDate(2025, 3, 1), ["MMR"]);
+        var second = CdsiEngine.Default.Evaluate(s_child, doses, new LocalDate(2025, 3, 1), ["MMR"]);
+
+        Assert.NotEqual(first, second);
+        Assert.Equal(first, first);
+        Assert.Equal(Describe(first), Describe(second));
+    }
+
     private static readonly string[] s_cvx = ["03", "21", "94", "20", "110", "10", "133", "116", "08", "17", "83", "62", "115", "141", "208"];
 
     private static Arbitrary<AdministeredDose[]> Histories() =>
@@ -189,6 +283,17 @@ public sealed class CdsiEngineTests
             var expected = Describe(CdsiEngine.Default.Evaluate(patient, doses, assessed));
             return expected == Describe(CdsiEngine.Default.Evaluate(patient, reversed, assessed))
                 && expected == Describe(CdsiEngine.Default.Evaluate(patient, rotated, assessed));
+        });
+
+    [Property(MaxTest = 60)]
+    public Property Evaluate_UnknownCvxMixedIn_ExactlyTheUnknownDosesUpToTheAssessmentAreListed() =>
+        Prop.ForAll(Histories(), Gen.ArrayOf(Gen.Choose(0, 3300).Select(d => new AdministeredDose(new LocalDate(2010, 3, 1).PlusDays(d), "999"))).ToArbitrary(), (known, unknown) =>
+        {
+            var assessed = new LocalDate(2019, 1, 1);
+            var assessment = CdsiEngine.Default.Evaluate(new CdsiPatient(new LocalDate(2010, 1, 1), Sex.Female), known.Concat(unknown), assessed);
+            var expected = unknown.Where(d => d.DateAdministered <= assessed).OrderBy(d => d.DateAdministered).ToArray();
+            return assessment.UnrecognizedDoses.SequenceEqual(expected)
+                && assessment.Evaluations.All(e => e.Dose.Cvx != "999");
         });
 
     [Property(MaxTest = 60)]

@@ -1,5 +1,10 @@
-using NodaTime;
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using System.Text;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using NodaTime;
 using Immunization.Core.Schedules;
 using Immunization.Tests.Shared;
 
@@ -13,8 +18,8 @@ public sealed class CdsiSupportingDataTests
         var data = CdsiSupportingData.Embedded;
 
         Assert.Equal(30, data.Antigens.Count);
-        Assert.Contains("Measles", data.Antigens);
-        Assert.Contains("COVID-19", data.Antigens);
+        Assert.True(data.Antigens.Contains("Measles"));
+        Assert.True(data.Antigens.Contains("COVID-19"));
         Assert.Equal(26, data.VaccineGroups.Count);
         Assert.Equal(625, data.LiveVirusConflictCount);
         Assert.Equal(277, data.ObservationCount);
@@ -97,5 +102,161 @@ public sealed class CdsiSupportingDataTests
         var ex = Assert.Throws<FormatException>(() => CdsiSupportingData.Load(schedule, [antigenStream]));
         Assert.Contains("series 'S', dose 1", ex.Message, StringComparison.Ordinal);
         Assert.Contains("six months", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Antigens_PublicView_ShowsSeriesDosesAndRulesWithDates()
+    {
+        var measles = CdsiSupportingData.Embedded.Antigens["measles"];
+        var standard = measles.Series.Single(s => s.Name == "Measles 2-dose series");
+
+        Assert.Equal("Measles", measles.Name);
+        Assert.Equal(new LocalDate(1957, 1, 1), measles.ImmunityBirthDateBefore);
+        Assert.Equal(CdsiSeriesType.Standard, standard.Type);
+        Assert.Equal("MMR", standard.VaccineGroup);
+        Assert.Equal(new CdsiDuration(0, 12, 0), standard.Doses[0].Ages[0].MinimumAge);
+        Assert.Equal(new CdsiDuration(0, 12, -4), standard.Doses[0].Ages[0].AbsoluteMinimumAge);
+        Assert.True(standard.Doses[1].PreferableIntervals[0].FromPreviousDose);
+        Assert.Contains(standard.Doses[0].PreferableVaccines, v => v.Cvx == "3" && v.VaccineType == "MMR");
+
+        var polio = CdsiSupportingData.Embedded.Antigens["Polio"].Series.Single(s => s.Name == "Polio 4-dose series").Doses[3];
+        Assert.Equal(new LocalDate(2009, 8, 6), polio.Ages[0].CessationDate);
+        Assert.Equal(new LocalDate(2009, 8, 7), polio.Ages[1].EffectiveDate);
+        Assert.True(polio.Ages[1].IsInEffectOn(new LocalDate(2009, 8, 7)));
+        Assert.False(polio.Ages[0].IsInEffectOn(new LocalDate(2009, 8, 7)));
+    }
+
+    [Fact]
+    public void VaccineGroupsAndCvxCodes_PublicView_LookUpByName()
+    {
+        var data = CdsiSupportingData.Embedded;
+
+        Assert.Equal(["Measles", "Mumps", "Rubella"], data.VaccineGroups["MMR"].Antigens.Order(StringComparer.Ordinal));
+        Assert.Equal(data.CvxCodes["3"], data.CvxCodes["003"]);
+        Assert.Contains(data.CvxCodes["03"].Antigens, a => a.Antigen == "Measles");
+        Assert.False(data.CvxCodes.TryGet("999", out _));
+        Assert.Throws<KeyNotFoundException>(() => data.Antigens["Smallpox-2"]);
+    }
+
+    [Fact]
+    public void LiveVirusConflictsAndObservations_PublicView_MatchTheCounts()
+    {
+        var data = CdsiSupportingData.Embedded;
+
+        Assert.Equal(data.LiveVirusConflictCount, data.LiveVirusConflictRules.Count);
+        Assert.Equal(data.ObservationCount, data.ObservationCodes.Count);
+        var mmrThenVaricella = data.LiveVirusConflictRules.First(c => c.PreviousCvx == "3" && c.CurrentCvx == "21");
+        Assert.Equal(new CdsiDuration(0, 0, 28), mmrThenVaricella.ConflictEnd);
+        Assert.Contains("regnan", data.ObservationCodes["007"].Title, StringComparison.Ordinal);
+        Assert.Throws<NotSupportedException>(() => ((IList<CdsiLiveVirusConflict>)data.LiveVirusConflictRules).Clear());
+    }
+
+    [Fact]
+    public void PublicView_Lists_CannotBeChangedThroughCasts()
+    {
+        var series = CdsiSupportingData.Embedded.Antigens["Measles"].Series;
+        var dose = series[0].Doses[0];
+
+        Assert.Throws<NotSupportedException>(() => ((IList<CdsiSeries>)series).Clear());
+        Assert.Throws<NotSupportedException>(() => ((IList<CdsiSeriesDose>)series[0].Doses).Clear());
+        Assert.Throws<NotSupportedException>(() => ((IList<CdsiAgeRule>)dose.Ages).Clear());
+        Assert.Throws<NotSupportedException>(() => ((IList<CdsiSeriesVaccine>)dose.PreferableVaccines).Clear());
+        Assert.Throws<NotSupportedException>(() => ((IList<string>)CdsiSupportingData.Embedded.VaccineGroups["MMR"].Antigens).Clear());
+    }
+
+    [Property]
+    public Property CdsiDuration_ToString_ParsesBack() =>
+        Prop.ForAll(
+            (from y in Gen.Choose(-3, 60) from m in Gen.Choose(-11, 24) from d in Gen.Choose(-60, 60) select new CdsiDuration(y, m, d)).ToArbitrary(),
+            duration => CdsiDuration.TryParse(duration.ToString(), out var parsed) && parsed == duration);
+
+    [Fact]
+    public void CdsiDuration_ToString_UsesCdcWords()
+    {
+        Assert.Equal("12 months - 4 days", new CdsiDuration(0, 12, -4).ToString());
+        Assert.Equal("7 years + 4 weeks", new CdsiDuration(7, 0, 28).ToString());
+        Assert.Equal("0 days", default(CdsiDuration).ToString());
+    }
+
+    [Fact]
+    public void Load_NamedStreams_BadFileErrorNamesTheFile()
+    {
+        const string antigen = "<antigenSupportingData><series><seriesName>S</seriesName><targetDisease>X</targetDisease><seriesType>Standard</seriesType>"
+            + "<selectSeries/><seriesDose><doseNumber>Dose 1</doseNumber><age><minAge>six months</minAge></age></seriesDose></series></antigenSupportingData>";
+        using var schedule = new MemoryStream(Encoding.UTF8.GetBytes("<scheduleSupportingData/>"));
+        using var bad = new MemoryStream(Encoding.UTF8.GetBytes(antigen));
+
+        var ex = Assert.Throws<FormatException>(() => CdsiSupportingData.Load(("ScheduleSupportingData.xml", schedule), [("AntigenSupportingData- X.xml", bad)]));
+
+        Assert.Contains("AntigenSupportingData- X.xml", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("six months", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_ScheduleWithoutItsAntigenFiles_NamesTheMissingAntigens()
+    {
+        var folder = SharedDatasets.Path("cdsi/supporting-data-4.64/XML");
+        using var schedule = File.OpenRead(Path.Combine(folder, "ScheduleSupportingData.xml"));
+        using var measles = File.OpenRead(Path.Combine(folder, "AntigenSupportingData- Measles-508.xml"));
+
+        var ex = Assert.Throws<FormatException>(() => CdsiSupportingData.Load(("ScheduleSupportingData.xml", schedule), [("AntigenSupportingData- Measles-508.xml", measles)]));
+
+        Assert.StartsWith("ScheduleSupportingData.xml: the vaccine groups name", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("Mumps", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("Polio", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Measles,", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_SameAntigenTwice_NamesBothFiles()
+    {
+        var folder = SharedDatasets.Path("cdsi/supporting-data-4.64/XML");
+        using var schedule = File.OpenRead(Path.Combine(folder, "ScheduleSupportingData.xml"));
+        using var first = File.OpenRead(Path.Combine(folder, "AntigenSupportingData- Measles-508.xml"));
+        using var second = File.OpenRead(Path.Combine(folder, "AntigenSupportingData- Measles-508.xml"));
+
+        var ex = Assert.Throws<FormatException>(() => CdsiSupportingData.Load(("ScheduleSupportingData.xml", schedule), [("a.xml", first), ("b.xml", second)]));
+
+        Assert.Contains("'Measles' more than once (a.xml and b.xml)", ex.Message, StringComparison.Ordinal);
+    }
+
+    private static string CoreProject([CallerFilePath] string source = "") =>
+        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(source)!, "../../../src/Immunization.Core/Immunization.Core.csproj"));
+
+    [Fact]
+    public async Task Build_WithoutCdsiSourceNotice_FailsClearly()
+    {
+        // A datasets folder with the XML but without SOURCE.md: the notice is packed, so its absence must stop the build.
+        var datasets = Directory.CreateTempSubdirectory("cdsi-build-");
+        try
+        {
+            var xml = Directory.CreateDirectory(Path.Combine(datasets.FullName, "cdsi/supporting-data-4.64/XML"));
+            File.WriteAllText(Path.Combine(xml.FullName, "ScheduleSupportingData.xml"), "<scheduleSupportingData/>");
+            var start = new ProcessStartInfo("dotnet")
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
+            foreach (var arg in new[] { "msbuild", CoreProject(), "-t:CheckCdsiSupportingData", "-nologo", "-v:q", $"-p:SharedDatasetsDir={datasets.FullName}/" })
+            {
+                start.ArgumentList.Add(arg);
+            }
+
+            start.Environment.Remove("MSBuildExtensionsPath");
+            start.Environment.Remove("MSBuildSDKsPath");
+            start.Environment.Remove("MSBUILD_EXE_PATH");
+            using var process = Process.Start(start)!;
+            var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+            var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+            await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+
+            Assert.NotEqual(0, process.ExitCode);
+            Assert.Contains("CDSi provenance notice is missing", await output + await error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            datasets.Delete(recursive: true);
+        }
     }
 }

@@ -38,8 +38,8 @@ public sealed class ErrorRatesTests
     }
 
     [Theory]
-    [InlineData("""{ "sexWrong": 1.5 }""", "SexWrong")]
-    [InlineData("""{ "sexWrong": -0.1 }""", "SexWrong")]
+    [InlineData("""{ "sexWrong": 1.5 }""", "sexWrong")]
+    [InlineData("""{ "sexWrong": -0.1 }""", "sexWrong")]
     [InlineData("""{ "communeOldScheme": 0.9, "communeWrong": 0.2 }""", "commune")]
     [InlineData("""{ "absentMovedIn": 0.5, "absentBornAbroad": 0.4, "absentForeigner": 0.2 }""", "absence")]
     public void FromJson_UnusableRates_FormatExceptionSaysWhy(string json, string expected)
@@ -57,6 +57,45 @@ public sealed class ErrorRatesTests
     public void FromJson_NotAnObjectOfNumbers_FormatException(string json)
     {
         Assert.Throws<FormatException>(() => Read(json));
+    }
+
+    [Fact]
+    public void FromJson_NullRate_RejectedNamingTheKey()
+    {
+        var e = Assert.Throws<FormatException>(() => Read("""{ "sexWrong": 0.1, "citizenIdMissing": null }"""));
+
+        Assert.Contains("citizenIdMissing", e.Message, StringComparison.Ordinal);
+        Assert.Contains("null is not a rate", e.Message, StringComparison.Ordinal);
+        Assert.Contains("line 1, position 40", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FromJson_RepeatedKey_Rejected()
+    {
+        var e = Assert.Throws<FormatException>(() => Read("{\n  \"sexWrong\": 0.1,\n  \"sexWrong\": 0.2\n}"));
+
+        Assert.Contains("\"sexWrong\" is given twice", e.Message, StringComparison.Ordinal);
+        Assert.Contains("line 3, position 3", e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{ "sexWrong": "high" }""", "sexWrong")]
+    [InlineData("""{ "sexWrong": [0.1] }""", "sexWrong")]
+    [InlineData("""{ "sexWrong": 2 }""", "sexWrong")]
+    [InlineData("""{ "noSuchKind": 0.1 }""", "noSuchKind")]
+    [InlineData("[1, 2]", "object")]
+    [InlineData("null", "object")]
+    [InlineData("{", "line 1")]
+    [InlineData("{ \"sexWrong\": 0.1 } 7", "line 1")]
+    public void FromJson_BadInput_MessageSaysWhereAndWhyWithoutTypeNames(string json, string expected)
+    {
+        var e = Assert.Throws<FormatException>(() => Read(json));
+
+        Assert.Contains(expected, e.Message, StringComparison.Ordinal);
+        Assert.Contains("line ", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("ErrorRates", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Nullable", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

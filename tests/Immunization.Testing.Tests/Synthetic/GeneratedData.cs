@@ -24,6 +24,12 @@ internal static class GeneratedData
     private static readonly Lazy<SyntheticDataset> s_custom =
         new(() => SyntheticDataGenerator.GenerateInMemory(new SyntheticDataOptions { People = 8_000, Seed = 99, Errors = CustomRates }));
 
+    private static readonly Lazy<SyntheticDataset> s_large =
+        new(() => SyntheticDataGenerator.GenerateInMemory(new SyntheticDataOptions { People = 100_000, Seed = 5, Errors = ErrorRates.None }));
+
+    /// <summary>100,000 people without errors, seed 5: for name statistics that need a large register.</summary>
+    public static SyntheticDataset Large => s_large.Value;
+
     /// <summary>8,000 people with <see cref="CustomRates"/>, seed 99.</summary>
     public static SyntheticDataset Custom => s_custom.Value;
 
