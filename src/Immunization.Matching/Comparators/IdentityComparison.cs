@@ -22,6 +22,9 @@ internal struct IdentityKey
     /// <summary>Whether the number has a valid structure; an invalid one is compared but never trusted.</summary>
     public bool CitizenIdValid;
 
+    /// <summary>Whether the field held text that is no identity number at all (reported as invalid, not missing).</summary>
+    public bool CitizenIdUnreadable;
+
     /// <summary>The identity number's digits packed 4 bits each (BCD), so that differing digits are found with one XOR.</summary>
     public ulong CitizenIdBcd;
 

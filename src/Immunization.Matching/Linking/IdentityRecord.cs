@@ -104,6 +104,7 @@ public sealed class IdentityRecord
         {
             UnparsedCitizenIdDigits = cid.Kind == CitizenIdKind.None ? Digits(citizenId) : 0,
             UnparsedCitizenIdLength = cid.Kind == CitizenIdKind.None ? DigitCount(citizenId) : 0,
+            HasUnreadableCitizenId = cid.Kind == CitizenIdKind.None && DigitCount(citizenId) == 0 && !string.IsNullOrWhiteSpace(citizenId),
         };
     }
 
@@ -112,6 +113,9 @@ public sealed class IdentityRecord
     /// code, say): still compared, so that the typo can be recognised and explained, but never trusted as a valid number.
     /// </summary>
     internal long UnparsedCitizenIdDigits { get; private init; }
+
+    /// <summary>Whether the identity-number field held text that is no CCCD or CMND at all (a passport number, say).</summary>
+    internal bool HasUnreadableCitizenId { get; private init; }
 
     /// <summary>12 or 9 when <see cref="UnparsedCitizenIdDigits"/> holds a number, else 0.</summary>
     internal int UnparsedCitizenIdLength { get; private init; }

@@ -403,8 +403,9 @@ public sealed partial class RegisterIndex
         }
 
         var idLevel = levels[(int)IdentityField.CitizenId];
-        if (q.CitizenIdLength != 0 && !q.CitizenIdValid
+        if ((q.CitizenIdLength != 0 && !q.CitizenIdValid
             && (idLevel < 0 || idLevel == IdentityLevels.CitizenIdExact || idLevel == IdentityLevels.CitizenIdDifferent))
+            || q.CitizenIdUnreadable)
         {
             // Digits without the structure of a CCCD or CMND, and not a recognisable typo of the register's number.
             list.Add(new IdentityDifference(IdentityField.CitizenId, "invalid"));
@@ -545,6 +546,8 @@ public sealed partial class RegisterIndex
             key.CitizenIdLength = (byte)record.UnparsedCitizenIdLength;
             key.CitizenId = record.UnparsedCitizenIdDigits;
         }
+
+        key.CitizenIdUnreadable = record.HasUnreadableCitizenId;
 
         var name = record.Name.MatchingKey;
         if (name.Length > 0)

@@ -149,6 +149,16 @@ public sealed partial class RegisterIndexTests
     }
 
     [Fact]
+    public void Link_PassportNumberInTheIdentityField_IsReportedInvalidNotMissing()
+    {
+        var link = s_small.Value.Link(Record("R14", "N6830243", "Nguyễn Thị Minh Anh", "1990-05-03", "F", "0912345678"));
+
+        Assert.Equal("P-A", link.PersonId);
+        Assert.Contains(new IdentityDifference(IdentityField.CitizenId, "invalid"), link.Differences);
+        Assert.DoesNotContain(new IdentityDifference(IdentityField.CitizenId, "missing"), link.Differences);
+    }
+
+    [Fact]
     public void Link_ForeignNational_IsNotApplicable()
     {
         var link = s_small.Value.Link(Record("R9", "E1234567", "Kim Min Jun", "1990-05-03", "M", nationality: "KR"));
