@@ -46,13 +46,14 @@ internal static class DedupeCommand
     {
         var clock = Stopwatch.StartNew();
         var plan = MatchingOutput.LoadPlan(configPath);
-        if ((truth || train) && plan.Configuration.Truth is null)
+        var configuration = plan.Configuration;
+        if ((truth || train) && configuration.Truth is null)
         {
             throw new CliInputException($"{configPath}: --truth needs a 'truth' section in the configuration (column and pattern).");
         }
 
         var table = CsvRecordTables.Read(inputPath);
-        var ids = MatchingOutput.Ids(table, plan.Configuration.IdColumn, inputPath);
+        var ids = MatchingOutput.Ids(table, configuration.IdColumn, inputPath);
         Immunization.Matching.Deduplication.DeduplicationResult result;
         try
         {
@@ -64,7 +65,7 @@ internal static class DedupeCommand
         }
 
         MatchingOutput.Prepare(outDir);
-        var idName = plan.Configuration.IdColumn ?? "row";
+        var idName = configuration.IdColumn ?? "row";
         MatchingOutput.WritePairs(Path.Combine(outDir, "pairs.csv"), plan, result.Explain, idName + "_1", idName + "_2", ids, ids,
             result.Matches, result.Reviews);
         MatchingOutput.WriteModel(Path.Combine(outDir, "model.json"), result.Model, result.CandidatePairs, result.EmIterations);

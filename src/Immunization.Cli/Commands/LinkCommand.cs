@@ -83,15 +83,16 @@ internal static class LinkCommand
     {
         var clock = Stopwatch.StartNew();
         var plan = MatchingOutput.LoadPlan(configPath);
-        if ((truth || train) && plan.Configuration.Truth is null)
+        var configuration = plan.Configuration;
+        if ((truth || train) && configuration.Truth is null)
         {
             throw new CliInputException($"{configPath}: --truth needs a 'truth' section in the configuration (column and pattern).");
         }
 
         var leftTable = CsvRecordTables.Read(leftPath);
         var rightTable = CsvRecordTables.Read(rightPath);
-        var leftIds = MatchingOutput.Ids(leftTable, plan.Configuration.IdColumn, leftPath);
-        var rightIds = MatchingOutput.Ids(rightTable, plan.Configuration.IdColumn, rightPath);
+        var leftIds = MatchingOutput.Ids(leftTable, configuration.IdColumn, leftPath);
+        var rightIds = MatchingOutput.Ids(rightTable, configuration.IdColumn, rightPath);
         LinkageResult result;
         try
         {
@@ -103,7 +104,7 @@ internal static class LinkCommand
         }
 
         MatchingOutput.Prepare(outDir);
-        var idName = plan.Configuration.IdColumn ?? "row";
+        var idName = configuration.IdColumn ?? "row";
         MatchingOutput.WritePairs(Path.Combine(outDir, "links.csv"), plan, result.Explain, "left_" + idName, "right_" + idName, leftIds,
             rightIds, result.Matches, result.Reviews);
         MatchingOutput.WriteModel(Path.Combine(outDir, "model.json"), result.Model, result.CandidatePairs, result.EmIterations);

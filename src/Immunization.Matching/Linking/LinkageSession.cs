@@ -26,11 +26,11 @@ internal sealed class LinkageSession
         TruthKeys = ReadTruth(plan, tables);
 
         var keys = Blocker.Keys(plan, Fields, tables.Length);
-        var maxPairs = plan.Configuration.Estimation?.MaxCandidatePairs ?? new EstimationConfiguration().MaxCandidatePairs;
+        var maxPairs = plan.Source.Estimation?.MaxCandidatePairs ?? new EstimationConfiguration().MaxCandidatePairs;
         Pairs = SameTable ? Blocker.DedupePairs(keys, maxPairs) : Blocker.LinkPairs(keys, LeftCount, RightCount, maxPairs);
         Patterns = ComputePatterns();
 
-        var estimation = plan.Configuration.Estimation ?? new EstimationConfiguration();
+        var estimation = plan.Source.Estimation ?? new EstimationConfiguration();
         var leftOrder = CanonicalOrder(tables[0], 0);
         var rightOrder = SameTable ? leftOrder : CanonicalOrder(tables[1], 1);
         LeftRanks = Ranks(leftOrder);
@@ -245,7 +245,7 @@ internal sealed class LinkageSession
             order[i] = i;
         }
 
-        var idColumn = Plan.Configuration.IdColumn is { } name ? source.IndexOf(name) : -1;
+        var idColumn = Plan.Source.IdColumn is { } name ? source.IndexOf(name) : -1;
         Array.Sort(order, (x, y) =>
         {
             var c = hashes[x].CompareTo(hashes[y]);
@@ -273,7 +273,7 @@ internal sealed class LinkageSession
 
     private static int[][]? ReadTruth(MatchPlan plan, RecordTable[] tables)
     {
-        if (plan.Configuration.Truth is not { } truth)
+        if (plan.Source.Truth is not { } truth)
         {
             return null;
         }

@@ -52,7 +52,7 @@ public sealed class RecordLinker
         Guard.Against.Null(left);
         Guard.Against.Null(right);
         var session = new LinkageSession(_plan, left, right, options.TrainOnTruth);
-        var decision = _plan.Configuration.Decision ?? new DecisionConfiguration();
+        var decision = _plan.Source.Decision ?? new DecisionConfiguration();
         var (matches, reviews) = Decide(session, decision.MatchWeight, decision.ReviewWeight ?? decision.MatchWeight);
         if (decision.OneToOne)
         {
@@ -93,7 +93,7 @@ public sealed class RecordLinker
     {
         Guard.Against.Null(records);
         var session = new LinkageSession(_plan, records, null, options.TrainOnTruth);
-        var decision = _plan.Configuration.Decision ?? new DecisionConfiguration();
+        var decision = _plan.Source.Decision ?? new DecisionConfiguration();
         var (matches, reviews) = Decide(session, decision.MatchWeight, decision.ReviewWeight ?? decision.MatchWeight);
         int[]? exclusive = _plan.ExclusiveField >= 0 ? session.Fields[_plan.ExclusiveField].Ids[0] : null;
         var sets = new UnionFind(records.Count, exclusive);

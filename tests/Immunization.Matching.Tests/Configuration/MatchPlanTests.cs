@@ -66,6 +66,19 @@ public sealed class MatchPlanTests
     }
 
     [Fact]
+    public void Compile_ConfigurationChangedAfterwards_DoesNotChangeThePlan()
+    {
+        var configuration = MatchConfiguration.FromJson(Minimal);
+        var plan = MatchPlan.Compile(configuration);
+
+        configuration.Decision.MatchWeight = 99;
+        plan.Configuration.Decision.MatchWeight = 42;
+
+        Assert.Equal(0, plan.Source.Decision.MatchWeight);
+        Assert.Equal(0, plan.Configuration.Decision.MatchWeight);
+    }
+
+    [Fact]
     public void FromJson_UnknownProperty_ThrowsWithItsName()
     {
         var e = Assert.Throws<MatchConfigurationException>(() => MatchConfiguration.FromJson("""{ "feilds": [] }"""));
