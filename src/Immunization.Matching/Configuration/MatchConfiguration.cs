@@ -76,6 +76,39 @@ public sealed class MatchConfiguration
         }
     }
 
+    /// <summary>A deep copy (every nested object and list copied).</summary>
+    internal MatchConfiguration Clone() => new()
+    {
+        IdColumn = IdColumn,
+        Fields = Fields is null ? [] : [.. Fields.Select(f => f is null ? null! : new FieldConfiguration
+        {
+            Name = f.Name,
+            Column = f.Column,
+            Format = f.Format,
+            Normalization = f.Normalization,
+            TermFrequency = f.TermFrequency,
+            Levels = f.Levels is null ? [] : [.. f.Levels.Select(l => l is null ? null! : new LevelConfiguration
+            {
+                Comparator = l.Comparator, Threshold = l.Threshold, M = l.M, U = l.U,
+            })],
+        })],
+        Blocking = Blocking is null ? [] : [.. Blocking.Select(b => b is null ? null! : new BlockingRuleConfiguration { On = b.On is null ? [] : [.. b.On] })],
+        Decision = Decision is null ? new DecisionConfiguration() : new DecisionConfiguration
+        {
+            MatchWeight = Decision.MatchWeight, ReviewWeight = Decision.ReviewWeight, OneToOne = Decision.OneToOne,
+        },
+        Estimation = Estimation is null ? new EstimationConfiguration() : new EstimationConfiguration
+        {
+            RandomPairs = Estimation.RandomPairs,
+            Seed = Estimation.Seed,
+            MaxIterations = Estimation.MaxIterations,
+            Tolerance = Estimation.Tolerance,
+            MaxCandidatePairs = Estimation.MaxCandidatePairs,
+        },
+        Truth = Truth is null ? null : new TruthConfiguration { Column = Truth.Column, Pattern = Truth.Pattern },
+        ExclusiveField = ExclusiveField,
+    };
+
     /// <summary>Writes this configuration as indented JSON.</summary>
     /// <returns>The JSON text.</returns>
     public string ToJson() => JsonSerializer.Serialize(this, MatchConfigurationJsonContext.Default.MatchConfiguration);

@@ -49,17 +49,14 @@ public sealed class MatchPlan
     /// <summary>The largest number of configured levels per field (plus the implicit "different" level).</summary>
     public const int MaxLevels = 13;
 
-    private readonly string _json;
-
     private MatchPlan(MatchConfiguration configuration)
     {
         // A private snapshot: changing the caller's configuration object afterwards cannot change a compiled plan.
-        _json = configuration.ToJson();
-        Source = MatchConfiguration.FromJson(_json);
+        Source = configuration.Clone();
     }
 
     /// <summary>Gets a copy of the configuration this plan was compiled from (changing it does not change the plan).</summary>
-    public MatchConfiguration Configuration => MatchConfiguration.FromJson(_json);
+    public MatchConfiguration Configuration => Source.Clone();
 
     /// <summary>The plan's own snapshot of its configuration, read by the engine and never handed out.</summary>
     internal MatchConfiguration Source { get; }
