@@ -10,9 +10,8 @@ public sealed partial class RegisterIndex
     /// per name from its frequency. Weights are log2(m/u) with the fixed m of <see cref="IdentityLevels.M"/>.
     /// </summary>
     private static (double[][] U, double[][] Weights, double[] NameExactWeights) EstimateModel(IdentityKey[] keys, string[] nameTexts,
-        int tokenCount, int randomPairs)
+        int[] order, int randomPairs)
     {
-        _ = tokenCount;
         var fieldCount = IdentityLevels.FieldCount;
         var counts = new long[fieldCount][];
         var present = new long[fieldCount];
@@ -28,8 +27,8 @@ public sealed partial class RegisterIndex
         var samples = (int)Math.Min(randomPairs, (long)n * (n - 1) / 2);
         for (var s = 0; n > 1 && s < samples; s++)
         {
-            var i = random.Next(n);
-            var j = random.Next(n);
+            var i = order[random.Next(n)];
+            var j = order[random.Next(n)];
             if (i == j)
             {
                 continue;

@@ -104,7 +104,7 @@ public sealed partial class RegisterIndex
         _places = places;
         _options = options;
         _blocks = BuildBlocks(keys);
-        (_u, _weights, _nameExactWeights) = EstimateModel(keys, nameTexts, tokens.Count, options.RandomPairs);
+        (_u, _weights, _nameExactWeights) = EstimateModel(keys, nameTexts, CanonicalOrder(ids), options.RandomPairs);
         _scratch = new ThreadLocal<Scratch>(() => new Scratch(ids.Length));
     }
 
@@ -262,8 +262,8 @@ public sealed partial class RegisterIndex
             }
 
             var w = Score(key, nameText, p, _options.ReviewWeight);
-            // Ties go to the lower index, so that the outcome does not depend on the order of the candidates.
-            if (w > bestWeight || (w == bestWeight && p < best))
+            // Ties go to the smaller person id, so that the outcome does not depend on the order of the register.
+            if (w > bestWeight || (w == bestWeight && best >= 0 && string.CompareOrdinal(_ids[p], _ids[best]) < 0))
             {
                 runnerUp = bestWeight;
                 bestWeight = w;
@@ -441,6 +441,33 @@ public sealed partial class RegisterIndex
         Check(IdentityField.DateOfBirth, q.DateOfBirth == 0, p.DateOfBirth != 0);
         Check(IdentityField.Sex, q.Sex == 0, p.Sex != 0);
         return [.. list];
+    }
+
+    /// <summary>
+    /// Person indexes sorted by a hash of the person id, then the id: random pairs drawn in this order do not depend on
+    /// the order of the register.
+    /// </summary>
+    private static int[] CanonicalOrder(string[] ids)
+    {
+        var hashes = new ulong[ids.Length];
+        var order = new int[ids.Length];
+        for (var i = 0; i < ids.Length; i++)
+        {
+            hashes[i] = Hash(ids[i]);
+            order[i] = i;
+        }
+
+        Array.Sort(hashes, order);
+        // Equal hashes (practically never) are put in id order.
+        for (var i = 1; i < order.Length; i++)
+        {
+            for (var k = i; k > 0 && hashes[k] == hashes[k - 1] && string.CompareOrdinal(ids[order[k]], ids[order[k - 1]]) < 0; k--)
+            {
+                (order[k], order[k - 1]) = (order[k - 1], order[k]);
+            }
+        }
+
+        return order;
     }
 
     private static int BlockKeys(in IdentityKey key, Span<long> keys)

@@ -205,6 +205,25 @@ public sealed partial class RegisterIndexTests
     }
 
     [Fact]
+    public void Build_RegisterInAnyOrder_GivesTheSameOutcomesPersonsAndWeights()
+    {
+        var generator = new SyntheticIdentities(seed: 21);
+        var people = generator.People(4_000);
+        var (records, _) = generator.Records(people);
+        var shuffled = people.OrderBy(p => new Random(p[0]!.GetHashCode(StringComparison.Ordinal)).Next()).ToList();
+        var reversed = Enumerable.Reverse(people).ToList();
+
+        var indexes = new[] { people, shuffled, reversed }.Select(list => RegisterIndex.Build(list.Select(SyntheticIdentities.ToRecord))).ToList();
+        var outcomes = indexes
+            .Select(index => records.Select(r => index.Link(SyntheticIdentities.ToRecord(r)))
+                .Select(l => (l.Outcome, l.PersonId, Math.Round(l.Weight, 9), l.DifferencesText())).ToList())
+            .ToList();
+
+        Assert.Equal(outcomes[0], outcomes[1]);
+        Assert.Equal(outcomes[0], outcomes[2]);
+    }
+
+    [Fact]
     public void Link_SyntheticRecords_NeverLinkAPersonWithAnotherValidIdentityNumberUnlessExplainedAsATypo()
     {
         var (index, records, _, people) = s_world.Value;
