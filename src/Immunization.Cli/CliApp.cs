@@ -45,6 +45,8 @@ internal static class CliApp
 
     private static IEnumerable<Command> Commands()
     {
+        yield return LinkCommand.Create();
+        yield return DedupeCommand.Create();
         yield return UnitsLookupCommand.Create();
         yield return GenerateCommand.Create();
         yield return CdsiCommand.Create();

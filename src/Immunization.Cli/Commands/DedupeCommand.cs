@@ -1,0 +1,109 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Immunization.Cli.Matching;
+using Immunization.Matching.Linking;
+
+namespace Immunization.Cli;
+
+/// <summary><c>immunization dedupe</c>: finds the records of one CSV file that belong to one entity, as clusters.</summary>
+internal static class DedupeCommand
+{
+    public static Command Create()
+    {
+        var config = new Option<string>("--config") { Description = "The match configuration (JSON).", Required = true };
+        var input = new Option<string>("--input") { Description = "The CSV file (header row; fields are trimmed).", Required = true };
+        var output = new Option<string>("--out") { Description = "The output folder (pairs.csv, clusters.csv, model.json).", Required = true };
+        var truth = new Option<bool>("--truth")
+        {
+            Description = "Print pairwise precision, recall and F1 of the clusters against the configuration's truth.",
+        };
+        var train = new Option<bool>("--train-on-truth")
+        {
+            Description = "Count m from the labelled pairs instead of estimating it by EM (optimistic accuracy).",
+        };
+        var command = new Command("dedupe", "Find duplicate records in one file: pairs, then clusters guarded against chaining.")
+        {
+            config, input, output, truth, train,
+        };
+        command.SetAction(parse =>
+        {
+            try
+            {
+                return Run(parse.InvocationConfiguration.Output, parse.GetValue(config)!, parse.GetValue(input)!, parse.GetValue(output)!,
+                    parse.GetValue(truth), parse.GetValue(train));
+            }
+            catch (CliInputException e)
+            {
+                parse.InvocationConfiguration.Error.WriteLine($"dedupe: {e.Message}");
+                return 2;
+            }
+        });
+        return command;
+    }
+
+    private static int Run(TextWriter stdout, string configPath, string inputPath, string outDir, bool truth, bool train)
+    {
+        var clock = Stopwatch.StartNew();
+        var plan = MatchingOutput.LoadPlan(configPath);
+        var configuration = plan.Configuration;
+        if ((truth || train) && configuration.Truth is null)
+        {
+            throw new CliInputException($"{configPath}: --truth needs a 'truth' section in the configuration (column and pattern).");
+        }
+
+        var table = CsvRecordTables.Read(inputPath);
+        var ids = MatchingOutput.Ids(table, configuration.IdColumn, inputPath);
+        Immunization.Matching.Deduplication.DeduplicationResult result;
+        try
+        {
+            result = new RecordLinker(plan).Deduplicate(table, new LinkageOptions { TrainOnTruth = train });
+        }
+        catch (ArgumentException e)
+        {
+            throw new CliInputException(e.Message);
+        }
+
+        MatchingOutput.Prepare(outDir);
+        var idName = configuration.IdColumn ?? "row";
+        MatchingOutput.WritePairs(Path.Combine(outDir, "pairs.csv"), plan, result.Explain, idName + "_1", idName + "_2", ids, ids,
+            result.Matches, result.Reviews);
+        MatchingOutput.WriteModel(Path.Combine(outDir, "model.json"), result.Model, result.CandidatePairs, result.EmIterations);
+
+        // A cluster is named by its smallest record id, so the name does not depend on the input order.
+        var names = new string?[result.ClusterCount];
+        for (var i = 0; i < table.Count; i++)
+        {
+            var c = result.Clusters[i];
+            var id = ids(i);
+            if (names[c] is null || string.CompareOrdinal(id, names[c]) < 0)
+            {
+                names[c] = id;
+            }
+        }
+
+        using (var writer = new StreamWriter(Path.Combine(outDir, "clusters.csv"), false, new System.Text.UTF8Encoding(false), 1 << 16))
+        {
+            CsvText.WriteRow(writer, idName, "cluster_id");
+            for (var i = 0; i < table.Count; i++)
+            {
+                CsvText.WriteRow(writer, ids(i), names[result.Clusters[i]]);
+            }
+        }
+
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"dedupe: {table.Count} records, {result.CandidatePairs} candidate pairs, " +
+            $"{(train ? "m from labels" : $"EM {result.EmIterations} iterations")}, lambda {result.Model.Lambda:0.####}"));
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"matches: {result.Matches.Count}, review: {result.Reviews.Count}, clusters: {result.ClusterCount}, " +
+            $"joins refused by the chaining guard: {result.RefusedJoins}"));
+        if (truth && result.Evaluation is { } evaluation)
+        {
+            MatchingOutput.WriteEvaluation(stdout, evaluation);
+        }
+
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"wrote pairs.csv, clusters.csv, model.json to {outDir} in {clock.Elapsed.TotalSeconds:0.000} s"));
+        return 0;
+    }
+}

@@ -1,0 +1,124 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Immunization.Cli.Matching;
+using Immunization.Matching.Linking;
+
+namespace Immunization.Cli;
+
+/// <summary>
+/// <c>immunization link</c>: links vaccination records to the register with the built-in Vietnamese matcher
+/// (<c>--register --records</c>), or two CSV files as a JSON configuration says (<c>--config --left --right</c>).
+/// </summary>
+internal static class LinkCommand
+{
+    public static Command Create()
+    {
+        var config = new Option<string>("--config") { Description = "The match configuration (JSON): fields, levels, blocking, thresholds." };
+        var left = new Option<string>("--left") { Description = "The first CSV file (header row; fields are trimmed)." };
+        var right = new Option<string>("--right") { Description = "The second CSV file." };
+        var output = new Option<string>("--out") { Description = "The output folder (links.csv, model.json).", Required = true };
+        var register = new Option<string>("--register") { Description = "The population register (the standard register.csv)." };
+        var records = new Option<string>("--records") { Description = "The vaccination records (the standard records.csv)." };
+        var truth = new Option<string?>("--truth")
+        {
+            Description = "With --register: the truth file (truth.csv) to score against. With --config: no value; the configuration's " +
+                "'truth' section says how to read it. Prints precision, recall and F1.",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var train = new Option<bool>("--train-on-truth")
+        {
+            Description = "Count m from the labelled pairs instead of estimating it by EM (optimistic accuracy).",
+        };
+        var command = new Command("link", "Link two files of records: candidate pairs by blocking, Fellegi-Sunter weights, explained decisions.")
+        {
+            register, records, config, left, right, output, truth, train,
+        };
+        command.SetAction(parse =>
+        {
+            var stdout = parse.InvocationConfiguration.Output;
+            var stderr = parse.InvocationConfiguration.Error;
+            try
+            {
+                var truthGiven = parse.GetResult(truth) is not null;
+                if (parse.GetValue(register) is { } registerPath)
+                {
+                    var recordsPath = parse.GetValue(records) ?? throw new CliInputException("--records is required with --register.");
+                    if (parse.GetValue(config) is not null || parse.GetValue(left) is not null || parse.GetValue(right) is not null)
+                    {
+                        throw new CliInputException("--register/--records and --config/--left/--right are two different modes; use one.");
+                    }
+
+                    var truthPath = parse.GetValue(truth);
+                    if (truthGiven && truthPath is null)
+                    {
+                        throw new CliInputException("--truth needs the truth file (truth.csv) with --register.");
+                    }
+
+                    return RegisterLinkRun.Run(stdout, registerPath, recordsPath, parse.GetValue(output)!, truthPath);
+                }
+
+                var configPath = parse.GetValue(config)
+                    ?? throw new CliInputException("give --register and --records, or --config with --left and --right.");
+                var leftPath = parse.GetValue(left) ?? throw new CliInputException("--left is required with --config.");
+                var rightPath = parse.GetValue(right) ?? throw new CliInputException("--right is required with --config.");
+                if (parse.GetValue(truth) is not null)
+                {
+                    throw new CliInputException("with --config, --truth takes no value: the configuration's 'truth' section describes it.");
+                }
+
+                return RunGeneric(stdout, configPath, leftPath, rightPath, parse.GetValue(output)!, truthGiven, parse.GetValue(train));
+            }
+            catch (CliInputException e)
+            {
+                stderr.WriteLine($"link: {e.Message}");
+                return 2;
+            }
+        });
+        return command;
+    }
+
+    private static int RunGeneric(TextWriter stdout, string configPath, string leftPath, string rightPath, string outDir, bool truth,
+        bool train)
+    {
+        var clock = Stopwatch.StartNew();
+        var plan = MatchingOutput.LoadPlan(configPath);
+        var configuration = plan.Configuration;
+        if ((truth || train) && configuration.Truth is null)
+        {
+            throw new CliInputException($"{configPath}: --truth needs a 'truth' section in the configuration (column and pattern).");
+        }
+
+        var leftTable = CsvRecordTables.Read(leftPath);
+        var rightTable = CsvRecordTables.Read(rightPath);
+        var leftIds = MatchingOutput.Ids(leftTable, configuration.IdColumn, leftPath);
+        var rightIds = MatchingOutput.Ids(rightTable, configuration.IdColumn, rightPath);
+        LinkageResult result;
+        try
+        {
+            result = new RecordLinker(plan).Link(leftTable, rightTable, new LinkageOptions { TrainOnTruth = train });
+        }
+        catch (ArgumentException e)
+        {
+            throw new CliInputException(e.Message);
+        }
+
+        MatchingOutput.Prepare(outDir);
+        var idName = configuration.IdColumn ?? "row";
+        MatchingOutput.WritePairs(Path.Combine(outDir, "links.csv"), plan, result.Explain, "left_" + idName, "right_" + idName, leftIds,
+            rightIds, result.Matches, result.Reviews);
+        MatchingOutput.WriteModel(Path.Combine(outDir, "model.json"), result.Model, result.CandidatePairs, result.EmIterations);
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"link: {leftTable.Count} x {rightTable.Count} records, {result.CandidatePairs} candidate pairs, " +
+            $"{(train ? "m from labels" : $"EM {result.EmIterations} iterations")}, lambda {result.Model.Lambda:0.####}"));
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"matches: {result.Matches.Count}, review: {result.Reviews.Count}"));
+        if (truth && result.Evaluation is { } evaluation)
+        {
+            MatchingOutput.WriteEvaluation(stdout, evaluation);
+        }
+
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"wrote {Path.Combine(outDir, "links.csv")}, {Path.Combine(outDir, "model.json")} in {clock.Elapsed.TotalSeconds:0.000} s"));
+        return 0;
+    }
+}

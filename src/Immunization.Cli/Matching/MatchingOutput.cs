@@ -1,0 +1,137 @@
+using System.Globalization;
+using System.Text.Json;
+using Immunization.Matching.Configuration;
+using Immunization.Matching.Linking;
+using Immunization.Matching.Scoring;
+
+namespace Immunization.Cli.Matching;
+
+/// <summary>What the generic link and dedupe commands write: pair files with explanations, the model, and a summary.</summary>
+internal static class MatchingOutput
+{
+    public static MatchPlan LoadPlan(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new CliInputException($"{path}: configuration file not found.");
+        }
+
+        try
+        {
+            using var stream = File.OpenRead(path);
+            return MatchPlan.Compile(MatchConfiguration.FromJson(stream));
+        }
+        catch (MatchConfigurationException e)
+        {
+            throw new CliInputException($"{path}: {e.Message}");
+        }
+    }
+
+    /// <summary>Writes pairs with each field's level and weight: the explanation of every decision.</summary>
+    public static void WritePairs(string path, MatchPlan plan, Func<ScoredPair, PairExplanation> explain, string leftIdName,
+        string rightIdName, Func<int, string> leftId, Func<int, string> rightId, IReadOnlyList<ScoredPair> matches,
+        IReadOnlyList<ScoredPair> reviews)
+    {
+        using var writer = new StreamWriter(path, false, new System.Text.UTF8Encoding(false), 1 << 16);
+        var header = new List<string?> { leftIdName, rightIdName, "decision", "weight", "probability" };
+        foreach (var name in plan.FieldNames)
+        {
+            header.Add(name + "_level");
+            header.Add(name + "_weight");
+        }
+
+        CsvText.WriteRow(writer, [.. header]);
+        var row = new string?[header.Count];
+        void Write(ScoredPair pair, string decision)
+        {
+            var explanation = explain(pair);
+            row[0] = leftId(pair.Left);
+            row[1] = rightId(pair.Right);
+            row[2] = decision;
+            row[3] = CsvText.Number(pair.Weight, "0.###");
+            row[4] = CsvText.Number(pair.Probability, "0.######");
+            for (var f = 0; f < explanation.Fields.Count; f++)
+            {
+                row[5 + (2 * f)] = explanation.Fields[f].Level;
+                row[6 + (2 * f)] = CsvText.Number(explanation.Fields[f].Weight, "0.###");
+            }
+
+            CsvText.WriteRow(writer, row);
+        }
+
+        foreach (var pair in matches)
+        {
+            Write(pair, "match");
+        }
+
+        foreach (var pair in reviews)
+        {
+            Write(pair, "review");
+        }
+    }
+
+    public static void WriteModel(string path, MatchModel model, long candidatePairs, int emIterations)
+    {
+        using var stream = File.Create(path);
+        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        json.WriteStartObject();
+        json.WriteNumber("candidatePairs", candidatePairs);
+        json.WriteNumber("emIterations", emIterations);
+        json.WriteNumber("lambda", model.Lambda);
+        json.WriteNumber("priorWeight", model.PriorWeight);
+        json.WriteStartArray("fields");
+        foreach (var field in model.Fields)
+        {
+            json.WriteStartObject();
+            json.WriteString("name", field.Name);
+            json.WriteBoolean("termFrequency", field.TermFrequency);
+            json.WriteStartArray("levels");
+            foreach (var level in field.Levels)
+            {
+                json.WriteStartObject();
+                json.WriteString("level", level.Label);
+                json.WriteNumber("m", level.M);
+                json.WriteNumber("u", level.U);
+                json.WriteNumber("weight", level.Weight);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    public static void WriteEvaluation(TextWriter output, TruthEvaluation evaluation)
+    {
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"truth: {evaluation.TruePairs} true pairs; blocking kept {evaluation.TruePairsBlocked} ({evaluation.BlockingRecall:P2})"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"pairs: {evaluation.PredictedPairs} declared, {evaluation.TruePositives} true; precision {evaluation.Precision:0.0000}, " +
+            $"recall {evaluation.Recall:0.0000}, F1 {evaluation.F1:0.0000}"));
+    }
+
+    public static Func<int, string> Ids(RecordTable table, string? idColumn, string file)
+    {
+        if (idColumn is null)
+        {
+            return i => (i + 1).ToString(CultureInfo.InvariantCulture);
+        }
+
+        var column = table.IndexOf(idColumn);
+        if (column < 0)
+        {
+            throw new CliInputException($"{file}: the id column '{idColumn}' named in the configuration is missing.");
+        }
+
+        return i => table.Get(i, column) ?? "";
+    }
+
+    public static string Prepare(string directory)
+    {
+        Directory.CreateDirectory(directory);
+        return directory;
+    }
+}

@@ -1,0 +1,222 @@
+using System.Diagnostics;
+using System.Globalization;
+using Immunization.Matching.Deduplication;
+using Immunization.Matching.Linking;
+
+namespace Immunization.Cli.Matching;
+
+/// <summary>
+/// <c>immunization link --register --records</c>: links every vaccination record to the register with the built-in Vietnamese
+/// matcher and writes <c>links.csv</c> (every record once, in input order) and <c>explanations.csv</c>.
+/// </summary>
+internal static class RegisterLinkRun
+{
+    public static int Run(TextWriter stdout, string registerPath, string recordsPath, string outDir, string? truthPath)
+    {
+        var clock = Stopwatch.StartNew();
+        // The register streams into the index batch by batch: only the compact index stays in memory.
+        var index = RegisterIndex.Build(IdentityFiles.ReadBatches(registerPath, "person_id").SelectMany(batch => batch));
+        var indexTime = clock.Elapsed;
+
+        Directory.CreateDirectory(outDir);
+        var linksPath = Path.Combine(outDir, "links.csv");
+        var explanationsPath = Path.Combine(outDir, "explanations.csv");
+
+        // Per record, only what links.csv needs; explanations are written as records are linked.
+        var recordIds = new List<string>();
+        var persons = new List<int>();
+        var outcomes = new List<LinkOutcome>();
+        var weights = new List<double>();
+        var differences = new List<string>();
+        var differenceTexts = new Dictionary<string, string>(StringComparer.Ordinal);
+        var unlinked = new List<IdentityRecord>();
+        var unlinkedPositions = new List<int>();
+        long typoIds = 0;
+        var truth = truthPath is null ? null : IdentityFiles.ReadTruth(truthPath);
+        long truePersons = 0, blockedTruePersons = 0;
+        using (var explanations = new StreamWriter(explanationsPath, false, new System.Text.UTF8Encoding(false), 1 << 16))
+        {
+            explanations.Write("record_id,person_id,weight,runner_up_weight,citizen_id,full_name,date_of_birth,sex,phone,residence\n");
+            var explanationRow = new string?[10];
+            foreach (var batch in IdentityFiles.ReadBatches(recordsPath, "record_id"))
+            {
+                var results = new RecordLink[batch.Length];
+                Parallel.For(0, batch.Length, i => results[i] = index.Link(batch[i]));
+                if (truth is not null)
+                {
+                    // Blocking recall: does the true person come out of blocking at all?
+                    var (withPerson, blocked) = BlockingRecall(index, batch, truth);
+                    truePersons += withPerson;
+                    blockedTruePersons += blocked;
+                }
+
+                for (var i = 0; i < batch.Length; i++)
+                {
+                    var link = results[i];
+                    if (link.Outcome is not (LinkOutcome.Verified or LinkOutcome.Differs))
+                    {
+                        unlinked.Add(batch[i]);
+                        unlinkedPositions.Add(recordIds.Count);
+                    }
+                    else if (link.Differences.Any(d => d.Field == IdentityField.CitizenId && d.Kind is "transposition" or "substitution"))
+                    {
+                        typoIds++;
+                    }
+
+                    var text = link.DifferencesText();
+                    if (!differenceTexts.TryGetValue(text, out var shared))
+                    {
+                        differenceTexts.Add(text, text);
+                        shared = text;
+                    }
+
+                    recordIds.Add(batch[i].Id);
+                    persons.Add(link.PersonIndex);
+                    outcomes.Add(link.Outcome);
+                    weights.Add(link.Weight);
+                    differences.Add(shared);
+                    if (link.Explanation.Count > 0)
+                    {
+                        explanationRow[0] = batch[i].Id;
+                        explanationRow[1] = link.PersonId;
+                        explanationRow[2] = CsvText.Number(link.Weight, "0.##");
+                        explanationRow[3] = double.IsNaN(link.RunnerUpWeight) ? "" : CsvText.Number(link.RunnerUpWeight, "0.##");
+                        for (var f = 0; f < link.Explanation.Count; f++)
+                        {
+                            var c = link.Explanation[f];
+                            explanationRow[4 + f] = c.Level + ":" + CsvText.Number(c.Weight, "0.##");
+                        }
+
+                        CsvText.WriteRow(explanations, explanationRow);
+                    }
+                }
+            }
+        }
+
+        var linkTime = clock.Elapsed;
+
+        // Records without a person are clustered among themselves; a linked record's cluster is its person.
+        var clusters = new string?[recordIds.Count];
+        var unlinkedClusters = IdentityClusters.Cluster(unlinked);
+        for (var u = 0; u < unlinkedClusters.Length; u++)
+        {
+            clusters[unlinkedPositions[u]] = unlinkedClusters[u];
+        }
+
+        var counts = new int[6];
+        using (var writer = new StreamWriter(linksPath, false, new System.Text.UTF8Encoding(false), 1 << 16))
+        {
+            writer.Write("record_id,person_id,outcome,weight,differing_fields,cluster_id\n");
+            var row = new string?[6];
+            for (var i = 0; i < recordIds.Count; i++)
+            {
+                var person = persons[i] < 0 ? null : index.PersonId(persons[i]);
+                counts[(int)outcomes[i]]++;
+                row[0] = recordIds[i];
+                row[1] = person;
+                row[2] = OutcomeText(outcomes[i]);
+                row[3] = double.IsNaN(weights[i]) ? "" : CsvText.Number(weights[i], "0.##");
+                row[4] = differences[i];
+                row[5] = clusters[i] ?? person;
+                CsvText.WriteRow(writer, row);
+            }
+        }
+
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"link: {index.Count} people, {recordIds.Count} records: verified {counts[1]}, differs {counts[2]}, ambiguous {counts[3]}, " +
+            $"not_found {counts[4]}, not_applicable {counts[5]}"));
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"links despite a differing identity number: {typoIds}, each explained as a one-digit typo (transposition or substitution)"));
+        if (truth is not null)
+        {
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"blocking: the true person is a candidate for {blockedTruePersons} of {truePersons} records " +
+                $"({(truePersons == 0 ? 1 : (double)blockedTruePersons / truePersons):P2})"));
+            WriteTruth(stdout, truth, recordIds, persons, outcomes, index, truthPath!);
+        }
+
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"wrote {linksPath}, {explanationsPath}; index {indexTime.TotalSeconds:0.00} s, linking {(linkTime - indexTime).TotalSeconds:0.00} s, " +
+            $"clusters and links.csv {(clock.Elapsed - linkTime).TotalSeconds:0.00} s, total {clock.Elapsed.TotalSeconds:0.00} s"));
+        return 0;
+    }
+
+    private static void WriteTruth(TextWriter stdout, Dictionary<string, string?> truth, List<string> recordIds, List<int> persons,
+        List<LinkOutcome> outcomes, RegisterIndex index, string truthPath)
+    {
+        long predicted = 0, correct = 0, actual = 0, missingTruth = 0;
+        for (var i = 0; i < recordIds.Count; i++)
+        {
+            if (!truth.TryGetValue(recordIds[i], out var person))
+            {
+                missingTruth++;
+                continue;
+            }
+
+            if (person is not null)
+            {
+                actual++;
+            }
+
+            if (outcomes[i] is LinkOutcome.Verified or LinkOutcome.Differs)
+            {
+                predicted++;
+                if (index.PersonId(persons[i]) == person)
+                {
+                    correct++;
+                }
+            }
+        }
+
+        var precision = predicted == 0 ? 1 : (double)correct / predicted;
+        var recall = actual == 0 ? 1 : (double)correct / actual;
+        var f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"truth: {actual} records of people in the register; {predicted} linked, {correct} to the right person; " +
+            $"precision {precision:0.0000}, recall {recall:0.0000}, F1 {f1:0.0000}"));
+        if (missingTruth > 0)
+        {
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warning: {missingTruth} records have no row in {truthPath}"));
+        }
+    }
+
+    private static (long Persons, long Blocked) BlockingRecall(RegisterIndex index, IdentityRecord[] batch, Dictionary<string, string?> truth)
+    {
+        long persons = 0, blocked = 0;
+        var lockObject = new object();
+        Parallel.For(0, batch.Length, () => (0L, 0L), (i, _, local) =>
+        {
+            if (!batch[i].IsVietnameseCitizen || !truth.TryGetValue(batch[i].Id, out var person) || person is null)
+            {
+                return local;
+            }
+
+            foreach (var candidate in index.Candidates(batch[i]))
+            {
+                if (index.PersonId(candidate) == person)
+                {
+                    return (local.Item1 + 1, local.Item2 + 1);
+                }
+            }
+
+            return (local.Item1 + 1, local.Item2);
+        }, local =>
+        {
+            lock (lockObject)
+            {
+                persons += local.Item1;
+                blocked += local.Item2;
+            }
+        });
+        return (persons, blocked);
+    }
+
+    private static string OutcomeText(LinkOutcome outcome) => outcome switch
+    {
+        LinkOutcome.Verified => "verified",
+        LinkOutcome.Differs => "differs",
+        LinkOutcome.Ambiguous => "ambiguous",
+        LinkOutcome.NotFound => "not_found",
+        _ => "not_applicable",
+    };
+}

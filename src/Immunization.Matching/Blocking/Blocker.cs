@@ -1,0 +1,236 @@
+using Immunization.Matching.Configuration;
+using Immunization.Matching.Scoring;
+
+namespace Immunization.Matching.Blocking;
+
+/// <summary>
+/// Generates candidate pairs from several blocking rules, each pair once, without a set of pairs seen: a rule skips a pair
+/// that an earlier rule already produced, which it knows by comparing the two records' keys for the earlier rules.
+/// </summary>
+/// <remarks>
+/// Each rule's key is a dense integer per record (-1 when a key field is missing), computed once from the interned field
+/// values, so "same key" is an integer comparison and the union costs one comparison per earlier rule per pair.
+/// </remarks>
+internal static class Blocker
+{
+    /// <summary>Computes each rule's key per record, per table: keys[rule][table][record].</summary>
+    public static int[][][] Keys(MatchPlan plan, FieldData[] fields, int tableCount)
+    {
+        var keys = new int[plan.Rules.Length][][];
+        for (var r = 0; r < plan.Rules.Length; r++)
+        {
+            var rule = plan.Rules[r];
+            // Component ids per distinct value: the value id itself, or the id of its prefix.
+            var components = new int[rule.Fields.Length][];
+            for (var k = 0; k < rule.Fields.Length; k++)
+            {
+                components[k] = ComponentIds(fields[rule.Fields[k]], rule.PrefixLengths[k]);
+            }
+
+            var combined = new Dictionary<long, int>();
+            keys[r] = new int[tableCount][];
+            for (var t = 0; t < tableCount; t++)
+            {
+                var count = fields[rule.Fields[0]].Ids[t].Length;
+                var tableKeys = new int[count];
+                for (var i = 0; i < count; i++)
+                {
+                    var key = -1;
+                    for (var k = 0; k < rule.Fields.Length; k++)
+                    {
+                        var value = fields[rule.Fields[k]].Ids[t][i];
+                        if (value < 0)
+                        {
+                            key = -1;
+                            break;
+                        }
+
+                        var component = components[k][value];
+                        if (k == 0)
+                        {
+                            key = component;
+                            continue;
+                        }
+
+                        var pair = ((long)key << 32) | (uint)component;
+                        if (!combined.TryGetValue(pair, out var id))
+                        {
+                            id = combined.Count;
+                            combined.Add(pair, id);
+                        }
+
+                        key = id;
+                    }
+
+                    tableKeys[i] = key;
+                }
+
+                keys[r][t] = tableKeys;
+            }
+        }
+
+        return keys;
+    }
+
+    /// <summary>Candidate pairs between table 0 (left) and table 1 (right).</summary>
+    public static PairList LinkPairs(int[][][] keys, int leftCount, int rightCount, long maxPairs)
+    {
+        var pairs = new PairList();
+        for (var r = 0; r < keys.Length; r++)
+        {
+            var left = keys[r][0];
+            var (starts, members) = Buckets(keys[r][1]);
+            for (var i = 0; i < leftCount; i++)
+            {
+                var key = left[i];
+                if (key < 0 || key >= starts.Length - 1)
+                {
+                    continue;
+                }
+
+                for (var m = starts[key]; m < starts[key + 1]; m++)
+                {
+                    var j = members[m];
+                    if (!ProducedEarlier(keys, r, 0, i, 1, j))
+                    {
+                        pairs.Add(i, j);
+                    }
+                }
+
+                if (pairs.Count > maxPairs)
+                {
+                    throw TooMany(maxPairs, r);
+                }
+            }
+        }
+
+        _ = rightCount;
+        return pairs;
+    }
+
+    /// <summary>Candidate pairs (i &lt; j) within table 0.</summary>
+    public static PairList DedupePairs(int[][][] keys, long maxPairs)
+    {
+        var pairs = new PairList();
+        for (var r = 0; r < keys.Length; r++)
+        {
+            var (starts, members) = Buckets(keys[r][0]);
+            for (var key = 0; key < starts.Length - 1; key++)
+            {
+                for (var x = starts[key]; x < starts[key + 1]; x++)
+                {
+                    var i = members[x];
+                    for (var y = x + 1; y < starts[key + 1]; y++)
+                    {
+                        var j = members[y];
+                        if (!ProducedEarlier(keys, r, 0, i, 0, j))
+                        {
+                            pairs.Add(i, j);
+                        }
+                    }
+                }
+
+                if (pairs.Count > maxPairs)
+                {
+                    throw TooMany(maxPairs, r);
+                }
+            }
+        }
+
+        return pairs;
+    }
+
+    /// <summary>Whether an earlier rule than <paramref name="rule"/> gives the two records the same key.</summary>
+    public static bool ProducedEarlier(int[][][] keys, int rule, int tableA, int a, int tableB, int b)
+    {
+        for (var e = 0; e < rule; e++)
+        {
+            var ka = keys[e][tableA][a];
+            if (ka >= 0 && ka == keys[e][tableB][b])
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether any rule gives the two records the same key (the pair is a candidate).</summary>
+    public static bool IsCandidate(int[][][] keys, int tableA, int a, int tableB, int b) =>
+        ProducedEarlier(keys, keys.Length, tableA, a, tableB, b);
+
+    // Counting sort of records by key: members of key k are members[starts[k]..starts[k+1]], in increasing record order.
+    private static (int[] Starts, int[] Members) Buckets(int[] keys)
+    {
+        var max = -1;
+        foreach (var k in keys)
+        {
+            if (k > max)
+            {
+                max = k;
+            }
+        }
+
+        var starts = new int[max + 2];
+        foreach (var k in keys)
+        {
+            if (k >= 0)
+            {
+                starts[k + 1]++;
+            }
+        }
+
+        for (var k = 0; k < max + 1; k++)
+        {
+            starts[k + 1] += starts[k];
+        }
+
+        var fill = (int[])starts.Clone();
+        var members = new int[starts[max + 1]];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            var k = keys[i];
+            if (k >= 0)
+            {
+                members[fill[k]++] = i;
+            }
+        }
+
+        return (starts, members);
+    }
+
+    private static InvalidOperationException TooMany(long maxPairs, int rule) =>
+        new($"Blocking produced more than {maxPairs:N0} candidate pairs (at rule {rule}); make the rules stricter or raise " +
+            "estimation.maxCandidatePairs.");
+
+    private static int[] ComponentIds(FieldData field, int prefixLength)
+    {
+        var ids = new int[field.Values.Length];
+        if (prefixLength == 0)
+        {
+            for (var v = 0; v < ids.Length; v++)
+            {
+                ids[v] = v;
+            }
+
+            return ids;
+        }
+
+        var prefixes = new Dictionary<string, int>(StringComparer.Ordinal);
+        var lookup = prefixes.GetAlternateLookup<ReadOnlySpan<char>>();
+        for (var v = 0; v < ids.Length; v++)
+        {
+            var value = field.Values[v].AsSpan();
+            var prefix = value.Length <= prefixLength ? value : value[..prefixLength];
+            if (!lookup.TryGetValue(prefix, out var id))
+            {
+                id = prefixes.Count;
+                lookup[prefix] = id;
+            }
+
+            ids[v] = id;
+        }
+
+        return ids;
+    }
+}

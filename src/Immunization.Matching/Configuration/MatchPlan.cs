@@ -1,0 +1,409 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Immunization.Matching.Configuration;
+
+/// <summary>The test of one comparison level, as compiled.</summary>
+internal enum LevelKind : byte
+{
+    Exact,
+    JaroWinkler,
+    DamerauLevenshtein,
+    NumericDifference,
+    DateDifference,
+    DayMonthSwapped,
+    SameYearMonth,
+    YearDifference,
+}
+
+/// <summary>How a field's values are read.</summary>
+internal enum ValueFormat : byte
+{
+    Text,
+    Date,
+    Number,
+}
+
+/// <summary>How a field's values are normalised before comparison.</summary>
+internal enum Normalization : byte
+{
+    Trim,
+    LowerCase,
+    Alphanumeric,
+}
+
+/// <summary>A compiled blocking rule: field indexes and prefix lengths (0 for the whole value).</summary>
+internal sealed record BlockingRule(int[] Fields, int[] PrefixLengths, string Text);
+
+/// <summary>
+/// A validated match configuration compiled into flat arrays: per field its format, normalisation and level range; per level
+/// its test, parameter and fixed probabilities; the blocking rules as field indexes.
+/// </summary>
+/// <remarks>Compiling checks everything that can be checked without data; a plan that exists is consistent.</remarks>
+/// <threadsafety>This type is immutable and thread-safe.</threadsafety>
+public sealed class MatchPlan
+{
+    /// <summary>The largest number of fields: a comparison pattern packs 4 bits per field into 64 bits.</summary>
+    public const int MaxFields = 16;
+
+    /// <summary>The largest number of configured levels per field (plus the implicit "different" level).</summary>
+    public const int MaxLevels = 13;
+
+    private MatchPlan(MatchConfiguration configuration)
+    {
+        // A private snapshot: changing the caller's configuration object afterwards cannot change a compiled plan.
+        Source = configuration.Clone();
+    }
+
+    /// <summary>Gets a copy of the configuration this plan was compiled from (changing it does not change the plan).</summary>
+    public MatchConfiguration Configuration => Source.Clone();
+
+    /// <summary>The plan's own snapshot of its configuration, read by the engine and never handed out.</summary>
+    internal MatchConfiguration Source { get; }
+
+    /// <summary>Gets the names of the compared fields, in configuration order.</summary>
+    public IReadOnlyList<string> FieldNames => Names;
+
+    internal string[] Names { get; private init; } = [];
+
+    internal string[] Columns { get; private init; } = [];
+
+    internal ValueFormat[] Formats { get; private init; } = [];
+
+    internal Normalization[] Normalizations { get; private init; } = [];
+
+    internal bool[] TermFrequency { get; private init; } = [];
+
+    /// <summary>Index of each field's first level in the flat level arrays.</summary>
+    internal int[] LevelOffset { get; private init; } = [];
+
+    /// <summary>Number of levels of each field, the implicit "different" level included.</summary>
+    internal int[] LevelCount { get; private init; } = [];
+
+    internal LevelKind[] Kinds { get; private init; } = [];
+
+    internal double[] Parameters { get; private init; } = [];
+
+    /// <summary>Fixed m per level, NaN when estimated (flat, "different" levels included).</summary>
+    internal double[] FixedM { get; private init; } = [];
+
+    /// <summary>Fixed u per level, NaN when estimated (flat, "different" levels included).</summary>
+    internal double[] FixedU { get; private init; } = [];
+
+    internal string[] LevelLabels { get; private init; } = [];
+
+    internal BlockingRule[] Rules { get; private init; } = [];
+
+    internal int ExclusiveField { get; private init; } = -1;
+
+    internal Regex? TruthPattern { get; private init; }
+
+    internal int TotalLevels => Kinds.Length;
+
+    /// <summary>Validates <paramref name="configuration"/> and compiles it.</summary>
+    /// <param name="configuration">The configuration.</param>
+    /// <returns>The compiled plan.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="configuration"/> is <see langword="null"/>.</exception>
+    /// <exception cref="MatchConfigurationException">
+    /// The configuration is inconsistent; the message names the field, level or rule and says why.
+    /// </exception>
+    public static MatchPlan Compile(MatchConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var fields = configuration.Fields ?? throw Error("'fields' is missing.");
+        if (fields.Count == 0)
+        {
+            throw Error("'fields' is empty: at least one field must be compared.");
+        }
+
+        if (fields.Count > MaxFields)
+        {
+            throw Error($"'fields' has {fields.Count} fields; at most {MaxFields} are supported.");
+        }
+
+        var names = new string[fields.Count];
+        var columns = new string[fields.Count];
+        var formats = new ValueFormat[fields.Count];
+        var normalizations = new Normalization[fields.Count];
+        var termFrequency = new bool[fields.Count];
+        var offsets = new int[fields.Count];
+        var counts = new int[fields.Count];
+        var kinds = new List<LevelKind>();
+        var parameters = new List<double>();
+        var fixedM = new List<double>();
+        var fixedU = new List<double>();
+        var labels = new List<string>();
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var f = 0; f < fields.Count; f++)
+        {
+            var field = fields[f] ?? throw Error($"fields[{f}] is null.");
+            if (string.IsNullOrWhiteSpace(field.Name))
+            {
+                throw Error($"fields[{f}] has no 'name'.");
+            }
+
+            if (field.Name.Contains(':', StringComparison.Ordinal))
+            {
+                throw Error($"field '{field.Name}': a name cannot contain ':' (it introduces a prefix length in blocking rules).");
+            }
+
+            if (!index.TryAdd(field.Name, f))
+            {
+                throw Error($"field '{field.Name}' is defined twice.");
+            }
+
+            names[f] = field.Name;
+            columns[f] = string.IsNullOrWhiteSpace(field.Column) ? field.Name : field.Column;
+            formats[f] = field.Format switch
+            {
+                "text" or "" or null => ValueFormat.Text,
+                "date" => ValueFormat.Date,
+                "number" => ValueFormat.Number,
+                _ => throw Error($"field '{field.Name}': format '{field.Format}' is unknown; use 'text', 'date' or 'number'."),
+            };
+            normalizations[f] = field.Normalization switch
+            {
+                "trim" or "" or null => Normalization.Trim,
+                "lowerCase" => Normalization.LowerCase,
+                "alphanumeric" => Normalization.Alphanumeric,
+                _ => throw Error(
+                    $"field '{field.Name}': normalization '{field.Normalization}' is unknown; use 'trim', 'lowerCase' or 'alphanumeric'."),
+            };
+            termFrequency[f] = field.TermFrequency;
+            var levels = field.Levels ?? [];
+            if (levels.Count == 0)
+            {
+                throw Error($"field '{field.Name}' has no 'levels': give at least one, e.g. {{\"comparator\": \"exact\"}}.");
+            }
+
+            if (levels.Count > MaxLevels)
+            {
+                throw Error($"field '{field.Name}' has {levels.Count} levels; at most {MaxLevels} are supported.");
+            }
+
+            if (field.TermFrequency && levels[0]?.Comparator != "exact")
+            {
+                throw Error($"field '{field.Name}': termFrequency needs 'exact' as the first level (it adjusts the exact level).");
+            }
+
+            offsets[f] = kinds.Count;
+            counts[f] = levels.Count + 1;
+            for (var l = 0; l < levels.Count; l++)
+            {
+                var level = levels[l] ?? throw Error($"field '{field.Name}', level {l}: null.");
+                var (kind, parameter, label) = CompileLevel(field.Name, l, level, formats[f]);
+                kinds.Add(kind);
+                parameters.Add(parameter);
+                fixedM.Add(CheckProbability(field.Name, l, "m", level.M));
+                fixedU.Add(CheckProbability(field.Name, l, "u", level.U));
+                labels.Add(label);
+            }
+
+            kinds.Add(LevelKind.Exact); // placeholder for "different": never tested
+            parameters.Add(0);
+            fixedM.Add(double.NaN);
+            fixedU.Add(double.NaN);
+            labels.Add("different");
+        }
+
+        var rules = CompileBlocking(configuration.Blocking, index);
+        var exclusive = -1;
+        if (configuration.ExclusiveField is { } exclusiveName && !index.TryGetValue(exclusiveName, out exclusive))
+        {
+            throw Error($"exclusiveField '{exclusiveName}' is not one of the fields.");
+        }
+
+        var decision = configuration.Decision ?? new DecisionConfiguration();
+        if (!double.IsFinite(decision.MatchWeight))
+        {
+            throw Error("decision.matchWeight must be a finite number.");
+        }
+
+        if (decision.ReviewWeight is { } review && (!double.IsFinite(review) || review > decision.MatchWeight))
+        {
+            throw Error("decision.reviewWeight must be a finite number no larger than matchWeight.");
+        }
+
+        var estimation = configuration.Estimation ?? new EstimationConfiguration();
+        if (estimation.RandomPairs < 1000)
+        {
+            throw Error("estimation.randomPairs must be at least 1000 (fewer pairs give unreliable u probabilities).");
+        }
+
+        if (estimation.MaxIterations < 1 || estimation.Tolerance <= 0 || estimation.MaxCandidatePairs < 1)
+        {
+            throw Error("estimation.maxIterations, tolerance and maxCandidatePairs must be positive.");
+        }
+
+        Regex? truthPattern = null;
+        if (configuration.Truth is { } truth)
+        {
+            if (string.IsNullOrWhiteSpace(truth.Column))
+            {
+                throw Error("truth.column is missing.");
+            }
+
+            if (truth.Pattern is { } pattern)
+            {
+                try
+                {
+                    truthPattern = new Regex(pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+                }
+                catch (ArgumentException e)
+                {
+                    throw new MatchConfigurationException($"truth.pattern is not a valid regular expression: {e.Message}", e);
+                }
+            }
+        }
+
+        return new MatchPlan(configuration)
+        {
+            Names = names,
+            Columns = columns,
+            Formats = formats,
+            Normalizations = normalizations,
+            TermFrequency = termFrequency,
+            LevelOffset = offsets,
+            LevelCount = counts,
+            Kinds = [.. kinds],
+            Parameters = [.. parameters],
+            FixedM = [.. fixedM],
+            FixedU = [.. fixedU],
+            LevelLabels = [.. labels],
+            Rules = rules,
+            ExclusiveField = exclusive,
+            TruthPattern = truthPattern,
+        };
+    }
+
+    private static (LevelKind Kind, double Parameter, string Label) CompileLevel(string field, int l, LevelConfiguration level,
+        ValueFormat format)
+    {
+        var where = $"field '{field}', level {l} ('{level.Comparator}')";
+        double Threshold(double min, double max, string meaning)
+        {
+            if (level.Threshold is not { } t || !double.IsFinite(t) || t < min || t > max)
+            {
+                throw Error($"{where}: needs a 'threshold' between {min.ToString(CultureInfo.InvariantCulture)} and " +
+                    $"{max.ToString(CultureInfo.InvariantCulture)} ({meaning}).");
+            }
+
+            return t;
+        }
+
+        void RequireDate()
+        {
+            if (format != ValueFormat.Date)
+            {
+                throw Error($"{where}: this comparator needs \"format\": \"date\" on the field.");
+            }
+        }
+
+        switch (level.Comparator)
+        {
+            case "exact":
+                return (LevelKind.Exact, 0, "exact");
+            case "jaroWinkler":
+                var jw = Threshold(0, 1, "the least Jaro-Winkler similarity");
+                return (LevelKind.JaroWinkler, jw, $"jaroWinkler>={jw.ToString(CultureInfo.InvariantCulture)}");
+            case "damerauLevenshtein":
+                var dl = Threshold(0, 100, "the most edits");
+                if (dl != Math.Floor(dl))
+                {
+                    throw Error($"{where}: the threshold is a number of edits and must be whole.");
+                }
+
+                return (LevelKind.DamerauLevenshtein, dl, $"damerauLevenshtein<={dl.ToString(CultureInfo.InvariantCulture)}");
+            case "numericDifference":
+                if (format != ValueFormat.Number)
+                {
+                    throw Error($"{where}: this comparator needs \"format\": \"number\" on the field.");
+                }
+
+                var nd = Threshold(0, double.MaxValue, "the largest absolute difference");
+                return (LevelKind.NumericDifference, nd, $"numericDifference<={nd.ToString(CultureInfo.InvariantCulture)}");
+            case "dateDifference":
+                RequireDate();
+                var dd = Threshold(0, 36600, "the most days apart");
+                return (LevelKind.DateDifference, dd, $"dateDifference<={dd.ToString(CultureInfo.InvariantCulture)}d");
+            case "dayMonthSwapped":
+                RequireDate();
+                return (LevelKind.DayMonthSwapped, 0, "dayMonthSwapped");
+            case "sameYearMonth":
+                RequireDate();
+                return (LevelKind.SameYearMonth, 0, "sameYearMonth");
+            case "yearDifference":
+                RequireDate();
+                var yd = Threshold(0, 200, "the most years apart");
+                return (LevelKind.YearDifference, yd, $"yearDifference<={yd.ToString(CultureInfo.InvariantCulture)}");
+            default:
+                throw Error($"{where}: unknown comparator; use exact, jaroWinkler, damerauLevenshtein, numericDifference, " +
+                    "dateDifference, dayMonthSwapped, sameYearMonth or yearDifference.");
+        }
+    }
+
+    private static double CheckProbability(string field, int l, string name, double? value)
+    {
+        if (value is not { } p)
+        {
+            return double.NaN;
+        }
+
+        if (!(p > 0 && p < 1))
+        {
+            throw Error($"field '{field}', level {l}: '{name}' must be a probability strictly between 0 and 1.");
+        }
+
+        return p;
+    }
+
+    private static BlockingRule[] CompileBlocking(IReadOnlyList<BlockingRuleConfiguration>? blocking, Dictionary<string, int> index)
+    {
+        if (blocking is null || blocking.Count == 0)
+        {
+            throw Error("'blocking' is empty: give at least one rule, e.g. {\"on\": [\"surname\"]}; comparing all pairs does not scale.");
+        }
+
+        var rules = new BlockingRule[blocking.Count];
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var r = 0; r < blocking.Count; r++)
+        {
+            var keys = blocking[r]?.On;
+            if (keys is null || keys.Count == 0)
+            {
+                throw Error($"blocking[{r}] has no keys in 'on'.");
+            }
+
+            var fields = new int[keys.Count];
+            var prefixes = new int[keys.Count];
+            for (var k = 0; k < keys.Count; k++)
+            {
+                var key = keys[k] ?? "";
+                var colon = key.IndexOf(':', StringComparison.Ordinal);
+                var name = colon < 0 ? key : key[..colon];
+                if (!index.TryGetValue(name, out fields[k]))
+                {
+                    throw Error($"blocking[{r}]: key '{key}' does not name a field.");
+                }
+
+                if (colon >= 0 && (!int.TryParse(key.AsSpan(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out prefixes[k])
+                    || prefixes[k] < 1))
+                {
+                    throw Error($"blocking[{r}]: key '{key}': after ':' comes a prefix length of at least 1.");
+                }
+            }
+
+            var text = string.Join(" & ", keys);
+            if (!seen.Add(text))
+            {
+                throw Error($"blocking[{r}] ({text}) repeats an earlier rule.");
+            }
+
+            rules[r] = new BlockingRule(fields, prefixes, text);
+        }
+
+        return rules;
+    }
+
+    private static MatchConfigurationException Error(string message) => new(message);
+}

@@ -1,0 +1,194 @@
+using System.Globalization;
+using Immunization.Core.Identity;
+using Immunization.Core.Places;
+
+namespace Immunization.Matching.Linking;
+
+/// <summary>
+/// The identity part of a register entry or of a vaccination record, as the Vietnamese matcher compares it: identity
+/// number, name, date of birth, sex, phone, residence and nationality. Any part may be missing.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Build one with <see cref="FromText"/>, which reads each part leniently: a part that does not parse is treated as missing
+/// (its raw text is not kept), so that one bad field never hides the others. Residence is given as codes of the current
+/// administrative scheme (communes after 1 July 2025); mapping old codes to new ones is the caller's business, done once.
+/// </para>
+/// </remarks>
+/// <threadsafety>This type is immutable and thread-safe.</threadsafety>
+public sealed class IdentityRecord
+{
+    /// <summary>Initializes a record from values already parsed.</summary>
+    /// <param name="id">The record's or person's identifier.</param>
+    /// <param name="citizenId">The identity number, or <see langword="default"/> when missing or not valid.</param>
+    /// <param name="name">The name, or <see langword="default"/> when missing.</param>
+    /// <param name="dateOfBirth">The date of birth, or <see langword="default"/> when missing.</param>
+    /// <param name="sex">The sex, <see cref="Sex.Unknown"/> when missing.</param>
+    /// <param name="phone">The phone number, or <see langword="default"/> when missing.</param>
+    /// <param name="provinceCode">The province code in the current scheme, or <see langword="null"/>.</param>
+    /// <param name="communeCode">The commune code in the current scheme, or <see langword="null"/>.</param>
+    /// <param name="nationality">The ISO 3166 alpha-2 nationality, or <see langword="null"/> when unknown (taken as Vietnamese).</param>
+    /// <exception cref="ArgumentNullException"><paramref name="id"/> is <see langword="null"/>.</exception>
+    public IdentityRecord(string id, CitizenId citizenId, PersonName name, PartialDate dateOfBirth, Sex sex, PhoneNumber phone,
+        string? provinceCode, string? communeCode, string? nationality)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        Id = id;
+        CitizenId = citizenId;
+        Name = name;
+        DateOfBirth = dateOfBirth;
+        Sex = sex;
+        Phone = phone;
+        ProvinceCode = string.IsNullOrWhiteSpace(provinceCode) ? null : provinceCode.Trim();
+        CommuneCode = string.IsNullOrWhiteSpace(communeCode) ? null : communeCode.Trim();
+        Nationality = string.IsNullOrWhiteSpace(nationality) ? null : nationality.Trim().ToUpperInvariant();
+    }
+
+    /// <summary>Gets the record's or person's identifier.</summary>
+    public string Id { get; }
+
+    /// <summary>Gets the identity number (CCCD or CMND), or <see langword="default"/> when missing or not valid.</summary>
+    public CitizenId CitizenId { get; }
+
+    /// <summary>Gets the name, or <see langword="default"/> when missing.</summary>
+    public PersonName Name { get; }
+
+    /// <summary>Gets the date of birth, or <see langword="default"/> when missing.</summary>
+    public PartialDate DateOfBirth { get; }
+
+    /// <summary>Gets the sex.</summary>
+    public Sex Sex { get; }
+
+    /// <summary>Gets the phone number, or <see langword="default"/> when missing.</summary>
+    public PhoneNumber Phone { get; }
+
+    /// <summary>Gets the province code in the current scheme, or <see langword="null"/>.</summary>
+    public string? ProvinceCode { get; }
+
+    /// <summary>Gets the commune code in the current scheme, or <see langword="null"/>.</summary>
+    public string? CommuneCode { get; }
+
+    /// <summary>Gets the nationality (ISO 3166 alpha-2, upper case), or <see langword="null"/> when unknown.</summary>
+    public string? Nationality { get; }
+
+    /// <summary>Gets whether the record is of a Vietnamese citizen (nationality <c>VN</c> or unknown): only those are checked against the register.</summary>
+    public bool IsVietnameseCitizen => Nationality is null or "VN";
+
+    /// <summary>Builds a record from text as found in files; parts that do not parse are treated as missing.</summary>
+    /// <param name="id">The record's or person's identifier.</param>
+    /// <param name="citizenId">The identity number as written.</param>
+    /// <param name="fullName">The full name as written.</param>
+    /// <param name="dateOfBirth">The date of birth (<c>yyyy-MM-dd</c>, <c>yyyy-MM</c>, <c>yyyy</c>, <c>dd/MM/yyyy</c>).</param>
+    /// <param name="sex">The sex (<c>M</c>/<c>F</c>, <c>Nam</c>/<c>Nữ</c>).</param>
+    /// <param name="phone">The phone number in any common writing.</param>
+    /// <param name="provinceCode">The province code, in <paramref name="scheme"/>.</param>
+    /// <param name="communeCode">The commune code, in <paramref name="scheme"/>.</param>
+    /// <param name="scheme">
+    /// The administrative scheme the codes are written in: <c>old</c> (before 1 July 2025) or <c>new</c> (the default).
+    /// Old codes are mapped to the new commune and province they went into (the first new commune of a split commune);
+    /// unknown codes are treated as missing.
+    /// </param>
+    /// <param name="nationality">The ISO 3166 alpha-2 nationality.</param>
+    /// <returns>The record.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="id"/> is <see langword="null"/>.</exception>
+    public static IdentityRecord FromText(string id, string? citizenId, string? fullName, string? dateOfBirth, string? sex, string? phone,
+        string? provinceCode, string? communeCode, string? scheme, string? nationality)
+    {
+        _ = CitizenId.TryParse(citizenId, out var cid);
+        _ = PersonName.TryParse(fullName, out var name);
+        _ = PartialDate.TryParse(dateOfBirth, out var dob);
+        _ = SexCodes.TryParse(sex, out var s);
+        _ = PhoneNumber.TryParse(phone, out var p);
+        var (province, commune) = ToCurrentScheme(provinceCode, communeCode, scheme);
+        return new IdentityRecord(id, cid, name, dob, s, p, province, commune, nationality)
+        {
+            UnparsedCitizenIdDigits = cid.Kind == CitizenIdKind.None ? Digits(citizenId) : 0,
+            UnparsedCitizenIdLength = cid.Kind == CitizenIdKind.None ? DigitCount(citizenId) : 0,
+            HasUnreadableCitizenId = cid.Kind == CitizenIdKind.None && DigitCount(citizenId) == 0 && !string.IsNullOrWhiteSpace(citizenId),
+        };
+    }
+
+    /// <summary>
+    /// The digits of an identity number that has the length of a CCCD or CMND but not its structure (a mistyped province
+    /// code, say): still compared, so that the typo can be recognised and explained, but never trusted as a valid number.
+    /// </summary>
+    internal long UnparsedCitizenIdDigits { get; private init; }
+
+    /// <summary>Whether the identity-number field held text that is no CCCD or CMND at all (a passport number, say).</summary>
+    internal bool HasUnreadableCitizenId { get; private init; }
+
+    /// <summary>12 or 9 when <see cref="UnparsedCitizenIdDigits"/> holds a number, else 0.</summary>
+    internal int UnparsedCitizenIdLength { get; private init; }
+
+    private static int DigitCount(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text) || text.Length > 40)
+        {
+            return 0;
+        }
+
+        var count = 0;
+        foreach (var c in text)
+        {
+            if (char.IsAsciiDigit(c))
+            {
+                count++;
+            }
+            else if (c is not (' ' or '.' or '-'))
+            {
+                return 0;
+            }
+        }
+
+        return count is 12 or 9 ? count : 0;
+    }
+
+    private static long Digits(string? text)
+    {
+        if (DigitCount(text) == 0)
+        {
+            return 0;
+        }
+
+        long value = 0;
+        foreach (var c in text!)
+        {
+            if (char.IsAsciiDigit(c))
+            {
+                value = (value * 10) + (c - '0');
+            }
+        }
+
+        return value;
+    }
+
+    private static (string? Province, string? Commune) ToCurrentScheme(string? provinceCode, string? communeCode, string? scheme)
+    {
+        var catalog = AdministrativeUnitCatalog.Vietnam;
+        var from = string.Equals(scheme?.Trim(), "old", StringComparison.OrdinalIgnoreCase) ? AdministrativeScheme.Old : AdministrativeScheme.New;
+        if (!string.IsNullOrWhiteSpace(communeCode) && catalog.TryGetByCode(from, communeCode.AsSpan().Trim(), out var commune)
+            && commune.Level == AdministrativeLevel.Commune)
+        {
+            var current = from == AdministrativeScheme.New ? commune : commune.MapToNew()[0].Unit;
+            return (current.ToNewProvince().Code, current.Code);
+        }
+
+        if (!string.IsNullOrWhiteSpace(provinceCode) && catalog.TryGetByCode(from, provinceCode.AsSpan().Trim(), out var province)
+            && province.Level == AdministrativeLevel.Province)
+        {
+            return (province.ToNewProvince().Code, null);
+        }
+
+        return (null, null);
+    }
+
+    /// <summary>The national significant number of the phone, 0 when missing.</summary>
+    internal long PhoneDigits
+    {
+        get
+        {
+            var text = Phone.ToString();
+            return text.Length == 0 ? 0 : long.Parse(text, NumberStyles.None, CultureInfo.InvariantCulture);
+        }
+    }
+}

@@ -1,0 +1,717 @@
+using System.Runtime.CompilerServices;
+using Ardalis.GuardClauses;
+using Immunization.Core.Identity;
+using Immunization.Matching.Comparators;
+using Immunization.Matching.Scoring;
+
+namespace Immunization.Matching.Linking;
+
+/// <summary>Thresholds of the Vietnamese record-to-register matcher, on the match weight (a sum of log2(m/u) over fields).</summary>
+/// <threadsafety>This type is an immutable value type.</threadsafety>
+public readonly record struct RegisterMatchOptions
+{
+    /// <summary>Initializes the options with their defaults.</summary>
+    public RegisterMatchOptions()
+    {
+    }
+
+    /// <summary>Gets the weight at or above which the best candidate is the record's person (default 22).</summary>
+    public double MatchWeight { get; init; } = 22;
+
+    /// <summary>Gets the weight at or above which a best candidate below <see cref="MatchWeight"/> is sent to review (default 12).</summary>
+    public double ReviewWeight { get; init; } = 12;
+
+    /// <summary>
+    /// Gets the least lead of the best candidate over the runner-up for a match (default 6, a likelihood ratio of 64);
+    /// closer candidates make the record ambiguous.
+    /// </summary>
+    public double AmbiguityMargin { get; init; } = 6;
+
+    /// <summary>Gets the number of random register pairs that estimate the u probabilities (default 100,000).</summary>
+    public int RandomPairs { get; init; } = 100_000;
+
+    /// <summary>Gets the largest block a blocking key may have and still produce candidates (default 2,000).</summary>
+    public int MaxBlockSize { get; init; } = 2_000;
+}
+
+/// <summary>One difference between a record and the register person it is linked to.</summary>
+/// <param name="Field">The field.</param>
+/// <param name="Kind">How it differs: <c>missing</c> (empty in the record), or the comparison level reached, e.g.
+/// <c>transposition</c>, <c>day_month_swapped</c>, <c>tone_marks</c>, <c>different</c>.</param>
+public readonly record struct IdentityDifference(IdentityField Field, string Kind)
+{
+    /// <summary>Formats the difference as <c>field:kind</c>, e.g. <c>date_of_birth:day_month_swapped</c>.</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => IdentityLevels.FieldNames[(int)Field] + ":" + Kind;
+}
+
+/// <summary>The link of one record to the register: outcome, person, weight, differences and the weight of each field.</summary>
+/// <param name="Outcome">The outcome.</param>
+/// <param name="PersonIndex">The index of the best candidate in the register (also for an ambiguous record), or -1.</param>
+/// <param name="PersonId">The best candidate's id, or <see langword="null"/>.</param>
+/// <param name="Weight">The best candidate's match weight, or <see cref="double.NaN"/> without a candidate.</param>
+/// <param name="RunnerUpWeight">The second-best candidate's weight, or <see cref="double.NaN"/>.</param>
+/// <param name="Differences">The key fields missing or differing from the best candidate.</param>
+/// <param name="Explanation">Each field's level and weight against the best candidate; empty without a candidate.</param>
+public sealed record RecordLink(LinkOutcome Outcome, int PersonIndex, string? PersonId, double Weight, double RunnerUpWeight,
+    IReadOnlyList<IdentityDifference> Differences, IReadOnlyList<FieldContribution> Explanation)
+{
+    /// <summary>Formats the differences as <c>field:kind</c> joined by <c>;</c>.</summary>
+    /// <returns>The text, empty when there is none.</returns>
+    public string DifferencesText() => string.Join(';', Differences);
+}
+
+/// <summary>
+/// The population register, indexed once for linking vaccination records: compact integer keys per person, blocking keys in
+/// a hash table, and a Fellegi-Sunter model whose u probabilities come from the register itself.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Candidates are the union of eight blocking keys: the identity number; the phone; family and given name in either order
+/// with the birth year; the name's syllables in any order with the birth year; given name with the commune; full name with
+/// day and month of birth; family name with the full date of birth; given name with the full date of birth. A record thus finds its person through any one error-free pair of
+/// fields, whatever else was mistyped. Blocks larger than <see cref="RegisterMatchOptions.MaxBlockSize"/> are skipped.
+/// </para>
+/// <para>
+/// Each candidate is scored on six fields (identity number, name, date of birth, sex, phone, residence); agreement on a
+/// full name weighs by its frequency in the register. The best candidate is the record's person when its weight reaches
+/// the match weight, leads the runner-up by the ambiguity margin, and does not hold a different valid identity number.
+/// </para>
+/// </remarks>
+/// <threadsafety>Immutable once built; <see cref="Link"/> may be called from several threads at once.</threadsafety>
+public sealed partial class RegisterIndex
+{
+    private const int KeysPerPerson = 8;
+    private readonly string[] _ids;
+    private readonly IdentityKey[] _keys;
+    private readonly string[] _nameTexts;
+    private readonly Dictionary<string, int> _tokens;
+    private readonly Dictionary<string, int> _places;
+    private readonly BlockTable _blocks;
+    private readonly double[][] _weights;
+    private readonly double[] _nameExactWeights;
+    private readonly double[][] _u;
+    private readonly RegisterMatchOptions _options;
+    private readonly ThreadLocal<Scratch> _scratch;
+
+    private RegisterIndex(string[] ids, IdentityKey[] keys, string[] nameTexts, Dictionary<string, int> tokens, Dictionary<string, int> places,
+        RegisterMatchOptions options)
+    {
+        _ids = ids;
+        _keys = keys;
+        _nameTexts = nameTexts;
+        _tokens = tokens;
+        _places = places;
+        _options = options;
+        _blocks = BuildBlocks(keys);
+        (_u, _weights, _nameExactWeights) = EstimateModel(keys, nameTexts, CanonicalOrder(ids), options.RandomPairs);
+        _scratch = new ThreadLocal<Scratch>(() => new Scratch(ids.Length));
+    }
+
+    /// <summary>Gets the number of people in the index.</summary>
+    public int Count => _ids.Length;
+
+    /// <summary>Gets the options the index decides with.</summary>
+    public RegisterMatchOptions Options => _options;
+
+    /// <summary>Gets the id of the person at <paramref name="index"/>.</summary>
+    /// <param name="index">The person's index, 0 to <see cref="Count"/> − 1.</param>
+    /// <returns>The person's id.</returns>
+    public string PersonId(int index) => _ids[index];
+
+    /// <summary>Builds an index over the register.</summary>
+    /// <param name="people">The register's people, each once; their ids should be distinct.</param>
+    /// <param name="options">The thresholds; <see langword="null"/> for the defaults.</param>
+    /// <returns>The index.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="people"/> is <see langword="null"/>.</exception>
+    public static RegisterIndex Build(IEnumerable<IdentityRecord> people, RegisterMatchOptions? options = null)
+    {
+        Guard.Against.Null(people);
+        var tokens = new Dictionary<string, int>(StringComparer.Ordinal);
+        var places = new Dictionary<string, int>(StringComparer.Ordinal);
+        var nameTexts = new List<string>();
+        var ids = new List<string>();
+        var keys = new List<IdentityKey>();
+        foreach (var person in people)
+        {
+            ids.Add(person.Id);
+            keys.Add(KeyOf(person, tokens, places, nameTexts, intern: true));
+        }
+
+        return new RegisterIndex([.. ids], [.. keys], [.. nameTexts], tokens, places, options ?? new RegisterMatchOptions());
+    }
+
+    /// <summary>Links one record to the register.</summary>
+    /// <param name="record">The record.</param>
+    /// <returns>The outcome, the best candidate, the differences and the explanation.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="record"/> is <see langword="null"/>.</exception>
+    public RecordLink Link(IdentityRecord record)
+    {
+        Guard.Against.Null(record);
+        if (!record.IsVietnameseCitizen)
+        {
+            return new RecordLink(LinkOutcome.NotApplicable, -1, null, double.NaN, double.NaN, [], []);
+        }
+
+        var key = KeyOf(record, _tokens, _places, null, intern: false);
+        var nameText = record.Name.MatchingKey;
+        var (best, bestWeight, runnerUp) = BestCandidates(key, nameText, exclude: -1);
+        if (best < 0)
+        {
+            return new RecordLink(LinkOutcome.NotFound, -1, null, double.NaN, double.NaN, [], []);
+        }
+
+        var levels = new int[IdentityLevels.FieldCount];
+        Levels(key, nameText, best, levels);
+        var explanation = new FieldContribution[IdentityLevels.FieldCount];
+        for (var f = 0; f < levels.Length; f++)
+        {
+            explanation[f] = levels[f] < 0
+                ? new FieldContribution(IdentityLevels.FieldNames[f], "missing", 0)
+                : new FieldContribution(IdentityLevels.FieldNames[f], IdentityLevels.Labels[f][levels[f]], Weight(f, levels[f], best));
+        }
+
+        // The exact weight of the best candidate (its score may have skipped the name similarity test when low).
+        bestWeight = 0;
+        foreach (var contribution in explanation)
+        {
+            bestWeight += contribution.Weight;
+        }
+
+        var differences = Differences(key, best, levels);
+        LinkOutcome outcome;
+        if (bestWeight < _options.ReviewWeight)
+        {
+            outcome = LinkOutcome.NotFound;
+        }
+        else if (bestWeight < _options.MatchWeight
+            || (!double.IsNaN(runnerUp) && runnerUp >= _options.ReviewWeight && bestWeight - runnerUp < _options.AmbiguityMargin)
+            || (levels[(int)IdentityField.CitizenId] == IdentityLevels.CitizenIdDifferent && key.CitizenIdValid
+                && _keys[best].CitizenIdValid))
+        {
+            // A different valid identity number is never explained away by the other fields: a person decides.
+            outcome = LinkOutcome.Ambiguous;
+        }
+        else
+        {
+            outcome = differences.Length == 0 ? LinkOutcome.Verified : LinkOutcome.Differs;
+        }
+
+        return outcome == LinkOutcome.NotFound
+            ? new RecordLink(outcome, -1, null, bestWeight, runnerUp, [], explanation)
+            : new RecordLink(outcome, best, _ids[best], bestWeight, runnerUp, differences, explanation);
+    }
+
+    /// <summary>Returns the people that blocking makes candidates for <paramref name="record"/>, before any scoring.</summary>
+    /// <param name="record">The record.</param>
+    /// <returns>The candidates' indexes (see <see cref="PersonId"/>), each once.</returns>
+    /// <remarks>For diagnostics, such as measuring how many records find their true person among the candidates.</remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="record"/> is <see langword="null"/>.</exception>
+    public int[] Candidates(IdentityRecord record)
+    {
+        Guard.Against.Null(record);
+        var key = KeyOf(record, _tokens, _places, null, intern: false);
+        return Candidates(key, _scratch.Value!).ToArray();
+    }
+
+    /// <summary>
+    /// The other people of this index whose weight against person <paramref name="index"/> reaches <paramref name="minWeight"/>
+    /// (used to find duplicates when the index is built over records).
+    /// </summary>
+    internal void Neighbours(int index, double minWeight, List<(int Other, double Weight)> result)
+    {
+        result.Clear();
+        var key = _keys[index];
+        var nameText = key.Name >= 0 ? _nameTexts[key.Name] : "";
+        var scratch = _scratch.Value!;
+        var candidates = Candidates(key, scratch);
+        foreach (var p in candidates)
+        {
+            if (p == index)
+            {
+                continue;
+            }
+
+            var w = Score(key, nameText, p, minWeight);
+            if (w >= minWeight)
+            {
+                result.Add((p, w));
+            }
+        }
+    }
+
+    /// <summary>The valid identity number of a person as (digits, length), for the chaining guard; length 0 when none.</summary>
+    internal (long Digits, int Length) CitizenIdOf(int index) =>
+        _keys[index].CitizenIdValid ? (_keys[index].CitizenId, _keys[index].CitizenIdLength) : (0, 0);
+
+    /// <summary>Gets the fitted u probability of a field's level (for tests and explanations).</summary>
+    internal double U(IdentityField field, int level) => _u[(int)field][level];
+
+    private (int Best, double BestWeight, double RunnerUp) BestCandidates(in IdentityKey key, string nameText, int exclude)
+    {
+        var scratch = _scratch.Value!;
+        var candidates = Candidates(key, scratch);
+        var best = -1;
+        var bestWeight = double.NegativeInfinity;
+        var runnerUp = double.NegativeInfinity;
+        foreach (var p in candidates)
+        {
+            if (p == exclude)
+            {
+                continue;
+            }
+
+            var w = Score(key, nameText, p, _options.ReviewWeight);
+            // Ties go to the smaller person id, so that the outcome does not depend on the order of the register.
+            if (w > bestWeight || (w == bestWeight && best >= 0 && string.CompareOrdinal(_ids[p], _ids[best]) < 0))
+            {
+                runnerUp = bestWeight;
+                bestWeight = w;
+                best = p;
+            }
+            else if (w > runnerUp)
+            {
+                runnerUp = w;
+            }
+        }
+
+        return (best, bestWeight, double.IsNegativeInfinity(runnerUp) ? double.NaN : runnerUp);
+    }
+
+    private ReadOnlySpan<int> Candidates(in IdentityKey key, Scratch scratch)
+    {
+        Span<long> blockKeys = stackalloc long[KeysPerPerson];
+        var n = BlockKeys(key, blockKeys);
+        var stamp = scratch.NextStamp();
+        var count = 0;
+        var max = _options.MaxBlockSize;
+        for (var k = 0; k < n; k++)
+        {
+            var members = _blocks.Find(blockKeys[k]);
+            if (members.Length > max && k > 0)
+            {
+                continue;
+            }
+
+            foreach (var p in members)
+            {
+                if (scratch.Stamps[p] != stamp)
+                {
+                    scratch.Stamps[p] = stamp;
+                    scratch.Add(ref count, p);
+                }
+            }
+        }
+
+        return scratch.Candidates.AsSpan(0, count);
+    }
+
+    /// <summary>
+    /// The match weight of a record against a person. The name's similarity test, the costly part, runs only when its
+    /// outcome matters: when even a "similar" name could not lift the weight to <paramref name="bound"/>, the weight
+    /// returned is the lower one of the fallback level (a candidate that low never decides anything).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private double Score(in IdentityKey q, string nameText, int person, double bound)
+    {
+        ref readonly var p = ref _keys[person];
+        var w = 0.0;
+        var level = IdentityComparison.CitizenIdBcd(q.CitizenIdBcd, q.CitizenIdLength, p.CitizenIdBcd, p.CitizenIdLength);
+        if (level >= 0)
+        {
+            w += _weights[0][level];
+        }
+
+        level = IdentityComparison.DateOfBirth(q.DateOfBirth, p.DateOfBirth, q.DateBcd, p.DateBcd);
+        if (level >= 0)
+        {
+            w += _weights[2][level];
+        }
+
+        level = IdentityComparison.Sex(q.Sex, p.Sex);
+        if (level >= 0)
+        {
+            w += _weights[3][level];
+        }
+
+        level = IdentityComparison.Phone(q.Phone, p.Phone, q.PhoneBcd, p.PhoneBcd);
+        if (level >= 0)
+        {
+            w += _weights[4][level];
+        }
+
+        level = IdentityComparison.Residence(q.Province, q.Commune, p.Province, p.Commune);
+        if (level >= 0)
+        {
+            w += _weights[5][level];
+        }
+
+        level = p.Name < 0 ? -1 : IdentityComparison.NameWithoutSimilarity(q, p);
+        if (level == IdentityComparison.NeedsSimilarity)
+        {
+            var names = _weights[1];
+            level = w + names[IdentityLevels.NameSimilar] < bound
+                ? IdentityComparison.NameFallback(q, p)
+                : JaroWinkler.Similarity(nameText, _nameTexts[p.Name]) >= IdentityLevels.NameSimilarThreshold
+                    ? IdentityLevels.NameSimilar
+                    : IdentityComparison.NameFallback(q, p);
+        }
+
+        if (level == IdentityLevels.NameExact)
+        {
+            w += _nameExactWeights[p.Name];
+        }
+        else if (level > 0)
+        {
+            w += _weights[1][level];
+        }
+
+        return w;
+    }
+
+    private void Levels(in IdentityKey q, string nameText, int person, int[] levels)
+    {
+        ref readonly var p = ref _keys[person];
+        levels[0] = IdentityComparison.CitizenIdBcd(q.CitizenIdBcd, q.CitizenIdLength, p.CitizenIdBcd, p.CitizenIdLength);
+        levels[1] = p.Name < 0 ? -1 : IdentityComparison.Name(q, p, nameText, _nameTexts[p.Name]);
+        levels[2] = IdentityComparison.DateOfBirth(q.DateOfBirth, p.DateOfBirth, q.DateBcd, p.DateBcd);
+        levels[3] = IdentityComparison.Sex(q.Sex, p.Sex);
+        levels[4] = IdentityComparison.Phone(q.Phone, p.Phone, q.PhoneBcd, p.PhoneBcd);
+        levels[5] = IdentityComparison.Residence(q.Province, q.Commune, p.Province, p.Commune);
+    }
+
+    private double Weight(int field, int level, int person) =>
+        field == (int)IdentityField.FullName && level == IdentityLevels.NameExact
+            ? _nameExactWeights[_keys[person].Name]
+            : _weights[field][level];
+
+    private IdentityDifference[] Differences(in IdentityKey q, int person, int[] levels)
+    {
+        ref readonly var p = ref _keys[person];
+        var list = new List<IdentityDifference>(4);
+        void Check(IdentityField field, bool recordMissing, bool registerHas)
+        {
+            var level = levels[(int)field];
+            if (recordMissing && registerHas)
+            {
+                list.Add(new IdentityDifference(field, "missing"));
+            }
+            else if (level > 0)
+            {
+                list.Add(new IdentityDifference(field, IdentityLevels.Labels[(int)field][level]));
+            }
+        }
+
+        var idLevel = levels[(int)IdentityField.CitizenId];
+        if ((q.CitizenIdLength != 0 && !q.CitizenIdValid
+            && (idLevel < 0 || idLevel == IdentityLevels.CitizenIdExact || idLevel == IdentityLevels.CitizenIdDifferent))
+            || q.CitizenIdUnreadable)
+        {
+            // Digits without the structure of a CCCD or CMND, and not a recognisable typo of the register's number.
+            list.Add(new IdentityDifference(IdentityField.CitizenId, "invalid"));
+        }
+        else
+        {
+            Check(IdentityField.CitizenId, q.CitizenIdLength == 0, p.CitizenIdLength != 0);
+        }
+
+        if (q.CitizenIdValid && q.CitizenIdLength == 12 && idLevel != IdentityLevels.CitizenIdExact)
+        {
+            // A CCCD encodes sex and birth year: one that contradicts the register person's is probably someone else's number.
+            var sexCentury = (int)(q.CitizenId / 100_000_000 % 10);
+            var year = 1900 + (100 * (sexCentury / 2)) + (int)(q.CitizenId / 1_000_000 % 100);
+            var sex = (byte)(sexCentury % 2 == 0 ? 1 : 2);
+            if (p.Sex != 0 && p.Sex != sex)
+            {
+                list.Add(new IdentityDifference(IdentityField.CitizenId, "inconsistent_sex"));
+            }
+
+            if (p.DateOfBirth != 0 && (p.DateOfBirth >> 9) != year)
+            {
+                list.Add(new IdentityDifference(IdentityField.CitizenId, "inconsistent_birth_year"));
+            }
+        }
+
+        Check(IdentityField.FullName, q.Name == IdentityKey.Missing, p.Name >= 0);
+        if (levels[(int)IdentityField.FullName] == IdentityLevels.NameExact && q.TonedHash != p.TonedHash)
+        {
+            list.Add(new IdentityDifference(IdentityField.FullName, "tone_marks"));
+        }
+
+        Check(IdentityField.DateOfBirth, q.DateOfBirth == 0, p.DateOfBirth != 0);
+        Check(IdentityField.Sex, q.Sex == 0, p.Sex != 0);
+        return [.. list];
+    }
+
+    /// <summary>
+    /// Person indexes sorted by a hash of the person id, then the id: random pairs drawn in this order do not depend on
+    /// the order of the register.
+    /// </summary>
+    private static int[] CanonicalOrder(string[] ids)
+    {
+        var hashes = new ulong[ids.Length];
+        var order = new int[ids.Length];
+        for (var i = 0; i < ids.Length; i++)
+        {
+            hashes[i] = Hash(ids[i]);
+            order[i] = i;
+        }
+
+        Array.Sort(hashes, order);
+        // Equal hashes (practically never) are put in id order.
+        for (var i = 1; i < order.Length; i++)
+        {
+            for (var k = i; k > 0 && hashes[k] == hashes[k - 1] && string.CompareOrdinal(ids[order[k]], ids[order[k - 1]]) < 0; k--)
+            {
+                (order[k], order[k - 1]) = (order[k - 1], order[k]);
+            }
+        }
+
+        return order;
+    }
+
+    private static int BlockKeys(in IdentityKey key, Span<long> keys)
+    {
+        var n = 0;
+        var year = key.DateOfBirth >> 9;
+        var monthDay = key.DateOfBirth & 0x1FF;
+        var fullDate = (key.DateOfBirth & 0x1F) != 0 && ((key.DateOfBirth >> 5) & 0xF) != 0;
+        if (key.CitizenIdLength != 0)
+        {
+            keys[n++] = Mix(1, key.CitizenId, key.CitizenIdLength);
+        }
+
+        if (key.Phone != 0)
+        {
+            keys[n++] = Mix(2, key.Phone, 0);
+        }
+
+        if (key.Given >= 0 && key.Family >= 0 && year != 0)
+        {
+            keys[n++] = Mix(3, ((long)Math.Min(key.Family, key.Given) << 32) | (uint)Math.Max(key.Family, key.Given), year);
+        }
+
+        if (key.Given >= 0 && key.Commune >= 0)
+        {
+            keys[n++] = Mix(4, key.Given, key.Commune);
+        }
+
+        if (key.Sorted >= 0 && year != 0)
+        {
+            keys[n++] = Mix(8, key.Sorted, year);
+        }
+
+        if (key.Name >= 0 && fullDate)
+        {
+            keys[n++] = Mix(5, key.Name, monthDay);
+        }
+
+        if (key.Family >= 0 && fullDate)
+        {
+            keys[n++] = Mix(6, key.Family, key.DateOfBirth);
+        }
+
+        if (key.Given >= 0 && fullDate)
+        {
+            keys[n++] = Mix(7, key.Given, key.DateOfBirth);
+        }
+
+        return n;
+    }
+
+    private static long Mix(int rule, long a, long b)
+    {
+        var h = ((ulong)rule * 0x9E3779B97F4A7C15UL) ^ (ulong)a;
+        h = (h ^ (h >> 31)) * 0xBF58476D1CE4E5B9UL;
+        h ^= (ulong)b + 0x632BE59BD9B4E019UL;
+        h = (h ^ (h >> 29)) * 0x94D049BB133111EBUL;
+        return (long)(h ^ (h >> 32));
+    }
+
+    private static BlockTable BuildBlocks(IdentityKey[] keys)
+    {
+        var blockKeys = new long[keys.Length * KeysPerPerson];
+        var members = new int[blockKeys.Length];
+        var count = 0;
+        Span<long> buffer = stackalloc long[KeysPerPerson];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            var n = BlockKeys(keys[i], buffer);
+            for (var k = 0; k < n; k++)
+            {
+                blockKeys[count] = buffer[k];
+                members[count] = i;
+                count++;
+            }
+        }
+
+        return new BlockTable(blockKeys, members, count);
+    }
+
+    internal static IdentityKey KeyOf(IdentityRecord record, Dictionary<string, int> tokens, Dictionary<string, int> places,
+        List<string>? nameTexts, bool intern)
+    {
+        var key = new IdentityKey
+        {
+            Name = IdentityKey.Missing,
+            Family = IdentityKey.Missing,
+            Middle = IdentityKey.Missing,
+            Given = IdentityKey.Missing,
+            Sorted = IdentityKey.Missing,
+            Province = IdentityKey.Missing,
+            Commune = IdentityKey.Missing,
+        };
+        var cid = record.CitizenId;
+        if (cid.Kind != CitizenIdKind.None)
+        {
+            key.CitizenIdLength = (byte)(cid.Kind == CitizenIdKind.Cccd ? 12 : 9);
+            key.CitizenId = long.Parse(cid.ToString(), System.Globalization.CultureInfo.InvariantCulture);
+            key.CitizenIdValid = true;
+        }
+        else if (record.UnparsedCitizenIdLength != 0)
+        {
+            key.CitizenIdLength = (byte)record.UnparsedCitizenIdLength;
+            key.CitizenId = record.UnparsedCitizenIdDigits;
+        }
+
+        key.CitizenIdUnreadable = record.HasUnreadableCitizenId;
+
+        var name = record.Name.MatchingKey;
+        if (name.Length > 0)
+        {
+            var span = name.AsSpan();
+            var firstSpace = span.IndexOf(' ');
+            var lastSpace = span.LastIndexOf(' ');
+            key.Name = Token(tokens, span, intern, fullName: true, nameTexts);
+            key.Given = Token(tokens, lastSpace < 0 ? span : span[(lastSpace + 1)..], intern, fullName: false, null);
+            if (firstSpace >= 0)
+            {
+                key.Family = Token(tokens, span[..firstSpace], intern, fullName: false, null);
+                key.Middle = firstSpace == lastSpace ? IdentityKey.Missing : Token(tokens, span[(firstSpace + 1)..lastSpace], intern, fullName: false, null);
+            }
+
+            if (firstSpace >= 0)
+            {
+                // Syllables in sorted order, under their own prefix: any reordering of a name gives the same id.
+                var syllables = name.Split(' ');
+                Array.Sort(syllables, StringComparer.Ordinal);
+                key.Sorted = Token(tokens, "\u0002" + string.Join(' ', syllables), intern, fullName: false, null);
+            }
+
+            key.TonedHash = Hash(record.Name.TonedKey);
+        }
+
+        var dob = record.DateOfBirth;
+        if (dob.Precision != DatePrecision.None)
+        {
+            key.DateOfBirth = (dob.Year << 9) | (dob.Month << 5) | dob.Day;
+        }
+
+        key.Sex = record.Sex switch
+        {
+            Core.Identity.Sex.Male => 1,
+            Core.Identity.Sex.Female => 2,
+            _ => 0,
+        };
+        key.Phone = record.PhoneDigits;
+        key.PhoneBcd = IdentityComparison.Bcd(key.Phone);
+        key.CitizenIdBcd = IdentityComparison.Bcd(key.CitizenId);
+        key.DateBcd = IdentityComparison.DateBcd(key.DateOfBirth);
+        if (record.ProvinceCode is { } province)
+        {
+            key.Province = Token(places, "p" + province, intern, fullName: false, null);
+        }
+
+        if (record.CommuneCode is { } commune)
+        {
+            key.Commune = Token(places, "c" + commune, intern, fullName: false, null);
+        }
+
+        return key;
+    }
+
+    // Interns a token. Full names have their own id space (their index in nameTexts, whose text the similarity test reads);
+    // they are stored under a prefix so that a one-syllable name never collides with a syllable.
+    private static int Token(Dictionary<string, int> tokens, ReadOnlySpan<char> text, bool intern, bool fullName, List<string>? nameTexts)
+    {
+        var lookup = tokens.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (fullName)
+        {
+            // Full names live in a separate id space: prefix them so a one-syllable name does not collide with a syllable.
+            Span<char> buffer = text.Length < 256 ? stackalloc char[text.Length + 1] : new char[text.Length + 1];
+            buffer[0] = '\u0001';
+            text.CopyTo(buffer[1..]);
+            if (lookup.TryGetValue(buffer, out var nameId))
+            {
+                return nameId;
+            }
+
+            if (!intern || nameTexts is null)
+            {
+                return IdentityKey.Unknown;
+            }
+
+            nameId = nameTexts.Count;
+            nameTexts.Add(text.ToString());
+            tokens.Add(new string(buffer), nameId);
+            return nameId;
+        }
+
+        if (lookup.TryGetValue(text, out var id))
+        {
+            return id;
+        }
+
+        if (!intern)
+        {
+            return IdentityKey.Unknown;
+        }
+
+        id = tokens.Count;
+        tokens.Add(text.ToString(), id);
+        return id;
+    }
+
+    private static ulong Hash(string text)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var c in text)
+        {
+            hash = (hash ^ c) * 1099511628211UL;
+        }
+
+        return hash;
+    }
+
+    private sealed class Scratch(int size)
+    {
+        public int[] Stamps { get; } = new int[size];
+
+        public int[] Candidates { get; private set; } = new int[256];
+
+        private int _stamp;
+
+        public int NextStamp()
+        {
+            if (++_stamp == int.MaxValue)
+            {
+                Array.Clear(Stamps);
+                _stamp = 1;
+            }
+
+            return _stamp;
+        }
+
+        public void Add(ref int count, int person)
+        {
+            if (count == Candidates.Length)
+            {
+                var larger = Candidates;
+                Array.Resize(ref larger, larger.Length * 2);
+                Candidates = larger;
+            }
+
+            Candidates[count++] = person;
+        }
+    }
+}

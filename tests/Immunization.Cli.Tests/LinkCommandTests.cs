@@ -1,0 +1,96 @@
+using Immunization.Cli;
+using Immunization.Tests.Shared;
+
+namespace Immunization.Cli.Tests;
+
+public sealed class LinkCommandTests : IDisposable
+{
+    private readonly string _out = Path.Combine(Path.GetTempPath(), "link-tests-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_out))
+        {
+            Directory.Delete(_out, recursive: true);
+        }
+    }
+
+    internal static string Sample(string name)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "samples", name);
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new FileNotFoundException($"samples/{name} not found.");
+    }
+
+    [Fact]
+    public void Run_LinkFebrl4WithTruth_PrintsPerfectF1AndWritesOneLinePerLink()
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+
+        var code = CliApp.Run(["link", "--config", Sample("febrl4.json"), "--left", SharedDatasets.Path("febrl/dataset4a.csv"),
+            "--right", SharedDatasets.Path("febrl/dataset4b.csv"), "--out", _out, "--truth"], output, error);
+
+        Assert.Equal(0, code);
+        Assert.Contains("blocking kept 5000 (100.00 %)", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("precision 1.0000, recall 1.0000, F1 1.0000", output.ToString(), StringComparison.Ordinal);
+        var lines = File.ReadAllLines(Path.Combine(_out, "links.csv"));
+        Assert.StartsWith("left_rec_id,right_rec_id,decision,weight,probability,given_name_level,given_name_weight", lines[0],
+            StringComparison.Ordinal);
+        Assert.Equal(5000, lines.Count(l => l.Contains(",match,", StringComparison.Ordinal)));
+        Assert.True(File.Exists(Path.Combine(_out, "model.json")));
+    }
+
+    [Fact]
+    public void Run_DedupeFebrl3WithTruth_PrintsF1AndWritesEveryRecordsCluster()
+    {
+        var output = new StringWriter();
+
+        var code = CliApp.Run(["dedupe", "--config", Sample("febrl3.json"), "--input", SharedDatasets.Path("febrl/dataset3.csv"),
+            "--out", _out, "--truth"], output, new StringWriter());
+
+        Assert.Equal(0, code);
+        Assert.Matches(@"F1 0\.999\d|F1 1\.0000", output.ToString());
+        var clusters = File.ReadAllLines(Path.Combine(_out, "clusters.csv"));
+        Assert.Equal(5001, clusters.Length);
+        Assert.Equal("rec_id,cluster_id", clusters[0]);
+    }
+
+    [Fact]
+    public void Run_LinkWithInvalidConfiguration_ExitsWithTwoNamingFileAndField()
+    {
+        Directory.CreateDirectory(_out);
+        var config = Path.Combine(_out, "bad.json");
+        File.WriteAllText(config, """{ "fields": [ { "name": "x", "levels": [ { "comparator": "jaroWinkler" } ] } ], "blocking": [ { "on": ["x"] } ] }""");
+        var error = new StringWriter();
+
+        var code = CliApp.Run(["link", "--config", config, "--left", SharedDatasets.Path("febrl/dataset4a.csv"),
+            "--right", SharedDatasets.Path("febrl/dataset4b.csv"), "--out", _out], new StringWriter(), error);
+
+        Assert.Equal(2, code);
+        Assert.Contains("bad.json", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("field 'x', level 0 ('jaroWinkler')", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_LinkWithMissingColumn_ExitsWithTwoNamingTheColumn()
+    {
+        Directory.CreateDirectory(_out);
+        var input = Path.Combine(_out, "a.csv");
+        File.WriteAllText(input, "rec_id,other\n1,x\n");
+        var error = new StringWriter();
+
+        var code = CliApp.Run(["link", "--config", Sample("febrl4.json"), "--left", input, "--right", input, "--out", _out],
+            new StringWriter(), error);
+
+        Assert.Equal(2, code);
+        Assert.Contains("given_name", error.ToString(), StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,102 @@
+using Immunization.Cli;
+
+namespace Immunization.Cli.Tests;
+
+public sealed class LinkRegisterCommandTests : IDisposable
+{
+    private const string Register = """
+        person_id,citizen_id,full_name,date_of_birth,sex,phone,province_code,commune_code,admin_scheme,address,nationality
+        P1,001190012345,Nguyễn Thị Minh Anh,1990-05-03,F,0912345678,,,new,,VN
+        P2,079085001122,Trần Văn Khải,1985-07-07,M,0987654321,,,new,,VN
+        P3,,Lê Hoàng Nam,1972-11-20,M,,,,new,,VN
+        """;
+
+    private const string Records = """
+        record_id,citizen_id,full_name,date_of_birth,sex,phone,province_code,commune_code,admin_scheme,address,nationality,vaccine_code,dose_date,dose_number,site_id,priority_group
+        R1,001190012345,Nguyễn Thị Minh Anh,03/05/1990,Nữ,0912345678,,,,,VN,208,2021-09-01,1,S1,
+        R2,079085001212,"TRAN  VAN KHAI",1985,Nam,,,,,,VN,208,2021-09-01,1,S1,
+        R3,E1234567,Kim Min Jun,1990-01-01,M,,,,,,KR,208,2021-09-01,1,S1,
+        R4,,Quách Thị Bích Tuyền,1931-01-01,F,,,,,,VN,208,2021-09-01,1,S1,
+        R5,,Quach Thi Bich Tuyen,1931-01-01,F,,,,,,,208,2021-10-01,2,S2,
+        """;
+
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "link-register-tests-" + Guid.NewGuid().ToString("N"));
+
+    public LinkRegisterCommandTests()
+    {
+        Directory.CreateDirectory(_dir);
+        File.WriteAllText(Path.Combine(_dir, "register.csv"), Register + "\n");
+        File.WriteAllText(Path.Combine(_dir, "records.csv"), Records + "\n");
+        File.WriteAllText(Path.Combine(_dir, "truth.csv"), "record_id,person_id\nR1,P1\nR2,P2\nR3,\nR4,\nR5,\n");
+    }
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public void Run_RegisterAndRecords_WritesEveryRecordOnceWithItsOutcome()
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+
+        var code = CliApp.Run(["link", "--register", Path.Combine(_dir, "register.csv"), "--records", Path.Combine(_dir, "records.csv"),
+            "--out", Path.Combine(_dir, "out"), "--truth", Path.Combine(_dir, "truth.csv")], output, error);
+
+        Assert.True(code == 0, error.ToString());
+        var lines = File.ReadAllLines(Path.Combine(_dir, "out", "links.csv"));
+        Assert.Equal("record_id,person_id,outcome,weight,differing_fields,cluster_id", lines[0]);
+        var rows = lines.Skip(1).Select(l => l.Split(',')).ToDictionary(f => f[0]);
+        Assert.Equal(["R1", "R2", "R3", "R4", "R5"], rows.Keys);
+        Assert.Equal(["P1", "verified"], rows["R1"][1..3]);
+        Assert.Equal("P1", rows["R1"][5]);
+        Assert.Equal("not_applicable", rows["R3"][2]);
+        Assert.Equal("not_found", rows["R4"][2]);
+        // Two records of one person absent from the register form one cluster.
+        Assert.Equal(rows["R4"][5], rows["R5"][5]);
+        Assert.Contains("F1", output.ToString(), StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(_dir, "out", "explanations.csv")));
+    }
+
+    [Fact]
+    public void Run_GeneratedRegisterAndRecords_LinksWithF1AtLeast0995()
+    {
+        var generated = Path.Combine(_dir, "generated");
+        Assert.Equal(0, CliApp.Run(["generate", "--people", "5000", "--seed", "7", "--out", generated], new StringWriter(), new StringWriter()));
+        var output = new StringWriter();
+
+        var code = CliApp.Run(["link", "--register", Path.Combine(generated, "register.csv"), "--records", Path.Combine(generated, "records.csv"),
+            "--out", Path.Combine(_dir, "out"), "--truth", Path.Combine(generated, "truth.csv")], output, new StringWriter());
+
+        Assert.Equal(0, code);
+        var f1 = System.Text.RegularExpressions.Regex.Match(output.ToString(), @"F1 (\d\.\d{4})");
+        Assert.True(f1.Success, output.ToString());
+        Assert.True(double.Parse(f1.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) >= 0.995, output.ToString());
+        var records = File.ReadAllLines(Path.Combine(generated, "records.csv")).Length;
+        Assert.Equal(records, File.ReadAllLines(Path.Combine(_dir, "out", "links.csv")).Length);
+    }
+
+    [Fact]
+    public void Run_RegisterWithoutRecords_ExitsWithTwoSayingWhatIsMissing()
+    {
+        var error = new StringWriter();
+
+        var code = CliApp.Run(["link", "--register", Path.Combine(_dir, "register.csv"), "--out", Path.Combine(_dir, "out")],
+            new StringWriter(), error);
+
+        Assert.Equal(2, code);
+        Assert.Contains("--records is required", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_RecordsWithoutIdColumn_ExitsWithTwoNamingFileAndColumn()
+    {
+        var bad = Path.Combine(_dir, "bad.csv");
+        File.WriteAllText(bad, "citizen_id,full_name\n001190012345,An\n");
+        var error = new StringWriter();
+
+        var code = CliApp.Run(["link", "--register", Path.Combine(_dir, "register.csv"), "--records", bad, "--out", Path.Combine(_dir, "out")],
+            new StringWriter(), error);
+
+        Assert.Equal(2, code);
+        Assert.Contains("bad.csv: the header has no 'record_id' column", error.ToString(), StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,247 @@
+using FsCheck;
+using FsCheck.Fluent;
+using Immunization.Benchmarks.Matching;
+using Immunization.Matching.Linking;
+
+namespace Immunization.Matching.Tests.Linking;
+
+public sealed partial class RegisterIndexTests
+{
+    private static IdentityRecord Record(string id, string? cid, string? name, string? dob, string? sex, string? phone = null,
+        string? commune = null, string? scheme = "new", string? nationality = "VN") =>
+        IdentityRecord.FromText(id, cid, name, dob, sex, phone, null, commune, scheme, nationality);
+
+    private static readonly Lazy<RegisterIndex> s_small = new(() =>
+    {
+        var generator = new SyntheticIdentities(seed: 11);
+        var people = generator.People(5_000).Select(SyntheticIdentities.ToRecord).ToList();
+        people.Add(Record("P-A", "001190012345", "Nguyễn Thị Minh Anh", "1990-05-03", "F", "0912345678"));
+        people.Add(Record("P-TWIN1", null, "Trần Văn Khải", "1985-07-07", "M"));
+        people.Add(Record("P-TWIN2", null, "Trần Văn Khải", "1985-07-07", "M"));
+        return RegisterIndex.Build(people);
+    });
+
+    [Fact]
+    public void Link_SameIdentityNameAndDate_IsVerified()
+    {
+        var link = s_small.Value.Link(Record("R1", "001190012345", "NGUYỄN  THỊ MINH ANH", "03/05/1990", "Nữ", "+84 912 345 678"));
+
+        Assert.Equal(LinkOutcome.Verified, link.Outcome);
+        Assert.Equal("P-A", link.PersonId);
+        Assert.Empty(link.Differences);
+    }
+
+    [Fact]
+    public void Link_ToneMarksDroppedAndDayMonthSwapped_DiffersListingBoth()
+    {
+        var link = s_small.Value.Link(Record("R2", "001190012345", "Nguyen Thi Minh Anh", "1990-03-05", "F"));
+
+        Assert.Equal(LinkOutcome.Differs, link.Outcome);
+        Assert.Equal("P-A", link.PersonId);
+        Assert.Equal("full_name:tone_marks;date_of_birth:day_month_swapped", link.DifferencesText());
+    }
+
+    [Fact]
+    public void Link_IdentityNumberTransposedAndMissingMiddleName_DiffersAndExplainsTheNumber()
+    {
+        var link = s_small.Value.Link(Record("R3", "001190012354", "Nguyễn Anh", "1990", "F", "0912345678"));
+
+        Assert.Equal(LinkOutcome.Differs, link.Outcome);
+        Assert.Equal("P-A", link.PersonId);
+        Assert.Contains(new IdentityDifference(IdentityField.CitizenId, "transposition"), link.Differences);
+        Assert.Contains(new IdentityDifference(IdentityField.FullName, "middle_name"), link.Differences);
+        Assert.Contains(new IdentityDifference(IdentityField.DateOfBirth, "compatible"), link.Differences);
+    }
+
+    [Fact]
+    public void Link_FamilyAndGivenNameSwapped_StillFindsThePerson()
+    {
+        var link = s_small.Value.Link(Record("R4", null, "Anh Thị Minh Nguyễn", "1990-05-03", "F", "0912345678"));
+
+        Assert.Equal("P-A", link.PersonId);
+        Assert.Contains(new IdentityDifference(IdentityField.FullName, "reordered"), link.Differences);
+        Assert.Contains(new IdentityDifference(IdentityField.CitizenId, "missing"), link.Differences);
+    }
+
+    [Fact]
+    public void Link_OldElevenDigitPhone_EqualsTheNewForm()
+    {
+        var link = s_small.Value.Link(Record("R5", null, "Nguyễn Thị Minh Anh", "1990-05-03", "F", "01662345678"));
+        var withNew = s_small.Value.Link(Record("R6", null, "Nguyễn Thị Minh Anh", "1990-05-03", "F", "0362345678"));
+
+        Assert.Equal(withNew.Explanation[4], link.Explanation[4]);
+    }
+
+    [Fact]
+    public void Link_DifferentValidIdentityNumber_IsNeverLinkedOnlyAmbiguous()
+    {
+        var link = s_small.Value.Link(Record("R7", "079190999999", "Nguyễn Thị Minh Anh", "1990-05-03", "F", "0912345678"));
+
+        Assert.Equal(LinkOutcome.Ambiguous, link.Outcome);
+        Assert.Contains(new IdentityDifference(IdentityField.CitizenId, "different"), link.Differences);
+    }
+
+    [Fact]
+    public void Link_TwoIdenticalRegisterEntries_IsAmbiguous()
+    {
+        var link = s_small.Value.Link(Record("R8", null, "Trần Văn Khải", "1985-07-07", "M"));
+
+        Assert.Equal(LinkOutcome.Ambiguous, link.Outcome);
+        Assert.Equal(link.Weight, link.RunnerUpWeight);
+    }
+
+    [Fact]
+    public void Link_ReadmeExample_DiffersWithTranspositionAndToneMarks()
+    {
+        var link = s_small.Value.Link(IdentityRecord.FromText("R1", "001190012354", "Nguyen Thi Minh Anh", "03/05/1990", "Nữ",
+            "01662345678", provinceCode: null, communeCode: null, scheme: null, nationality: null));
+
+        Assert.Equal(LinkOutcome.Differs, link.Outcome);
+        Assert.Equal("P-A", link.PersonId);
+        Assert.Equal("citizen_id:transposition;full_name:tone_marks", link.DifferencesText());
+    }
+
+    [Fact]
+    public void Link_ReadmeExampleAgainstAOnePersonRegister_DiffersWithTranspositionAndToneMarks()
+    {
+        var register = RegisterIndex.Build(new[]
+        {
+            IdentityRecord.FromText("P1", "001190012345", "Nguyễn Thị Minh Anh", "1990-05-03", "F", "0912345678",
+                provinceCode: null, communeCode: null, scheme: "new", nationality: "VN"),
+        });
+
+        var link = register.Link(IdentityRecord.FromText("R1", "001190012354", "Nguyen Thi Minh Anh", "03/05/1990", "Nữ",
+            "01662345678", provinceCode: null, communeCode: null, scheme: null, nationality: null));
+
+        Assert.Equal(LinkOutcome.Differs, link.Outcome);
+        Assert.Equal("P1", link.PersonId);
+        Assert.Equal("citizen_id:transposition;full_name:tone_marks", link.DifferencesText());
+    }
+
+    [Fact]
+    public void Link_CccdContradictingTheRegistersSexAndYear_SaysSo()
+    {
+        // The register person has no identity number; the record's CCCD encodes a man born in 1985.
+        var link = s_small.Value.Link(Record("R12", "001085012345", "Trần Văn Khải", "1985-07-07", "M"));
+        var woman = s_small.Value.Link(Record("R13", "001185012345", "Nguyễn Thị Minh Anh", "1990-05-03", "F", "0912345678"));
+
+        Assert.DoesNotContain(link.Differences, d => d.Kind.StartsWith("inconsistent", StringComparison.Ordinal));
+        Assert.Contains(new IdentityDifference(IdentityField.CitizenId, "inconsistent_birth_year"), woman.Differences);
+        Assert.DoesNotContain(new IdentityDifference(IdentityField.CitizenId, "inconsistent_sex"), woman.Differences);
+    }
+
+    [Fact]
+    public void Cluster_SameNameAndDateWithTwoValidNumbers_NeverJoinsThemEvenThroughARecordWithoutNumber()
+    {
+        var records = new[]
+        {
+            Record("A", "001190012345", "Nguyễn Thị Minh Anh", "1990-05-03", "F", "0912345678"),
+            Record("B", null, "Nguyễn Thị Minh Anh", "1990-05-03", "F", "0912345678"),
+            Record("C", "079190054321", "Nguyễn Thị Minh Anh", "1990-05-03", "F", "0912345678"),
+            Record("D", null, "Lê Văn Tám", "1950", "M"),
+        };
+
+        var clusters = Immunization.Matching.Deduplication.IdentityClusters.Cluster(records);
+
+        Assert.NotEqual(clusters[0], clusters[2]);
+        Assert.True(clusters[1] == clusters[0] || clusters[1] == clusters[2]);
+        Assert.Equal("D", clusters[3]);
+    }
+
+    [Fact]
+    public void Link_PassportNumberInTheIdentityField_IsReportedInvalidNotMissing()
+    {
+        var link = s_small.Value.Link(Record("R14", "N6830243", "Nguyễn Thị Minh Anh", "1990-05-03", "F", "0912345678"));
+
+        Assert.Equal("P-A", link.PersonId);
+        Assert.Contains(new IdentityDifference(IdentityField.CitizenId, "invalid"), link.Differences);
+        Assert.DoesNotContain(new IdentityDifference(IdentityField.CitizenId, "missing"), link.Differences);
+    }
+
+    [Fact]
+    public void Link_ForeignNational_IsNotApplicable()
+    {
+        var link = s_small.Value.Link(Record("R9", "E1234567", "Kim Min Jun", "1990-05-03", "M", nationality: "KR"));
+
+        Assert.Equal(LinkOutcome.NotApplicable, link.Outcome);
+        Assert.Null(link.PersonId);
+    }
+
+    [Fact]
+    public void Link_UnknownPerson_IsNotFound()
+    {
+        var link = s_small.Value.Link(Record("R10", null, "Quách Thị Bích Tuyền", "1931-01-01", "F"));
+
+        Assert.Equal(LinkOutcome.NotFound, link.Outcome);
+        Assert.Null(link.PersonId);
+    }
+
+    [Fact]
+    public void Link_AnyResult_ExplanationAddsUpToTheWeight()
+    {
+        var link = s_small.Value.Link(Record("R11", "001190012345", "Nguyen Thi Minh Anh", "1990", "F", "0912345679"));
+
+        Assert.Equal(link.Weight, link.Explanation.Sum(c => c.Weight), 9);
+    }
+
+    [FsCheck.Xunit.Property(MaxTest = 50)]
+    public Property Link_EveryRegisterPersonAgainstItself_IsVerifiedToItself() =>
+        Prop.ForAll(Gen.Choose(0, 4_999).ToArbitrary(), i =>
+        {
+            var people = new SyntheticIdentities(seed: 11).People(5_000);
+            var link = s_small.Value.Link(SyntheticIdentities.ToRecord(people[i]));
+            return link.PersonId == people[i][0] && link.Outcome == LinkOutcome.Verified;
+        });
+
+    [Fact]
+    public void Link_RecordsInAnyOrderOrBatch_GiveTheSameOutcomes()
+    {
+        var (index, records, _, _) = s_world.Value;
+        var sample = records.Take(2_000).ToList();
+        var forward = sample.Select(r => index.Link(SyntheticIdentities.ToRecord(r))).ToList();
+        var backward = Enumerable.Reverse(sample).AsParallel().AsOrdered().Select(r => index.Link(SyntheticIdentities.ToRecord(r))).Reverse().ToList();
+
+        Assert.Equal(forward.Select(l => (l.Outcome, l.PersonId, l.Weight)), backward.Select(l => (l.Outcome, l.PersonId, l.Weight)));
+    }
+
+    [Fact]
+    public void Build_RegisterInAnyOrder_GivesTheSameOutcomesPersonsAndWeights()
+    {
+        var generator = new SyntheticIdentities(seed: 21);
+        var people = generator.People(4_000);
+        var (records, _) = generator.Records(people);
+        var shuffled = people.OrderBy(p => new Random(p[0]!.GetHashCode(StringComparison.Ordinal)).Next()).ToList();
+        var reversed = Enumerable.Reverse(people).ToList();
+
+        var indexes = new[] { people, shuffled, reversed }.Select(list => RegisterIndex.Build(list.Select(SyntheticIdentities.ToRecord))).ToList();
+        var outcomes = indexes
+            .Select(index => records.Select(r => index.Link(SyntheticIdentities.ToRecord(r)))
+                .Select(l => (l.Outcome, l.PersonId, Math.Round(l.Weight, 9), l.DifferencesText())).ToList())
+            .ToList();
+
+        Assert.Equal(outcomes[0], outcomes[1]);
+        Assert.Equal(outcomes[0], outcomes[2]);
+    }
+
+    [Fact]
+    public void Link_SyntheticRecords_NeverLinkAPersonWithAnotherValidIdentityNumberUnlessExplainedAsATypo()
+    {
+        var (index, records, _, people) = s_world.Value;
+        var byId = people.ToDictionary(p => p[0]!, p => p[1]);
+        foreach (var row in records)
+        {
+            var record = SyntheticIdentities.ToRecord(row);
+            var link = index.Link(record);
+            if (link.Outcome is not (LinkOutcome.Verified or LinkOutcome.Differs) || record.CitizenId.Kind == Core.Identity.CitizenIdKind.None)
+            {
+                continue;
+            }
+
+            Assert.True(Core.Identity.CitizenId.TryParse(byId[link.PersonId!], out var registered));
+            if (registered.Kind == record.CitizenId.Kind && registered != record.CitizenId)
+            {
+                Assert.Contains(link.Differences, d => d.Field == IdentityField.CitizenId && d.Kind is "transposition" or "substitution");
+            }
+        }
+    }
+}
