@@ -30,7 +30,7 @@ public sealed class PlacesArbitrariesTests
     [Fact]
     public void Communes_ManySamples_DrawsBothSchemes()
     {
-        var sample = PlacesArbitraries.Communes().Generator.Sample(50, 400);
+        var sample = PlacesArbitraries.Communes().Generator.Sample(400, 50);
 
         Assert.Contains(sample, u => u.Scheme == AdministrativeScheme.Old);
         Assert.Contains(sample, u => u.Scheme == AdministrativeScheme.New);
