@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Immunization.Matching.Deduplication;
 using Immunization.Matching.Linking;
+using Immunization.Core.Records;
 
 namespace Immunization.Cli.Matching;
 
@@ -25,7 +26,7 @@ internal static class RegisterLinkRun
         // Per record, only what links.csv needs; explanations are written as records are linked.
         var recordIds = new List<string>();
         var persons = new List<int>();
-        var outcomes = new List<LinkOutcome>();
+        var outcomes = new List<VerificationOutcome>();
         var weights = new List<double>();
         var differences = new List<string>();
         var differenceTexts = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -53,7 +54,7 @@ internal static class RegisterLinkRun
                 for (var i = 0; i < batch.Length; i++)
                 {
                     var link = results[i];
-                    if (link.Outcome is not (LinkOutcome.Verified or LinkOutcome.Differs))
+                    if (link.Outcome is not (VerificationOutcome.Verified or VerificationOutcome.Differs))
                     {
                         unlinked.Add(batch[i]);
                         unlinkedPositions.Add(recordIds.Count);
@@ -142,7 +143,7 @@ internal static class RegisterLinkRun
     }
 
     private static void WriteTruth(TextWriter stdout, Dictionary<string, string?> truth, List<string> recordIds, List<int> persons,
-        List<LinkOutcome> outcomes, RegisterIndex index, string truthPath)
+        List<VerificationOutcome> outcomes, RegisterIndex index, string truthPath)
     {
         long predicted = 0, correct = 0, actual = 0, missingTruth = 0;
         for (var i = 0; i < recordIds.Count; i++)
@@ -158,7 +159,7 @@ internal static class RegisterLinkRun
                 actual++;
             }
 
-            if (outcomes[i] is LinkOutcome.Verified or LinkOutcome.Differs)
+            if (outcomes[i] is VerificationOutcome.Verified or VerificationOutcome.Differs)
             {
                 predicted++;
                 if (index.PersonId(persons[i]) == person)
@@ -211,12 +212,12 @@ internal static class RegisterLinkRun
         return (persons, blocked);
     }
 
-    private static string OutcomeText(LinkOutcome outcome) => outcome switch
+    private static string OutcomeText(VerificationOutcome outcome) => outcome switch
     {
-        LinkOutcome.Verified => "verified",
-        LinkOutcome.Differs => "differs",
-        LinkOutcome.Ambiguous => "ambiguous",
-        LinkOutcome.NotFound => "not_found",
+        VerificationOutcome.Verified => "verified",
+        VerificationOutcome.Differs => "differs",
+        VerificationOutcome.Ambiguous => "ambiguous",
+        VerificationOutcome.NotFound => "not_found",
         _ => "not_applicable",
     };
 }

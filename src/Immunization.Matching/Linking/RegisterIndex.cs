@@ -3,6 +3,7 @@ using Ardalis.GuardClauses;
 using Immunization.Core.Identity;
 using Immunization.Matching.Comparators;
 using Immunization.Matching.Scoring;
+using Immunization.Core.Records;
 
 namespace Immunization.Matching.Linking;
 
@@ -53,7 +54,7 @@ public readonly record struct IdentityDifference(IdentityField Field, string Kin
 /// <param name="RunnerUpWeight">The second-best candidate's weight, or <see cref="double.NaN"/>.</param>
 /// <param name="Differences">The key fields missing or differing from the best candidate.</param>
 /// <param name="Explanation">Each field's level and weight against the best candidate; empty without a candidate.</param>
-public sealed record RecordLink(LinkOutcome Outcome, int PersonIndex, string? PersonId, double Weight, double RunnerUpWeight,
+public sealed record RecordLink(VerificationOutcome Outcome, int PersonIndex, string? PersonId, double Weight, double RunnerUpWeight,
     IReadOnlyList<IdentityDifference> Differences, IReadOnlyList<FieldContribution> Explanation)
 {
     /// <summary>Formats the differences as <c>field:kind</c> joined by <c>;</c>.</summary>
@@ -150,7 +151,7 @@ public sealed partial class RegisterIndex
         Guard.Against.Null(record);
         if (!record.IsVietnameseCitizen)
         {
-            return new RecordLink(LinkOutcome.NotApplicable, -1, null, double.NaN, double.NaN, [], []);
+            return new RecordLink(VerificationOutcome.NotApplicable, -1, null, double.NaN, double.NaN, [], []);
         }
 
         var key = KeyOf(record, _tokens, _places, null, intern: false);
@@ -158,7 +159,7 @@ public sealed partial class RegisterIndex
         var (best, bestWeight, runnerUp) = BestCandidates(key, nameText, exclude: -1);
         if (best < 0)
         {
-            return new RecordLink(LinkOutcome.NotFound, -1, null, double.NaN, double.NaN, [], []);
+            return new RecordLink(VerificationOutcome.NotFound, -1, null, double.NaN, double.NaN, [], []);
         }
 
         var levels = new int[IdentityLevels.FieldCount];
@@ -179,10 +180,10 @@ public sealed partial class RegisterIndex
         }
 
         var differences = Differences(key, best, levels);
-        LinkOutcome outcome;
+        VerificationOutcome outcome;
         if (bestWeight < _options.ReviewWeight)
         {
-            outcome = LinkOutcome.NotFound;
+            outcome = VerificationOutcome.NotFound;
         }
         else if (bestWeight < _options.MatchWeight
             || (!double.IsNaN(runnerUp) && runnerUp >= _options.ReviewWeight && bestWeight - runnerUp < _options.AmbiguityMargin)
@@ -190,14 +191,14 @@ public sealed partial class RegisterIndex
                 && _keys[best].CitizenIdValid))
         {
             // A different valid identity number is never explained away by the other fields: a person decides.
-            outcome = LinkOutcome.Ambiguous;
+            outcome = VerificationOutcome.Ambiguous;
         }
         else
         {
-            outcome = differences.Length == 0 ? LinkOutcome.Verified : LinkOutcome.Differs;
+            outcome = differences.Length == 0 ? VerificationOutcome.Verified : VerificationOutcome.Differs;
         }
 
-        return outcome == LinkOutcome.NotFound
+        return outcome == VerificationOutcome.NotFound
             ? new RecordLink(outcome, -1, null, bestWeight, runnerUp, [], explanation)
             : new RecordLink(outcome, best, _ids[best], bestWeight, runnerUp, differences, explanation);
     }

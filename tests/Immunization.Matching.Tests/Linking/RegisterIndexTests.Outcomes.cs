@@ -2,6 +2,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using Immunization.Benchmarks.Matching;
 using Immunization.Matching.Linking;
+using Immunization.Core.Records;
 
 namespace Immunization.Matching.Tests.Linking;
 
@@ -26,7 +27,7 @@ public sealed partial class RegisterIndexTests
     {
         var link = s_small.Value.Link(Record("R1", "001190012345", "NGUYỄN  THỊ MINH ANH", "03/05/1990", "Nữ", "+84 912 345 678"));
 
-        Assert.Equal(LinkOutcome.Verified, link.Outcome);
+        Assert.Equal(VerificationOutcome.Verified, link.Outcome);
         Assert.Equal("P-A", link.PersonId);
         Assert.Empty(link.Differences);
     }
@@ -36,7 +37,7 @@ public sealed partial class RegisterIndexTests
     {
         var link = s_small.Value.Link(Record("R2", "001190012345", "Nguyen Thi Minh Anh", "1990-03-05", "F"));
 
-        Assert.Equal(LinkOutcome.Differs, link.Outcome);
+        Assert.Equal(VerificationOutcome.Differs, link.Outcome);
         Assert.Equal("P-A", link.PersonId);
         Assert.Equal("full_name:tone_marks;date_of_birth:day_month_swapped", link.DifferencesText());
     }
@@ -46,7 +47,7 @@ public sealed partial class RegisterIndexTests
     {
         var link = s_small.Value.Link(Record("R3", "001190012354", "Nguyễn Anh", "1990", "F", "0912345678"));
 
-        Assert.Equal(LinkOutcome.Differs, link.Outcome);
+        Assert.Equal(VerificationOutcome.Differs, link.Outcome);
         Assert.Equal("P-A", link.PersonId);
         Assert.Contains(new IdentityDifference(IdentityField.CitizenId, "transposition"), link.Differences);
         Assert.Contains(new IdentityDifference(IdentityField.FullName, "middle_name"), link.Differences);
@@ -77,7 +78,7 @@ public sealed partial class RegisterIndexTests
     {
         var link = s_small.Value.Link(Record("R7", "079190999999", "Nguyễn Thị Minh Anh", "1990-05-03", "F", "0912345678"));
 
-        Assert.Equal(LinkOutcome.Ambiguous, link.Outcome);
+        Assert.Equal(VerificationOutcome.Ambiguous, link.Outcome);
         Assert.Contains(new IdentityDifference(IdentityField.CitizenId, "different"), link.Differences);
     }
 
@@ -86,7 +87,7 @@ public sealed partial class RegisterIndexTests
     {
         var link = s_small.Value.Link(Record("R8", null, "Trần Văn Khải", "1985-07-07", "M"));
 
-        Assert.Equal(LinkOutcome.Ambiguous, link.Outcome);
+        Assert.Equal(VerificationOutcome.Ambiguous, link.Outcome);
         Assert.Equal(link.Weight, link.RunnerUpWeight);
     }
 
@@ -96,7 +97,7 @@ public sealed partial class RegisterIndexTests
         var link = s_small.Value.Link(IdentityRecord.FromText("R1", "001190012354", "Nguyen Thi Minh Anh", "03/05/1990", "Nữ",
             "01662345678", provinceCode: null, communeCode: null, scheme: null, nationality: null));
 
-        Assert.Equal(LinkOutcome.Differs, link.Outcome);
+        Assert.Equal(VerificationOutcome.Differs, link.Outcome);
         Assert.Equal("P-A", link.PersonId);
         Assert.Equal("citizen_id:transposition;full_name:tone_marks", link.DifferencesText());
     }
@@ -113,7 +114,7 @@ public sealed partial class RegisterIndexTests
         var link = register.Link(IdentityRecord.FromText("R1", "001190012354", "Nguyen Thi Minh Anh", "03/05/1990", "Nữ",
             "01662345678", provinceCode: null, communeCode: null, scheme: null, nationality: null));
 
-        Assert.Equal(LinkOutcome.Differs, link.Outcome);
+        Assert.Equal(VerificationOutcome.Differs, link.Outcome);
         Assert.Equal("P1", link.PersonId);
         Assert.Equal("citizen_id:transposition;full_name:tone_marks", link.DifferencesText());
     }
@@ -163,7 +164,7 @@ public sealed partial class RegisterIndexTests
     {
         var link = s_small.Value.Link(Record("R9", "E1234567", "Kim Min Jun", "1990-05-03", "M", nationality: "KR"));
 
-        Assert.Equal(LinkOutcome.NotApplicable, link.Outcome);
+        Assert.Equal(VerificationOutcome.NotApplicable, link.Outcome);
         Assert.Null(link.PersonId);
     }
 
@@ -172,7 +173,7 @@ public sealed partial class RegisterIndexTests
     {
         var link = s_small.Value.Link(Record("R10", null, "Quách Thị Bích Tuyền", "1931-01-01", "F"));
 
-        Assert.Equal(LinkOutcome.NotFound, link.Outcome);
+        Assert.Equal(VerificationOutcome.NotFound, link.Outcome);
         Assert.Null(link.PersonId);
     }
 
@@ -190,7 +191,7 @@ public sealed partial class RegisterIndexTests
         {
             var people = new SyntheticIdentities(seed: 11).People(5_000);
             var link = s_small.Value.Link(SyntheticIdentities.ToRecord(people[i]));
-            return link.PersonId == people[i][0] && link.Outcome == LinkOutcome.Verified;
+            return link.PersonId == people[i][0] && link.Outcome == VerificationOutcome.Verified;
         });
 
     [Fact]
@@ -232,7 +233,7 @@ public sealed partial class RegisterIndexTests
         {
             var record = SyntheticIdentities.ToRecord(row);
             var link = index.Link(record);
-            if (link.Outcome is not (LinkOutcome.Verified or LinkOutcome.Differs) || record.CitizenId.Kind == Core.Identity.CitizenIdKind.None)
+            if (link.Outcome is not (VerificationOutcome.Verified or VerificationOutcome.Differs) || record.CitizenId.Kind == Core.Identity.CitizenIdKind.None)
             {
                 continue;
             }

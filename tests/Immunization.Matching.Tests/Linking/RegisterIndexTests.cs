@@ -1,5 +1,6 @@
 using Immunization.Benchmarks.Matching;
 using Immunization.Matching.Linking;
+using Immunization.Core.Records;
 
 namespace Immunization.Matching.Tests.Linking;
 
@@ -22,7 +23,7 @@ public sealed partial class RegisterIndexTests
         for (var i = 0; i < records.Count; i++)
         {
             var link = index.Link(SyntheticIdentities.ToRecord(records[i]));
-            if (link.Outcome is LinkOutcome.Verified or LinkOutcome.Differs)
+            if (link.Outcome is VerificationOutcome.Verified or VerificationOutcome.Differs)
             {
                 predicted++;
                 if (link.PersonId == truth[i])

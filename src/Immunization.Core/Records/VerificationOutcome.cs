@@ -1,7 +1,10 @@
-namespace Immunization.Matching.Linking;
+namespace Immunization.Core.Records;
 
-/// <summary>What linking a vaccination record to the population register concluded.</summary>
-public enum LinkOutcome
+/// <summary>
+/// What verifying a vaccination record against the population register concluded (step 3 of the cleaning process). A
+/// Core type so that reporting (commune work lists) can read outcomes without depending on the matching engine.
+/// </summary>
+public enum VerificationOutcome
 {
     /// <summary>Matched to one person, and the key fields (identity number, name, date of birth, sex) agree with the register.</summary>
     Verified = 1,
@@ -22,7 +25,7 @@ public enum LinkOutcome
     NotApplicable = 5,
 }
 
-/// <summary>The fields the Vietnamese matcher compares.</summary>
+/// <summary>The identity fields a vaccination record is verified on against the register.</summary>
 public enum IdentityField
 {
     /// <summary>The identity number (CCCD or CMND).</summary>
