@@ -93,4 +93,38 @@ public sealed class LinkCommandTests : IDisposable
         Assert.Equal(2, code);
         Assert.Contains("given_name", error.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Run_DedupeRowWithTooManyFields_ExitsWithTwoNamingRowWithoutItsValues()
+    {
+        Directory.CreateDirectory(_out);
+        var input = Path.Combine(_out, "a.csv");
+        File.WriteAllText(input, "rec_id,given_name,surname\nr1,Secretname,Hiddensurname\nr2,Secretname,Hiddensurname,extra\n");
+        var error = new StringWriter();
+        var output = new StringWriter();
+
+        var code = CliApp.Run(["dedupe", "--config", Sample("febrl3.json"), "--input", input, "--out", _out], output, error);
+
+        Assert.Equal(2, code);
+        Assert.Contains("a.csv, row 3: 4 fields where the header has 3", error.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Secretname", error.ToString() + output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_LinkRowWithUnclosedQuote_ExitsWithTwoWithoutItsValues()
+    {
+        Directory.CreateDirectory(_out);
+        var input = Path.Combine(_out, "a.csv");
+        File.WriteAllText(input, "rec_id,given_name,surname\nr1,\"Secretname,Hiddensurname\nr2,x,y\n");
+        var error = new StringWriter();
+        var output = new StringWriter();
+
+        var code = CliApp.Run(["link", "--config", Sample("febrl4.json"), "--left", input, "--right", input, "--out", _out], output, error);
+
+        Assert.Equal(2, code);
+        Assert.Contains("a.csv, row ", error.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Secretname", error.ToString() + output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Hiddensurname", error.ToString() + output, StringComparison.Ordinal);
+    }
 }

@@ -38,6 +38,11 @@ internal static class DedupeCommand
                 parse.InvocationConfiguration.Error.WriteLine($"dedupe: {e.Message}");
                 return 2;
             }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                parse.InvocationConfiguration.Error.WriteLine($"dedupe: {e.Message}");
+                return 2;
+            }
         });
         return command;
     }

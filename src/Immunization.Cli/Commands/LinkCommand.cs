@@ -74,6 +74,12 @@ internal static class LinkCommand
                 stderr.WriteLine($"link: {e.Message}");
                 return 2;
             }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // File-system messages name paths, never row contents.
+                stderr.WriteLine($"link: {e.Message}");
+                return 2;
+            }
         });
         return command;
     }

@@ -15,8 +15,15 @@ internal static class RegisterLinkRun
     public static int Run(TextWriter stdout, string registerPath, string recordsPath, string outDir, string? truthPath)
     {
         var clock = Stopwatch.StartNew();
+        if (File.Exists(outDir))
+        {
+            throw new CliInputException($"--out {outDir}: is a file; give a folder (created if missing).");
+        }
+
         // The register streams into the index batch by batch: only the compact index stays in memory.
-        var index = RegisterIndex.Build(IdentityFiles.ReadBatches(registerPath, "person_id").SelectMany(batch => batch));
+        var registerStats = new IdentityFileStats(Path.GetFileName(registerPath));
+        var recordStats = new IdentityFileStats(Path.GetFileName(recordsPath));
+        var index = RegisterIndex.Build(IdentityFiles.ReadBatches(registerPath, "person_id", registerStats).SelectMany(batch => batch));
         var indexTime = clock.Elapsed;
 
         Directory.CreateDirectory(outDir);
@@ -32,14 +39,15 @@ internal static class RegisterLinkRun
         var differenceTexts = new Dictionary<string, string>(StringComparer.Ordinal);
         var unlinked = new List<IdentityRecord>();
         var unlinkedPositions = new List<int>();
-        long typoIds = 0;
+        var differingIds = new SortedDictionary<string, long>(StringComparer.Ordinal);
         var truth = truthPath is null ? null : IdentityFiles.ReadTruth(truthPath);
         long truePersons = 0, blockedTruePersons = 0;
         using (var explanations = new StreamWriter(explanationsPath, false, new System.Text.UTF8Encoding(false), 1 << 16))
         {
-            explanations.Write("record_id,person_id,weight,runner_up_weight,citizen_id,full_name,date_of_birth,sex,phone,residence\n");
-            var explanationRow = new string?[10];
-            foreach (var batch in IdentityFiles.ReadBatches(recordsPath, "record_id"))
+            explanations.Write("record_id,person_id,weight,runner_up_weight,citizen_id,full_name,date_of_birth,sex,phone,residence," +
+                "outcome,ambiguity_reason,runner_up_id\n");
+            var explanationRow = new string?[13];
+            foreach (var batch in IdentityFiles.ReadBatches(recordsPath, "record_id", recordStats))
             {
                 var results = new RecordLink[batch.Length];
                 Parallel.For(0, batch.Length, i => results[i] = index.Link(batch[i]));
@@ -59,9 +67,10 @@ internal static class RegisterLinkRun
                         unlinked.Add(batch[i]);
                         unlinkedPositions.Add(recordIds.Count);
                     }
-                    else if (link.Differences.Any(d => d.Field == IdentityField.CitizenId && d.Kind is "transposition" or "substitution"))
+                    else if (link.Explanation.Count > (int)IdentityField.CitizenId
+                        && link.Explanation[(int)IdentityField.CitizenId].Level is not ("exact" or "missing") and var level)
                     {
-                        typoIds++;
+                        differingIds[level] = differingIds.GetValueOrDefault(level) + 1;
                     }
 
                     var text = link.DifferencesText();
@@ -72,7 +81,8 @@ internal static class RegisterLinkRun
                     }
 
                     recordIds.Add(batch[i].Id);
-                    persons.Add(link.PersonIndex);
+                    // An ambiguous record is not linked: its best candidate is only in explanations.csv.
+                    persons.Add(link.Outcome is VerificationOutcome.Verified or VerificationOutcome.Differs ? link.PersonIndex : -1);
                     outcomes.Add(link.Outcome);
                     weights.Add(link.Weight);
                     differences.Add(shared);
@@ -87,6 +97,10 @@ internal static class RegisterLinkRun
                             var c = link.Explanation[f];
                             explanationRow[4 + f] = c.Level + ":" + CsvText.Number(c.Weight, "0.##");
                         }
+
+                        explanationRow[10] = OutcomeText(link.Outcome);
+                        explanationRow[11] = link.AmbiguityReason;
+                        explanationRow[12] = link.RunnerUpPersonId;
 
                         CsvText.WriteRow(explanations, explanationRow);
                     }
@@ -126,8 +140,25 @@ internal static class RegisterLinkRun
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"link: {index.Count} people, {recordIds.Count} records: verified {counts[1]}, differs {counts[2]}, ambiguous {counts[3]}, " +
             $"not_found {counts[4]}, not_applicable {counts[5]}"));
-        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"links despite a differing identity number: {typoIds}, each explained as a one-digit typo (transposition or substitution)"));
+        foreach (var stats in (ReadOnlySpan<IdentityFileStats>)[registerStats, recordStats])
+        {
+            if (stats.Summary() is { } summary)
+            {
+                stdout.WriteLine(summary);
+            }
+        }
+
+        var differing = 0L;
+        foreach (var count in differingIds.Values)
+        {
+            differing += count;
+        }
+
+        // Every linked record whose identity number is neither equal to the person's nor missing, by comparison level.
+        var kinds = string.Join(", ", differingIds.Select(d => d.Key + " " + d.Value.ToString(CultureInfo.InvariantCulture)));
+        stdout.WriteLine(differing == 0
+            ? "links despite a differing identity number: 0"
+            : string.Create(CultureInfo.InvariantCulture, $"links despite a differing identity number: {differing} ({kinds})"));
         if (truth is not null)
         {
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Immunization.Core.Identity;
 using Immunization.Core.Places;
+using Immunization.Core.Records;
 
 namespace Immunization.Matching.Linking;
 
@@ -41,7 +42,29 @@ public sealed class IdentityRecord
         Phone = phone;
         ProvinceCode = string.IsNullOrWhiteSpace(provinceCode) ? null : provinceCode.Trim();
         CommuneCode = string.IsNullOrWhiteSpace(communeCode) ? null : communeCode.Trim();
-        Nationality = string.IsNullOrWhiteSpace(nationality) ? null : nationality.Trim().ToUpperInvariant();
+        Nationality = NormalizeNationality(nationality);
+    }
+
+    private static readonly string[] s_vietnamNames = ["VN", "VNM", "Việt Nam", "Viet Nam", "Vietnam", "Việtnam"];
+
+    // Registers write Viet Nam in several ways; all of them are the one country the register covers.
+    private static string? NormalizeNationality(string? nationality)
+    {
+        if (string.IsNullOrWhiteSpace(nationality))
+        {
+            return null;
+        }
+
+        var text = nationality.Trim();
+        foreach (var name in s_vietnamNames)
+        {
+            if (string.Equals(text, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return "VN";
+            }
+        }
+
+        return text.ToUpperInvariant();
     }
 
     /// <summary>Gets the record's or person's identifier.</summary>
@@ -71,7 +94,10 @@ public sealed class IdentityRecord
     /// <summary>Gets the nationality (ISO 3166 alpha-2, upper case), or <see langword="null"/> when unknown.</summary>
     public string? Nationality { get; }
 
-    /// <summary>Gets whether the record is of a Vietnamese citizen (nationality <c>VN</c> or unknown): only those are checked against the register.</summary>
+    /// <summary>
+    /// Gets whether the record is of a Vietnamese citizen (nationality <c>VN</c>, <c>VNM</c>, <c>Việt Nam</c>, <c>Viet Nam</c>,
+    /// <c>Vietnam</c>, in any case, or unknown): only those are checked against the register.
+    /// </summary>
     public bool IsVietnameseCitizen => Nationality is null or "VN";
 
     /// <summary>Builds a record from text as found in files; parts that do not parse are treated as missing.</summary>
@@ -94,14 +120,42 @@ public sealed class IdentityRecord
     public static IdentityRecord FromText(string id, string? citizenId, string? fullName, string? dateOfBirth, string? sex, string? phone,
         string? provinceCode, string? communeCode, string? scheme, string? nationality)
     {
+        var unreadable = 0;
         _ = CitizenId.TryParse(citizenId, out var cid);
-        _ = PersonName.TryParse(fullName, out var name);
-        _ = PartialDate.TryParse(dateOfBirth, out var dob);
-        _ = SexCodes.TryParse(sex, out var s);
-        _ = PhoneNumber.TryParse(phone, out var p);
+        if (!PersonName.TryParse(fullName, out var name) && !string.IsNullOrWhiteSpace(fullName))
+        {
+            unreadable |= 1 << (int)IdentityField.FullName;
+        }
+
+        if (!PartialDate.TryParse(dateOfBirth, out var dob) && !string.IsNullOrWhiteSpace(dateOfBirth))
+        {
+            unreadable |= 1 << (int)IdentityField.DateOfBirth;
+        }
+
+        if (!SexCodes.TryParse(sex, out var s) && !string.IsNullOrWhiteSpace(sex))
+        {
+            unreadable |= 1 << (int)IdentityField.Sex;
+        }
+
+        if (!PhoneNumber.TryParse(phone, out var p) && !string.IsNullOrWhiteSpace(phone))
+        {
+            unreadable |= 1 << (int)IdentityField.Phone;
+        }
+
         var (province, commune) = ToCurrentScheme(provinceCode, communeCode, scheme);
+        if ((commune is null && !string.IsNullOrWhiteSpace(communeCode)) || (province is null && !string.IsNullOrWhiteSpace(provinceCode)))
+        {
+            unreadable |= 1 << (int)IdentityField.Residence;
+        }
+
+        if (cid.Kind == CitizenIdKind.None && !string.IsNullOrWhiteSpace(citizenId))
+        {
+            unreadable |= 1 << (int)IdentityField.CitizenId;
+        }
+
         return new IdentityRecord(id, cid, name, dob, s, p, province, commune, nationality)
         {
+            UnreadableFields = unreadable,
             UnparsedCitizenIdDigits = cid.Kind == CitizenIdKind.None ? Digits(citizenId) : 0,
             UnparsedCitizenIdLength = cid.Kind == CitizenIdKind.None ? DigitCount(citizenId) : 0,
             HasUnreadableCitizenId = cid.Kind == CitizenIdKind.None && DigitCount(citizenId) == 0 && !string.IsNullOrWhiteSpace(citizenId),
@@ -113,6 +167,20 @@ public sealed class IdentityRecord
     /// code, say): still compared, so that the typo can be recognised and explained, but never trusted as a valid number.
     /// </summary>
     internal long UnparsedCitizenIdDigits { get; private init; }
+
+    /// <summary>
+    /// The fields whose text was present but did not parse, one bit per <see cref="IdentityField"/> (<c>1 &lt;&lt; field</c>):
+    /// reported as <c>invalid</c> rather than <c>missing</c>, and counted per column by the caller.
+    /// </summary>
+    internal int UnreadableFields { get; private init; }
+
+    /// <summary>
+    /// Returns whether <paramref name="field"/> held text that did not parse (a date <c>1990-13-45</c>, a sex <c>X</c>, an
+    /// unknown commune code): the part reads as missing, and a link reports it as <c>invalid</c>.
+    /// </summary>
+    /// <param name="field">The field (<see cref="IdentityField.Residence"/> covers the province and commune codes).</param>
+    /// <returns><see langword="true"/> when the field was present in the text but not readable.</returns>
+    public bool IsUnreadable(IdentityField field) => (UnreadableFields & (1 << (int)field)) != 0;
 
     /// <summary>Whether the identity-number field held text that is no CCCD or CMND at all (a passport number, say).</summary>
     internal bool HasUnreadableCitizenId { get; private init; }

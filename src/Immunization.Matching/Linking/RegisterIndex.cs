@@ -37,7 +37,8 @@ public readonly record struct RegisterMatchOptions
 
 /// <summary>One difference between a record and the register person it is linked to.</summary>
 /// <param name="Field">The field.</param>
-/// <param name="Kind">How it differs: <c>missing</c> (empty in the record), or the comparison level reached, e.g.
+/// <param name="Kind">How it differs: <c>missing</c> (empty in the record), <c>invalid</c> (present in the record but not
+/// readable, e.g. a date <c>1990-13-45</c> or a sex <c>X</c>), or the comparison level reached, e.g.
 /// <c>transposition</c>, <c>day_month_swapped</c>, <c>tone_marks</c>, <c>different</c>.</param>
 public readonly record struct IdentityDifference(IdentityField Field, string Kind)
 {
@@ -57,9 +58,35 @@ public readonly record struct IdentityDifference(IdentityField Field, string Kin
 public sealed record RecordLink(VerificationOutcome Outcome, int PersonIndex, string? PersonId, double Weight, double RunnerUpWeight,
     IReadOnlyList<IdentityDifference> Differences, IReadOnlyList<FieldContribution> Explanation)
 {
-    /// <summary>Formats the differences as <c>field:kind</c> joined by <c>;</c>.</summary>
+    /// <summary>
+    /// Gets why an <see cref="VerificationOutcome.Ambiguous"/> record is not linked, or <see langword="null"/> for other outcomes:
+    /// <c>different_valid_citizen_id</c> (the best candidate holds another valid identity number), <c>shared_citizen_id</c>
+    /// (two register people with the record's identity number are too close to call), <c>tie</c> (the runner-up,
+    /// <see cref="RunnerUpPersonId"/>, is within the ambiguity margin) or <c>review_band</c> (the best weight lies between the
+    /// review and the match weights). Checked in that order; the first that applies is given.
+    /// </summary>
+    public string? AmbiguityReason { get; init; }
+
+    /// <summary>Gets the runner-up's id when it is within the ambiguity margin of the best candidate, else <see langword="null"/>.</summary>
+    public string? RunnerUpPersonId { get; init; }
+
+    /// <summary>
+    /// Formats the differences as <c>field:kind</c> joined by <c>;</c>, preceded by <c>ambiguous:</c><see cref="AmbiguityReason"/>
+    /// for an ambiguous record.
+    /// </summary>
     /// <returns>The text, empty when there is none.</returns>
-    public string DifferencesText() => string.Join(';', Differences);
+    public string DifferencesText() => AmbiguityReason is null
+        ? string.Join(';', Differences)
+        : Differences.Count == 0 ? "ambiguous:" + AmbiguityReason : "ambiguous:" + AmbiguityReason + ";" + string.Join(';', Differences);
+}
+
+/// <summary>The values of <see cref="RecordLink.AmbiguityReason"/>.</summary>
+internal static class AmbiguityReasons
+{
+    public const string DifferentValidCitizenId = "different_valid_citizen_id";
+    public const string SharedCitizenId = "shared_citizen_id";
+    public const string Tie = "tie";
+    public const string ReviewBand = "review_band";
 }
 
 /// <summary>
@@ -156,7 +183,7 @@ public sealed partial class RegisterIndex
 
         var key = KeyOf(record, _tokens, _places, null, intern: false);
         var nameText = record.Name.MatchingKey;
-        var (best, bestWeight, runnerUp) = BestCandidates(key, nameText, exclude: -1);
+        var (best, bestWeight, runnerUp, second) = BestCandidates(key, nameText, exclude: -1);
         if (best < 0)
         {
             return new RecordLink(VerificationOutcome.NotFound, -1, null, double.NaN, double.NaN, [], []);
@@ -179,28 +206,48 @@ public sealed partial class RegisterIndex
             bestWeight += contribution.Weight;
         }
 
-        var differences = Differences(key, best, levels);
+        var differences = Differences(key, best, levels, record.UnreadableFields);
         VerificationOutcome outcome;
+        string? reason = null;
+        var tie = !double.IsNaN(runnerUp) && runnerUp >= _options.ReviewWeight && bestWeight - runnerUp < _options.AmbiguityMargin;
         if (bestWeight < _options.ReviewWeight)
         {
             outcome = VerificationOutcome.NotFound;
         }
-        else if (bestWeight < _options.MatchWeight
-            || (!double.IsNaN(runnerUp) && runnerUp >= _options.ReviewWeight && bestWeight - runnerUp < _options.AmbiguityMargin)
-            || (levels[(int)IdentityField.CitizenId] == IdentityLevels.CitizenIdDifferent && key.CitizenIdValid
-                && _keys[best].CitizenIdValid))
+        else if (levels[(int)IdentityField.CitizenId] == IdentityLevels.CitizenIdDifferent && key.CitizenIdValid && _keys[best].CitizenIdValid)
         {
             // A different valid identity number is never explained away by the other fields: a person decides.
             outcome = VerificationOutcome.Ambiguous;
+            reason = AmbiguityReasons.DifferentValidCitizenId;
+        }
+        else if (tie)
+        {
+            outcome = VerificationOutcome.Ambiguous;
+            reason = second >= 0 && _keys[second].CitizenIdValid && _keys[best].CitizenIdValid
+                && _keys[second].CitizenId == _keys[best].CitizenId && _keys[second].CitizenIdLength == _keys[best].CitizenIdLength
+                ? AmbiguityReasons.SharedCitizenId
+                : AmbiguityReasons.Tie;
+        }
+        else if (bestWeight < _options.MatchWeight)
+        {
+            outcome = VerificationOutcome.Ambiguous;
+            reason = AmbiguityReasons.ReviewBand;
         }
         else
         {
             outcome = differences.Length == 0 ? VerificationOutcome.Verified : VerificationOutcome.Differs;
         }
 
-        return outcome == VerificationOutcome.NotFound
-            ? new RecordLink(outcome, -1, null, bestWeight, runnerUp, [], explanation)
-            : new RecordLink(outcome, best, _ids[best], bestWeight, runnerUp, differences, explanation);
+        if (outcome == VerificationOutcome.NotFound)
+        {
+            return new RecordLink(outcome, -1, null, bestWeight, runnerUp, [], explanation);
+        }
+
+        return new RecordLink(outcome, best, _ids[best], bestWeight, runnerUp, differences, explanation)
+        {
+            AmbiguityReason = reason,
+            RunnerUpPersonId = tie && second >= 0 ? _ids[second] : null,
+        };
     }
 
     /// <summary>Returns the people that blocking makes candidates for <paramref name="record"/>, before any scoring.</summary>
@@ -248,11 +295,12 @@ public sealed partial class RegisterIndex
     /// <summary>Gets the fitted u probability of a field's level (for tests and explanations).</summary>
     internal double U(IdentityField field, int level) => _u[(int)field][level];
 
-    private (int Best, double BestWeight, double RunnerUp) BestCandidates(in IdentityKey key, string nameText, int exclude)
+    private (int Best, double BestWeight, double RunnerUp, int RunnerUpIndex) BestCandidates(in IdentityKey key, string nameText, int exclude)
     {
         var scratch = _scratch.Value!;
         var candidates = Candidates(key, scratch);
         var best = -1;
+        var second = -1;
         var bestWeight = double.NegativeInfinity;
         var runnerUp = double.NegativeInfinity;
         foreach (var p in candidates)
@@ -267,16 +315,18 @@ public sealed partial class RegisterIndex
             if (w > bestWeight || (w == bestWeight && best >= 0 && string.CompareOrdinal(_ids[p], _ids[best]) < 0))
             {
                 runnerUp = bestWeight;
+                second = best;
                 bestWeight = w;
                 best = p;
             }
-            else if (w > runnerUp)
+            else if (w > runnerUp || (w == runnerUp && second >= 0 && string.CompareOrdinal(_ids[p], _ids[second]) < 0))
             {
                 runnerUp = w;
+                second = p;
             }
         }
 
-        return (best, bestWeight, double.IsNegativeInfinity(runnerUp) ? double.NaN : runnerUp);
+        return (best, bestWeight, double.IsNegativeInfinity(runnerUp) ? double.NaN : runnerUp, second);
     }
 
     private ReadOnlySpan<int> Candidates(in IdentityKey key, Scratch scratch)
@@ -386,14 +436,19 @@ public sealed partial class RegisterIndex
             ? _nameExactWeights[_keys[person].Name]
             : _weights[field][level];
 
-    private IdentityDifference[] Differences(in IdentityKey q, int person, int[] levels)
+    private IdentityDifference[] Differences(in IdentityKey q, int person, int[] levels, int unreadable)
     {
         ref readonly var p = ref _keys[person];
         var list = new List<IdentityDifference>(4);
         void Check(IdentityField field, bool recordMissing, bool registerHas)
         {
             var level = levels[(int)field];
-            if (recordMissing && registerHas)
+            if (recordMissing && (unreadable & (1 << (int)field)) != 0)
+            {
+                // Text that did not parse is not an empty field: the register's value may be right, the record's needs fixing.
+                list.Add(new IdentityDifference(field, "invalid"));
+            }
+            else if (recordMissing && registerHas)
             {
                 list.Add(new IdentityDifference(field, "missing"));
             }

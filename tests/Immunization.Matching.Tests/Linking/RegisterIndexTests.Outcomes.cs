@@ -245,4 +245,77 @@ public sealed partial class RegisterIndexTests
             }
         }
     }
+
+    [Fact]
+    public void Link_TwoIdenticalRegisterPeople_AmbiguousTieNamingTheRunnerUp()
+    {
+        var link = s_small.Value.Link(Record("R-TWIN", null, "Trần Văn Khải", "1985-07-07", "M"));
+
+        Assert.Equal(VerificationOutcome.Ambiguous, link.Outcome);
+        Assert.Equal("tie", link.AmbiguityReason);
+        Assert.Equal("P-TWIN1", link.PersonId);
+        Assert.Equal("P-TWIN2", link.RunnerUpPersonId);
+        Assert.StartsWith("ambiguous:tie", link.DifferencesText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Link_DifferentValidIdentityNumber_AmbiguousSayingWhy()
+    {
+        var link = s_small.Value.Link(Record("R-OTHER", "079190099999", "Nguyễn Thị Minh Anh", "1990-05-03", "F", "0912345678"));
+
+        Assert.Equal(VerificationOutcome.Ambiguous, link.Outcome);
+        Assert.Equal("different_valid_citizen_id", link.AmbiguityReason);
+    }
+
+    [Fact]
+    public void Link_VerifiedRecord_HasNoAmbiguityReason()
+    {
+        var link = s_small.Value.Link(Record("R1", "001190012345", "Nguyễn Thị Minh Anh", "1990-05-03", "F"));
+
+        Assert.Equal(VerificationOutcome.Verified, link.Outcome);
+        Assert.Null(link.AmbiguityReason);
+        Assert.Null(link.RunnerUpPersonId);
+    }
+
+    [Fact]
+    public void Link_UnreadableDateAndSex_DifferencesSayInvalidNotMissing()
+    {
+        var link = s_small.Value.Link(Record("R-BAD", "001190012345", "Nguyễn Thị Minh Anh", "1990-13-45", "X", "0912345678"));
+
+        Assert.Contains(new IdentityDifference(IdentityField.DateOfBirth, "invalid"), link.Differences);
+        Assert.Contains(new IdentityDifference(IdentityField.Sex, "invalid"), link.Differences);
+        Assert.DoesNotContain(new IdentityDifference(IdentityField.DateOfBirth, "missing"), link.Differences);
+    }
+
+    [Theory]
+    [InlineData("VN")]
+    [InlineData("vnm")]
+    [InlineData("Việt Nam")]
+    [InlineData("Viet Nam")]
+    [InlineData("VIETNAM")]
+    [InlineData(null)]
+    public void FromText_VietnamWrittenAnyWay_IsVietnameseCitizen(string? nationality)
+    {
+        Assert.True(Record("R", null, "An", null, null, nationality: nationality).IsVietnameseCitizen);
+    }
+
+    [Fact]
+    public void FromText_OtherNationality_IsNotVietnameseCitizen()
+    {
+        Assert.False(Record("R", null, "An", null, null, nationality: "KR").IsVietnameseCitizen);
+    }
+
+    [Fact]
+    public void FromText_UnparsableValues_AreMarkedUnreadable()
+    {
+        var record = Record("R", "abc", "Nguyễn An", "1990-13-45", "X", "abc", "99999");
+
+        Assert.True(record.IsUnreadable(IdentityField.DateOfBirth));
+        Assert.True(record.IsUnreadable(IdentityField.Sex));
+        Assert.True(record.IsUnreadable(IdentityField.Phone));
+        Assert.True(record.IsUnreadable(IdentityField.Residence));
+        Assert.True(record.IsUnreadable(IdentityField.CitizenId));
+        Assert.False(record.IsUnreadable(IdentityField.FullName));
+        Assert.False(Record("R", null, "An", null, null).IsUnreadable(IdentityField.DateOfBirth));
+    }
 }
