@@ -91,7 +91,9 @@ public sealed class LinkCommandTests : IDisposable
             new StringWriter(), error);
 
         Assert.Equal(2, code);
-        Assert.Contains("given_name", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("a.csv: no column 'given_name', which field 'given_name' in ", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("febrl4.json", error.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Parameter", error.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -58,6 +58,7 @@ internal static class DedupeCommand
         }
 
         var table = CsvRecordTables.Read(inputPath);
+        MatchingOutput.CheckColumns(configuration, table, inputPath, configPath, truth || train);
         var ids = MatchingOutput.Ids(table, configuration.IdColumn, inputPath);
         Immunization.Matching.Deduplication.DeduplicationResult result;
         try

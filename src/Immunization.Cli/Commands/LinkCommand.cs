@@ -97,6 +97,8 @@ internal static class LinkCommand
 
         var leftTable = CsvRecordTables.Read(leftPath);
         var rightTable = CsvRecordTables.Read(rightPath);
+        MatchingOutput.CheckColumns(configuration, leftTable, leftPath, configPath, truth || train);
+        MatchingOutput.CheckColumns(configuration, rightTable, rightPath, configPath, truth || train);
         var leftIds = MatchingOutput.Ids(leftTable, configuration.IdColumn, leftPath);
         var rightIds = MatchingOutput.Ids(rightTable, configuration.IdColumn, rightPath);
         LinkageResult result;

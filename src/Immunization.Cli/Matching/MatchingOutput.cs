@@ -129,8 +129,34 @@ internal static class MatchingOutput
         return i => table.Get(i, column) ?? "";
     }
 
+    /// <summary>Checks that <paramref name="table"/> has every column the configuration reads, naming both files and the key.</summary>
+    public static void CheckColumns(MatchConfiguration configuration, RecordTable table, string csvPath, string configPath, bool truth)
+    {
+        var fields = configuration.Fields ?? [];
+        foreach (var field in fields)
+        {
+            var column = string.IsNullOrWhiteSpace(field.Column) ? field.Name : field.Column;
+            if (table.IndexOf(column) < 0)
+            {
+                throw new CliInputException($"{csvPath}: no column '{column}', which field '{field.Name}' in {configPath} reads" +
+                    $"{(string.IsNullOrWhiteSpace(field.Column) ? " (its name; set 'column' to read another)" : " ('column')")}.");
+            }
+        }
+
+        if (configuration.Truth is { } t && table.IndexOf(t.Column) < 0)
+        {
+            throw new CliInputException($"{csvPath}: no column '{t.Column}', which truth.column in {configPath} names" +
+                (truth ? "." : "; remove the 'truth' section for data without it."));
+        }
+    }
+
     public static string Prepare(string directory)
     {
+        if (File.Exists(directory))
+        {
+            throw new CliInputException($"--out {directory}: is a file; give a folder (created if missing).");
+        }
+
         Directory.CreateDirectory(directory);
         return directory;
     }
