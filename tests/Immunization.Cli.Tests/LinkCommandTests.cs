@@ -129,4 +129,33 @@ public sealed class LinkCommandTests : IDisposable
         Assert.DoesNotContain("Secretname", error.ToString() + output, StringComparison.Ordinal);
         Assert.DoesNotContain("Hiddensurname", error.ToString() + output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Run_DedupeBlockingOnlyOnIdentityNumber_WarnsThatEmDegenerated()
+    {
+        Directory.CreateDirectory(_out);
+        var config = Path.Combine(_out, "one-rule.json");
+        File.WriteAllText(config, System.Text.RegularExpressions.Regex.Replace(File.ReadAllText(Sample("febrl3.json")),
+            @"""blocking"": \[.*?\n  \],", @"""blocking"": [ { ""on"": [ ""soc_sec_id"" ] } ],", System.Text.RegularExpressions.RegexOptions.Singleline));
+        var error = new StringWriter();
+
+        var code = CliApp.Run(["dedupe", "--config", config, "--input", SharedDatasets.Path("febrl/dataset3.csv"), "--out", _out],
+            new StringWriter(), error);
+
+        Assert.Equal(0, code);
+        Assert.Contains("dedupe: warning: EM judged", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Add blocking rules", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_DedupeFebrl3SampleConfiguration_NoWarning()
+    {
+        var error = new StringWriter();
+
+        var code = CliApp.Run(["dedupe", "--config", Sample("febrl3.json"), "--input", SharedDatasets.Path("febrl/dataset3.csv"), "--out", _out],
+            new StringWriter(), error);
+
+        Assert.Equal(0, code);
+        Assert.Equal("", error.ToString());
+    }
 }

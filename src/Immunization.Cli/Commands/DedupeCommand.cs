@@ -30,7 +30,7 @@ internal static class DedupeCommand
         {
             try
             {
-                return Run(parse.InvocationConfiguration.Output, parse.GetValue(config)!, parse.GetValue(input)!, parse.GetValue(output)!,
+                return Run(parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, parse.GetValue(config)!, parse.GetValue(input)!, parse.GetValue(output)!,
                     parse.GetValue(truth), parse.GetValue(train));
             }
             catch (CliInputException e)
@@ -47,7 +47,7 @@ internal static class DedupeCommand
         return command;
     }
 
-    private static int Run(TextWriter stdout, string configPath, string inputPath, string outDir, bool truth, bool train)
+    private static int Run(TextWriter stdout, TextWriter stderr, string configPath, string inputPath, string outDir, bool truth, bool train)
     {
         var clock = Stopwatch.StartNew();
         var plan = MatchingOutput.LoadPlan(configPath);
@@ -103,6 +103,7 @@ internal static class DedupeCommand
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"matches: {result.Matches.Count}, review: {result.Reviews.Count}, clusters: {result.ClusterCount}, " +
             $"joins refused by the chaining guard: {result.RefusedJoins}"));
+        MatchingOutput.WarnIfDegenerate(stderr, "dedupe", result.Model, result.CandidatePairs, train);
         if (truth && result.Evaluation is { } evaluation)
         {
             MatchingOutput.WriteEvaluation(stdout, evaluation);

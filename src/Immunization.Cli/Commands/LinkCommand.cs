@@ -67,7 +67,7 @@ internal static class LinkCommand
                     throw new CliInputException("with --config, --truth takes no value: the configuration's 'truth' section describes it.");
                 }
 
-                return RunGeneric(stdout, configPath, leftPath, rightPath, parse.GetValue(output)!, truthGiven, parse.GetValue(train));
+                return RunGeneric(stdout, stderr, configPath, leftPath, rightPath, parse.GetValue(output)!, truthGiven, parse.GetValue(train));
             }
             catch (CliInputException e)
             {
@@ -84,7 +84,7 @@ internal static class LinkCommand
         return command;
     }
 
-    private static int RunGeneric(TextWriter stdout, string configPath, string leftPath, string rightPath, string outDir, bool truth,
+    private static int RunGeneric(TextWriter stdout, TextWriter stderr, string configPath, string leftPath, string rightPath, string outDir, bool truth,
         bool train)
     {
         var clock = Stopwatch.StartNew();
@@ -120,6 +120,7 @@ internal static class LinkCommand
             $"link: {leftTable.Count} x {rightTable.Count} records, {result.CandidatePairs} candidate pairs, " +
             $"{(train ? "m from labels" : $"EM {result.EmIterations} iterations")}, lambda {result.Model.Lambda:0.####}"));
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"matches: {result.Matches.Count}, review: {result.Reviews.Count}"));
+        MatchingOutput.WarnIfDegenerate(stderr, "link", result.Model, result.CandidatePairs, train);
         if (truth && result.Evaluation is { } evaluation)
         {
             MatchingOutput.WriteEvaluation(stdout, evaluation);
