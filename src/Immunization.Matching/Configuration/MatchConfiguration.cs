@@ -36,8 +36,11 @@ public sealed class MatchConfiguration
     public TruthConfiguration? Truth { get; set; }
 
     /// <summary>
-    /// Gets the field that guards de-duplication against chaining: a cluster never holds two different values of it
-    /// (typically an identity number), or <see langword="null"/> for no guard.
+    /// Gets the field that guards de-duplication against chaining: a cluster never holds two values of it more than one edit
+    /// apart (typically an identity number), or <see langword="null"/> for no guard. Values one edit apart (Damerau-Levenshtein
+    /// distance 1: a substitution, insertion, deletion or swap of adjacent characters, i.e. a typo) are tolerated when every
+    /// value of one cluster is within one edit of every value of the other; anything further apart is refused, whatever the
+    /// other fields say.
     /// </summary>
     public string? ExclusiveField { get; set; }
 
