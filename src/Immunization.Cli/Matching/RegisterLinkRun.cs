@@ -40,6 +40,7 @@ internal static class RegisterLinkRun
         var unlinked = new List<IdentityRecord>();
         var unlinkedPositions = new List<int>();
         var differingIds = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        long skippedBlocks = 0, recordsWithSkippedBlocks = 0;
         var truth = truthPath is null ? null : IdentityFiles.ReadTruth(truthPath);
         long truePersons = 0, blockedTruePersons = 0;
         using (var explanations = new StreamWriter(explanationsPath, false, new System.Text.UTF8Encoding(false), 1 << 16))
@@ -71,6 +72,12 @@ internal static class RegisterLinkRun
                         && link.Explanation[(int)IdentityField.CitizenId].Level is not ("exact" or "missing") and var level)
                     {
                         differingIds[level] = differingIds.GetValueOrDefault(level) + 1;
+                    }
+
+                    if (link.SkippedBlocks > 0)
+                    {
+                        skippedBlocks += link.SkippedBlocks;
+                        recordsWithSkippedBlocks++;
                     }
 
                     var text = link.DifferencesText();
@@ -159,6 +166,13 @@ internal static class RegisterLinkRun
         stdout.WriteLine(differing == 0
             ? "links despite a differing identity number: 0"
             : string.Create(CultureInfo.InvariantCulture, $"links despite a differing identity number: {differing} ({kinds})"));
+        if (recordsWithSkippedBlocks > 0)
+        {
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"blocking: {skippedBlocks} keys of {recordsWithSkippedBlocks} records skipped, their blocks holding more than " +
+                $"{index.Options.MaxBlockSize} people (candidates found only through them were not compared)"));
+        }
+
         if (truth is not null)
         {
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -71,6 +71,13 @@ public sealed record RecordLink(VerificationOutcome Outcome, int PersonIndex, st
     public string? RunnerUpPersonId { get; init; }
 
     /// <summary>
+    /// Gets how many of the record's blocking keys were skipped because their block holds more than
+    /// <see cref="RegisterMatchOptions.MaxBlockSize"/> people (the identity-number key is never skipped); candidates found only
+    /// through such a key were not compared.
+    /// </summary>
+    public int SkippedBlocks { get; init; }
+
+    /// <summary>
     /// Formats the differences as <c>field:kind</c> joined by <c>;</c>, preceded by <c>ambiguous:</c><see cref="AmbiguityReason"/>
     /// for an ambiguous record.
     /// </summary>
@@ -98,7 +105,8 @@ internal static class AmbiguityReasons
 /// Candidates are the union of eight blocking keys: the identity number; the phone; family and given name in either order
 /// with the birth year; the name's syllables in any order with the birth year; given name with the commune; full name with
 /// day and month of birth; family name with the full date of birth; given name with the full date of birth. A record thus finds its person through any one error-free pair of
-/// fields, whatever else was mistyped. Blocks larger than <see cref="RegisterMatchOptions.MaxBlockSize"/> are skipped.
+/// fields, whatever else was mistyped. Blocks larger than <see cref="RegisterMatchOptions.MaxBlockSize"/> are skipped
+/// (counted in <see cref="RecordLink.SkippedBlocks"/>).
 /// </para>
 /// <para>
 /// Each candidate is scored on six fields (identity number, name, date of birth, sex, phone, residence); agreement on a
@@ -183,10 +191,10 @@ public sealed partial class RegisterIndex
 
         var key = KeyOf(record, _tokens, _places, null, intern: false);
         var nameText = record.Name.MatchingKey;
-        var (best, bestWeight, runnerUp, second) = BestCandidates(key, nameText, exclude: -1);
+        var (best, bestWeight, runnerUp, second, skipped) = BestCandidates(key, nameText, exclude: -1);
         if (best < 0)
         {
-            return new RecordLink(VerificationOutcome.NotFound, -1, null, double.NaN, double.NaN, [], []);
+            return new RecordLink(VerificationOutcome.NotFound, -1, null, double.NaN, double.NaN, [], []) { SkippedBlocks = skipped };
         }
 
         var levels = new int[IdentityLevels.FieldCount];
@@ -240,13 +248,14 @@ public sealed partial class RegisterIndex
 
         if (outcome == VerificationOutcome.NotFound)
         {
-            return new RecordLink(outcome, -1, null, bestWeight, runnerUp, [], explanation);
+            return new RecordLink(outcome, -1, null, bestWeight, runnerUp, [], explanation) { SkippedBlocks = skipped };
         }
 
         return new RecordLink(outcome, best, _ids[best], bestWeight, runnerUp, differences, explanation)
         {
             AmbiguityReason = reason,
             RunnerUpPersonId = tie && second >= 0 ? _ids[second] : null,
+            SkippedBlocks = skipped,
         };
     }
 
@@ -259,7 +268,7 @@ public sealed partial class RegisterIndex
     {
         Guard.Against.Null(record);
         var key = KeyOf(record, _tokens, _places, null, intern: false);
-        return Candidates(key, _scratch.Value!).ToArray();
+        return Candidates(key, _scratch.Value!, out _).ToArray();
     }
 
     /// <summary>
@@ -272,7 +281,7 @@ public sealed partial class RegisterIndex
         var key = _keys[index];
         var nameText = key.Name >= 0 ? _nameTexts[key.Name] : "";
         var scratch = _scratch.Value!;
-        var candidates = Candidates(key, scratch);
+        var candidates = Candidates(key, scratch, out _);
         foreach (var p in candidates)
         {
             if (p == index)
@@ -295,10 +304,11 @@ public sealed partial class RegisterIndex
     /// <summary>Gets the fitted u probability of a field's level (for tests and explanations).</summary>
     internal double U(IdentityField field, int level) => _u[(int)field][level];
 
-    private (int Best, double BestWeight, double RunnerUp, int RunnerUpIndex) BestCandidates(in IdentityKey key, string nameText, int exclude)
+    private (int Best, double BestWeight, double RunnerUp, int RunnerUpIndex, int SkippedBlocks) BestCandidates(in IdentityKey key,
+        string nameText, int exclude)
     {
         var scratch = _scratch.Value!;
-        var candidates = Candidates(key, scratch);
+        var candidates = Candidates(key, scratch, out var skipped);
         var best = -1;
         var second = -1;
         var bestWeight = double.NegativeInfinity;
@@ -326,11 +336,12 @@ public sealed partial class RegisterIndex
             }
         }
 
-        return (best, bestWeight, double.IsNegativeInfinity(runnerUp) ? double.NaN : runnerUp, second);
+        return (best, bestWeight, double.IsNegativeInfinity(runnerUp) ? double.NaN : runnerUp, second, skipped);
     }
 
-    private ReadOnlySpan<int> Candidates(in IdentityKey key, Scratch scratch)
+    private ReadOnlySpan<int> Candidates(in IdentityKey key, Scratch scratch, out int skipped)
     {
+        skipped = 0;
         Span<long> blockKeys = stackalloc long[KeysPerPerson];
         var n = BlockKeys(key, blockKeys);
         var stamp = scratch.NextStamp();
@@ -341,6 +352,7 @@ public sealed partial class RegisterIndex
             var members = _blocks.Find(blockKeys[k]);
             if (members.Length > max && k > 0)
             {
+                skipped++;
                 continue;
             }
 

@@ -318,4 +318,16 @@ public sealed partial class RegisterIndexTests
         Assert.False(record.IsUnreadable(IdentityField.FullName));
         Assert.False(Record("R", null, "An", null, null).IsUnreadable(IdentityField.DateOfBirth));
     }
+
+    [Fact]
+    public void Link_BlockLargerThanMaxBlockSize_CountsTheSkippedKeys()
+    {
+        var people = Enumerable.Range(0, 5).Select(i => Record("P" + i, null, "Nguyễn Văn An", "1990-05-0" + (i + 1), "M")).ToList();
+        var small = RegisterIndex.Build(people, new RegisterMatchOptions { MaxBlockSize = 2, RandomPairs = 1000 });
+        var large = RegisterIndex.Build(people, new RegisterMatchOptions { RandomPairs = 1000 });
+        var record = Record("R", null, "Nguyễn Văn An", "1990-05-01", "M");
+
+        Assert.True(small.Link(record).SkippedBlocks > 0);
+        Assert.Equal(0, large.Link(record).SkippedBlocks);
+    }
 }
