@@ -32,7 +32,7 @@ internal static class RegisterLinkRun
 
         // Per record, only what links.csv needs; explanations are written as records are linked.
         var recordIds = new List<string>();
-        var persons = new List<int>();
+        var persons = new List<string?>();
         var outcomes = new List<VerificationOutcome>();
         var weights = new List<double>();
         var differences = new List<string>();
@@ -89,7 +89,7 @@ internal static class RegisterLinkRun
 
                     recordIds.Add(batch[i].Id);
                     // An ambiguous record is not linked: its best candidate is only in explanations.csv.
-                    persons.Add(link.Outcome is VerificationOutcome.Verified or VerificationOutcome.Differs ? link.PersonIndex : -1);
+                    persons.Add(link.Outcome is VerificationOutcome.Verified or VerificationOutcome.Differs ? link.PersonId : null);
                     outcomes.Add(link.Outcome);
                     weights.Add(link.Weight);
                     differences.Add(shared);
@@ -132,7 +132,7 @@ internal static class RegisterLinkRun
             var row = new string?[6];
             for (var i = 0; i < recordIds.Count; i++)
             {
-                var person = persons[i] < 0 ? null : index.PersonId(persons[i]);
+                var person = persons[i];
                 counts[(int)outcomes[i]]++;
                 row[0] = recordIds[i];
                 row[1] = person;
@@ -178,7 +178,7 @@ internal static class RegisterLinkRun
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"blocking: the true person is a candidate for {blockedTruePersons} of {truePersons} records " +
                 $"({(truePersons == 0 ? 1 : (double)blockedTruePersons / truePersons):P2})"));
-            WriteTruth(stdout, truth, recordIds, persons, outcomes, index, truthPath!);
+            WriteTruth(stdout, truth, recordIds, persons, outcomes, truthPath!);
         }
 
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -187,8 +187,8 @@ internal static class RegisterLinkRun
         return 0;
     }
 
-    private static void WriteTruth(TextWriter stdout, Dictionary<string, string?> truth, List<string> recordIds, List<int> persons,
-        List<VerificationOutcome> outcomes, RegisterIndex index, string truthPath)
+    private static void WriteTruth(TextWriter stdout, Dictionary<string, string?> truth, List<string> recordIds, List<string?> persons,
+        List<VerificationOutcome> outcomes, string truthPath)
     {
         long predicted = 0, correct = 0, actual = 0, missingTruth = 0;
         for (var i = 0; i < recordIds.Count; i++)
@@ -207,7 +207,7 @@ internal static class RegisterLinkRun
             if (outcomes[i] is VerificationOutcome.Verified or VerificationOutcome.Differs)
             {
                 predicted++;
-                if (index.PersonId(persons[i]) == person)
+                if (persons[i] == person)
                 {
                     correct++;
                 }
@@ -237,15 +237,7 @@ internal static class RegisterLinkRun
                 return local;
             }
 
-            foreach (var candidate in index.Candidates(batch[i]))
-            {
-                if (index.PersonId(candidate) == person)
-                {
-                    return (local.Item1 + 1, local.Item2 + 1);
-                }
-            }
-
-            return (local.Item1 + 1, local.Item2);
+            return index.IsCandidate(batch[i], person) ? (local.Item1 + 1, local.Item2 + 1) : (local.Item1 + 1, local.Item2);
         }, local =>
         {
             lock (lockObject)

@@ -48,16 +48,47 @@ public readonly record struct IdentityDifference(IdentityField Field, string Kin
 }
 
 /// <summary>The link of one record to the register: outcome, person, weight, differences and the weight of each field.</summary>
-/// <param name="Outcome">The outcome.</param>
-/// <param name="PersonIndex">The index of the best candidate in the register (also for an ambiguous record), or -1.</param>
-/// <param name="PersonId">The best candidate's id, or <see langword="null"/>.</param>
-/// <param name="Weight">The best candidate's match weight, or <see cref="double.NaN"/> without a candidate.</param>
-/// <param name="RunnerUpWeight">The second-best candidate's weight, or <see cref="double.NaN"/>.</param>
-/// <param name="Differences">The key fields missing or differing from the best candidate.</param>
-/// <param name="Explanation">Each field's level and weight against the best candidate; empty without a candidate.</param>
-public sealed record RecordLink(VerificationOutcome Outcome, int PersonIndex, string? PersonId, double Weight, double RunnerUpWeight,
-    IReadOnlyList<IdentityDifference> Differences, IReadOnlyList<FieldContribution> Explanation)
+/// <remarks>Obtain one from <see cref="RegisterIndex.Link"/>.</remarks>
+/// <threadsafety>This type is immutable and thread-safe.</threadsafety>
+public sealed record RecordLink
 {
+    internal RecordLink(VerificationOutcome outcome, int personIndex, string? personId, double weight, double runnerUpWeight,
+        IReadOnlyList<IdentityDifference> differences, IReadOnlyList<FieldContribution> explanation)
+    {
+        Outcome = outcome;
+        PersonIndex = personIndex;
+        PersonId = personId;
+        Weight = weight;
+        RunnerUpWeight = runnerUpWeight;
+        Differences = differences;
+        Explanation = explanation;
+    }
+
+    /// <summary>Gets the outcome.</summary>
+    public VerificationOutcome Outcome { get; init; }
+
+    /// <summary>The index of the best candidate in the register (also for an ambiguous record), or -1.</summary>
+    internal int PersonIndex { get; }
+
+    /// <summary>
+    /// Gets the best candidate's id: the linked person for <see cref="VerificationOutcome.Verified"/> and
+    /// <see cref="VerificationOutcome.Differs"/>, the unconfirmed best candidate for <see cref="VerificationOutcome.Ambiguous"/>
+    /// (not a link), or <see langword="null"/>.
+    /// </summary>
+    public string? PersonId { get; init; }
+
+    /// <summary>Gets the best candidate's match weight, or <see cref="double.NaN"/> without a candidate.</summary>
+    public double Weight { get; init; }
+
+    /// <summary>Gets the second-best candidate's weight, or <see cref="double.NaN"/>.</summary>
+    public double RunnerUpWeight { get; init; }
+
+    /// <summary>Gets the key fields missing, invalid or differing from the best candidate.</summary>
+    public IReadOnlyList<IdentityDifference> Differences { get; init; }
+
+    /// <summary>Gets each field's level and weight against the best candidate; empty without a candidate.</summary>
+    public IReadOnlyList<FieldContribution> Explanation { get; init; }
+
     /// <summary>
     /// Gets why an <see cref="VerificationOutcome.Ambiguous"/> record is not linked, or <see langword="null"/> for other outcomes:
     /// <c>different_valid_citizen_id</c> (the best candidate holds another valid identity number), <c>shared_citizen_id</c>
@@ -259,14 +290,31 @@ public sealed partial class RegisterIndex
         };
     }
 
-    /// <summary>Returns the people that blocking makes candidates for <paramref name="record"/>, before any scoring.</summary>
+    /// <summary>Returns whether blocking makes the person <paramref name="personId"/> a candidate for <paramref name="record"/>.</summary>
     /// <param name="record">The record.</param>
-    /// <returns>The candidates' indexes (see <see cref="PersonId"/>), each once.</returns>
+    /// <param name="personId">A person's id.</param>
+    /// <returns><see langword="true"/> when the person comes out of blocking, before any scoring.</returns>
     /// <remarks>For diagnostics, such as measuring how many records find their true person among the candidates.</remarks>
-    /// <exception cref="ArgumentNullException"><paramref name="record"/> is <see langword="null"/>.</exception>
-    public int[] Candidates(IdentityRecord record)
+    /// <exception cref="ArgumentNullException"><paramref name="record"/> or <paramref name="personId"/> is <see langword="null"/>.</exception>
+    public bool IsCandidate(IdentityRecord record, string personId)
     {
         Guard.Against.Null(record);
+        Guard.Against.Null(personId);
+        var key = KeyOf(record, _tokens, _places, null, intern: false);
+        foreach (var p in Candidates(key, _scratch.Value!, out _))
+        {
+            if (_ids[p] == personId)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The people that blocking makes candidates for <paramref name="record"/>, each once (for tests).</summary>
+    internal int[] Candidates(IdentityRecord record)
+    {
         var key = KeyOf(record, _tokens, _places, null, intern: false);
         return Candidates(key, _scratch.Value!, out _).ToArray();
     }
