@@ -111,7 +111,7 @@ public sealed class IdentityRecord
     /// <param name="communeCode">The commune code, in <paramref name="scheme"/>.</param>
     /// <param name="scheme">
     /// The administrative scheme the codes are written in: <c>old</c> (before 1 July 2025) or <c>new</c> (the default).
-    /// Old codes are mapped to the new commune and province they went into (the first new commune of a split commune);
+    /// Old codes are mapped to the new commune and province they went into; a split commune matches any of its parts;
     /// unknown codes are treated as missing.
     /// </param>
     /// <param name="nationality">The ISO 3166 alpha-2 nationality.</param>
@@ -142,7 +142,7 @@ public sealed class IdentityRecord
             unreadable |= 1 << (int)IdentityField.Phone;
         }
 
-        var (province, commune) = ToCurrentScheme(provinceCode, communeCode, scheme);
+        var (province, commune, parts) = ToCurrentScheme(provinceCode, communeCode, scheme);
         if ((commune is null && !string.IsNullOrWhiteSpace(communeCode)) || (province is null && !string.IsNullOrWhiteSpace(provinceCode)))
         {
             unreadable |= 1 << (int)IdentityField.Residence;
@@ -156,6 +156,7 @@ public sealed class IdentityRecord
         return new IdentityRecord(id, cid, name, dob, s, p, province, commune, nationality)
         {
             UnreadableFields = unreadable,
+            CommuneCodeParts = parts,
             UnparsedCitizenIdDigits = cid.Kind == CitizenIdKind.None ? Digits(citizenId) : 0,
             UnparsedCitizenIdLength = cid.Kind == CitizenIdKind.None ? DigitCount(citizenId) : 0,
             HasUnreadableCitizenId = cid.Kind == CitizenIdKind.None && DigitCount(citizenId) == 0 && !string.IsNullOrWhiteSpace(citizenId),
@@ -230,25 +231,49 @@ public sealed class IdentityRecord
         return value;
     }
 
-    private static (string? Province, string? Commune) ToCurrentScheme(string? provinceCode, string? communeCode, string? scheme)
+    private static (string? Province, string? Commune, string[]? Parts) ToCurrentScheme(string? provinceCode, string? communeCode,
+        string? scheme)
     {
         var catalog = AdministrativeUnitCatalog.Vietnam;
         var from = string.Equals(scheme?.Trim(), "old", StringComparison.OrdinalIgnoreCase) ? AdministrativeScheme.Old : AdministrativeScheme.New;
         if (!string.IsNullOrWhiteSpace(communeCode) && catalog.TryGetByCode(from, communeCode.AsSpan().Trim(), out var commune)
             && commune.Level == AdministrativeLevel.Commune)
         {
-            var current = from == AdministrativeScheme.New ? commune : commune.MapToNew()[0].Unit;
-            return (current.ToNewProvince().Code, current.Code);
+            if (from == AdministrativeScheme.New)
+            {
+                return (commune.ToNewProvince().Code, commune.Code, null);
+            }
+
+            var shares = commune.MapToNew();
+            var current = shares[0].Unit;
+            string[]? parts = null;
+            if (shares.Length > 1)
+            {
+                // A split commune: the person lives in one of its parts, any of which must match.
+                parts = new string[shares.Length];
+                for (var i = 0; i < shares.Length; i++)
+                {
+                    parts[i] = shares[i].Unit.Code;
+                }
+            }
+
+            return (current.ToNewProvince().Code, current.Code, parts);
         }
 
         if (!string.IsNullOrWhiteSpace(provinceCode) && catalog.TryGetByCode(from, provinceCode.AsSpan().Trim(), out var province)
             && province.Level == AdministrativeLevel.Province)
         {
-            return (province.ToNewProvince().Code, null);
+            return (province.ToNewProvince().Code, null, null);
         }
 
-        return (null, null);
+        return (null, null, null);
     }
+
+    /// <summary>
+    /// For an old-scheme commune split among several new communes on 1 July 2025, the codes of all of them
+    /// (<see cref="CommuneCode"/>, the first, included): the record matches a person in any part. Otherwise <see langword="null"/>.
+    /// </summary>
+    internal string[]? CommuneCodeParts { get; private init; }
 
     /// <summary>The national significant number of the phone, 0 when missing.</summary>
     internal long PhoneDigits

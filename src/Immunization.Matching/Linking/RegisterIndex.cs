@@ -451,7 +451,7 @@ public sealed partial class RegisterIndex
             w += _weights[4][level];
         }
 
-        level = IdentityComparison.Residence(q.Province, q.Commune, p.Province, p.Commune);
+        level = IdentityComparison.Residence(q, p);
         if (level >= 0)
         {
             w += _weights[5][level];
@@ -488,7 +488,7 @@ public sealed partial class RegisterIndex
         levels[2] = IdentityComparison.DateOfBirth(q.DateOfBirth, p.DateOfBirth, q.DateBcd, p.DateBcd);
         levels[3] = IdentityComparison.Sex(q.Sex, p.Sex);
         levels[4] = IdentityComparison.Phone(q.Phone, p.Phone, q.PhoneBcd, p.PhoneBcd);
-        levels[5] = IdentityComparison.Residence(q.Province, q.Commune, p.Province, p.Commune);
+        levels[5] = IdentityComparison.Residence(q, p);
     }
 
     private double Weight(int field, int level, int person) =>
@@ -741,6 +741,15 @@ public sealed partial class RegisterIndex
         if (record.CommuneCode is { } commune)
         {
             key.Commune = Token(places, "c" + commune, intern, fullName: false, null);
+        }
+
+        if (record.CommuneCodeParts is { } parts)
+        {
+            key.CommuneParts = new int[parts.Length];
+            for (var i = 0; i < parts.Length; i++)
+            {
+                key.CommuneParts[i] = Token(places, "c" + parts[i], intern, fullName: false, null);
+            }
         }
 
         return key;

@@ -330,4 +330,22 @@ public sealed partial class RegisterIndexTests
         Assert.True(small.Link(record).SkippedBlocks > 0);
         Assert.Equal(0, large.Link(record).SkippedBlocks);
     }
+
+    [Theory]
+    [InlineData("00008")]
+    [InlineData("00025")]
+    public void Link_OldCommuneSplitInTwo_MatchesAPersonInEitherPart(string newCommune)
+    {
+        // Old commune 00007 (Phường Cống Vị, Hà Nội) went partly into new communes 00008 and 00025.
+        var register = RegisterIndex.Build(
+        [
+            Record("P1", "001190012345", "Nguyễn Thị Minh Anh", "1990-05-03", "F", commune: newCommune),
+            Record("P2", "001085001122", "Trần Văn Khải", "1985-07-07", "M", commune: "00004"),
+        ], new RegisterMatchOptions { RandomPairs = 1000 });
+
+        var link = register.Link(Record("R1", "001190012345", "Nguyễn Thị Minh Anh", "1990-05-03", "F", commune: "00007", scheme: "old"));
+
+        Assert.Equal("P1", link.PersonId);
+        Assert.Equal("same_commune", link.Explanation[(int)IdentityField.Residence].Level);
+    }
 }
