@@ -12,10 +12,12 @@ public sealed partial class RegisterIndexTests
         string? commune = null, string? scheme = "new", string? nationality = "VN") =>
         IdentityRecord.FromText(id, cid, name, dob, sex, phone, null, commune, scheme, nationality);
 
+    // The generator's register of 5,000 people (a few of whom are absent from it).
+    private static readonly Lazy<List<string?[]>> s_smallPeople = new(() => new SyntheticIdentities(seed: 11).People(5_000));
+
     private static readonly Lazy<RegisterIndex> s_small = new(() =>
     {
-        var generator = new SyntheticIdentities(seed: 11);
-        var people = generator.People(5_000).Select(SyntheticIdentities.ToRecord).ToList();
+        var people = s_smallPeople.Value.Select(SyntheticIdentities.ToRecord).ToList();
         people.Add(Record("P-A", "001190012345", "Nguyễn Thị Minh Anh", "1990-05-03", "F", "0912345678"));
         people.Add(Record("P-TWIN1", null, "Trần Văn Khải", "1985-07-07", "M"));
         people.Add(Record("P-TWIN2", null, "Trần Văn Khải", "1985-07-07", "M"));
@@ -187,9 +189,9 @@ public sealed partial class RegisterIndexTests
 
     [FsCheck.Xunit.Property(MaxTest = 50)]
     public Property Link_EveryRegisterPersonAgainstItself_IsVerifiedToItself() =>
-        Prop.ForAll(Gen.Choose(0, 4_999).ToArbitrary(), i =>
+        Prop.ForAll(Gen.Choose(0, s_smallPeople.Value.Count - 1).ToArbitrary(), i =>
         {
-            var people = new SyntheticIdentities(seed: 11).People(5_000);
+            var people = s_smallPeople.Value;
             var link = s_small.Value.Link(SyntheticIdentities.ToRecord(people[i]));
             return link.PersonId == people[i][0] && link.Outcome == VerificationOutcome.Verified;
         });
