@@ -91,6 +91,71 @@ public sealed class LinkCommandTests : IDisposable
             new StringWriter(), error);
 
         Assert.Equal(2, code);
-        Assert.Contains("given_name", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("a.csv: no column 'given_name', which field 'given_name' in ", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("febrl4.json", error.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Parameter", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_DedupeRowWithTooManyFields_ExitsWithTwoNamingRowWithoutItsValues()
+    {
+        Directory.CreateDirectory(_out);
+        var input = Path.Combine(_out, "a.csv");
+        File.WriteAllText(input, "rec_id,given_name,surname\nr1,Secretname,Hiddensurname\nr2,Secretname,Hiddensurname,extra\n");
+        var error = new StringWriter();
+        var output = new StringWriter();
+
+        var code = CliApp.Run(["dedupe", "--config", Sample("febrl3.json"), "--input", input, "--out", _out], output, error);
+
+        Assert.Equal(2, code);
+        Assert.Contains("a.csv, row 3: 4 fields where the header has 3", error.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Secretname", error.ToString() + output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_LinkRowWithUnclosedQuote_ExitsWithTwoWithoutItsValues()
+    {
+        Directory.CreateDirectory(_out);
+        var input = Path.Combine(_out, "a.csv");
+        File.WriteAllText(input, "rec_id,given_name,surname\nr1,\"Secretname,Hiddensurname\nr2,x,y\n");
+        var error = new StringWriter();
+        var output = new StringWriter();
+
+        var code = CliApp.Run(["link", "--config", Sample("febrl4.json"), "--left", input, "--right", input, "--out", _out], output, error);
+
+        Assert.Equal(2, code);
+        Assert.Contains("a.csv, row ", error.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Secretname", error.ToString() + output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Hiddensurname", error.ToString() + output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_DedupeBlockingOnlyOnIdentityNumber_WarnsThatEmDegenerated()
+    {
+        Directory.CreateDirectory(_out);
+        var config = Path.Combine(_out, "one-rule.json");
+        File.WriteAllText(config, System.Text.RegularExpressions.Regex.Replace(File.ReadAllText(Sample("febrl3.json")),
+            @"""blocking"": \[.*?\n  \],", @"""blocking"": [ { ""on"": [ ""soc_sec_id"" ] } ],", System.Text.RegularExpressions.RegexOptions.Singleline));
+        var error = new StringWriter();
+
+        var code = CliApp.Run(["dedupe", "--config", config, "--input", SharedDatasets.Path("febrl/dataset3.csv"), "--out", _out],
+            new StringWriter(), error);
+
+        Assert.Equal(0, code);
+        Assert.Contains("dedupe: warning: EM judged", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Add blocking rules", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_DedupeFebrl3SampleConfiguration_NoWarning()
+    {
+        var error = new StringWriter();
+
+        var code = CliApp.Run(["dedupe", "--config", Sample("febrl3.json"), "--input", SharedDatasets.Path("febrl/dataset3.csv"), "--out", _out],
+            new StringWriter(), error);
+
+        Assert.Equal(0, code);
+        Assert.Equal("", error.ToString());
     }
 }

@@ -97,6 +97,161 @@ public sealed class LinkRegisterCommandTests : IDisposable
             new StringWriter(), error);
 
         Assert.Equal(2, code);
-        Assert.Contains("bad.csv: the header has no 'record_id' column", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("bad.csv: the header has no 'record_id', 'date_of_birth'", error.ToString(), StringComparison.Ordinal);
+    }
+
+    private (int Code, string Output, string Error) Link(string register, string records, string? outDir = null)
+    {
+        var registerPath = Path.Combine(_dir, "r-register.csv");
+        var recordsPath = Path.Combine(_dir, "r-records.csv");
+        File.WriteAllText(registerPath, register.ReplaceLineEndings("\n") + "\n");
+        File.WriteAllText(recordsPath, records.ReplaceLineEndings("\n") + "\n");
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var code = CliApp.Run(["link", "--register", registerPath, "--records", recordsPath, "--out", outDir ?? Path.Combine(_dir, "out")],
+            output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    private Dictionary<string, string[]> Links() =>
+        File.ReadAllLines(Path.Combine(_dir, "out", "links.csv")).Skip(1).Select(l => l.Split(',')).ToDictionary(f => f[0]);
+
+    private static void AssertNoPersonalData(string text)
+    {
+        foreach (var secret in (string[])["Nguyễn", "Minh Anh", "001190012345", "0912345678", "Trần", "079085001122"])
+        {
+            Assert.DoesNotContain(secret, text, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("   at ", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_RecordRowWithTooManyFields_ExitsWithTwoNamingRowWithoutPersonalData()
+    {
+        var records = Records + "\nR6,001190012345,Nguyễn Thị Minh Anh,1990-05-03,F,0912345678,,,,,VN,208,2021-09-01,1,S1,,extra";
+
+        var (code, output, error) = Link(Register, records);
+
+        Assert.Equal(2, code);
+        Assert.Contains("r-records.csv, row 7: 17 fields where the header has 16", error, StringComparison.Ordinal);
+        AssertNoPersonalData(output + error);
+    }
+
+    [Fact]
+    public void Run_RegisterRowWithTooFewFields_ExitsWithTwoNamingRowWithoutPersonalData()
+    {
+        var register = Register + "\nP4,001190012345,Nguyễn Thị Minh Anh,1990-05-03";
+
+        var (code, output, error) = Link(register, Records);
+
+        Assert.Equal(2, code);
+        Assert.Contains("r-register.csv, row 5: 4 fields where the header has 11", error, StringComparison.Ordinal);
+        AssertNoPersonalData(output + error);
+    }
+
+    [Fact]
+    public void Run_RecordRowWithUnclosedQuote_ExitsWithTwoWithoutPersonalData()
+    {
+        var records = Records + "\nR6,001190012345,\"Nguyễn Thị Minh Anh,1990-05-03,F,0912345678,,,,,VN,208,2021-09-01,1,S1,";
+
+        var (code, output, error) = Link(Register, records);
+
+        Assert.Equal(2, code);
+        Assert.Contains("r-records.csv, row ", error, StringComparison.Ordinal);
+        AssertNoPersonalData(output + error);
+    }
+
+    [Fact]
+    public void Run_OutIsAnExistingFile_ExitsWithTwo()
+    {
+        var file = Path.Combine(_dir, "a-file");
+        File.WriteAllText(file, "x");
+
+        var (code, _, error) = Link(Register, Records, file);
+
+        Assert.Equal(2, code);
+        Assert.Contains("is a file", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_RegisterWithoutDateOfBirthColumn_ExitsWithTwoNamingFileAndColumn()
+    {
+        var register = string.Join('\n', Register.ReplaceLineEndings("\n").Split('\n').Select(l => string.Join(',', l.Split(',').Where((_, i) => i != 3))));
+
+        var (code, _, error) = Link(register, Records);
+
+        Assert.Equal(2, code);
+        Assert.Contains("r-register.csv: the header has no 'date_of_birth' column", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_UnreadableValues_ReportedAsInvalidAndCountedPerColumn()
+    {
+        var records = """
+            record_id,citizen_id,full_name,date_of_birth,sex,phone,province_code,commune_code,admin_scheme,address,nationality,vaccine_code,dose_date,dose_number,site_id,priority_group
+            R1,001190012345,Nguyễn Thị Minh Anh,1990-13-45,X,abc,,99999,,,VN,208,2021-09-01,1,S1,
+            """;
+
+        var (code, output, error) = Link(Register, records);
+
+        Assert.True(code == 0, error);
+        var differing = Links()["R1"][4].Split(';');
+        Assert.Contains("date_of_birth:invalid", differing);
+        Assert.Contains("sex:invalid", differing);
+        Assert.DoesNotContain("date_of_birth:missing", differing);
+        Assert.Contains("r-records.csv: unreadable values", output, StringComparison.Ordinal);
+        Assert.Contains("date_of_birth 1, sex 1, phone 1, province_code/commune_code 1", output, StringComparison.Ordinal);
+        AssertNoPersonalData(output.Replace("r-records.csv", "", StringComparison.Ordinal) + error);
+    }
+
+    [Fact]
+    public void Run_DuplicatePersonId_ExitsWithTwoNamingBothRows()
+    {
+        var register = Register + "\nP2,001190012399,Lê Văn Tám,1990-05-03,M,,,,new,,VN";
+
+        var (code, _, error) = Link(register, Records);
+
+        Assert.Equal(2, code);
+        Assert.Contains("r-register.csv, rows 3 and 5: the same person_id", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_DuplicateRecordId_ExitsWithTwoNamingBothRows()
+    {
+        var records = Records + "\nR1,,Lê Văn Tám,1990-05-03,M,,,,,,VN,208,2021-09-01,1,S1,";
+
+        var (code, _, error) = Link(Register, records);
+
+        Assert.Equal(2, code);
+        Assert.Contains("r-records.csv, rows 2 and 7: the same record_id", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_TwoRegisterPeopleShareTheRecordsIdentity_AmbiguousWithoutPersonAndSaysWhy()
+    {
+        var register = Register + "\nP4,001190012345,Nguyễn Thị Minh Anh,1990-05-03,F,0912345678,,,new,,VN";
+
+        var (code, _, error) = Link(register, Records);
+
+        Assert.True(code == 0, error);
+        var r1 = Links()["R1"];
+        Assert.Equal("ambiguous", r1[2]);
+        Assert.Equal("", r1[1]);
+        Assert.StartsWith("ambiguous:shared_citizen_id", r1[4], StringComparison.Ordinal);
+        var explanation = File.ReadAllLines(Path.Combine(_dir, "out", "explanations.csv")).Single(l => l.StartsWith("R1,", StringComparison.Ordinal));
+        Assert.EndsWith(",ambiguous,shared_citizen_id,P4", explanation, StringComparison.Ordinal);
+        Assert.StartsWith("R1,P1,", explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_LinkWithATypoInTheIdentityNumber_CountedByKind()
+    {
+        var (code, output, error) = Link(Register, Records);
+
+        Assert.True(code == 0, error);
+        Assert.Equal("differs", Links()["R2"][2]);
+        Assert.Contains("links despite a differing identity number: 1 (", output, StringComparison.Ordinal);
     }
 }

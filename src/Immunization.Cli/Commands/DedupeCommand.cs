@@ -30,10 +30,15 @@ internal static class DedupeCommand
         {
             try
             {
-                return Run(parse.InvocationConfiguration.Output, parse.GetValue(config)!, parse.GetValue(input)!, parse.GetValue(output)!,
+                return Run(parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, parse.GetValue(config)!, parse.GetValue(input)!, parse.GetValue(output)!,
                     parse.GetValue(truth), parse.GetValue(train));
             }
             catch (CliInputException e)
+            {
+                parse.InvocationConfiguration.Error.WriteLine($"dedupe: {e.Message}");
+                return 2;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 parse.InvocationConfiguration.Error.WriteLine($"dedupe: {e.Message}");
                 return 2;
@@ -42,7 +47,7 @@ internal static class DedupeCommand
         return command;
     }
 
-    private static int Run(TextWriter stdout, string configPath, string inputPath, string outDir, bool truth, bool train)
+    private static int Run(TextWriter stdout, TextWriter stderr, string configPath, string inputPath, string outDir, bool truth, bool train)
     {
         var clock = Stopwatch.StartNew();
         var plan = MatchingOutput.LoadPlan(configPath);
@@ -53,6 +58,7 @@ internal static class DedupeCommand
         }
 
         var table = CsvRecordTables.Read(inputPath);
+        MatchingOutput.CheckColumns(configuration, table, inputPath, configPath, truth || train);
         var ids = MatchingOutput.Ids(table, configuration.IdColumn, inputPath);
         Immunization.Matching.Deduplication.DeduplicationResult result;
         try
@@ -97,6 +103,7 @@ internal static class DedupeCommand
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"matches: {result.Matches.Count}, review: {result.Reviews.Count}, clusters: {result.ClusterCount}, " +
             $"joins refused by the chaining guard: {result.RefusedJoins}"));
+        MatchingOutput.WarnIfDegenerate(stderr, "dedupe", result.Model, result.CandidatePairs, train);
         if (truth && result.Evaluation is { } evaluation)
         {
             MatchingOutput.WriteEvaluation(stdout, evaluation);

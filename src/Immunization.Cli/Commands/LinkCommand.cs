@@ -67,10 +67,16 @@ internal static class LinkCommand
                     throw new CliInputException("with --config, --truth takes no value: the configuration's 'truth' section describes it.");
                 }
 
-                return RunGeneric(stdout, configPath, leftPath, rightPath, parse.GetValue(output)!, truthGiven, parse.GetValue(train));
+                return RunGeneric(stdout, stderr, configPath, leftPath, rightPath, parse.GetValue(output)!, truthGiven, parse.GetValue(train));
             }
             catch (CliInputException e)
             {
+                stderr.WriteLine($"link: {e.Message}");
+                return 2;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // File-system messages name paths, never row contents.
                 stderr.WriteLine($"link: {e.Message}");
                 return 2;
             }
@@ -78,7 +84,7 @@ internal static class LinkCommand
         return command;
     }
 
-    private static int RunGeneric(TextWriter stdout, string configPath, string leftPath, string rightPath, string outDir, bool truth,
+    private static int RunGeneric(TextWriter stdout, TextWriter stderr, string configPath, string leftPath, string rightPath, string outDir, bool truth,
         bool train)
     {
         var clock = Stopwatch.StartNew();
@@ -91,6 +97,8 @@ internal static class LinkCommand
 
         var leftTable = CsvRecordTables.Read(leftPath);
         var rightTable = CsvRecordTables.Read(rightPath);
+        MatchingOutput.CheckColumns(configuration, leftTable, leftPath, configPath, truth || train);
+        MatchingOutput.CheckColumns(configuration, rightTable, rightPath, configPath, truth || train);
         var leftIds = MatchingOutput.Ids(leftTable, configuration.IdColumn, leftPath);
         var rightIds = MatchingOutput.Ids(rightTable, configuration.IdColumn, rightPath);
         LinkageResult result;
@@ -112,6 +120,7 @@ internal static class LinkCommand
             $"link: {leftTable.Count} x {rightTable.Count} records, {result.CandidatePairs} candidate pairs, " +
             $"{(train ? "m from labels" : $"EM {result.EmIterations} iterations")}, lambda {result.Model.Lambda:0.####}"));
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"matches: {result.Matches.Count}, review: {result.Reviews.Count}"));
+        MatchingOutput.WarnIfDegenerate(stderr, "link", result.Model, result.CandidatePairs, train);
         if (truth && result.Evaluation is { } evaluation)
         {
             MatchingOutput.WriteEvaluation(stdout, evaluation);

@@ -16,7 +16,9 @@ internal static class CsvRecordTables
 
         try
         {
-            using var reader = Sep.New(',').Reader(o => o with { Unescape = true, Trim = SepTrim.All }).FromFile(path);
+            // Column counts are checked here, not by Sep, whose messages quote the row (personal data).
+            using var reader = Sep.New(',').Reader(o => o with { Unescape = true, Trim = SepTrim.All, DisableColCountCheck = true })
+                .FromFile(path);
             var columns = reader.Header.ColNames;
             if (columns.Count == 0 || (columns.Count == 1 && columns[0].Length == 0))
             {
@@ -33,11 +35,14 @@ internal static class CsvRecordTables
                 throw new CliInputException($"{path}: header: {e.Message}");
             }
 
-            foreach (var row in reader)
+            var lastRow = 1;
+            while (Next(reader, path, lastRow))
             {
+                var row = reader.Current;
+                lastRow = row.RowIndex + 1;
                 if (row.ColCount != columns.Count)
                 {
-                    throw new CliInputException($"{path}: row {row.RowIndex + 1}: {row.ColCount} fields where the header has {columns.Count}.");
+                    throw new CliInputException($"{path}, row {lastRow}: {row.ColCount} fields where the header has {columns.Count}.");
                 }
 
                 var r = table.AddRecord();
@@ -49,9 +54,21 @@ internal static class CsvRecordTables
 
             return table;
         }
-        catch (InvalidDataException e)
+        catch (InvalidDataException)
         {
-            throw new CliInputException($"{path}: {e.Message}");
+            throw new CliInputException($"{path}, row 1: the header row is not valid CSV.");
+        }
+    }
+
+    private static bool Next(SepReader reader, string path, int lastRow)
+    {
+        try
+        {
+            return reader.MoveNext();
+        }
+        catch (InvalidDataException)
+        {
+            throw new CliInputException($"{path}, row {lastRow + 1}: not valid CSV (an unclosed quote?).");
         }
     }
 }

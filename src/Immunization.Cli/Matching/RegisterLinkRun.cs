@@ -15,8 +15,15 @@ internal static class RegisterLinkRun
     public static int Run(TextWriter stdout, string registerPath, string recordsPath, string outDir, string? truthPath)
     {
         var clock = Stopwatch.StartNew();
+        if (File.Exists(outDir))
+        {
+            throw new CliInputException($"--out {outDir}: is a file; give a folder (created if missing).");
+        }
+
         // The register streams into the index batch by batch: only the compact index stays in memory.
-        var index = RegisterIndex.Build(IdentityFiles.ReadBatches(registerPath, "person_id").SelectMany(batch => batch));
+        var registerStats = new IdentityFileStats(Path.GetFileName(registerPath));
+        var recordStats = new IdentityFileStats(Path.GetFileName(recordsPath));
+        var index = RegisterIndex.Build(IdentityFiles.ReadBatches(registerPath, "person_id", registerStats).SelectMany(batch => batch));
         var indexTime = clock.Elapsed;
 
         Directory.CreateDirectory(outDir);
@@ -25,21 +32,23 @@ internal static class RegisterLinkRun
 
         // Per record, only what links.csv needs; explanations are written as records are linked.
         var recordIds = new List<string>();
-        var persons = new List<int>();
+        var persons = new List<string?>();
         var outcomes = new List<VerificationOutcome>();
         var weights = new List<double>();
         var differences = new List<string>();
         var differenceTexts = new Dictionary<string, string>(StringComparer.Ordinal);
         var unlinked = new List<IdentityRecord>();
         var unlinkedPositions = new List<int>();
-        long typoIds = 0;
+        var differingIds = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        long skippedBlocks = 0, recordsWithSkippedBlocks = 0;
         var truth = truthPath is null ? null : IdentityFiles.ReadTruth(truthPath);
         long truePersons = 0, blockedTruePersons = 0;
         using (var explanations = new StreamWriter(explanationsPath, false, new System.Text.UTF8Encoding(false), 1 << 16))
         {
-            explanations.Write("record_id,person_id,weight,runner_up_weight,citizen_id,full_name,date_of_birth,sex,phone,residence\n");
-            var explanationRow = new string?[10];
-            foreach (var batch in IdentityFiles.ReadBatches(recordsPath, "record_id"))
+            explanations.Write("record_id,person_id,weight,runner_up_weight,citizen_id,full_name,date_of_birth,sex,phone,residence," +
+                "outcome,ambiguity_reason,runner_up_id\n");
+            var explanationRow = new string?[13];
+            foreach (var batch in IdentityFiles.ReadBatches(recordsPath, "record_id", recordStats))
             {
                 var results = new RecordLink[batch.Length];
                 Parallel.For(0, batch.Length, i => results[i] = index.Link(batch[i]));
@@ -59,9 +68,16 @@ internal static class RegisterLinkRun
                         unlinked.Add(batch[i]);
                         unlinkedPositions.Add(recordIds.Count);
                     }
-                    else if (link.Differences.Any(d => d.Field == IdentityField.CitizenId && d.Kind is "transposition" or "substitution"))
+                    else if (link.Explanation.Count > (int)IdentityField.CitizenId
+                        && link.Explanation[(int)IdentityField.CitizenId].Level is not ("exact" or "missing") and var level)
                     {
-                        typoIds++;
+                        differingIds[level] = differingIds.GetValueOrDefault(level) + 1;
+                    }
+
+                    if (link.SkippedBlocks > 0)
+                    {
+                        skippedBlocks += link.SkippedBlocks;
+                        recordsWithSkippedBlocks++;
                     }
 
                     var text = link.DifferencesText();
@@ -72,7 +88,8 @@ internal static class RegisterLinkRun
                     }
 
                     recordIds.Add(batch[i].Id);
-                    persons.Add(link.PersonIndex);
+                    // An ambiguous record is not linked: its best candidate is only in explanations.csv.
+                    persons.Add(link.Outcome is VerificationOutcome.Verified or VerificationOutcome.Differs ? link.PersonId : null);
                     outcomes.Add(link.Outcome);
                     weights.Add(link.Weight);
                     differences.Add(shared);
@@ -87,6 +104,10 @@ internal static class RegisterLinkRun
                             var c = link.Explanation[f];
                             explanationRow[4 + f] = c.Level + ":" + CsvText.Number(c.Weight, "0.##");
                         }
+
+                        explanationRow[10] = OutcomeText(link.Outcome);
+                        explanationRow[11] = link.AmbiguityReason;
+                        explanationRow[12] = link.RunnerUpPersonId;
 
                         CsvText.WriteRow(explanations, explanationRow);
                     }
@@ -111,7 +132,7 @@ internal static class RegisterLinkRun
             var row = new string?[6];
             for (var i = 0; i < recordIds.Count; i++)
             {
-                var person = persons[i] < 0 ? null : index.PersonId(persons[i]);
+                var person = persons[i];
                 counts[(int)outcomes[i]]++;
                 row[0] = recordIds[i];
                 row[1] = person;
@@ -126,14 +147,38 @@ internal static class RegisterLinkRun
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"link: {index.Count} people, {recordIds.Count} records: verified {counts[1]}, differs {counts[2]}, ambiguous {counts[3]}, " +
             $"not_found {counts[4]}, not_applicable {counts[5]}"));
-        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"links despite a differing identity number: {typoIds}, each explained as a one-digit typo (transposition or substitution)"));
+        foreach (var stats in (ReadOnlySpan<IdentityFileStats>)[registerStats, recordStats])
+        {
+            if (stats.Summary() is { } summary)
+            {
+                stdout.WriteLine(summary);
+            }
+        }
+
+        var differing = 0L;
+        foreach (var count in differingIds.Values)
+        {
+            differing += count;
+        }
+
+        // Every linked record whose identity number is neither equal to the person's nor missing, by comparison level.
+        var kinds = string.Join(", ", differingIds.Select(d => d.Key + " " + d.Value.ToString(CultureInfo.InvariantCulture)));
+        stdout.WriteLine(differing == 0
+            ? "links despite a differing identity number: 0"
+            : string.Create(CultureInfo.InvariantCulture, $"links despite a differing identity number: {differing} ({kinds})"));
+        if (recordsWithSkippedBlocks > 0)
+        {
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"blocking: {skippedBlocks} keys of {recordsWithSkippedBlocks} records skipped, their blocks holding more than " +
+                $"{index.Options.MaxBlockSize} people (candidates found only through them were not compared)"));
+        }
+
         if (truth is not null)
         {
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"blocking: the true person is a candidate for {blockedTruePersons} of {truePersons} records " +
                 $"({(truePersons == 0 ? 1 : (double)blockedTruePersons / truePersons):P2})"));
-            WriteTruth(stdout, truth, recordIds, persons, outcomes, index, truthPath!);
+            WriteTruth(stdout, truth, recordIds, persons, outcomes, truthPath!);
         }
 
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -142,8 +187,8 @@ internal static class RegisterLinkRun
         return 0;
     }
 
-    private static void WriteTruth(TextWriter stdout, Dictionary<string, string?> truth, List<string> recordIds, List<int> persons,
-        List<VerificationOutcome> outcomes, RegisterIndex index, string truthPath)
+    private static void WriteTruth(TextWriter stdout, Dictionary<string, string?> truth, List<string> recordIds, List<string?> persons,
+        List<VerificationOutcome> outcomes, string truthPath)
     {
         long predicted = 0, correct = 0, actual = 0, missingTruth = 0;
         for (var i = 0; i < recordIds.Count; i++)
@@ -162,7 +207,7 @@ internal static class RegisterLinkRun
             if (outcomes[i] is VerificationOutcome.Verified or VerificationOutcome.Differs)
             {
                 predicted++;
-                if (index.PersonId(persons[i]) == person)
+                if (persons[i] == person)
                 {
                     correct++;
                 }
@@ -192,15 +237,7 @@ internal static class RegisterLinkRun
                 return local;
             }
 
-            foreach (var candidate in index.Candidates(batch[i]))
-            {
-                if (index.PersonId(candidate) == person)
-                {
-                    return (local.Item1 + 1, local.Item2 + 1);
-                }
-            }
-
-            return (local.Item1 + 1, local.Item2);
+            return index.IsCandidate(batch[i], person) ? (local.Item1 + 1, local.Item2 + 1) : (local.Item1 + 1, local.Item2);
         }, local =>
         {
             lock (lockObject)

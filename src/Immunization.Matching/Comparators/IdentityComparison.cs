@@ -58,6 +58,12 @@ internal struct IdentityKey
     /// <summary>Interned ids of province and commune codes (current scheme).</summary>
     public int Province;
     public int Commune;
+
+    /// <summary>
+    /// For an old commune split among several new ones, all of them (tokens, <see cref="Commune"/> first); otherwise
+    /// <see langword="null"/>. Any part may be where the person lives.
+    /// </summary>
+    public int[]? CommuneParts;
 }
 
 /// <summary>The Vietnamese comparators: each returns a level index (0 = agreement), or -1 when a side is missing.</summary>
@@ -265,6 +271,36 @@ internal static class IdentityComparison
         }
 
         return DigitEdit(bcdA, bcdB) != 0 ? IdentityLevels.PhoneOneDigit : IdentityLevels.PhoneDifferent;
+    }
+
+    /// <summary>
+    /// The residence level of two keys; a commune split in 2025 is the same commune as any of its parts (the semantics of
+    /// <c>AdministrativeUnit.MapsToSameNewCommune</c>).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int Residence(in IdentityKey a, in IdentityKey b)
+    {
+        if ((a.CommuneParts is not null || b.CommuneParts is not null) && CommunesOverlap(a, b))
+        {
+            return IdentityLevels.ResidenceSameCommune;
+        }
+
+        return Residence(a.Province, a.Commune, b.Province, b.Commune);
+    }
+
+    private static bool CommunesOverlap(in IdentityKey a, in IdentityKey b)
+    {
+        ReadOnlySpan<int> partsA = a.CommuneParts ?? [a.Commune];
+        ReadOnlySpan<int> partsB = b.CommuneParts ?? [b.Commune];
+        foreach (var x in partsA)
+        {
+            if (x >= 0 && partsB.Contains(x))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

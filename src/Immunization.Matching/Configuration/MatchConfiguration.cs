@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 
 namespace Immunization.Matching.Configuration;
@@ -35,8 +36,11 @@ public sealed class MatchConfiguration
     public TruthConfiguration? Truth { get; set; }
 
     /// <summary>
-    /// Gets the field that guards de-duplication against chaining: a cluster never holds two different values of it
-    /// (typically an identity number), or <see langword="null"/> for no guard.
+    /// Gets the field that guards de-duplication against chaining: a cluster never holds two values of it more than one edit
+    /// apart (typically an identity number), or <see langword="null"/> for no guard. Values one edit apart (Damerau-Levenshtein
+    /// distance 1: a substitution, insertion, deletion or swap of adjacent characters, i.e. a typo) are tolerated when every
+    /// value of one cluster is within one edit of every value of the other; anything further apart is refused, whatever the
+    /// other fields say.
     /// </summary>
     public string? ExclusiveField { get; set; }
 
@@ -54,7 +58,7 @@ public sealed class MatchConfiguration
         }
         catch (JsonException e)
         {
-            throw new MatchConfigurationException($"The configuration is not valid JSON of the expected shape: {e.Message}", e);
+            throw new MatchConfigurationException(Describe(e), e);
         }
     }
 
@@ -72,8 +76,40 @@ public sealed class MatchConfiguration
         }
         catch (JsonException e)
         {
-            throw new MatchConfigurationException($"The configuration is not valid JSON of the expected shape: {e.Message}", e);
+            throw new MatchConfigurationException(Describe(e), e);
         }
+    }
+
+    /// <summary>
+    /// Says where and what in words a configuration's author knows: the 1-based line, the key's path, and the reason without
+    /// .NET type names (System.Text.Json counts lines from 0 and names the target types).
+    /// </summary>
+    private static string Describe(JsonException e)
+    {
+        var where = e.LineNumber is { } line
+            ? string.Create(CultureInfo.InvariantCulture, $"line {line + 1}")
+            : "the configuration";
+        var path = string.IsNullOrEmpty(e.Path) ? "" : $", at {e.Path}";
+        var message = e.Message;
+        string reason;
+        if (message.Contains("could not be mapped", StringComparison.Ordinal))
+        {
+            var key = e.Path is { Length: > 0 } p ? p[(p.LastIndexOf('.') + 1)..].Trim('[', ']', '\'') : "?";
+            reason = $"unknown key '{key}'; check its spelling against the documented keys";
+        }
+        else if (message.Contains("could not be converted", StringComparison.Ordinal))
+        {
+            reason = "the value has the wrong type (a number, text, true/false, a list or an object is expected there)";
+        }
+        else
+        {
+            // Reader messages (a missing comma, say) name no types; their own position suffix is 0-based and dropped.
+            var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+            cut = cut < 0 ? message.IndexOf(" LineNumber:", StringComparison.Ordinal) : cut;
+            reason = "not valid JSON: " + (cut < 0 ? message : message[..cut]).TrimEnd(' ', '|');
+        }
+
+        return $"{where}{path}: {reason}.";
     }
 
     /// <summary>A deep copy (every nested object and list copied).</summary>

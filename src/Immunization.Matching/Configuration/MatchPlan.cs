@@ -192,6 +192,7 @@ public sealed class MatchPlan
             {
                 var level = levels[l] ?? throw Error($"field '{field.Name}', level {l}: null.");
                 var (kind, parameter, label) = CompileLevel(field.Name, l, level, formats[f]);
+                CheckReachable(field.Name, l, kind, parameter, kinds, parameters, offsets[f]);
                 kinds.Add(kind);
                 parameters.Add(parameter);
                 fixedM.Add(CheckProbability(field.Name, l, "m", level.M));
@@ -253,6 +254,12 @@ public sealed class MatchPlan
                 {
                     throw new MatchConfigurationException($"truth.pattern is not a valid regular expression: {e.Message}", e);
                 }
+
+                if (truthPattern.GetGroupNumbers().Length < 2)
+                {
+                    throw Error("truth.pattern has no capture group: put the part of the value that names the entity in parentheses, " +
+                        "e.g. \"rec-(\\d+)-\".");
+                }
             }
         }
 
@@ -299,6 +306,11 @@ public sealed class MatchPlan
             }
         }
 
+        if (level.Threshold is not null && level.Comparator is "exact" or "dayMonthSwapped" or "sameYearMonth")
+        {
+            throw Error($"{where}: takes no 'threshold' (it would be ignored).");
+        }
+
         switch (level.Comparator)
         {
             case "exact":
@@ -339,6 +351,36 @@ public sealed class MatchPlan
             default:
                 throw Error($"{where}: unknown comparator; use exact, jaroWinkler, damerauLevenshtein, numericDifference, " +
                     "dateDifference, dayMonthSwapped, sameYearMonth or yearDifference.");
+        }
+    }
+
+    /// <summary>
+    /// Levels are tried in order and the first that holds wins: a level that an earlier one always covers can never be
+    /// reached, a silent mistake (say jaroWinkler 0.8 before 0.95) that is refused here.
+    /// </summary>
+    private static void CheckReachable(string field, int l, LevelKind kind, double parameter, List<LevelKind> kinds, List<double> parameters,
+        int offset)
+    {
+        for (var e = offset; e < kinds.Count; e++)
+        {
+            var earlier = kinds[e];
+            var covered = earlier == kind && kind switch
+            {
+                // Similarities: a lower or equal threshold accepts everything a higher one does.
+                LevelKind.JaroWinkler => parameters[e] <= parameter,
+                // Distances: a larger or equal bound accepts everything a smaller one does.
+                LevelKind.DamerauLevenshtein or LevelKind.NumericDifference or LevelKind.DateDifference or LevelKind.YearDifference =>
+                    parameters[e] >= parameter,
+                _ => true,
+            };
+            // Every comparator accepts equal values, so 'exact' after any of them is never reached.
+            covered |= kind == LevelKind.Exact && earlier is LevelKind.JaroWinkler or LevelKind.DamerauLevenshtein
+                or LevelKind.NumericDifference or LevelKind.DateDifference or LevelKind.YearDifference;
+            if (covered)
+            {
+                throw Error($"field '{field}', level {l}: can never be reached, because level {e - offset} before it already accepts " +
+                    "every pair it would; order levels from the strictest to the loosest.");
+            }
         }
     }
 

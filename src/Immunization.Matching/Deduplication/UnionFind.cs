@@ -1,19 +1,25 @@
 namespace Immunization.Matching.Deduplication;
 
 /// <summary>
-/// Disjoint sets with union by size and path halving, and an optional guard: each set carries at most one value of an
-/// exclusive attribute (an identity number), and a union that would join two different values is refused.
+/// Disjoint sets with union by size and path halving, and an optional guard: each set carries the values of an exclusive
+/// attribute (an identity number) its members hold, and a union that would join two different values is refused, unless
+/// <c>close</c> says every value of one set is close to every value of the other (a one-edit typo, say).
 /// </summary>
 internal sealed class UnionFind
 {
     private readonly int[] _parent;
     private readonly int[] _size;
     private readonly int[] _exclusive;
+    private readonly Func<int, int, bool>? _close;
 
-    public UnionFind(int count, int[]? exclusive)
+    // Only roots holding more than one value (tolerated typos) have a list; most sets hold one value in _exclusive.
+    private readonly Dictionary<int, List<int>> _values = [];
+
+    public UnionFind(int count, int[]? exclusive, Func<int, int, bool>? close = null)
     {
         _parent = new int[count];
         _size = new int[count];
+        _close = close;
         _exclusive = exclusive is null ? new int[count] : (int[])exclusive.Clone();
         for (var i = 0; i < count; i++)
         {
@@ -50,11 +56,31 @@ internal sealed class UnionFind
 
         var ea = _exclusive[ra];
         var eb = _exclusive[rb];
-        if (ea >= 0 && eb >= 0 && ea != eb)
+        List<int>? merged = null;
+        if (ea >= 0 && eb >= 0)
         {
-            return false;
+            var va = Values(ra);
+            var vb = Values(rb);
+            if (va.Count > 1 || vb.Count > 1 || ea != eb)
+            {
+                // Complete linkage on the values: every pair must be close, so typos never chain two distinct values.
+                foreach (var x in va)
+                {
+                    foreach (var y in vb)
+                    {
+                        if (x != y && (_close is null || !_close(x, y)))
+                        {
+                            return false;
+                        }
+                    }
+                }
+
+                merged = [.. va.Union(vb)];
+            }
         }
 
+        _values.Remove(ra, out var listA);
+        _values.Remove(rb, out var listB);
         if (_size[ra] < _size[rb])
         {
             (ra, rb) = (rb, ra);
@@ -63,6 +89,13 @@ internal sealed class UnionFind
         _parent[rb] = ra;
         _size[ra] += _size[rb];
         _exclusive[ra] = ea >= 0 ? ea : eb;
+        if ((merged ?? listA ?? listB) is { Count: > 1 } list)
+        {
+            _values[ra] = list;
+        }
+
         return true;
     }
+
+    private List<int> Values(int root) => _values.TryGetValue(root, out var list) ? list : [_exclusive[root]];
 }

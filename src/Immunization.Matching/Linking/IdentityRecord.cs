@@ -1,6 +1,7 @@
 using System.Globalization;
 using Immunization.Core.Identity;
 using Immunization.Core.Places;
+using Immunization.Core.Records;
 
 namespace Immunization.Matching.Linking;
 
@@ -41,7 +42,29 @@ public sealed class IdentityRecord
         Phone = phone;
         ProvinceCode = string.IsNullOrWhiteSpace(provinceCode) ? null : provinceCode.Trim();
         CommuneCode = string.IsNullOrWhiteSpace(communeCode) ? null : communeCode.Trim();
-        Nationality = string.IsNullOrWhiteSpace(nationality) ? null : nationality.Trim().ToUpperInvariant();
+        Nationality = NormalizeNationality(nationality);
+    }
+
+    private static readonly string[] s_vietnamNames = ["VN", "VNM", "Việt Nam", "Viet Nam", "Vietnam", "Việtnam"];
+
+    // Registers write Viet Nam in several ways; all of them are the one country the register covers.
+    private static string? NormalizeNationality(string? nationality)
+    {
+        if (string.IsNullOrWhiteSpace(nationality))
+        {
+            return null;
+        }
+
+        var text = nationality.Trim();
+        foreach (var name in s_vietnamNames)
+        {
+            if (string.Equals(text, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return "VN";
+            }
+        }
+
+        return text.ToUpperInvariant();
     }
 
     /// <summary>Gets the record's or person's identifier.</summary>
@@ -71,7 +94,10 @@ public sealed class IdentityRecord
     /// <summary>Gets the nationality (ISO 3166 alpha-2, upper case), or <see langword="null"/> when unknown.</summary>
     public string? Nationality { get; }
 
-    /// <summary>Gets whether the record is of a Vietnamese citizen (nationality <c>VN</c> or unknown): only those are checked against the register.</summary>
+    /// <summary>
+    /// Gets whether the record is of a Vietnamese citizen (nationality <c>VN</c>, <c>VNM</c>, <c>Việt Nam</c>, <c>Viet Nam</c>,
+    /// <c>Vietnam</c>, in any case, or unknown): only those are checked against the register.
+    /// </summary>
     public bool IsVietnameseCitizen => Nationality is null or "VN";
 
     /// <summary>Builds a record from text as found in files; parts that do not parse are treated as missing.</summary>
@@ -85,7 +111,7 @@ public sealed class IdentityRecord
     /// <param name="communeCode">The commune code, in <paramref name="scheme"/>.</param>
     /// <param name="scheme">
     /// The administrative scheme the codes are written in: <c>old</c> (before 1 July 2025) or <c>new</c> (the default).
-    /// Old codes are mapped to the new commune and province they went into (the first new commune of a split commune);
+    /// Old codes are mapped to the new commune and province they went into; a split commune matches any of its parts;
     /// unknown codes are treated as missing.
     /// </param>
     /// <param name="nationality">The ISO 3166 alpha-2 nationality.</param>
@@ -94,14 +120,43 @@ public sealed class IdentityRecord
     public static IdentityRecord FromText(string id, string? citizenId, string? fullName, string? dateOfBirth, string? sex, string? phone,
         string? provinceCode, string? communeCode, string? scheme, string? nationality)
     {
+        var unreadable = 0;
         _ = CitizenId.TryParse(citizenId, out var cid);
-        _ = PersonName.TryParse(fullName, out var name);
-        _ = PartialDate.TryParse(dateOfBirth, out var dob);
-        _ = SexCodes.TryParse(sex, out var s);
-        _ = PhoneNumber.TryParse(phone, out var p);
-        var (province, commune) = ToCurrentScheme(provinceCode, communeCode, scheme);
+        if (!PersonName.TryParse(fullName, out var name) && !string.IsNullOrWhiteSpace(fullName))
+        {
+            unreadable |= 1 << (int)IdentityField.FullName;
+        }
+
+        if (!PartialDate.TryParse(dateOfBirth, out var dob) && !string.IsNullOrWhiteSpace(dateOfBirth))
+        {
+            unreadable |= 1 << (int)IdentityField.DateOfBirth;
+        }
+
+        if (!SexCodes.TryParse(sex, out var s) && !string.IsNullOrWhiteSpace(sex))
+        {
+            unreadable |= 1 << (int)IdentityField.Sex;
+        }
+
+        if (!PhoneNumber.TryParse(phone, out var p) && !string.IsNullOrWhiteSpace(phone))
+        {
+            unreadable |= 1 << (int)IdentityField.Phone;
+        }
+
+        var (province, commune, parts) = ToCurrentScheme(provinceCode, communeCode, scheme);
+        if ((commune is null && !string.IsNullOrWhiteSpace(communeCode)) || (province is null && !string.IsNullOrWhiteSpace(provinceCode)))
+        {
+            unreadable |= 1 << (int)IdentityField.Residence;
+        }
+
+        if (cid.Kind == CitizenIdKind.None && !string.IsNullOrWhiteSpace(citizenId))
+        {
+            unreadable |= 1 << (int)IdentityField.CitizenId;
+        }
+
         return new IdentityRecord(id, cid, name, dob, s, p, province, commune, nationality)
         {
+            UnreadableFields = unreadable,
+            CommuneCodeParts = parts,
             UnparsedCitizenIdDigits = cid.Kind == CitizenIdKind.None ? Digits(citizenId) : 0,
             UnparsedCitizenIdLength = cid.Kind == CitizenIdKind.None ? DigitCount(citizenId) : 0,
             HasUnreadableCitizenId = cid.Kind == CitizenIdKind.None && DigitCount(citizenId) == 0 && !string.IsNullOrWhiteSpace(citizenId),
@@ -113,6 +168,20 @@ public sealed class IdentityRecord
     /// code, say): still compared, so that the typo can be recognised and explained, but never trusted as a valid number.
     /// </summary>
     internal long UnparsedCitizenIdDigits { get; private init; }
+
+    /// <summary>
+    /// The fields whose text was present but did not parse, one bit per <see cref="IdentityField"/> (<c>1 &lt;&lt; field</c>):
+    /// reported as <c>invalid</c> rather than <c>missing</c>, and counted per column by the caller.
+    /// </summary>
+    internal int UnreadableFields { get; private init; }
+
+    /// <summary>
+    /// Returns whether <paramref name="field"/> held text that did not parse (a date <c>1990-13-45</c>, a sex <c>X</c>, an
+    /// unknown commune code): the part reads as missing, and a link reports it as <c>invalid</c>.
+    /// </summary>
+    /// <param name="field">The field (<see cref="IdentityField.Residence"/> covers the province and commune codes).</param>
+    /// <returns><see langword="true"/> when the field was present in the text but not readable.</returns>
+    public bool IsUnreadable(IdentityField field) => (UnreadableFields & (1 << (int)field)) != 0;
 
     /// <summary>Whether the identity-number field held text that is no CCCD or CMND at all (a passport number, say).</summary>
     internal bool HasUnreadableCitizenId { get; private init; }
@@ -162,25 +231,49 @@ public sealed class IdentityRecord
         return value;
     }
 
-    private static (string? Province, string? Commune) ToCurrentScheme(string? provinceCode, string? communeCode, string? scheme)
+    private static (string? Province, string? Commune, string[]? Parts) ToCurrentScheme(string? provinceCode, string? communeCode,
+        string? scheme)
     {
         var catalog = AdministrativeUnitCatalog.Vietnam;
         var from = string.Equals(scheme?.Trim(), "old", StringComparison.OrdinalIgnoreCase) ? AdministrativeScheme.Old : AdministrativeScheme.New;
         if (!string.IsNullOrWhiteSpace(communeCode) && catalog.TryGetByCode(from, communeCode.AsSpan().Trim(), out var commune)
             && commune.Level == AdministrativeLevel.Commune)
         {
-            var current = from == AdministrativeScheme.New ? commune : commune.MapToNew()[0].Unit;
-            return (current.ToNewProvince().Code, current.Code);
+            if (from == AdministrativeScheme.New)
+            {
+                return (commune.ToNewProvince().Code, commune.Code, null);
+            }
+
+            var shares = commune.MapToNew();
+            var current = shares[0].Unit;
+            string[]? parts = null;
+            if (shares.Length > 1)
+            {
+                // A split commune: the person lives in one of its parts, any of which must match.
+                parts = new string[shares.Length];
+                for (var i = 0; i < shares.Length; i++)
+                {
+                    parts[i] = shares[i].Unit.Code;
+                }
+            }
+
+            return (current.ToNewProvince().Code, current.Code, parts);
         }
 
         if (!string.IsNullOrWhiteSpace(provinceCode) && catalog.TryGetByCode(from, provinceCode.AsSpan().Trim(), out var province)
             && province.Level == AdministrativeLevel.Province)
         {
-            return (province.ToNewProvince().Code, null);
+            return (province.ToNewProvince().Code, null, null);
         }
 
-        return (null, null);
+        return (null, null, null);
     }
+
+    /// <summary>
+    /// For an old-scheme commune split among several new communes on 1 July 2025, the codes of all of them
+    /// (<see cref="CommuneCode"/>, the first, included): the record matches a person in any part. Otherwise <see langword="null"/>.
+    /// </summary>
+    internal string[]? CommuneCodeParts { get; private init; }
 
     /// <summary>The national significant number of the phone, 0 when missing.</summary>
     internal long PhoneDigits

@@ -1,3 +1,4 @@
+using Immunization.Matching.Comparators;
 using Ardalis.GuardClauses;
 using Immunization.Matching.Configuration;
 using Immunization.Matching.Deduplication;
@@ -86,8 +87,11 @@ public sealed class RecordLinker
     /// <exception cref="ArgumentException">The table lacks a column that the plan reads; the message names it.</exception>
     /// <exception cref="InvalidOperationException">Blocking produced more candidate pairs than the configuration allows.</exception>
     /// <remarks>
-    /// Pairs join clusters from the heaviest down. With an exclusive field configured, a join that would put two different
-    /// values of that field in one cluster is refused, so weak links cannot chain two different people together.
+    /// Pairs join clusters from the heaviest down. With an exclusive field configured, a join that would put two values of
+    /// that field more than one edit apart in one cluster is refused, so weak links cannot chain two different people
+    /// together: values one edit apart (Damerau-Levenshtein 1: one character substituted, inserted, deleted, or two adjacent
+    /// characters swapped, as in a mistyped identity number) may share a cluster, provided every value of the one cluster is
+    /// within one edit of every value of the other.
     /// </remarks>
     public DeduplicationResult Deduplicate(RecordTable records, LinkageOptions options = default)
     {
@@ -95,8 +99,17 @@ public sealed class RecordLinker
         var session = new LinkageSession(_plan, records, null, options.TrainOnTruth);
         var decision = _plan.Source.Decision ?? new DecisionConfiguration();
         var (matches, reviews) = Decide(session, decision.MatchWeight, decision.ReviewWeight ?? decision.MatchWeight);
-        int[]? exclusive = _plan.ExclusiveField >= 0 ? session.Fields[_plan.ExclusiveField].Ids[0] : null;
-        var sets = new UnionFind(records.Count, exclusive);
+        int[]? exclusive = null;
+        Func<int, int, bool>? close = null;
+        if (_plan.ExclusiveField >= 0)
+        {
+            var field = session.Fields[_plan.ExclusiveField];
+            exclusive = field.Ids[0];
+            // A one-edit typo of the exclusive value (an identity number mistyped once) does not make another entity.
+            close = (x, y) => DamerauLevenshtein.Distance(field.Values[x], field.Values[y], 1) <= 1;
+        }
+
+        var sets = new UnionFind(records.Count, exclusive, close);
         var refused = 0;
         foreach (var pair in matches)
         {

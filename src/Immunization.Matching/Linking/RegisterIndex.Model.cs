@@ -41,7 +41,7 @@ public sealed partial class RegisterIndex
             levels[2] = IdentityComparison.DateOfBirth(a.DateOfBirth, b.DateOfBirth, a.DateBcd, b.DateBcd);
             levels[3] = IdentityComparison.Sex(a.Sex, b.Sex);
             levels[4] = IdentityComparison.Phone(a.Phone, b.Phone, a.PhoneBcd, b.PhoneBcd);
-            levels[5] = IdentityComparison.Residence(a.Province, a.Commune, b.Province, b.Commune);
+            levels[5] = IdentityComparison.Residence(a, b);
             for (var f = 0; f < fieldCount; f++)
             {
                 if (levels[f] >= 0)

@@ -37,7 +37,8 @@ public readonly record struct RegisterMatchOptions
 
 /// <summary>One difference between a record and the register person it is linked to.</summary>
 /// <param name="Field">The field.</param>
-/// <param name="Kind">How it differs: <c>missing</c> (empty in the record), or the comparison level reached, e.g.
+/// <param name="Kind">How it differs: <c>missing</c> (empty in the record), <c>invalid</c> (present in the record but not
+/// readable, e.g. a date <c>1990-13-45</c> or a sex <c>X</c>), or the comparison level reached, e.g.
 /// <c>transposition</c>, <c>day_month_swapped</c>, <c>tone_marks</c>, <c>different</c>.</param>
 public readonly record struct IdentityDifference(IdentityField Field, string Kind)
 {
@@ -47,19 +48,83 @@ public readonly record struct IdentityDifference(IdentityField Field, string Kin
 }
 
 /// <summary>The link of one record to the register: outcome, person, weight, differences and the weight of each field.</summary>
-/// <param name="Outcome">The outcome.</param>
-/// <param name="PersonIndex">The index of the best candidate in the register (also for an ambiguous record), or -1.</param>
-/// <param name="PersonId">The best candidate's id, or <see langword="null"/>.</param>
-/// <param name="Weight">The best candidate's match weight, or <see cref="double.NaN"/> without a candidate.</param>
-/// <param name="RunnerUpWeight">The second-best candidate's weight, or <see cref="double.NaN"/>.</param>
-/// <param name="Differences">The key fields missing or differing from the best candidate.</param>
-/// <param name="Explanation">Each field's level and weight against the best candidate; empty without a candidate.</param>
-public sealed record RecordLink(VerificationOutcome Outcome, int PersonIndex, string? PersonId, double Weight, double RunnerUpWeight,
-    IReadOnlyList<IdentityDifference> Differences, IReadOnlyList<FieldContribution> Explanation)
+/// <remarks>Obtain one from <see cref="RegisterIndex.Link"/>.</remarks>
+/// <threadsafety>This type is immutable and thread-safe.</threadsafety>
+public sealed record RecordLink
 {
-    /// <summary>Formats the differences as <c>field:kind</c> joined by <c>;</c>.</summary>
+    internal RecordLink(VerificationOutcome outcome, int personIndex, string? personId, double weight, double runnerUpWeight,
+        IReadOnlyList<IdentityDifference> differences, IReadOnlyList<FieldContribution> explanation)
+    {
+        Outcome = outcome;
+        PersonIndex = personIndex;
+        PersonId = personId;
+        Weight = weight;
+        RunnerUpWeight = runnerUpWeight;
+        Differences = differences;
+        Explanation = explanation;
+    }
+
+    /// <summary>Gets the outcome.</summary>
+    public VerificationOutcome Outcome { get; init; }
+
+    /// <summary>The index of the best candidate in the register (also for an ambiguous record), or -1.</summary>
+    internal int PersonIndex { get; }
+
+    /// <summary>
+    /// Gets the best candidate's id: the linked person for <see cref="VerificationOutcome.Verified"/> and
+    /// <see cref="VerificationOutcome.Differs"/>, the unconfirmed best candidate for <see cref="VerificationOutcome.Ambiguous"/>
+    /// (not a link), or <see langword="null"/>.
+    /// </summary>
+    public string? PersonId { get; init; }
+
+    /// <summary>Gets the best candidate's match weight, or <see cref="double.NaN"/> without a candidate.</summary>
+    public double Weight { get; init; }
+
+    /// <summary>Gets the second-best candidate's weight, or <see cref="double.NaN"/>.</summary>
+    public double RunnerUpWeight { get; init; }
+
+    /// <summary>Gets the key fields missing, invalid or differing from the best candidate.</summary>
+    public IReadOnlyList<IdentityDifference> Differences { get; init; }
+
+    /// <summary>Gets each field's level and weight against the best candidate; empty without a candidate.</summary>
+    public IReadOnlyList<FieldContribution> Explanation { get; init; }
+
+    /// <summary>
+    /// Gets why an <see cref="VerificationOutcome.Ambiguous"/> record is not linked, or <see langword="null"/> for other outcomes:
+    /// <c>different_valid_citizen_id</c> (the best candidate holds another valid identity number), <c>shared_citizen_id</c>
+    /// (two register people with the record's identity number are too close to call), <c>tie</c> (the runner-up,
+    /// <see cref="RunnerUpPersonId"/>, is within the ambiguity margin) or <c>review_band</c> (the best weight lies between the
+    /// review and the match weights). Checked in that order; the first that applies is given.
+    /// </summary>
+    public string? AmbiguityReason { get; init; }
+
+    /// <summary>Gets the runner-up's id when it is within the ambiguity margin of the best candidate, else <see langword="null"/>.</summary>
+    public string? RunnerUpPersonId { get; init; }
+
+    /// <summary>
+    /// Gets how many of the record's blocking keys were skipped because their block holds more than
+    /// <see cref="RegisterMatchOptions.MaxBlockSize"/> people (the identity-number key is never skipped); candidates found only
+    /// through such a key were not compared.
+    /// </summary>
+    public int SkippedBlocks { get; init; }
+
+    /// <summary>
+    /// Formats the differences as <c>field:kind</c> joined by <c>;</c>, preceded by <c>ambiguous:</c><see cref="AmbiguityReason"/>
+    /// for an ambiguous record.
+    /// </summary>
     /// <returns>The text, empty when there is none.</returns>
-    public string DifferencesText() => string.Join(';', Differences);
+    public string DifferencesText() => AmbiguityReason is null
+        ? string.Join(';', Differences)
+        : Differences.Count == 0 ? "ambiguous:" + AmbiguityReason : "ambiguous:" + AmbiguityReason + ";" + string.Join(';', Differences);
+}
+
+/// <summary>The values of <see cref="RecordLink.AmbiguityReason"/>.</summary>
+internal static class AmbiguityReasons
+{
+    public const string DifferentValidCitizenId = "different_valid_citizen_id";
+    public const string SharedCitizenId = "shared_citizen_id";
+    public const string Tie = "tie";
+    public const string ReviewBand = "review_band";
 }
 
 /// <summary>
@@ -71,7 +136,8 @@ public sealed record RecordLink(VerificationOutcome Outcome, int PersonIndex, st
 /// Candidates are the union of eight blocking keys: the identity number; the phone; family and given name in either order
 /// with the birth year; the name's syllables in any order with the birth year; given name with the commune; full name with
 /// day and month of birth; family name with the full date of birth; given name with the full date of birth. A record thus finds its person through any one error-free pair of
-/// fields, whatever else was mistyped. Blocks larger than <see cref="RegisterMatchOptions.MaxBlockSize"/> are skipped.
+/// fields, whatever else was mistyped. Blocks larger than <see cref="RegisterMatchOptions.MaxBlockSize"/> are skipped
+/// (counted in <see cref="RecordLink.SkippedBlocks"/>).
 /// </para>
 /// <para>
 /// Each candidate is scored on six fields (identity number, name, date of birth, sex, phone, residence); agreement on a
@@ -156,10 +222,10 @@ public sealed partial class RegisterIndex
 
         var key = KeyOf(record, _tokens, _places, null, intern: false);
         var nameText = record.Name.MatchingKey;
-        var (best, bestWeight, runnerUp) = BestCandidates(key, nameText, exclude: -1);
+        var (best, bestWeight, runnerUp, second, skipped) = BestCandidates(key, nameText, exclude: -1);
         if (best < 0)
         {
-            return new RecordLink(VerificationOutcome.NotFound, -1, null, double.NaN, double.NaN, [], []);
+            return new RecordLink(VerificationOutcome.NotFound, -1, null, double.NaN, double.NaN, [], []) { SkippedBlocks = skipped };
         }
 
         var levels = new int[IdentityLevels.FieldCount];
@@ -179,40 +245,78 @@ public sealed partial class RegisterIndex
             bestWeight += contribution.Weight;
         }
 
-        var differences = Differences(key, best, levels);
+        var differences = Differences(key, best, levels, record.UnreadableFields);
         VerificationOutcome outcome;
+        string? reason = null;
+        var tie = !double.IsNaN(runnerUp) && runnerUp >= _options.ReviewWeight && bestWeight - runnerUp < _options.AmbiguityMargin;
         if (bestWeight < _options.ReviewWeight)
         {
             outcome = VerificationOutcome.NotFound;
         }
-        else if (bestWeight < _options.MatchWeight
-            || (!double.IsNaN(runnerUp) && runnerUp >= _options.ReviewWeight && bestWeight - runnerUp < _options.AmbiguityMargin)
-            || (levels[(int)IdentityField.CitizenId] == IdentityLevels.CitizenIdDifferent && key.CitizenIdValid
-                && _keys[best].CitizenIdValid))
+        else if (levels[(int)IdentityField.CitizenId] == IdentityLevels.CitizenIdDifferent && key.CitizenIdValid && _keys[best].CitizenIdValid)
         {
             // A different valid identity number is never explained away by the other fields: a person decides.
             outcome = VerificationOutcome.Ambiguous;
+            reason = AmbiguityReasons.DifferentValidCitizenId;
+        }
+        else if (tie)
+        {
+            outcome = VerificationOutcome.Ambiguous;
+            reason = second >= 0 && _keys[second].CitizenIdValid && _keys[best].CitizenIdValid
+                && _keys[second].CitizenId == _keys[best].CitizenId && _keys[second].CitizenIdLength == _keys[best].CitizenIdLength
+                ? AmbiguityReasons.SharedCitizenId
+                : AmbiguityReasons.Tie;
+        }
+        else if (bestWeight < _options.MatchWeight)
+        {
+            outcome = VerificationOutcome.Ambiguous;
+            reason = AmbiguityReasons.ReviewBand;
         }
         else
         {
             outcome = differences.Length == 0 ? VerificationOutcome.Verified : VerificationOutcome.Differs;
         }
 
-        return outcome == VerificationOutcome.NotFound
-            ? new RecordLink(outcome, -1, null, bestWeight, runnerUp, [], explanation)
-            : new RecordLink(outcome, best, _ids[best], bestWeight, runnerUp, differences, explanation);
+        if (outcome == VerificationOutcome.NotFound)
+        {
+            return new RecordLink(outcome, -1, null, bestWeight, runnerUp, [], explanation) { SkippedBlocks = skipped };
+        }
+
+        return new RecordLink(outcome, best, _ids[best], bestWeight, runnerUp, differences, explanation)
+        {
+            AmbiguityReason = reason,
+            RunnerUpPersonId = tie && second >= 0 ? _ids[second] : null,
+            SkippedBlocks = skipped,
+        };
     }
 
-    /// <summary>Returns the people that blocking makes candidates for <paramref name="record"/>, before any scoring.</summary>
+    /// <summary>Returns whether blocking makes the person <paramref name="personId"/> a candidate for <paramref name="record"/>.</summary>
     /// <param name="record">The record.</param>
-    /// <returns>The candidates' indexes (see <see cref="PersonId"/>), each once.</returns>
+    /// <param name="personId">A person's id.</param>
+    /// <returns><see langword="true"/> when the person comes out of blocking, before any scoring.</returns>
     /// <remarks>For diagnostics, such as measuring how many records find their true person among the candidates.</remarks>
-    /// <exception cref="ArgumentNullException"><paramref name="record"/> is <see langword="null"/>.</exception>
-    public int[] Candidates(IdentityRecord record)
+    /// <exception cref="ArgumentNullException"><paramref name="record"/> or <paramref name="personId"/> is <see langword="null"/>.</exception>
+    public bool IsCandidate(IdentityRecord record, string personId)
     {
         Guard.Against.Null(record);
+        Guard.Against.Null(personId);
         var key = KeyOf(record, _tokens, _places, null, intern: false);
-        return Candidates(key, _scratch.Value!).ToArray();
+        foreach (var p in Candidates(key, _scratch.Value!, out _))
+        {
+            if (_ids[p] == personId)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The people that blocking makes candidates for <paramref name="record"/>, each once (for tests).</summary>
+    internal int[] Candidates(IdentityRecord record)
+    {
+        var key = KeyOf(record, _tokens, _places, null, intern: false);
+        return Candidates(key, _scratch.Value!, out _).ToArray();
     }
 
     /// <summary>
@@ -225,7 +329,7 @@ public sealed partial class RegisterIndex
         var key = _keys[index];
         var nameText = key.Name >= 0 ? _nameTexts[key.Name] : "";
         var scratch = _scratch.Value!;
-        var candidates = Candidates(key, scratch);
+        var candidates = Candidates(key, scratch, out _);
         foreach (var p in candidates)
         {
             if (p == index)
@@ -248,11 +352,13 @@ public sealed partial class RegisterIndex
     /// <summary>Gets the fitted u probability of a field's level (for tests and explanations).</summary>
     internal double U(IdentityField field, int level) => _u[(int)field][level];
 
-    private (int Best, double BestWeight, double RunnerUp) BestCandidates(in IdentityKey key, string nameText, int exclude)
+    private (int Best, double BestWeight, double RunnerUp, int RunnerUpIndex, int SkippedBlocks) BestCandidates(in IdentityKey key,
+        string nameText, int exclude)
     {
         var scratch = _scratch.Value!;
-        var candidates = Candidates(key, scratch);
+        var candidates = Candidates(key, scratch, out var skipped);
         var best = -1;
+        var second = -1;
         var bestWeight = double.NegativeInfinity;
         var runnerUp = double.NegativeInfinity;
         foreach (var p in candidates)
@@ -267,20 +373,23 @@ public sealed partial class RegisterIndex
             if (w > bestWeight || (w == bestWeight && best >= 0 && string.CompareOrdinal(_ids[p], _ids[best]) < 0))
             {
                 runnerUp = bestWeight;
+                second = best;
                 bestWeight = w;
                 best = p;
             }
-            else if (w > runnerUp)
+            else if (w > runnerUp || (w == runnerUp && second >= 0 && string.CompareOrdinal(_ids[p], _ids[second]) < 0))
             {
                 runnerUp = w;
+                second = p;
             }
         }
 
-        return (best, bestWeight, double.IsNegativeInfinity(runnerUp) ? double.NaN : runnerUp);
+        return (best, bestWeight, double.IsNegativeInfinity(runnerUp) ? double.NaN : runnerUp, second, skipped);
     }
 
-    private ReadOnlySpan<int> Candidates(in IdentityKey key, Scratch scratch)
+    private ReadOnlySpan<int> Candidates(in IdentityKey key, Scratch scratch, out int skipped)
     {
+        skipped = 0;
         Span<long> blockKeys = stackalloc long[KeysPerPerson];
         var n = BlockKeys(key, blockKeys);
         var stamp = scratch.NextStamp();
@@ -291,6 +400,7 @@ public sealed partial class RegisterIndex
             var members = _blocks.Find(blockKeys[k]);
             if (members.Length > max && k > 0)
             {
+                skipped++;
                 continue;
             }
 
@@ -341,7 +451,7 @@ public sealed partial class RegisterIndex
             w += _weights[4][level];
         }
 
-        level = IdentityComparison.Residence(q.Province, q.Commune, p.Province, p.Commune);
+        level = IdentityComparison.Residence(q, p);
         if (level >= 0)
         {
             w += _weights[5][level];
@@ -378,7 +488,7 @@ public sealed partial class RegisterIndex
         levels[2] = IdentityComparison.DateOfBirth(q.DateOfBirth, p.DateOfBirth, q.DateBcd, p.DateBcd);
         levels[3] = IdentityComparison.Sex(q.Sex, p.Sex);
         levels[4] = IdentityComparison.Phone(q.Phone, p.Phone, q.PhoneBcd, p.PhoneBcd);
-        levels[5] = IdentityComparison.Residence(q.Province, q.Commune, p.Province, p.Commune);
+        levels[5] = IdentityComparison.Residence(q, p);
     }
 
     private double Weight(int field, int level, int person) =>
@@ -386,14 +496,19 @@ public sealed partial class RegisterIndex
             ? _nameExactWeights[_keys[person].Name]
             : _weights[field][level];
 
-    private IdentityDifference[] Differences(in IdentityKey q, int person, int[] levels)
+    private IdentityDifference[] Differences(in IdentityKey q, int person, int[] levels, int unreadable)
     {
         ref readonly var p = ref _keys[person];
         var list = new List<IdentityDifference>(4);
         void Check(IdentityField field, bool recordMissing, bool registerHas)
         {
             var level = levels[(int)field];
-            if (recordMissing && registerHas)
+            if (recordMissing && (unreadable & (1 << (int)field)) != 0)
+            {
+                // Text that did not parse is not an empty field: the register's value may be right, the record's needs fixing.
+                list.Add(new IdentityDifference(field, "invalid"));
+            }
+            else if (recordMissing && registerHas)
             {
                 list.Add(new IdentityDifference(field, "missing"));
             }
@@ -626,6 +741,15 @@ public sealed partial class RegisterIndex
         if (record.CommuneCode is { } commune)
         {
             key.Commune = Token(places, "c" + commune, intern, fullName: false, null);
+        }
+
+        if (record.CommuneCodeParts is { } parts)
+        {
+            key.CommuneParts = new int[parts.Length];
+            for (var i = 0; i < parts.Length; i++)
+            {
+                key.CommuneParts[i] = Token(places, "c" + parts[i], intern, fullName: false, null);
+            }
         }
 
         return key;

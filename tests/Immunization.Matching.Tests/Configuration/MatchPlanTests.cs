@@ -96,4 +96,69 @@ public sealed class MatchPlanTests
         Assert.Equal(MatchPlan.Compile(configuration).Kinds, again.Kinds);
         Assert.Equal(MatchPlan.Compile(configuration).Parameters, again.Parameters);
     }
+
+    [Theory]
+    [InlineData("""[ { "comparator": "exact" }, { "comparator": "exact" } ]""", "level 1: can never be reached")]
+    [InlineData("""[ { "comparator": "jaroWinkler", "threshold": 0.8 }, { "comparator": "jaroWinkler", "threshold": 0.95 } ]""",
+        "level 1: can never be reached, because level 0")]
+    [InlineData("""[ { "comparator": "damerauLevenshtein", "threshold": 2 }, { "comparator": "damerauLevenshtein", "threshold": 1 } ]""",
+        "level 1: can never be reached")]
+    [InlineData("""[ { "comparator": "jaroWinkler", "threshold": 0.9 }, { "comparator": "exact" } ]""", "level 1: can never be reached")]
+    [InlineData("""[ { "comparator": "exact", "threshold": 0.9 } ]""", "level 0 ('exact'): takes no 'threshold'")]
+    public void Compile_SilentMistakeInLevels_ThrowsSayingWhich(string levels, string expected)
+    {
+        var json = "{ \"fields\": [ { \"name\": \"a\", \"levels\": " + levels + " } ], \"blocking\": [ { \"on\": [\"a\"] } ] }";
+
+        var e = Assert.Throws<MatchConfigurationException>(() => MatchPlan.Compile(MatchConfiguration.FromJson(json)));
+
+        Assert.Contains(expected, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compile_StrictToLooseLevels_Accepted()
+    {
+        var json = """
+            { "fields": [ { "name": "a", "levels": [ { "comparator": "exact" }, { "comparator": "jaroWinkler", "threshold": 0.95 },
+              { "comparator": "jaroWinkler", "threshold": 0.8 }, { "comparator": "damerauLevenshtein", "threshold": 1 },
+              { "comparator": "damerauLevenshtein", "threshold": 2 } ] } ], "blocking": [ { "on": ["a"] } ] }
+            """;
+
+        Assert.Equal(6, MatchPlan.Compile(MatchConfiguration.FromJson(json)).LevelCount[0]);
+    }
+
+    [Fact]
+    public void Compile_TruthPatternWithoutCaptureGroup_Throws()
+    {
+        var json = """
+            { "fields": [ { "name": "a", "levels": [ { "comparator": "exact" } ] } ], "blocking": [ { "on": ["a"] } ],
+              "truth": { "column": "id", "pattern": "rec-\\d+-" } }
+            """;
+
+        var e = Assert.Throws<MatchConfigurationException>(() => MatchPlan.Compile(MatchConfiguration.FromJson(json)));
+
+        Assert.Contains("truth.pattern has no capture group", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FromJson_UnknownKey_NamesKeyAndOneBasedLineWithoutTypeNames()
+    {
+        var json = "{\n  \"fields\": [\n    { \"name\": \"a\", \"colum\": \"b\" }\n  ]\n}";
+
+        var e = Assert.Throws<MatchConfigurationException>(() => MatchConfiguration.FromJson(json));
+
+        Assert.StartsWith("line 3, at $.fields[0].colum: unknown key 'colum'", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Immunization.", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FromJson_WrongType_SaysSoWithoutTypeNames()
+    {
+        var json = "{\n  \"estimation\": { \"randomPairs\": \"many\" }\n}";
+
+        var e = Assert.Throws<MatchConfigurationException>(() => MatchConfiguration.FromJson(json));
+
+        Assert.StartsWith("line 2, at $.estimation.randomPairs: the value has the wrong type", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", e.Message, StringComparison.Ordinal);
+    }
 }

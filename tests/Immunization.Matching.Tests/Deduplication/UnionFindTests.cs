@@ -37,4 +37,26 @@ public sealed class UnionFindTests
         Assert.True(sets.TryUnion(1, 2));
         Assert.Equal(sets.Find(0), sets.Find(2));
     }
+
+    [Fact]
+    public void TryUnion_CloseValues_JoinsButNeverChainsToAFarValue()
+    {
+        // Values 1 and 2 are close (a typo), 2 and 3 are close, 1 and 3 are not: 3 may not join the cluster of 1 and 2.
+        static bool Close(int x, int y) => Math.Abs(x - y) == 1;
+        var sets = new UnionFind(3, [1, 2, 3], Close);
+
+        Assert.True(sets.TryUnion(0, 1));
+        Assert.False(sets.TryUnion(1, 2));
+
+        Assert.Equal(sets.Find(0), sets.Find(1));
+        Assert.NotEqual(sets.Find(0), sets.Find(2));
+    }
+
+    [Fact]
+    public void TryUnion_FarValuesWithCloseness_Refused()
+    {
+        var sets = new UnionFind(2, [1, 5], (x, y) => Math.Abs(x - y) == 1);
+
+        Assert.False(sets.TryUnion(0, 1));
+    }
 }

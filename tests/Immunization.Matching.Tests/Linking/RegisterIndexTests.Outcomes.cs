@@ -12,10 +12,12 @@ public sealed partial class RegisterIndexTests
         string? commune = null, string? scheme = "new", string? nationality = "VN") =>
         IdentityRecord.FromText(id, cid, name, dob, sex, phone, null, commune, scheme, nationality);
 
+    // The generator's register of 5,000 people (a few of whom are absent from it).
+    private static readonly Lazy<List<string?[]>> s_smallPeople = new(() => new SyntheticIdentities(seed: 11).People(5_000));
+
     private static readonly Lazy<RegisterIndex> s_small = new(() =>
     {
-        var generator = new SyntheticIdentities(seed: 11);
-        var people = generator.People(5_000).Select(SyntheticIdentities.ToRecord).ToList();
+        var people = s_smallPeople.Value.Select(SyntheticIdentities.ToRecord).ToList();
         people.Add(Record("P-A", "001190012345", "Nguyễn Thị Minh Anh", "1990-05-03", "F", "0912345678"));
         people.Add(Record("P-TWIN1", null, "Trần Văn Khải", "1985-07-07", "M"));
         people.Add(Record("P-TWIN2", null, "Trần Văn Khải", "1985-07-07", "M"));
@@ -187,9 +189,9 @@ public sealed partial class RegisterIndexTests
 
     [FsCheck.Xunit.Property(MaxTest = 50)]
     public Property Link_EveryRegisterPersonAgainstItself_IsVerifiedToItself() =>
-        Prop.ForAll(Gen.Choose(0, 4_999).ToArbitrary(), i =>
+        Prop.ForAll(Gen.Choose(0, s_smallPeople.Value.Count - 1).ToArbitrary(), i =>
         {
-            var people = new SyntheticIdentities(seed: 11).People(5_000);
+            var people = s_smallPeople.Value;
             var link = s_small.Value.Link(SyntheticIdentities.ToRecord(people[i]));
             return link.PersonId == people[i][0] && link.Outcome == VerificationOutcome.Verified;
         });
@@ -244,5 +246,108 @@ public sealed partial class RegisterIndexTests
                 Assert.Contains(link.Differences, d => d.Field == IdentityField.CitizenId && d.Kind is "transposition" or "substitution");
             }
         }
+    }
+
+    [Fact]
+    public void Link_TwoIdenticalRegisterPeople_AmbiguousTieNamingTheRunnerUp()
+    {
+        var link = s_small.Value.Link(Record("R-TWIN", null, "Trần Văn Khải", "1985-07-07", "M"));
+
+        Assert.Equal(VerificationOutcome.Ambiguous, link.Outcome);
+        Assert.Equal("tie", link.AmbiguityReason);
+        Assert.Equal("P-TWIN1", link.PersonId);
+        Assert.Equal("P-TWIN2", link.RunnerUpPersonId);
+        Assert.StartsWith("ambiguous:tie", link.DifferencesText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Link_DifferentValidIdentityNumber_AmbiguousSayingWhy()
+    {
+        var link = s_small.Value.Link(Record("R-OTHER", "079190099999", "Nguyễn Thị Minh Anh", "1990-05-03", "F", "0912345678"));
+
+        Assert.Equal(VerificationOutcome.Ambiguous, link.Outcome);
+        Assert.Equal("different_valid_citizen_id", link.AmbiguityReason);
+    }
+
+    [Fact]
+    public void Link_VerifiedRecord_HasNoAmbiguityReason()
+    {
+        var link = s_small.Value.Link(Record("R1", "001190012345", "Nguyễn Thị Minh Anh", "1990-05-03", "F"));
+
+        Assert.Equal(VerificationOutcome.Verified, link.Outcome);
+        Assert.Null(link.AmbiguityReason);
+        Assert.Null(link.RunnerUpPersonId);
+    }
+
+    [Fact]
+    public void Link_UnreadableDateAndSex_DifferencesSayInvalidNotMissing()
+    {
+        var link = s_small.Value.Link(Record("R-BAD", "001190012345", "Nguyễn Thị Minh Anh", "1990-13-45", "X", "0912345678"));
+
+        Assert.Contains(new IdentityDifference(IdentityField.DateOfBirth, "invalid"), link.Differences);
+        Assert.Contains(new IdentityDifference(IdentityField.Sex, "invalid"), link.Differences);
+        Assert.DoesNotContain(new IdentityDifference(IdentityField.DateOfBirth, "missing"), link.Differences);
+    }
+
+    [Theory]
+    [InlineData("VN")]
+    [InlineData("vnm")]
+    [InlineData("Việt Nam")]
+    [InlineData("Viet Nam")]
+    [InlineData("VIETNAM")]
+    [InlineData(null)]
+    public void FromText_VietnamWrittenAnyWay_IsVietnameseCitizen(string? nationality)
+    {
+        Assert.True(Record("R", null, "An", null, null, nationality: nationality).IsVietnameseCitizen);
+    }
+
+    [Fact]
+    public void FromText_OtherNationality_IsNotVietnameseCitizen()
+    {
+        Assert.False(Record("R", null, "An", null, null, nationality: "KR").IsVietnameseCitizen);
+    }
+
+    [Fact]
+    public void FromText_UnparsableValues_AreMarkedUnreadable()
+    {
+        var record = Record("R", "abc", "Nguyễn An", "1990-13-45", "X", "abc", "99999");
+
+        Assert.True(record.IsUnreadable(IdentityField.DateOfBirth));
+        Assert.True(record.IsUnreadable(IdentityField.Sex));
+        Assert.True(record.IsUnreadable(IdentityField.Phone));
+        Assert.True(record.IsUnreadable(IdentityField.Residence));
+        Assert.True(record.IsUnreadable(IdentityField.CitizenId));
+        Assert.False(record.IsUnreadable(IdentityField.FullName));
+        Assert.False(Record("R", null, "An", null, null).IsUnreadable(IdentityField.DateOfBirth));
+    }
+
+    [Fact]
+    public void Link_BlockLargerThanMaxBlockSize_CountsTheSkippedKeys()
+    {
+        var people = Enumerable.Range(0, 5).Select(i => Record("P" + i, null, "Nguyễn Văn An", "1990-05-0" + (i + 1), "M")).ToList();
+        var small = RegisterIndex.Build(people, new RegisterMatchOptions { MaxBlockSize = 2, RandomPairs = 1000 });
+        var large = RegisterIndex.Build(people, new RegisterMatchOptions { RandomPairs = 1000 });
+        var record = Record("R", null, "Nguyễn Văn An", "1990-05-01", "M");
+
+        Assert.True(small.Link(record).SkippedBlocks > 0);
+        Assert.Equal(0, large.Link(record).SkippedBlocks);
+    }
+
+    [Theory]
+    [InlineData("00008")]
+    [InlineData("00025")]
+    public void Link_OldCommuneSplitInTwo_MatchesAPersonInEitherPart(string newCommune)
+    {
+        // Old commune 00007 (Phường Cống Vị, Hà Nội) went partly into new communes 00008 and 00025.
+        var register = RegisterIndex.Build(
+        [
+            Record("P1", "001190012345", "Nguyễn Thị Minh Anh", "1990-05-03", "F", commune: newCommune),
+            Record("P2", "001085001122", "Trần Văn Khải", "1985-07-07", "M", commune: "00004"),
+        ], new RegisterMatchOptions { RandomPairs = 1000 });
+
+        var link = register.Link(Record("R1", "001190012345", "Nguyễn Thị Minh Anh", "1990-05-03", "F", commune: "00007", scheme: "old"));
+
+        Assert.Equal("P1", link.PersonId);
+        Assert.Equal("same_commune", link.Explanation[(int)IdentityField.Residence].Level);
     }
 }
