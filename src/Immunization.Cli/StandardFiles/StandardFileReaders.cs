@@ -72,7 +72,7 @@ internal static class StandardFileReader
         }
         catch (Exception e) when (e is InvalidDataException or ArgumentException)
         {
-            throw new StandardFileException(fileName, 1, null, "the header row could not be read (" + e.Message + ")", e);
+            throw new StandardFileException(fileName, 1, null, "the header row could not be read as CSV", e);
         }
 
         using (sep)
@@ -104,7 +104,9 @@ internal static class StandardFileReader
                 }
                 catch (InvalidDataException e)
                 {
-                    throw new StandardFileException(fileName, view.Row + 1, null, "the row is not valid CSV (" + e.Message + ")", e);
+                    // Sep's own message quotes the row, which holds personal data: say what is wrong without it.
+                    throw new StandardFileException(
+                        fileName, view.Row + 1, null, "the row is not valid CSV (its number of fields differs from the header's, or a quote is not closed)", e);
                 }
 
                 var row = rows.Current;

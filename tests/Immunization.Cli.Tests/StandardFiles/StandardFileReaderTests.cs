@@ -39,6 +39,23 @@ public sealed class StandardFileReaderTests
         Assert.Null(entries[2].Person.Nationality);
     }
 
+    [Theory]
+    [InlineData("P2,079185000123,Phạm Thị Ngọc,1985,F,0912345678,79,26734,old,x,VN,EXTRA")]
+    [InlineData("P2,079185000123,\"Phạm Thị Ngọc,1985,F,0912345678,79,26734,old,x,VN")]
+    public void ReadRegister_MalformedRow_NamesFileAndRowWithoutPersonalData(string badRow)
+    {
+        var text = RegisterHeader + "\n" + "P1,,Lê Văn An,1990,M,,,,,,VN\n" + badRow + "\n";
+
+        var error = Assert.Throws<StandardFileException>(
+            () => StandardFileReader.ReadRegister(new StringReader(text), "register.csv").ToList());
+
+        Assert.Contains("register.csv", error.Message, StringComparison.Ordinal);
+        Assert.Contains("row 3", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Phạm", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("079185000123", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("0912345678", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void ReadRecords_AllColumns_Parsed()
     {
