@@ -24,6 +24,10 @@ internal sealed class PairComparer
     private readonly FieldData[] _fields;
     private readonly int[][] _left;
     private readonly int[][] _right;
+    private readonly int[] _codes;
+    private readonly LevelKind[] _families;
+    private readonly IdentityKey[][] _keys;
+    private readonly string[][] _folded;
 
     public PairComparer(MatchPlan plan, FieldData[] fields, int leftTable, int rightTable)
     {
@@ -36,10 +40,16 @@ internal sealed class PairComparer
         _left = new int[_fieldCount][];
         _right = new int[_fieldCount][];
         _maxEdits = new int[_fieldCount];
+        _codes = plan.Codes;
+        _families = plan.Families;
+        _keys = new IdentityKey[_fieldCount][];
+        _folded = new string[_fieldCount][];
         for (var f = 0; f < _fieldCount; f++)
         {
             _left[f] = fields[f].Ids[leftTable];
             _right[f] = fields[f].Ids[rightTable];
+            _folded[f] = [];
+            _keys[f] = _families[f] == LevelKind.Exact ? [] : VietnameseFieldKeys.Build(_families[f], fields[f].Values, out _folded[f]);
             for (var l = 0; l < _levelCount[f] - 1; l++)
             {
                 if (_kinds[_levelOffset[f] + l] == LevelKind.DamerauLevenshtein)
@@ -77,6 +87,12 @@ internal sealed class PairComparer
         if (a < 0 || b < 0)
         {
             return -1;
+        }
+
+        var family = _families[f];
+        if (family != LevelKind.Exact)
+        {
+            return VietnameseLevel(f, family, a, b);
         }
 
         if (a == b)
@@ -123,6 +139,73 @@ internal sealed class PairComparer
                 default:
                     pass = DateLevel(_kinds[offset + l], field.Dates[a], field.Dates[b], p);
                     break;
+            }
+
+            if (pass)
+            {
+                return l;
+            }
+        }
+
+        return tested;
+    }
+
+    /// <summary>
+    /// The level of a field compared by a Vietnamese comparator: its own level is computed once on the keys, then each
+    /// configured level accepts it when it is that level or a stricter one (a name's 'similar' and 'givenOnly' levels test
+    /// the similarity and the given name themselves, as only they need it).
+    /// </summary>
+    private int VietnameseLevel(int f, LevelKind family, int a, int b)
+    {
+        var keys = _keys[f];
+        ref readonly var ka = ref keys[a];
+        ref readonly var kb = ref keys[b];
+        if (VietnameseFieldKeys.IsMissing(family, ka) || VietnameseFieldKeys.IsMissing(family, kb))
+        {
+            return -1;
+        }
+
+        var own = a == b ? 0 : VietnameseFieldKeys.Level(family, ka, kb);
+        if (own == -1)
+        {
+            return -1;
+        }
+
+        var offset = _levelOffset[f];
+        var tested = _levelCount[f] - 1;
+        var jaroWinkler = -1.0;
+        for (var l = 0; l < tested; l++)
+        {
+            if (_kinds[offset + l] == LevelKind.Exact)
+            {
+                if (a == b)
+                {
+                    return l;
+                }
+
+                continue;
+            }
+
+            var code = _codes[offset + l];
+            bool pass;
+            if (own != IdentityComparison.NeedsSimilarity)
+            {
+                // Stricter levels pass too; but a birth year one digit off is no longer "the same year".
+                pass = own <= code && (family != LevelKind.PartialDate || code != IdentityLevels.DateSameYear
+                    || ka.DateOfBirth >> 9 == kb.DateOfBirth >> 9);
+            }
+            else if (code == IdentityLevels.NameSimilar)
+            {
+                if (jaroWinkler < 0)
+                {
+                    jaroWinkler = JaroWinkler.Similarity(_folded[f][a], _folded[f][b]);
+                }
+
+                pass = jaroWinkler >= _parameters[offset + l];
+            }
+            else
+            {
+                pass = code == IdentityLevels.NameGivenOnly && ka.Given >= 0 && ka.Given == kb.Given;
             }
 
             if (pass)

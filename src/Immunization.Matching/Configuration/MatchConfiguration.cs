@@ -194,7 +194,12 @@ public sealed class LevelConfiguration
     /// <c>damerauLevenshtein</c> (at most <see cref="Threshold"/> edits, optimal string alignment);
     /// <c>numericDifference</c> (absolute difference at most <see cref="Threshold"/>); for dates <c>dateDifference</c>
     /// (at most <see cref="Threshold"/> days), <c>dayMonthSwapped</c>, <c>sameYearMonth</c>, <c>yearDifference</c>
-    /// (at most <see cref="Threshold"/> years).
+    /// (at most <see cref="Threshold"/> years); or a Vietnamese comparator with its level, written <c>kind.level</c>:
+    /// <c>vietnameseName.</c> <c>exact</c>, <c>middleMissing</c>, <c>anyOrder</c>, <c>similar</c> (Jaro-Winkler of the
+    /// folded names at least <see cref="Threshold"/>) or <c>givenOnly</c>; <c>partialDate.</c> <c>exact</c>,
+    /// <c>compatible</c>, <c>dayMonthSwapped</c>, <c>oneDigit</c> or <c>sameYear</c>; <c>citizenId.</c> <c>exact</c>,
+    /// <c>transposition</c> or <c>substitution</c>; <c>phone.</c> <c>exact</c> or <c>oneDigit</c>. Such a level accepts
+    /// the pairs at that level of the kind's own order or at a stricter one; a field uses at most one kind.
     /// </summary>
     public string Comparator { get; set; } = "";
 

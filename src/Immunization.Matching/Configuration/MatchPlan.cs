@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Immunization.Matching.Comparators;
 
 namespace Immunization.Matching.Configuration;
 
@@ -14,6 +15,12 @@ internal enum LevelKind : byte
     DayMonthSwapped,
     SameYearMonth,
     YearDifference,
+
+    // The Vietnamese comparators: the level's code (MatchPlan.Codes) is the comparator's own level it accepts at worst.
+    VietnameseName,
+    PartialDate,
+    CitizenId,
+    Phone,
 }
 
 /// <summary>How a field's values are read.</summary>
@@ -84,6 +91,15 @@ public sealed class MatchPlan
 
     internal double[] Parameters { get; private init; } = [];
 
+    /// <summary>
+    /// Per level of a Vietnamese comparator, the loosest of the comparator's own levels it accepts (see
+    /// <see cref="Comparators.IdentityLevels"/>); 0 for the other tests.
+    /// </summary>
+    internal int[] Codes { get; private init; } = [];
+
+    /// <summary>Per field, the Vietnamese comparator its levels use (at most one per field), or <see cref="LevelKind.Exact"/> for none.</summary>
+    internal LevelKind[] Families { get; private init; } = [];
+
     /// <summary>Fixed m per level, NaN when estimated (flat, "different" levels included).</summary>
     internal double[] FixedM { get; private init; } = [];
 
@@ -130,6 +146,8 @@ public sealed class MatchPlan
         var counts = new int[fields.Count];
         var kinds = new List<LevelKind>();
         var parameters = new List<double>();
+        var codes = new List<int>();
+        var families = new LevelKind[fields.Count];
         var fixedM = new List<double>();
         var fixedU = new List<double>();
         var labels = new List<string>();
@@ -191,10 +209,22 @@ public sealed class MatchPlan
             for (var l = 0; l < levels.Count; l++)
             {
                 var level = levels[l] ?? throw Error($"field '{field.Name}', level {l}: null.");
-                var (kind, parameter, label) = CompileLevel(field.Name, l, level, formats[f]);
-                CheckReachable(field.Name, l, kind, parameter, kinds, parameters, offsets[f]);
+                var (kind, parameter, code, label) = CompileLevel(field.Name, l, level, formats[f]);
+                if (kind >= LevelKind.VietnameseName)
+                {
+                    if (families[f] != LevelKind.Exact && families[f] != kind)
+                    {
+                        throw Error($"field '{field.Name}', level {l} ('{level.Comparator}'): a field uses at most one Vietnamese " +
+                            $"comparator, and an earlier level uses '{FamilyName(families[f])}'; compare the other one in a field of its own.");
+                    }
+
+                    families[f] = kind;
+                }
+
+                CheckReachable(field.Name, l, kind, parameter, code, kinds, parameters, codes, offsets[f]);
                 kinds.Add(kind);
                 parameters.Add(parameter);
+                codes.Add(code);
                 fixedM.Add(CheckProbability(field.Name, l, "m", level.M));
                 fixedU.Add(CheckProbability(field.Name, l, "u", level.U));
                 labels.Add(label);
@@ -202,6 +232,7 @@ public sealed class MatchPlan
 
             kinds.Add(LevelKind.Exact); // placeholder for "different": never tested
             parameters.Add(0);
+            codes.Add(0);
             fixedM.Add(double.NaN);
             fixedU.Add(double.NaN);
             labels.Add("different");
@@ -274,6 +305,8 @@ public sealed class MatchPlan
             LevelCount = counts,
             Kinds = [.. kinds],
             Parameters = [.. parameters],
+            Codes = [.. codes],
+            Families = families,
             FixedM = [.. fixedM],
             FixedU = [.. fixedU],
             LevelLabels = [.. labels],
@@ -283,10 +316,73 @@ public sealed class MatchPlan
         };
     }
 
-    private static (LevelKind Kind, double Parameter, string Label) CompileLevel(string field, int l, LevelConfiguration level,
+    private static (LevelKind Kind, double Parameter, int Code, string Label) CompileLevel(string field, int l, LevelConfiguration level,
         ValueFormat format)
     {
         var where = $"field '{field}', level {l} ('{level.Comparator}')";
+        var dot = level.Comparator?.IndexOf('.', StringComparison.Ordinal) ?? -1;
+        if (dot >= 0)
+        {
+            return CompileVietnameseLevel(where, level, format, level.Comparator![..dot], level.Comparator[(dot + 1)..]);
+        }
+
+        var (kind, parameter, label) = CompileGeneralLevel(where, level, format);
+        return (kind, parameter, 0, label);
+    }
+
+    /// <summary>The names of the Vietnamese comparators' levels, in the comparators' own order (strictest first).</summary>
+    private static readonly (string Name, LevelKind Kind, string[] Levels)[] s_vietnamese =
+    [
+        ("vietnameseName", LevelKind.VietnameseName, ["exact", "middleMissing", "anyOrder", "similar", "givenOnly"]),
+        ("partialDate", LevelKind.PartialDate, ["exact", "compatible", "dayMonthSwapped", "oneDigit", "sameYear"]),
+        ("citizenId", LevelKind.CitizenId, ["exact", "transposition", "substitution"]),
+        ("phone", LevelKind.Phone, ["exact", "oneDigit"]),
+    ];
+
+    private static string FamilyName(LevelKind kind) => Array.Find(s_vietnamese, v => v.Kind == kind).Name;
+
+    private static (LevelKind Kind, double Parameter, int Code, string Label) CompileVietnameseLevel(string where, LevelConfiguration level,
+        ValueFormat format, string family, string name)
+    {
+        var entry = Array.Find(s_vietnamese, v => v.Name == family);
+        if (entry.Levels is null)
+        {
+            throw Error($"{where}: unknown comparator '{family}'; the Vietnamese comparators are vietnameseName, partialDate, citizenId " +
+                "and phone, written with their level, e.g. \"partialDate.dayMonthSwapped\".");
+        }
+
+        var code = Array.IndexOf(entry.Levels, name);
+        if (code < 0)
+        {
+            throw Error($"{where}: '{family}' has no level '{name}'; its levels are {string.Join(", ", entry.Levels)}.");
+        }
+
+        if (format != ValueFormat.Text)
+        {
+            throw Error($"{where}: this comparator reads the text itself; leave the field's \"format\" at \"text\".");
+        }
+
+        if (entry.Kind == LevelKind.VietnameseName && name == "similar")
+        {
+            if (level.Threshold is not { } t || !double.IsFinite(t) || t < 0 || t > 1)
+            {
+                throw Error($"{where}: needs a 'threshold' between 0 and 1 (the least Jaro-Winkler similarity of the folded names).");
+            }
+
+            return (entry.Kind, t, code, $"{level.Comparator}>={t.ToString(CultureInfo.InvariantCulture)}");
+        }
+
+        if (level.Threshold is not null)
+        {
+            throw Error($"{where}: takes no 'threshold' (it would be ignored).");
+        }
+
+        return (entry.Kind, 0, code, level.Comparator!);
+    }
+
+    private static (LevelKind Kind, double Parameter, string Label) CompileGeneralLevel(string where, LevelConfiguration level,
+        ValueFormat format)
+    {
         double Threshold(double min, double max, string meaning)
         {
             if (level.Threshold is not { } t || !double.IsFinite(t) || t < min || t > max)
@@ -350,7 +446,8 @@ public sealed class MatchPlan
                 return (LevelKind.YearDifference, yd, $"yearDifference<={yd.ToString(CultureInfo.InvariantCulture)}");
             default:
                 throw Error($"{where}: unknown comparator; use exact, jaroWinkler, damerauLevenshtein, numericDifference, " +
-                    "dateDifference, dayMonthSwapped, sameYearMonth or yearDifference.");
+                    "dateDifference, dayMonthSwapped, sameYearMonth or yearDifference, or a Vietnamese comparator with its level " +
+                    "(vietnameseName.*, partialDate.*, citizenId.*, phone.*).");
         }
     }
 
@@ -358,14 +455,21 @@ public sealed class MatchPlan
     /// Levels are tried in order and the first that holds wins: a level that an earlier one always covers can never be
     /// reached, a silent mistake (say jaroWinkler 0.8 before 0.95) that is refused here.
     /// </summary>
-    private static void CheckReachable(string field, int l, LevelKind kind, double parameter, List<LevelKind> kinds, List<double> parameters,
-        int offset)
+    private static void CheckReachable(string field, int l, LevelKind kind, double parameter, int code, List<LevelKind> kinds,
+        List<double> parameters, List<int> codes, int offset)
     {
         for (var e = offset; e < kinds.Count; e++)
         {
             var earlier = kinds[e];
             var covered = earlier == kind && kind switch
             {
+                // A Vietnamese level accepts its own level and every stricter one: a looser earlier level covers it, and
+                // of two 'similar' levels the lower threshold covers the higher.
+                LevelKind.VietnameseName when codes[e] == IdentityLevels.NameSimilar && code == IdentityLevels.NameSimilar =>
+                    parameters[e] <= parameter,
+                // 'givenOnly' does not test similarity: a similar name with another given name passes 'similar' only.
+                LevelKind.VietnameseName when codes[e] == IdentityLevels.NameGivenOnly && code == IdentityLevels.NameSimilar => false,
+                >= LevelKind.VietnameseName => codes[e] >= code,
                 // Similarities: a lower or equal threshold accepts everything a higher one does.
                 LevelKind.JaroWinkler => parameters[e] <= parameter,
                 // Distances: a larger or equal bound accepts everything a smaller one does.
@@ -375,7 +479,7 @@ public sealed class MatchPlan
             };
             // Every comparator accepts equal values, so 'exact' after any of them is never reached.
             covered |= kind == LevelKind.Exact && earlier is LevelKind.JaroWinkler or LevelKind.DamerauLevenshtein
-                or LevelKind.NumericDifference or LevelKind.DateDifference or LevelKind.YearDifference;
+                or LevelKind.NumericDifference or LevelKind.DateDifference or LevelKind.YearDifference or >= LevelKind.VietnameseName;
             if (covered)
             {
                 throw Error($"field '{field}', level {l}: can never be reached, because level {e - offset} before it already accepts " +

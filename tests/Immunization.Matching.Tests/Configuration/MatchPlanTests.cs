@@ -2,7 +2,7 @@ using Immunization.Matching.Configuration;
 
 namespace Immunization.Matching.Tests.Configuration;
 
-public sealed class MatchPlanTests
+public sealed partial class MatchPlanTests
 {
     private const string Minimal = """
         {

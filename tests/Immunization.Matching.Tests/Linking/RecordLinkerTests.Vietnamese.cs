@@ -1,0 +1,54 @@
+using Immunization.Core.Identity;
+using Immunization.Core.Records;
+using Immunization.Matching.Configuration;
+using Immunization.Matching.Linking;
+using Immunization.Matching.Tests.Support;
+using Immunization.Testing.Synthetic;
+
+namespace Immunization.Matching.Tests.Linking;
+
+/// <summary>The general engine with the Vietnamese comparator kinds, on generated registers and records.</summary>
+public sealed partial class RecordLinkerTests
+{
+    private static readonly string[] s_personColumns = ["citizen_id", "full_name", "date_of_birth", "sex", "phone", "province_code"];
+
+    private static RecordTable PersonTable(string idColumn, IEnumerable<(string Id, PersonDetails Person, string? Truth)> rows)
+    {
+        var table = new RecordTable([idColumn, "person_id_truth", .. s_personColumns]);
+        foreach (var (id, person, truth) in rows)
+        {
+            var r = table.AddRecord();
+            table.Set(r, 0, id);
+            table.Set(r, 1, truth ?? "");
+            table.Set(r, 2, person.CitizenId ?? "");
+            table.Set(r, 3, person.FullName ?? "");
+            table.Set(r, 4, person.DateOfBirth?.ToString() ?? "");
+            table.Set(r, 5, person.Sex == Sex.Unknown ? "" : person.Sex.ToString());
+            table.Set(r, 6, person.Phone ?? "");
+            table.Set(r, 7, person.ProvinceCode ?? "");
+        }
+
+        return table;
+    }
+
+    [Fact]
+    public void Link_GeneratedRecordsWithVietnameseSample_ReachesF1AtLeast098()
+    {
+        var data = SyntheticDataGenerator.GenerateInMemory(new SyntheticDataOptions { People = 3000, Seed = 11 });
+        var register = PersonTable("person_id", data.Register.Select(e => (e.PersonId, e.Person, (string?)e.PersonId)));
+        var records = PersonTable("record_id", data.Records.Select(r => (r.Record.RecordId, r.Record.Person, r.PersonId)));
+        var configuration = MatchConfiguration.FromJson(File.ReadAllText(Febrl.Sample("vietnam-register.json")));
+        configuration.Truth = new TruthConfiguration { Column = "person_id_truth" };
+
+        var result = new RecordLinker(MatchPlan.Compile(configuration)).Link(register, records);
+
+        var evaluation = Assert.IsType<Immunization.Matching.Scoring.TruthEvaluation>(result.Evaluation);
+        Assert.True(evaluation.TruePairs > 3000, $"only {evaluation.TruePairs} true pairs generated");
+        Assert.True(evaluation.F1 >= 0.98,
+            $"F1 {evaluation.F1:0.0000} (precision {evaluation.Precision:0.0000}, recall {evaluation.Recall:0.0000}, " +
+            $"true pairs {evaluation.TruePairs}, blocked {evaluation.TruePairsBlocked})");
+        TestContext.Current.SendDiagnosticMessage(
+            $"vietnam-register.json: F1 {evaluation.F1:0.0000}, precision {evaluation.Precision:0.0000}, recall {evaluation.Recall:0.0000}, " +
+            $"true pairs {evaluation.TruePairs}, kept by blocking {evaluation.TruePairsBlocked}");
+    }
+}
