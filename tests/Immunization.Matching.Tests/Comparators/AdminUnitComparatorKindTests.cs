@@ -149,4 +149,45 @@ public sealed class AdminUnitComparatorKindTests
         Assert.Equal(2, field.Counts[ids[0]]);
         Assert.Equal(5, field.Present[0]);
     }
+
+    [FsCheck.Xunit.Property]
+    public Property Build_SeveralColumns_SameIdExactlyWhenAllColumnsAgree()
+    {
+        var plan = MatchPlan.Compile(MatchConfiguration.FromJson(
+            """{ "fields": [ { "name": "v", "columns": [ "x", "y", "z" ], "normalization": "lowerCase", "levels": [ { "comparator": "exact" } ] } ], "blocking": [ { "on": [ "v" ] } ] }"""));
+        var cell = Gen.Elements("", "a", "A", " b", "b");
+        var row = from x in cell from y in cell from z in cell select new[] { x, y, z };
+        return Prop.ForAll(Gen.ArrayOf(row).ToArbitrary(), rows =>
+        {
+            var table = new RecordTable(["x", "y", "z"]);
+            foreach (var cells in rows)
+            {
+                var r = table.AddRecord();
+                for (var c = 0; c < 3; c++)
+                {
+                    table.Set(r, c, cells[c]);
+                }
+            }
+
+            var ids = FieldData.Build(plan, [table])[0].Ids[0];
+            string Key(string[] cells) => string.Join("|", cells.Select(c => c.Trim().ToLowerInvariant()));
+            for (var i = 0; i < rows.Length; i++)
+            {
+                if ((ids[i] < 0) != rows[i].All(c => c.Trim().Length == 0))
+                {
+                    return false;
+                }
+
+                for (var j = 0; j < rows.Length; j++)
+                {
+                    if (ids[i] >= 0 && (ids[i] == ids[j]) != (Key(rows[i]) == Key(rows[j])))
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            return true;
+        });
+    }
 }
