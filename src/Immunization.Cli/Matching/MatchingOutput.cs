@@ -173,8 +173,16 @@ internal static class MatchingOutput
         var fields = configuration.Fields ?? [];
         foreach (var field in fields)
         {
+            foreach (var listed in field.Columns ?? [])
+            {
+                if (!string.IsNullOrWhiteSpace(listed) && table.IndexOf(listed) < 0)
+                {
+                    throw new CliInputException($"{csvPath}: no column '{listed}', which field '{field.Name}' in {configPath} reads ('columns').");
+                }
+            }
+
             var column = string.IsNullOrWhiteSpace(field.Column) ? field.Name : field.Column;
-            if (table.IndexOf(column) < 0)
+            if (field.Columns is null && table.IndexOf(column) < 0)
             {
                 throw new CliInputException($"{csvPath}: no column '{column}', which field '{field.Name}' in {configPath} reads" +
                     $"{(string.IsNullOrWhiteSpace(field.Column) ? " (its name; set 'column' to read another)" : " ('column')")}.");

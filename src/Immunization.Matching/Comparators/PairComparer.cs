@@ -165,7 +165,8 @@ internal sealed class PairComparer
             return -1;
         }
 
-        var own = a == b ? 0 : VietnameseFieldKeys.Level(family, ka, kb);
+        // A residence known only to its province agrees with itself on the province, not the commune.
+        var own = a == b && family != LevelKind.AdminUnit ? 0 : VietnameseFieldKeys.Level(family, ka, kb);
         if (own == -1)
         {
             return -1;

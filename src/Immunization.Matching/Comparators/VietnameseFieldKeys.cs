@@ -1,12 +1,13 @@
 using Immunization.Matching.Configuration;
 using Immunization.Matching.Linking;
+using Immunization.Matching.Scoring;
 
 namespace Immunization.Matching.Comparators;
 
 /// <summary>
 /// Turns the distinct values of a field compared by a Vietnamese comparator into the built-in matcher's compact keys, once
 /// per value when the tables are loaded: folded name tokens, packed partial dates, identity numbers and phone numbers as
-/// integers with their BCD digits. The hot loop then compares integers only.
+/// integers with their BCD digits, residences as interned current-scheme province and commune codes. The hot loop then compares integers only.
 /// </summary>
 /// <remarks>
 /// The keys are made by the built-in matcher's own code (<see cref="IdentityRecord.FromText"/> and
@@ -32,6 +33,7 @@ internal static class VietnameseFieldKeys
                 LevelKind.VietnameseName => IdentityRecord.FromText("", null, value, null, null, null, null, null, null, null),
                 LevelKind.PartialDate => IdentityRecord.FromText("", null, null, value, null, null, null, null, null, null),
                 LevelKind.CitizenId => IdentityRecord.FromText("", value, null, null, null, null, null, null, null, null),
+                LevelKind.AdminUnit => AdminUnit(value),
                 _ => IdentityRecord.FromText("", null, null, null, null, value, null, null, null, null),
             };
             keys[v] = RegisterIndex.KeyOf(record, tokens, places, nameTexts, intern: true);
@@ -56,8 +58,17 @@ internal static class VietnameseFieldKeys
         LevelKind.VietnameseName => key.Name < 0,
         LevelKind.PartialDate => key.DateOfBirth == 0,
         LevelKind.CitizenId => key.CitizenIdLength == 0,
+        LevelKind.AdminUnit => key.Province < 0 && key.Commune < 0,
         _ => key.Phone == 0,
     };
+
+    /// <summary>A record with only a residence, from a value of the columns province code, commune code[, scheme].</summary>
+    private static IdentityRecord AdminUnit(string value)
+    {
+        var parts = value.Split(FieldData.ColumnSeparator);
+        return IdentityRecord.FromText("", null, null, null, null, null, parts[0], parts.Length > 1 ? parts[1] : null,
+            parts.Length > 2 ? parts[2] : null, null);
+    }
 
     /// <summary>
     /// The comparator's own level of two present keys (see <see cref="IdentityLevels"/>), or -1 when they cannot be compared
@@ -69,6 +80,7 @@ internal static class VietnameseFieldKeys
         LevelKind.VietnameseName => IdentityComparison.NameWithoutSimilarity(a, b),
         LevelKind.PartialDate => IdentityComparison.DateOfBirth(a.DateOfBirth, b.DateOfBirth, a.DateBcd, b.DateBcd),
         LevelKind.CitizenId => IdentityComparison.CitizenIdBcd(a.CitizenIdBcd, a.CitizenIdLength, b.CitizenIdBcd, b.CitizenIdLength),
+        LevelKind.AdminUnit => IdentityComparison.Residence(a, b),
         _ => IdentityComparison.Phone(a.Phone, b.Phone, a.PhoneBcd, b.PhoneBcd),
     };
 }

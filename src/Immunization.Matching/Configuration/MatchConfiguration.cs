@@ -120,6 +120,7 @@ public sealed class MatchConfiguration
         {
             Name = f.Name,
             Column = f.Column,
+            Columns = f.Columns is null ? null : [.. f.Columns],
             Format = f.Format,
             Normalization = f.Normalization,
             TermFrequency = f.TermFrequency,
@@ -161,6 +162,14 @@ public sealed class FieldConfiguration
     public string? Column { get; set; }
 
     /// <summary>
+    /// Gets the input columns of a field that reads several (instead of <see cref="Column"/>, never both), or
+    /// <see langword="null"/>. Each record's value is the normalised values of these columns taken together; it is missing
+    /// only when all of them are empty. The <c>adminUnit</c> comparator reads its codes this way:
+    /// <c>["province_code", "commune_code", "admin_scheme"]</c> (the scheme column, <c>old</c> or <c>new</c>, is optional).
+    /// </summary>
+    public IReadOnlyList<string>? Columns { get; set; }
+
+    /// <summary>
     /// Gets how values are read: <c>text</c> (the default), <c>date</c> (<c>yyyyMMdd</c>, <c>yyyy-MM-dd</c>, <c>yyyy-MM</c>,
     /// <c>yyyy</c> or <c>dd/MM/yyyy</c>) or <c>number</c>.
     /// </summary>
@@ -198,7 +207,10 @@ public sealed class LevelConfiguration
     /// <c>vietnameseName.</c> <c>exact</c>, <c>middleMissing</c>, <c>anyOrder</c>, <c>similar</c> (Jaro-Winkler of the
     /// folded names at least <see cref="Threshold"/>) or <c>givenOnly</c>; <c>partialDate.</c> <c>exact</c>,
     /// <c>compatible</c>, <c>dayMonthSwapped</c>, <c>oneDigit</c> or <c>sameYear</c>; <c>citizenId.</c> <c>exact</c>,
-    /// <c>transposition</c> or <c>substitution</c>; <c>phone.</c> <c>exact</c> or <c>oneDigit</c>. Such a level accepts
+    /// <c>transposition</c> or <c>substitution</c>; <c>phone.</c> <c>exact</c> or <c>oneDigit</c>; <c>adminUnit.</c> <c>sameCommune</c> (the same commune once
+    /// old-scheme codes are mapped to the new units; an old commune split in 2025 matches any of its parts) or
+    /// <c>sameProvince</c>, on a field whose <see cref="FieldConfiguration.Columns"/> are the province code, the commune code
+    /// and optionally the scheme (unknown codes read as missing). Such a level accepts
     /// the pairs at that level of the kind's own order or at a stricter one; a field uses at most one kind.
     /// </summary>
     public string Comparator { get; set; } = "";

@@ -21,6 +21,7 @@ internal enum LevelKind : byte
     PartialDate,
     CitizenId,
     Phone,
+    AdminUnit,
 }
 
 /// <summary>How a field's values are read.</summary>
@@ -74,6 +75,9 @@ public sealed class MatchPlan
     internal string[] Names { get; private init; } = [];
 
     internal string[] Columns { get; private init; } = [];
+
+    /// <summary>Per field, the input columns it reads: one, or several for a field configured with <c>columns</c>.</summary>
+    internal string[][] ColumnSets { get; private init; } = [];
 
     internal ValueFormat[] Formats { get; private init; } = [];
 
@@ -139,6 +143,7 @@ public sealed class MatchPlan
 
         var names = new string[fields.Count];
         var columns = new string[fields.Count];
+        var columnSets = new string[fields.Count][];
         var formats = new ValueFormat[fields.Count];
         var normalizations = new Normalization[fields.Count];
         var termFrequency = new bool[fields.Count];
@@ -171,7 +176,8 @@ public sealed class MatchPlan
             }
 
             names[f] = field.Name;
-            columns[f] = string.IsNullOrWhiteSpace(field.Column) ? field.Name : field.Column;
+            columnSets[f] = CompileColumns(field);
+            columns[f] = columnSets[f][0];
             formats[f] = field.Format switch
             {
                 "text" or "" or null => ValueFormat.Text,
@@ -228,6 +234,18 @@ public sealed class MatchPlan
                 fixedM.Add(CheckProbability(field.Name, l, "m", level.M));
                 fixedU.Add(CheckProbability(field.Name, l, "u", level.U));
                 labels.Add(label);
+            }
+
+            if (families[f] == LevelKind.AdminUnit && columnSets[f].Length is not (2 or 3))
+            {
+                throw Error($"field '{field.Name}': adminUnit reads the province code, the commune code and optionally the scheme " +
+                    "(old or new): give them as \"columns\": [\"province_code\", \"commune_code\", \"admin_scheme\"].");
+            }
+
+            if (families[f] != LevelKind.AdminUnit && columnSets[f].Length > 1
+                && (families[f] != LevelKind.Exact || levels.Any(l => l?.Comparator != "exact")))
+            {
+                throw Error($"field '{field.Name}' reads several columns: only adminUnit levels and 'exact' compare such a value.");
             }
 
             kinds.Add(LevelKind.Exact); // placeholder for "different": never tested
@@ -298,6 +316,7 @@ public sealed class MatchPlan
         {
             Names = names,
             Columns = columns,
+            ColumnSets = columnSets,
             Formats = formats,
             Normalizations = normalizations,
             TermFrequency = termFrequency,
@@ -337,6 +356,7 @@ public sealed class MatchPlan
         ("partialDate", LevelKind.PartialDate, ["exact", "compatible", "dayMonthSwapped", "oneDigit", "sameYear"]),
         ("citizenId", LevelKind.CitizenId, ["exact", "transposition", "substitution"]),
         ("phone", LevelKind.Phone, ["exact", "oneDigit"]),
+        ("adminUnit", LevelKind.AdminUnit, ["sameCommune", "sameProvince"]),
     ];
 
     private static string FamilyName(LevelKind kind) => Array.Find(s_vietnamese, v => v.Kind == kind).Name;
@@ -347,8 +367,8 @@ public sealed class MatchPlan
         var entry = Array.Find(s_vietnamese, v => v.Name == family);
         if (entry.Levels is null)
         {
-            throw Error($"{where}: unknown comparator '{family}'; the Vietnamese comparators are vietnameseName, partialDate, citizenId " +
-                "and phone, written with their level, e.g. \"partialDate.dayMonthSwapped\".");
+            throw Error($"{where}: unknown comparator '{family}'; the Vietnamese comparators are vietnameseName, partialDate, citizenId, " +
+                "phone and adminUnit, written with their level, e.g. \"partialDate.dayMonthSwapped\".");
         }
 
         var code = Array.IndexOf(entry.Levels, name);
@@ -549,6 +569,44 @@ public sealed class MatchPlan
         }
 
         return rules;
+    }
+
+    /// <summary>The columns a field reads: its <c>column</c> (or its name), or its <c>columns</c>, never both.</summary>
+    private static string[] CompileColumns(FieldConfiguration field)
+    {
+        if (field.Columns is null)
+        {
+            return [string.IsNullOrWhiteSpace(field.Column) ? field.Name : field.Column];
+        }
+
+        if (!string.IsNullOrWhiteSpace(field.Column))
+        {
+            throw Error($"field '{field.Name}' has both 'column' and 'columns'; give one of them.");
+        }
+
+        if (field.Columns.Count == 0)
+        {
+            throw Error($"field '{field.Name}': 'columns' is empty; list the columns the field reads, or use 'column'.");
+        }
+
+        var result = new string[field.Columns.Count];
+        for (var i = 0; i < result.Length; i++)
+        {
+            var column = field.Columns[i];
+            if (string.IsNullOrWhiteSpace(column))
+            {
+                throw Error($"field '{field.Name}': columns[{i}] is empty.");
+            }
+
+            if (Array.IndexOf(result, column, 0, i) >= 0)
+            {
+                throw Error($"field '{field.Name}': column '{column}' is listed twice in 'columns'.");
+            }
+
+            result[i] = column;
+        }
+
+        return result;
     }
 
     private static MatchConfigurationException Error(string message) => new(message);

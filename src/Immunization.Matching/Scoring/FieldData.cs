@@ -56,19 +56,14 @@ internal sealed class FieldData
         var present = new int[tables.Count];
         for (var t = 0; t < tables.Count; t++)
         {
-            var column = tables[t].IndexOf(plan.Columns[f]);
-            if (column < 0)
-            {
-                throw new ArgumentException(
-                    $"Field '{plan.Names[f]}' reads column '{plan.Columns[f]}', which input {t + 1} does not have.", nameof(tables));
-            }
-
-            var (tableIds, tableValues) = tables[t].ColumnData(column);
+            var (tableIds, tableValues) = plan.ColumnSets[f].Length == 1
+                ? tables[t].ColumnData(ColumnIndex(plan, f, tables, t, plan.Columns[f]))
+                : Combine(plan, f, tables, t);
             // Map the table's own value ids to the field's shared ids: normalisation runs once per distinct value.
             var map = new int[tableValues.Count];
             for (var v = 0; v < map.Length; v++)
             {
-                var normalized = Normalize(tableValues[v], plan.Normalizations[f]);
+                var normalized = plan.ColumnSets[f].Length == 1 ? Normalize(tableValues[v], plan.Normalizations[f]) : tableValues[v];
                 if (normalized.Length == 0)
                 {
                     map[v] = -1;
@@ -111,6 +106,96 @@ internal sealed class FieldData
                 ? Array.ConvertAll(valueArray, v => double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : double.NaN)
                 : [],
         };
+    }
+
+    /// <summary>Separates the columns' values in the value of a field that reads several columns.</summary>
+    internal const char ColumnSeparator = '\u001F';
+
+    private static int ColumnIndex(MatchPlan plan, int f, IReadOnlyList<RecordTable> tables, int t, string name)
+    {
+        var column = tables[t].IndexOf(name);
+        if (column < 0)
+        {
+            throw new ArgumentException($"Field '{plan.Names[f]}' reads column '{name}', which input {t + 1} does not have.", nameof(tables));
+        }
+
+        return column;
+    }
+
+    /// <summary>
+    /// The value ids of a field that reads several columns: one id per distinct combination of the columns' value ids,
+    /// found pairwise column by column without building a string per record; the value of each combination, its columns'
+    /// normalised values joined by <see cref="ColumnSeparator"/> (empty when all are empty), is built once.
+    /// </summary>
+    private static (ReadOnlyMemory<int> Ids, List<string> Values) Combine(MatchPlan plan, int f, IReadOnlyList<RecordTable> tables, int t)
+    {
+        var set = plan.ColumnSets[f];
+        var data = new (ReadOnlyMemory<int> Ids, List<string> Values)[set.Length];
+        for (var c = 0; c < set.Length; c++)
+        {
+            data[c] = tables[t].ColumnData(ColumnIndex(plan, f, tables, t, set[c]));
+        }
+
+        var rows = data[0].Ids.Length;
+        var combined = data[0].Ids.ToArray();
+        // The value ids (per column so far) of each combination, flattened: combination k's are at k * width.
+        var previousParts = new List<int>();
+        var width = 1;
+        var distinct = data[0].Values.Count + 1; // ids from -1: shift by one
+        for (var k = 0; k < distinct; k++)
+        {
+            previousParts.Add(k - 1);
+        }
+
+        for (var r = 0; r < rows; r++)
+        {
+            combined[r]++;
+        }
+
+        for (var c = 1; c < set.Length; c++)
+        {
+            var next = new Dictionary<(int, int), int>();
+            var nextParts = new List<int>();
+            var column = data[c].Ids.Span;
+            for (var r = 0; r < rows; r++)
+            {
+                var pair = (combined[r], column[r]);
+                if (!next.TryGetValue(pair, out var id))
+                {
+                    id = next.Count;
+                    next.Add(pair, id);
+                    for (var i = 0; i < width; i++)
+                    {
+                        nextParts.Add(previousParts[(pair.Item1 * width) + i]);
+                    }
+
+                    nextParts.Add(column[r]);
+                }
+
+                combined[r] = id;
+            }
+
+            previousParts = nextParts;
+            width++;
+            distinct = next.Count;
+        }
+
+        var texts = new string[distinct];
+        var normalized = new string[set.Length];
+        for (var k = 0; k < distinct; k++)
+        {
+            var any = false;
+            for (var c = 0; c < set.Length; c++)
+            {
+                var v = previousParts[(k * width) + c];
+                normalized[c] = v < 0 ? "" : Normalize(data[c].Values[v], plan.Normalizations[f]);
+                any |= normalized[c].Length > 0;
+            }
+
+            texts[k] = any ? string.Join(ColumnSeparator, normalized) : "";
+        }
+
+        return (combined, [.. texts]);
     }
 
     internal static string Normalize(string value, Normalization normalization)

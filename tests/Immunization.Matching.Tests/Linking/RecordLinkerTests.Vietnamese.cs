@@ -10,7 +10,7 @@ namespace Immunization.Matching.Tests.Linking;
 /// <summary>The general engine with the Vietnamese comparator kinds, on generated registers and records.</summary>
 public sealed partial class RecordLinkerTests
 {
-    private static readonly string[] s_personColumns = ["citizen_id", "full_name", "date_of_birth", "sex", "phone", "province_code"];
+    private static readonly string[] s_personColumns = ["citizen_id", "full_name", "date_of_birth", "sex", "phone", "province_code", "commune_code", "admin_scheme"];
 
     private static RecordTable PersonTable(string idColumn, IEnumerable<(string Id, PersonDetails Person, string? Truth)> rows)
     {
@@ -26,6 +26,8 @@ public sealed partial class RecordLinkerTests
             table.Set(r, 5, person.Sex == Sex.Unknown ? "" : person.Sex.ToString());
             table.Set(r, 6, person.Phone ?? "");
             table.Set(r, 7, person.ProvinceCode ?? "");
+            table.Set(r, 8, person.CommuneCode ?? "");
+            table.Set(r, 9, person.AdminScheme?.ToString() ?? "");
         }
 
         return table;
