@@ -49,6 +49,35 @@ public sealed class LinkCommandTests : IDisposable
     }
 
     [Fact]
+    public void Run_VietnamSampleOnGeneratedFiles_LinksAndNamesAMissingResidenceColumn()
+    {
+        var data = Path.Combine(_out, "data");
+        Assert.Equal(0, CliApp.Run(["generate", "--people", "400", "--seed", "5", "--out", data], new StringWriter(), new StringWriter()));
+        var register = Path.Combine(data, "register.csv");
+        var records = Path.Combine(data, "records.csv");
+
+        var output = new StringWriter();
+        var code = CliApp.Run(["link", "--config", Sample("vietnam-register.json"), "--left", register, "--right", records,
+            "--out", Path.Combine(_out, "links")], output, new StringWriter());
+
+        Assert.Equal(0, code);
+        Assert.Contains("matches:", output.ToString(), StringComparison.Ordinal);
+
+        // The residence field reads three columns: a register without admin_scheme is refused, naming the column.
+        var lines = File.ReadAllLines(register);
+        var scheme = Array.IndexOf(lines[0].Split(','), "admin_scheme");
+        Assert.True(scheme > 0);
+        File.WriteAllLines(register, lines.Select(l => string.Join(',', l.Split(',').Where((_, i) => i != scheme))));
+        var error = new StringWriter();
+
+        code = CliApp.Run(["link", "--config", Sample("vietnam-register.json"), "--left", register, "--right", records,
+            "--out", Path.Combine(_out, "links2")], new StringWriter(), error);
+
+        Assert.Equal(2, code);
+        Assert.Contains("admin_scheme", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Run_DedupeFebrl3WithTruth_PrintsF1AndWritesEveryRecordsCluster()
     {
         var output = new StringWriter();
