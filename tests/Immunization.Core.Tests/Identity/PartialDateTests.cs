@@ -177,22 +177,12 @@ public sealed class PartialDateTests
         Prop.ForAll(IdentityArbitraries.PartialDateArbitrary(), IdentityArbitraries.PartialDateArbitrary(), (a, b) =>
             (a == b) == (a.ToString() == b.ToString()) && (!(a == b) || a.GetHashCode() == b.GetHashCode()) && (a != b) == !a.Equals(b));
 
-    private static Arbitrary<string> NoisyTexts() =>
-        Gen.Elements("0123456789 .-+()/x́đ".ToCharArray()).ArrayOf().Select(a => new string(a)).ToArbitrary();
-
     [Property]
     public bool TryParse_AnyText_NeverThrowsAndRoundTrips(NonNull<string> text) =>
         !PartialDate.TryParse(text.Get, out var value) || PartialDate.Parse(value.ToString()) == value;
 
     [Property]
     public Property TryParse_NoisyText_AgreesWithParse() =>
-        Prop.ForAll(NoisyTexts(), text =>
-        {
-            if (PartialDate.TryParse(text, out var value))
-            {
-                return PartialDate.Parse(text) == value && PartialDate.Parse(value.ToString()) == value;
-            }
-
-            return Record.Exception(() => PartialDate.Parse(text)) is FormatException { Message.Length: > 0 };
-        });
+        Prop.ForAll(ParseContract.NoisyTexts(), text =>
+            ParseContract.TryParseAgreesWithParse<PartialDate>(text, PartialDate.TryParse, s => PartialDate.Parse(s)));
 }

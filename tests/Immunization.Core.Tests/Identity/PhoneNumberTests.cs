@@ -199,22 +199,12 @@ public sealed class PhoneNumberTests
         Prop.ForAll(IdentityArbitraries.PhoneNumberArbitrary(), IdentityArbitraries.PhoneNumberArbitrary(), (a, b) =>
             (a == b) == (a.ToString() == b.ToString()) && (!(a == b) || a.GetHashCode() == b.GetHashCode()) && (a != b) == !a.Equals(b));
 
-    private static Arbitrary<string> NoisyTexts() =>
-        Gen.Elements("0123456789 .-+()/x́đ".ToCharArray()).ArrayOf().Select(a => new string(a)).ToArbitrary();
-
     [Property]
     public bool TryParse_AnyText_NeverThrowsAndRoundTrips(NonNull<string> text) =>
         !PhoneNumber.TryParse(text.Get, out var value) || PhoneNumber.Parse(value.ToString()) == value;
 
     [Property]
     public Property TryParse_NoisyText_AgreesWithParse() =>
-        Prop.ForAll(NoisyTexts(), text =>
-        {
-            if (PhoneNumber.TryParse(text, out var value))
-            {
-                return PhoneNumber.Parse(text) == value && PhoneNumber.Parse(value.ToString()) == value;
-            }
-
-            return Record.Exception(() => PhoneNumber.Parse(text)) is FormatException { Message.Length: > 0 };
-        });
+        Prop.ForAll(ParseContract.NoisyTexts(), text =>
+            ParseContract.TryParseAgreesWithParse<PhoneNumber>(text, PhoneNumber.TryParse, s => PhoneNumber.Parse(s)));
 }
