@@ -145,7 +145,7 @@ public sealed record ErrorRates
     /// Checks every rate is in [0, 1] and every group of exclusive kinds adds up to 1 at most; returns the first
     /// problem found, or <see langword="null"/> when the rates are usable.
     /// </summary>
-    public string? Validate()
+    internal string? Validate()
     {
         for (var k = 0; k < KindCount; k++)
         {
