@@ -3,6 +3,7 @@ using FsCheck.Fluent;
 using FsCheck.Xunit;
 using Immunization.Core.Evaluation;
 using Immunization.Core.Identity;
+using Immunization.Testing.Arbitraries;
 using NodaTime;
 
 namespace Immunization.Core.Tests.Evaluation;
@@ -258,15 +259,9 @@ public sealed class CdsiEngineTests
 
     private static readonly string[] s_cvx = ["03", "21", "94", "20", "110", "10", "133", "116", "08", "17", "83", "62", "115", "141", "208"];
 
+    // Doses from 2010-03-01 over 3,000 days, of the CVX codes above.
     private static Arbitrary<AdministeredDose[]> Histories() =>
-        (from count in Gen.Choose(0, 8)
-         from doses in Gen.ArrayOf(
-             from day in Gen.Choose(0, 3000)
-             from cvx in Gen.Elements(s_cvx)
-             from mvx in Gen.Elements<string?>(null, "MSD", "PMC")
-             select new AdministeredDose(new LocalDate(2010, 3, 1).PlusDays(day), cvx, mvx),
-             count)
-         select doses).ToArbitrary();
+        EvaluationArbitraries.DoseHistories(new LocalDate(2010, 3, 1), new LocalDate(2010, 3, 1).PlusDays(3000), s_cvx).ToArbitrary();
 
     private static string Describe(ImmunizationAssessment a) =>
         string.Join('\n', a.Evaluations.Select(e => $"{e.Dose} {e.Antigen} {e.Status} {string.Join(',', e.Reasons)} {e.TargetDoseNumber} {e.SeriesName}"))
