@@ -28,6 +28,15 @@ internal struct IdentityKey
     /// <summary>The identity number's digits packed 4 bits each (BCD), so that differing digits are found with one XOR.</summary>
     public ulong CitizenIdBcd;
 
+    /// <summary>
+    /// The sex a valid CCCD encodes (1 male, 2 female); 0 for a CMND, a number without a CCCD's structure, or when no
+    /// comparison needs it. Only the general engine's <c>citizenId.consistent</c> level sets and reads it.
+    /// </summary>
+    public byte CitizenIdSex;
+
+    /// <summary>The birth year a valid CCCD encodes (century and two digits); 0 whenever <see cref="CitizenIdSex"/> is 0.</summary>
+    public short CitizenIdBirthYear;
+
     /// <summary>The phone's digits in BCD.</summary>
     public ulong PhoneBcd;
 
@@ -95,6 +104,23 @@ internal static class IdentityComparison
             _ => IdentityLevels.CitizenIdDifferent,
         };
     }
+
+    /// <summary>
+    /// Whether two identity numbers are consistent with the other record: at least one is a valid CCCD, and each CCCD
+    /// encodes the sex and birth year the other record states. A CMND encodes neither, so a CMND side is checked only
+    /// through the other side's CCCD; a record that states no sex or no birth year cannot be checked (false).
+    /// </summary>
+    /// <remarks>Symmetric by construction; reads <see cref="IdentityKey.CitizenIdSex"/>, <see cref="IdentityKey.CitizenIdBirthYear"/>,
+    /// <see cref="IdentityKey.Sex"/> and the year of <see cref="IdentityKey.DateOfBirth"/>.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool CitizenIdConsistent(in IdentityKey a, in IdentityKey b) =>
+        (a.CitizenIdSex != 0 || b.CitizenIdSex != 0) && EncodesStated(a, b) && EncodesStated(b, a);
+
+    /// <summary>Whether <paramref name="number"/>'s CCCD (if it is one) encodes the sex and birth year <paramref name="person"/> states.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool EncodesStated(in IdentityKey number, in IdentityKey person) =>
+        number.CitizenIdSex == 0
+        || (number.CitizenIdSex == person.Sex && person.DateOfBirth != 0 && number.CitizenIdBirthYear == person.DateOfBirth >> 9);
 
     /// <summary>Packs a non-negative number's decimal digits 4 bits each, lowest digit lowest.</summary>
     public static ulong Bcd(long value)
@@ -326,6 +352,13 @@ internal static class IdentityLevels
     public const double NameSimilarThreshold = 0.9;
 
     public const int CitizenIdExact = 0, CitizenIdTransposition = 1, CitizenIdSubstitution = 2, CitizenIdDifferent = 3;
+
+    /// <summary>
+    /// The general engine's citizenId order puts 'consistent' (numbers that differ, but each CCCD encodes the sex and birth
+    /// year the other record states) before 'different'; the built-in matcher keeps <see cref="CitizenIdDifferent"/> = 3,
+    /// which its <see cref="Labels"/>, <see cref="M"/> and <see cref="PriorU"/> are indexed by.
+    /// </summary>
+    public const int CitizenIdConsistent = 3, CitizenIdInconsistent = 4;
     public const int NameExact = 0, NameMiddleDiffers = 1, NameSwapped = 2, NameSimilar = 3, NameGivenOnly = 4, NameDifferent = 5;
     public const int DateExact = 0, DateCompatible = 1, DateDayMonthSwapped = 2, DateOneDigit = 3, DateSameYear = 4, DateDifferent = 5;
     public const int PhoneExact = 0, PhoneOneDigit = 1, PhoneDifferent = 2;

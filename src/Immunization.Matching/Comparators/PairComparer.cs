@@ -49,7 +49,8 @@ internal sealed class PairComparer
             _left[f] = fields[f].Ids[leftTable];
             _right[f] = fields[f].Ids[rightTable];
             _folded[f] = [];
-            _keys[f] = _families[f] == LevelKind.Exact ? [] : VietnameseFieldKeys.Build(_families[f], fields[f].Values, out _folded[f]);
+            _keys[f] = _families[f] == LevelKind.Exact ? [] : VietnameseFieldKeys.Build(_families[f], fields[f].Values, out _folded[f],
+                citizenIdConsistency: ChecksConsistency(plan, f));
             for (var l = 0; l < _levelCount[f] - 1; l++)
             {
                 if (_kinds[_levelOffset[f] + l] == LevelKind.DamerauLevenshtein)
@@ -61,6 +62,20 @@ internal sealed class PairComparer
     }
 
     public int FieldCount => _fieldCount;
+
+    /// <summary>Whether field <paramref name="f"/> has a <c>citizenId.consistent</c> level (its keys then carry what the check reads).</summary>
+    private static bool ChecksConsistency(MatchPlan plan, int f)
+    {
+        for (var l = plan.LevelOffset[f]; l < plan.LevelOffset[f] + plan.LevelCount[f] - 1; l++)
+        {
+            if (plan.Kinds[l] == LevelKind.CitizenId && plan.Codes[l] == IdentityLevels.CitizenIdConsistent)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     public int[][] Left => _left;
 
@@ -191,9 +206,7 @@ internal sealed class PairComparer
             bool pass;
             if (own != IdentityComparison.NeedsSimilarity)
             {
-                // Stricter levels pass too; but a birth year one digit off is no longer "the same year".
-                pass = own <= code && (family != LevelKind.PartialDate || code != IdentityLevels.DateSameYear
-                    || ka.DateOfBirth >> 9 == kb.DateOfBirth >> 9);
+                pass = VietnameseFieldKeys.Accepts(family, own, code, ka, kb);
             }
             else if (code == IdentityLevels.NameSimilar)
             {

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using Immunization.Core.Identity;
 using Immunization.Matching.Configuration;
 using Immunization.Matching.Linking;
 using Immunization.Matching.Scoring;
@@ -19,7 +21,11 @@ internal static class VietnameseFieldKeys
     /// <param name="family">The comparator.</param>
     /// <param name="values">The field's distinct values.</param>
     /// <param name="folded">For names, the folded name of each value (what the similarity test reads), else empty.</param>
-    public static IdentityKey[] Build(LevelKind family, string[] values, out string[] folded)
+    /// <param name="citizenIdConsistency">
+    /// For identity numbers, whether a level checks the number's consistency with the other record's sex and birth year:
+    /// the keys then hold what the number encodes and what the record states (the value's second and third columns).
+    /// </param>
+    public static IdentityKey[] Build(LevelKind family, string[] values, out string[] folded, bool citizenIdConsistency = false)
     {
         var tokens = new Dictionary<string, int>(StringComparer.Ordinal);
         var places = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -32,11 +38,17 @@ internal static class VietnameseFieldKeys
             {
                 LevelKind.VietnameseName => IdentityRecord.FromText("", null, value, null, null, null, null, null, null, null),
                 LevelKind.PartialDate => IdentityRecord.FromText("", null, null, value, null, null, null, null, null, null),
-                LevelKind.CitizenId => IdentityRecord.FromText("", value, null, null, null, null, null, null, null, null),
+                LevelKind.CitizenId => CitizenIdRecord(value, citizenIdConsistency),
                 LevelKind.AdminUnit => AdminUnit(value),
                 _ => IdentityRecord.FromText("", null, null, null, null, value, null, null, null, null),
             };
             keys[v] = RegisterIndex.KeyOf(record, tokens, places, nameTexts, intern: true);
+            if (citizenIdConsistency && record.CitizenId.Kind == CitizenIdKind.Cccd)
+            {
+                // Decoded once here by Core, so that the comparison loop compares integers only.
+                keys[v].CitizenIdSex = record.CitizenId.Sex == Sex.Male ? (byte)1 : (byte)2;
+                keys[v].CitizenIdBirthYear = (short)record.CitizenId.BirthYear!.Value;
+            }
         }
 
         folded = [];
@@ -62,6 +74,23 @@ internal static class VietnameseFieldKeys
         _ => key.Phone == 0,
     };
 
+    /// <summary>
+    /// A record with only an identity number, from a value of the column citizen id, or of the columns citizen id, sex,
+    /// date of birth; the sex and date of birth are read only for the consistency check.
+    /// </summary>
+    private static IdentityRecord CitizenIdRecord(string value, bool consistency)
+    {
+        if (!consistency)
+        {
+            var number = value.IndexOf(FieldData.ColumnSeparator, StringComparison.Ordinal) is var end and >= 0 ? value[..end] : value;
+            return IdentityRecord.FromText("", number, null, null, null, null, null, null, null, null);
+        }
+
+        var parts = value.Split(FieldData.ColumnSeparator);
+        return IdentityRecord.FromText("", parts[0], null, parts.Length > 2 ? parts[2] : null, parts.Length > 1 ? parts[1] : null, null,
+            null, null, null, null);
+    }
+
     /// <summary>A record with only a residence, from a value of the columns province code, commune code[, scheme].</summary>
     private static IdentityRecord AdminUnit(string value)
     {
@@ -69,6 +98,44 @@ internal static class VietnameseFieldKeys
         return IdentityRecord.FromText("", null, null, null, null, null, parts[0], parts.Length > 1 ? parts[1] : null,
             parts.Length > 2 ? parts[2] : null, null);
     }
+
+    /// <summary>
+    /// The identity-number level in the general engine's order (<see cref="IdentityLevels.CitizenIdConsistent"/> before
+    /// <see cref="IdentityLevels.CitizenIdInconsistent"/>): numbers that differ by more than one edit, or a CMND against a
+    /// CCCD, are 'consistent' when each CCCD encodes the sex and birth year the other record states. A CMND against a CCCD
+    /// that is not consistent still weighs nothing (-1): the two numbering schemes say nothing about each other otherwise.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int CitizenId(in IdentityKey a, in IdentityKey b)
+    {
+        var own = IdentityComparison.CitizenIdBcd(a.CitizenIdBcd, a.CitizenIdLength, b.CitizenIdBcd, b.CitizenIdLength);
+        if (own != -1 && own != IdentityLevels.CitizenIdDifferent)
+        {
+            return own;
+        }
+
+        if (IdentityComparison.CitizenIdConsistent(a, b))
+        {
+            return IdentityLevels.CitizenIdConsistent;
+        }
+
+        return own == -1 ? -1 : IdentityLevels.CitizenIdInconsistent;
+    }
+
+    /// <summary>
+    /// Whether a configured level with code <paramref name="code"/> accepts a pair whose own level is <paramref name="own"/>
+    /// (at most <paramref name="code"/>): a stricter level passes too, except where being stricter does not imply the
+    /// looser property. A birth year one digit off is no longer "the same year"; a number with one digit mistyped is
+    /// 'consistent' only when it passes the consistency check itself (the typo may be in the sex or year digits).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool Accepts(LevelKind family, int own, int code, in IdentityKey a, in IdentityKey b) => own <= code && family switch
+    {
+        LevelKind.PartialDate => code != IdentityLevels.DateSameYear || a.DateOfBirth >> 9 == b.DateOfBirth >> 9,
+        LevelKind.CitizenId => code != IdentityLevels.CitizenIdConsistent || own == IdentityLevels.CitizenIdExact
+            || own == IdentityLevels.CitizenIdConsistent || IdentityComparison.CitizenIdConsistent(a, b),
+        _ => true,
+    };
 
     /// <summary>
     /// The comparator's own level of two present keys (see <see cref="IdentityLevels"/>), or -1 when they cannot be compared
@@ -79,7 +146,7 @@ internal static class VietnameseFieldKeys
     {
         LevelKind.VietnameseName => IdentityComparison.NameWithoutSimilarity(a, b),
         LevelKind.PartialDate => IdentityComparison.DateOfBirth(a.DateOfBirth, b.DateOfBirth, a.DateBcd, b.DateBcd),
-        LevelKind.CitizenId => IdentityComparison.CitizenIdBcd(a.CitizenIdBcd, a.CitizenIdLength, b.CitizenIdBcd, b.CitizenIdLength),
+        LevelKind.CitizenId => CitizenId(a, b),
         LevelKind.AdminUnit => IdentityComparison.Residence(a, b),
         _ => IdentityComparison.Phone(a.Phone, b.Phone, a.PhoneBcd, b.PhoneBcd),
     };

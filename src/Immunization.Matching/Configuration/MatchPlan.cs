@@ -227,6 +227,12 @@ public sealed class MatchPlan
                     families[f] = kind;
                 }
 
+                if (kind == LevelKind.CitizenId && code == IdentityLevels.CitizenIdConsistent && columnSets[f].Length == 1)
+                {
+                    throw Error($"field '{field.Name}', level {l} ('{level.Comparator}'): checks the number against the other record's " +
+                        "sex and birth year, so the field must read them too: give \"columns\": [\"citizen_id\", \"sex\", \"date_of_birth\"].");
+                }
+
                 CheckReachable(field.Name, l, kind, parameter, code, kinds, parameters, codes, offsets[f]);
                 kinds.Add(kind);
                 parameters.Add(parameter);
@@ -242,10 +248,16 @@ public sealed class MatchPlan
                     "(old or new): give them as \"columns\": [\"province_code\", \"commune_code\", \"admin_scheme\"].");
             }
 
-            if (families[f] != LevelKind.AdminUnit && columnSets[f].Length > 1
+            if (families[f] == LevelKind.CitizenId && columnSets[f].Length is not (1 or 3))
+            {
+                throw Error($"field '{field.Name}': citizenId reads the identity number alone, or with the record's sex and date of " +
+                    "birth (for 'citizenId.consistent'): give one column, or \"columns\": [\"citizen_id\", \"sex\", \"date_of_birth\"].");
+            }
+
+            if (families[f] is not (LevelKind.AdminUnit or LevelKind.CitizenId) && columnSets[f].Length > 1
                 && (families[f] != LevelKind.Exact || levels.Any(l => l?.Comparator != "exact")))
             {
-                throw Error($"field '{field.Name}' reads several columns: only adminUnit levels and 'exact' compare such a value.");
+                throw Error($"field '{field.Name}' reads several columns: only adminUnit and citizenId levels and 'exact' compare such a value.");
             }
 
             kinds.Add(LevelKind.Exact); // placeholder for "different": never tested
@@ -354,7 +366,7 @@ public sealed class MatchPlan
     [
         ("vietnameseName", LevelKind.VietnameseName, ["exact", "middleMissing", "anyOrder", "similar", "givenOnly"]),
         ("partialDate", LevelKind.PartialDate, ["exact", "compatible", "dayMonthSwapped", "oneDigit", "sameYear"]),
-        ("citizenId", LevelKind.CitizenId, ["exact", "transposition", "substitution"]),
+        ("citizenId", LevelKind.CitizenId, ["exact", "transposition", "substitution", "consistent"]),
         ("phone", LevelKind.Phone, ["exact", "oneDigit"]),
         ("adminUnit", LevelKind.AdminUnit, ["sameCommune", "sameProvince"]),
     ];

@@ -8,7 +8,7 @@ using Immunization.Matching.Scoring;
 namespace Immunization.Matching.Tests.Comparators;
 
 /// <summary>The Vietnamese comparators as comparator kinds of the general (JSON-configured) engine.</summary>
-public sealed class VietnameseComparatorKindsTests
+public sealed partial class VietnameseComparatorKindsTests
 {
     private const string NameLevels = """
         [ { "comparator": "exact" }, { "comparator": "vietnameseName.exact" }, { "comparator": "vietnameseName.middleMissing" },

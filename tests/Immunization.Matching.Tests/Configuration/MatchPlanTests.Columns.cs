@@ -20,9 +20,9 @@ public sealed partial class MatchPlanTests
     [InlineData("""{ "name": "a", "columns": [ "p", "c", "s", "t" ], "levels": [ { "comparator": "adminUnit.sameCommune" } ] }""",
         "field 'a': adminUnit reads the province code, the commune code and optionally the scheme")]
     [InlineData("""{ "name": "a", "columns": [ "p", "c" ], "levels": [ { "comparator": "jaroWinkler", "threshold": 0.9 } ] }""",
-        "field 'a' reads several columns: only adminUnit levels and 'exact' compare such a value.")]
+        "field 'a' reads several columns: only adminUnit and citizenId levels and 'exact' compare such a value.")]
     [InlineData("""{ "name": "a", "columns": [ "p", "c" ], "levels": [ { "comparator": "phone.exact" } ] }""",
-        "field 'a' reads several columns: only adminUnit levels and 'exact' compare such a value.")]
+        "field 'a' reads several columns: only adminUnit and citizenId levels and 'exact' compare such a value.")]
     [InlineData("""{ "name": "a", "columns": [ "p", "c" ], "levels": [ { "comparator": "adminUnit.sameDistrict" } ] }""",
         "'adminUnit' has no level 'sameDistrict'; its levels are sameCommune, sameProvince")]
     [InlineData("""{ "name": "a", "columns": [ "p", "c" ], "levels": [ { "comparator": "adminUnit.sameProvince" }, { "comparator": "adminUnit.sameCommune" } ] }""",

@@ -25,7 +25,17 @@ public sealed partial class MatchPlanTests
     [InlineData("""{ "name": "a", "levels": [ { "comparator": "partialDate.sameYear" }, { "comparator": "partialDate.oneDigit" } ] }""",
         "field 'a', level 1: can never be reached, because level 0 before it")]
     [InlineData("""{ "name": "a", "levels": [ { "comparator": "citizenId.swap" } ] }""",
-        "'citizenId' has no level 'swap'; its levels are exact, transposition, substitution")]
+        "'citizenId' has no level 'swap'; its levels are exact, transposition, substitution, consistent")]
+    [InlineData("""{ "name": "a", "levels": [ { "comparator": "citizenId.exact" }, { "comparator": "citizenId.consistent" } ] }""",
+        "field 'a', level 1 ('citizenId.consistent'): checks the number against the other record's sex and birth year, so the field must read them too: give \"columns\": [\"citizen_id\", \"sex\", \"date_of_birth\"].")]
+    [InlineData("""{ "name": "a", "columns": [ "n", "s" ], "levels": [ { "comparator": "citizenId.consistent" } ] }""",
+        "field 'a': citizenId reads the identity number alone, or with the record's sex and date of birth (for 'citizenId.consistent')")]
+    [InlineData("""{ "name": "a", "columns": [ "n", "s", "d", "e" ], "levels": [ { "comparator": "citizenId.exact" } ] }""",
+        "field 'a': citizenId reads the identity number alone, or with the record's sex and date of birth (for 'citizenId.consistent')")]
+    [InlineData("""{ "name": "a", "columns": [ "n", "s", "d" ], "levels": [ { "comparator": "citizenId.consistent" }, { "comparator": "citizenId.substitution" } ] }""",
+        "field 'a', level 1: can never be reached, because level 0 before it")]
+    [InlineData("""{ "name": "a", "columns": [ "n", "s", "d" ], "levels": [ { "comparator": "citizenId.consistent", "threshold": 1 } ] }""",
+        "field 'a', level 0 ('citizenId.consistent'): takes no 'threshold'")]
     [InlineData("""{ "name": "a", "levels": [ { "comparator": "citizenId.exact" }, { "comparator": "phone.oneDigit" } ] }""",
         "field 'a', level 1 ('phone.oneDigit'): a field uses at most one Vietnamese comparator, and an earlier level uses 'citizenId'")]
     [InlineData("""{ "name": "a", "levels": [ { "comparator": "phone.twoDigits" } ] }""",
@@ -74,5 +84,27 @@ public sealed partial class MatchPlanTests
 
         Assert.Equal(levels + 1, plan.LevelCount[0]);
         Assert.Equal(Enumerable.Range(0, levels).Append(0), plan.Codes);
+    }
+
+    [Fact]
+    public void Compile_CitizenIdOnThreeColumns_FlattensLevelsWithConsistentBeforeDifferent()
+    {
+        var plan = CompileField("""
+            { "name": "a", "columns": [ "citizen_id", "sex", "date_of_birth" ],
+              "levels": [ { "comparator": "citizenId.exact" }, { "comparator": "citizenId.substitution" }, { "comparator": "citizenId.consistent" } ] }
+            """);
+
+        Assert.Equal(LevelKind.CitizenId, plan.Families[0]);
+        Assert.Equal(["citizen_id", "sex", "date_of_birth"], plan.ColumnSets[0]);
+        Assert.Equal([IdentityLevels.CitizenIdExact, IdentityLevels.CitizenIdSubstitution, IdentityLevels.CitizenIdConsistent, 0], plan.Codes);
+        Assert.Equal(["citizenId.exact", "citizenId.substitution", "citizenId.consistent", "different"], plan.LevelLabels);
+    }
+
+    [Fact]
+    public void Compile_CitizenIdOnThreeColumnsWithoutConsistent_IsAccepted()
+    {
+        var plan = CompileField("""{ "name": "a", "columns": [ "n", "s", "d" ], "levels": [ { "comparator": "exact" }, { "comparator": "citizenId.exact" } ] }""");
+
+        Assert.Equal(3, plan.LevelCount[0]);
     }
 }
