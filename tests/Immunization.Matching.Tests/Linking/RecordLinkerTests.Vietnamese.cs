@@ -53,4 +53,36 @@ public sealed partial class RecordLinkerTests
             $"vietnam-register.json: F1 {evaluation.F1:0.0000}, precision {evaluation.Precision:0.0000}, recall {evaluation.Recall:0.0000}, " +
             $"true pairs {evaluation.TruePairs}, kept by blocking {evaluation.TruePairsBlocked}");
     }
+
+    [Fact]
+    public void Explain_RecordWithOldCmndAgainstItsPersonsCccd_ShowsTheConsistentLevel()
+    {
+        var data = SyntheticDataGenerator.GenerateInMemory(new SyntheticDataOptions { People = 300, Seed = 11 });
+        var index = data.Register.ToList().FindIndex(e =>
+            e.Person.CitizenId is { Length: 12 } && e.Person.Sex != Sex.Unknown && e.Person.DateOfBirth is not null);
+        var entry = data.Register[index];
+        var register = PersonTable("person_id", data.Register.Select(e => (e.PersonId, e.Person, (string?)e.PersonId)));
+        var otherSex = entry.Person.Sex == Sex.Male ? Sex.Female : Sex.Male;
+        var records = PersonTable("record_id",
+        [
+            ("R1", entry.Person with { CitizenId = "025678912" }, entry.PersonId),
+            ("R2", entry.Person with { CitizenId = "025678912", Sex = otherSex }, entry.PersonId),
+        ]);
+        var json = File.ReadAllText(Febrl.Sample("vietnam-register.json"))
+            .Replace("""{ "name": "citizen_id",""", """{ "name": "citizen_id", "columns": [ "citizen_id", "sex", "date_of_birth" ],""",
+                StringComparison.Ordinal)
+            .Replace("""{ "comparator": "citizenId.substitution", "m": 0.02 }""",
+                """{ "comparator": "citizenId.substitution", "m": 0.02 }, { "comparator": "citizenId.consistent", "m": 0.0001 }""",
+                StringComparison.Ordinal);
+        var plan = MatchPlan.Compile(MatchConfiguration.FromJson(json));
+        Assert.Contains("citizenId.consistent", plan.LevelLabels);
+
+        var result = new RecordLinker(plan).Link(register, records);
+
+        var consistent = result.Explain(new Immunization.Matching.Scoring.ScoredPair(index, 0, 0)).Fields[0];
+        Assert.Equal(("citizen_id", "citizenId.consistent"), (consistent.Field, consistent.Level));
+        Assert.NotEqual(0, consistent.Weight);
+        // The record states another sex than the CCCD encodes: a CMND against it still weighs nothing.
+        Assert.Equal("missing", result.Explain(new Immunization.Matching.Scoring.ScoredPair(index, 1, 0)).Fields[0].Level);
+    }
 }
