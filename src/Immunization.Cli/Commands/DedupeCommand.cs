@@ -77,14 +77,14 @@ internal static class DedupeCommand
         MatchingOutput.WriteModel(Path.Combine(outDir, "model.json"), result.Model, result.CandidatePairs, result.EmIterations);
 
         // A cluster is named by its smallest record id, so the name does not depend on the input order.
-        var names = new string?[result.ClusterCount];
+        var names = new int[result.ClusterCount];
+        Array.Fill(names, -1);
         for (var i = 0; i < table.Count; i++)
         {
             var c = result.Clusters[i];
-            var id = ids(i);
-            if (names[c] is null || string.CompareOrdinal(id, names[c]) < 0)
+            if (names[c] < 0 || ids.Compare(i, names[c]) < 0)
             {
-                names[c] = id;
+                names[c] = i;
             }
         }
 
@@ -93,7 +93,10 @@ internal static class DedupeCommand
             CsvText.WriteRow(writer, idName, "cluster_id");
             for (var i = 0; i < table.Count; i++)
             {
-                CsvText.WriteRow(writer, ids(i), names[result.Clusters[i]]);
+                ids.Write(writer, i);
+                writer.Write(',');
+                ids.Write(writer, names[result.Clusters[i]]);
+                writer.Write('\n');
             }
         }
 

@@ -28,9 +28,9 @@ internal static class MatchingOutput
     }
 
     /// <summary>Writes pairs with each field's level and weight: the explanation of every decision.</summary>
-    public static void WritePairs(string path, MatchPlan plan, Func<ScoredPair, PairExplanation> explain, string leftIdName,
-        string rightIdName, Func<int, string> leftId, Func<int, string> rightId, IReadOnlyList<ScoredPair> matches,
-        IReadOnlyList<ScoredPair> reviews)
+    /// <remarks>Explanations go into one reused buffer and numbers are formatted in place: nothing is allocated per pair.</remarks>
+    public static void WritePairs(string path, MatchPlan plan, PairExplainer explain, string leftIdName, string rightIdName, RecordIds leftIds,
+        RecordIds rightIds, IReadOnlyList<ScoredPair> matches, IReadOnlyList<ScoredPair> reviews)
     {
         using var writer = new StreamWriter(path, false, new System.Text.UTF8Encoding(false), 1 << 16);
         var header = new List<string?> { leftIdName, rightIdName, "decision", "weight", "probability" };
@@ -41,22 +41,28 @@ internal static class MatchingOutput
         }
 
         CsvText.WriteRow(writer, [.. header]);
-        var row = new string?[header.Count];
+        var fields = new FieldContribution[plan.FieldNames.Count];
         void Write(ScoredPair pair, string decision)
         {
-            var explanation = explain(pair);
-            row[0] = leftId(pair.Left);
-            row[1] = rightId(pair.Right);
-            row[2] = decision;
-            row[3] = CsvText.Number(pair.Weight, "0.###");
-            row[4] = CsvText.Number(pair.Probability, "0.######");
-            for (var f = 0; f < explanation.Fields.Count; f++)
+            explain(pair, fields);
+            leftIds.Write(writer, pair.Left);
+            writer.Write(',');
+            rightIds.Write(writer, pair.Right);
+            writer.Write(',');
+            writer.Write(decision);
+            writer.Write(',');
+            CsvText.WriteNumber(writer, pair.Weight, "0.###");
+            writer.Write(',');
+            CsvText.WriteNumber(writer, pair.Probability, "0.######");
+            foreach (var field in fields)
             {
-                row[5 + (2 * f)] = explanation.Fields[f].Level;
-                row[6 + (2 * f)] = CsvText.Number(explanation.Fields[f].Weight, "0.###");
+                writer.Write(',');
+                CsvText.WriteField(writer, field.Level);
+                writer.Write(',');
+                CsvText.WriteNumber(writer, field.Weight, "0.###");
             }
 
-            CsvText.WriteRow(writer, row);
+            writer.Write('\n');
         }
 
         foreach (var pair in matches)
@@ -151,11 +157,11 @@ internal static class MatchingOutput
         }
     }
 
-    public static Func<int, string> Ids(RecordTable table, string? idColumn, string file)
+    public static RecordIds Ids(RecordTable table, string? idColumn, string file)
     {
         if (idColumn is null)
         {
-            return i => (i + 1).ToString(CultureInfo.InvariantCulture);
+            return new RecordIds(table, -1);
         }
 
         var column = table.IndexOf(idColumn);
@@ -164,7 +170,7 @@ internal static class MatchingOutput
             throw new CliInputException($"{file}: the id column '{idColumn}' named in the configuration is missing.");
         }
 
-        return i => table.Get(i, column) ?? "";
+        return new RecordIds(table, column);
     }
 
     /// <summary>Checks that <paramref name="table"/> has every column the configuration reads, naming both files and the key.</summary>
@@ -206,4 +212,27 @@ internal static class MatchingOutput
         Directory.CreateDirectory(directory);
         return directory;
     }
+}
+
+/// <summary>Explains a pair into a caller's buffer (<see cref="LinkageResult.Explain(ScoredPair, Span{FieldContribution})"/>).</summary>
+internal delegate void PairExplainer(ScoredPair pair, Span<FieldContribution> fields);
+
+/// <summary>How output files name a record: its value in the configuration's id column, or its 1-based data row.</summary>
+internal sealed class RecordIds(RecordTable table, int column)
+{
+    public string this[int record] => column < 0 ? (record + 1).ToString(CultureInfo.InvariantCulture) : table.Get(record, column) ?? "";
+
+    public void Write(TextWriter writer, int record)
+    {
+        if (column < 0)
+        {
+            CsvText.WriteNumber(writer, record + 1, "0");
+            return;
+        }
+
+        CsvText.WriteField(writer, table.GetSpan(record, column));
+    }
+
+    /// <summary>Orders two records by their ids, ordinally (row numbers numerically).</summary>
+    public int Compare(int a, int b) => column < 0 ? a.CompareTo(b) : table.GetSpan(a, column).SequenceCompareTo(table.GetSpan(b, column));
 }

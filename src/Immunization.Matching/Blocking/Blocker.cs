@@ -14,59 +14,69 @@ namespace Immunization.Matching.Blocking;
 internal static class Blocker
 {
     /// <summary>Computes each rule's key per record, per table: keys[rule][table][record].</summary>
+    /// <remarks>
+    /// A key over several fields is built a field at a time: the key so far and the next field's component get a new dense id,
+    /// shared by the tables; each step numbers its own pairs, so ids of different steps never meet.
+    /// </remarks>
     public static int[][][] Keys(MatchPlan plan, FieldData[] fields, int tableCount)
     {
+        var rows = 0;
+        for (var t = 0; t < tableCount; t++)
+        {
+            rows += fields[0].Ids[t].Length;
+        }
+
         var keys = new int[plan.Rules.Length][][];
+        var combined = new Dictionary<long, int>(rows);
         for (var r = 0; r < plan.Rules.Length; r++)
         {
             var rule = plan.Rules[r];
-            // Component ids per distinct value: the value id itself, or the id of its prefix.
-            var components = new int[rule.Fields.Length][];
-            for (var k = 0; k < rule.Fields.Length; k++)
-            {
-                components[k] = ComponentIds(fields[rule.Fields[k]], rule.PrefixLengths[k]);
-            }
-
-            var combined = new Dictionary<long, int>();
-            keys[r] = new int[tableCount][];
+            var ruleKeys = new int[tableCount][];
+            var first = ComponentIds(fields[rule.Fields[0]], rule.PrefixLengths[0]);
             for (var t = 0; t < tableCount; t++)
             {
-                var count = fields[rule.Fields[0]].Ids[t].Length;
-                var tableKeys = new int[count];
-                for (var i = 0; i < count; i++)
+                var ids = fields[rule.Fields[0]].Ids[t];
+                var tableKeys = new int[ids.Length];
+                for (var i = 0; i < ids.Length; i++)
                 {
-                    var key = -1;
-                    for (var k = 0; k < rule.Fields.Length; k++)
-                    {
-                        var value = fields[rule.Fields[k]].Ids[t][i];
-                        if (value < 0)
-                        {
-                            key = -1;
-                            break;
-                        }
+                    tableKeys[i] = ids[i] < 0 ? -1 : first is null ? ids[i] : first[ids[i]];
+                }
 
-                        var component = components[k][value];
-                        if (k == 0)
+                ruleKeys[t] = tableKeys;
+            }
+
+            for (var k = 1; k < rule.Fields.Length; k++)
+            {
+                // Component ids per distinct value: the value id itself, or the id of its prefix.
+                var components = ComponentIds(fields[rule.Fields[k]], rule.PrefixLengths[k]);
+                combined.Clear();
+                for (var t = 0; t < tableCount; t++)
+                {
+                    var ids = fields[rule.Fields[k]].Ids[t];
+                    var tableKeys = ruleKeys[t];
+                    for (var i = 0; i < tableKeys.Length; i++)
+                    {
+                        var key = tableKeys[i];
+                        var value = ids[i];
+                        if (key < 0 || value < 0)
                         {
-                            key = component;
+                            tableKeys[i] = -1;
                             continue;
                         }
 
-                        var pair = ((long)key << 32) | (uint)component;
+                        var pair = ((long)key << 32) | (uint)(components is null ? value : components[value]);
                         if (!combined.TryGetValue(pair, out var id))
                         {
                             id = combined.Count;
                             combined.Add(pair, id);
                         }
 
-                        key = id;
+                        tableKeys[i] = id;
                     }
-
-                    tableKeys[i] = key;
                 }
-
-                keys[r][t] = tableKeys;
             }
+
+            keys[r] = ruleKeys;
         }
 
         return keys;
@@ -203,19 +213,15 @@ internal static class Blocker
         new($"Blocking produced more than {maxPairs:N0} candidate pairs (at rule {rule}); make the rules stricter or raise " +
             "estimation.maxCandidatePairs.");
 
-    private static int[] ComponentIds(FieldData field, int prefixLength)
+    /// <summary>The id of each distinct value's prefix, or <see langword="null"/> when the whole value is the key (its id serves).</summary>
+    private static int[]? ComponentIds(FieldData field, int prefixLength)
     {
-        var ids = new int[field.Values.Length];
         if (prefixLength == 0)
         {
-            for (var v = 0; v < ids.Length; v++)
-            {
-                ids[v] = v;
-            }
-
-            return ids;
+            return null;
         }
 
+        var ids = new int[field.Values.Length];
         var prefixes = new Dictionary<string, int>(StringComparer.Ordinal);
         var lookup = prefixes.GetAlternateLookup<ReadOnlySpan<char>>();
         for (var v = 0; v < ids.Length; v++)

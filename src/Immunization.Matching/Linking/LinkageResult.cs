@@ -40,4 +40,11 @@ public sealed class LinkageResult
     /// <param name="pair">A pair of this result (or any left and right record indexes).</param>
     /// <returns>The prior and each field's level and weight.</returns>
     public PairExplanation Explain(ScoredPair pair) => _session.Explain(pair);
+
+    /// <summary>Explains a pair's weight field by field into a buffer of the caller's, allocating nothing (for writing many pairs).</summary>
+    /// <param name="pair">A pair of this result (or any left and right record indexes).</param>
+    /// <param name="fields">Receives each field's level and weight, in the configuration's order; at least one element per field.</param>
+    /// <exception cref="ArgumentException"><paramref name="fields"/> is shorter than the number of fields.</exception>
+    /// <remarks>The weight of the pair is <see cref="MatchModel.PriorWeight"/> plus the fields' weights, as <see cref="Explain(ScoredPair)"/> says.</remarks>
+    public void Explain(ScoredPair pair, Span<FieldContribution> fields) => _session.Explain(pair, fields);
 }

@@ -95,7 +95,20 @@ internal sealed class LinkageSession
     public PairExplanation Explain(ScoredPair pair)
     {
         var contributions = new FieldContribution[Plan.Names.Length];
-        for (var f = 0; f < contributions.Length; f++)
+        Explain(pair, contributions);
+        return new PairExplanation(pair, Model.PriorWeight, contributions);
+    }
+
+    /// <summary>Writes each field's level and weight for a pair into <paramref name="contributions"/>, allocating nothing.</summary>
+    public void Explain(ScoredPair pair, Span<FieldContribution> contributions)
+    {
+        if (contributions.Length < Plan.Names.Length)
+        {
+            throw new ArgumentException($"The span holds {contributions.Length} contributions; the configuration has {Plan.Names.Length} fields.",
+                nameof(contributions));
+        }
+
+        for (var f = 0; f < Plan.Names.Length; f++)
         {
             var a = Comparer.Left[f][pair.Left];
             var b = Comparer.Right[f][pair.Right];
@@ -104,8 +117,6 @@ internal sealed class LinkageSession
                 ? new FieldContribution(Plan.Names[f], "missing", 0)
                 : new FieldContribution(Plan.Names[f], Plan.LevelLabels[Plan.LevelOffset[f] + level], Model.FieldWeight(f, level, a));
         }
-
-        return new PairExplanation(pair, Model.PriorWeight, contributions);
     }
 
     /// <summary>The true pairs, and how many of them are candidates.</summary>
@@ -254,7 +265,7 @@ internal sealed class LinkageSession
                 return c != 0 ? c : x.CompareTo(y);
             }
 
-            c = string.CompareOrdinal(source.Get(x, idColumn), source.Get(y, idColumn));
+            c = source.Value(x, idColumn).SequenceCompareTo(source.Value(y, idColumn));
             return c != 0 ? c : x.CompareTo(y);
         });
         return order;
@@ -279,6 +290,7 @@ internal sealed class LinkageSession
         }
 
         var entities = new Dictionary<string, int>(StringComparer.Ordinal);
+        var lookup = entities.GetAlternateLookup<ReadOnlySpan<char>>();
         var result = new int[tables.Length][];
         for (var t = 0; t < tables.Length; t++)
         {
@@ -291,18 +303,17 @@ internal sealed class LinkageSession
             var keys = new int[tables[t].Count];
             for (var r = 0; r < keys.Length; r++)
             {
-                var value = tables[t].Get(r, column);
-                var key = value is null ? null : Extract(plan.TruthPattern, value);
-                if (key is null)
+                var value = tables[t].Value(r, column);
+                if (value.IsEmpty || !TryExtract(plan.TruthPattern, value, out var key))
                 {
                     keys[r] = -1;
                     continue;
                 }
 
-                if (!entities.TryGetValue(key, out var id))
+                if (!lookup.TryGetValue(key, out var id))
                 {
                     id = entities.Count;
-                    entities.Add(key, id);
+                    lookup[key] = id;
                 }
 
                 keys[r] = id;
@@ -314,19 +325,22 @@ internal sealed class LinkageSession
         return result;
     }
 
-    private static string? Extract(Regex? pattern, string value)
+    /// <summary>The entity key in a truth value: the pattern's first group, or the whole value without a pattern.</summary>
+    private static bool TryExtract(Regex? pattern, ReadOnlySpan<char> value, out ReadOnlySpan<char> key)
     {
+        key = value;
         if (pattern is null)
         {
-            return value;
+            return true;
         }
 
-        var match = pattern.Match(value);
-        if (!match.Success)
+        var group = pattern.Match(value.ToString()).Groups[1];
+        if (!group.Success)
         {
-            return null;
+            return false;
         }
 
-        return match.Groups.Count > 1 ? match.Groups[1].Value : match.Value;
+        key = value.Slice(group.Index, group.Length);
+        return true;
     }
 }

@@ -3,23 +3,32 @@ using Ardalis.GuardClauses;
 namespace Immunization.Matching.Linking;
 
 /// <summary>
-/// Records to link or de-duplicate, stored by column: each value is trimmed and interned once as it is added, so a column
-/// holds one small integer per record and one string per distinct value.
+/// Records to link or de-duplicate: each record's values, trimmed, kept as text in a few large blocks of characters
+/// (no string per value), so that a table costs about twice the characters of its values plus eight bytes a value.
 /// </summary>
 /// <remarks>
 /// <para>
 /// Fill a table with <see cref="AddRecord"/> and <see cref="Set(int, int, ReadOnlySpan{char})"/>; reading a file is the caller's
-/// business (the command-line tool reads CSV). An empty or white-space value is missing.
+/// business (the command-line tool reads CSV). An empty or white-space value is missing. Read values with
+/// <see cref="GetSpan"/> (no allocation) or <see cref="Get"/> (a new string each call).
 /// </para>
 /// </remarks>
 /// <threadsafety>Not thread-safe while being filled; safe to read from several threads once filled.</threadsafety>
 public sealed class RecordTable
 {
-    private const int Missing = -1;
-    private readonly Column[] _columns;
+    // Blocks of 32,768 characters (64 KB) stay below the large object heap's threshold; a longer value gets a block of its own.
+    private const int TextBlockShift = 15;
+    private const int TextBlockSize = 1 << TextBlockShift;
+    // Records are stored in blocks of 1,024, so growing never copies what is already stored.
+    private const int RecordBlockShift = 10;
+    private const int RecordBlockSize = 1 << RecordBlockShift;
+
+    private readonly string[] _columns;
     private readonly Dictionary<string, int> _columnIndex;
+    private readonly List<char[]> _text = [];
+    private readonly List<int[]> _cells = [];
+    private int _textUsed = TextBlockSize;
     private int _count;
-    private int _capacity;
 
     /// <summary>Initializes an empty table with the given column names.</summary>
     /// <param name="columns">The column names, distinct.</param>
@@ -28,7 +37,7 @@ public sealed class RecordTable
     public RecordTable(IReadOnlyList<string> columns)
     {
         Guard.Against.Null(columns);
-        _columns = new Column[columns.Count];
+        _columns = new string[columns.Count];
         _columnIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var c = 0; c < columns.Count; c++)
         {
@@ -38,18 +47,12 @@ public sealed class RecordTable
                 throw new ArgumentException($"Column '{name}' appears twice.", nameof(columns));
             }
 
-            _columns[c] = new Column(name);
-        }
-
-        _capacity = 16;
-        foreach (var column in _columns)
-        {
-            column.Ids = new int[_capacity];
+            _columns[c] = name;
         }
     }
 
     /// <summary>Gets the column names.</summary>
-    public IReadOnlyList<string> Columns => Array.ConvertAll(_columns, c => c.Name);
+    public IReadOnlyList<string> Columns => Array.AsReadOnly(_columns);
 
     /// <summary>Gets the number of records.</summary>
     public int Count => _count;
@@ -63,20 +66,10 @@ public sealed class RecordTable
     /// <returns>The new record's index, starting at 0.</returns>
     public int AddRecord()
     {
-        if (_count == _capacity)
+        if ((_count & (RecordBlockSize - 1)) == 0)
         {
-            _capacity *= 2;
-            foreach (var column in _columns)
-            {
-                var ids = column.Ids;
-                Array.Resize(ref ids, _capacity);
-                column.Ids = ids;
-            }
-        }
-
-        foreach (var column in _columns)
-        {
-            column.Ids[_count] = Missing;
+            // Two ints a value, start and length; a fresh array is all zeros, which reads as missing.
+            _cells.Add(new int[RecordBlockSize * _columns.Length * 2]);
         }
 
         return _count++;
@@ -91,51 +84,74 @@ public sealed class RecordTable
     {
         Guard.Against.OutOfRange(record, nameof(record), 0, _count - 1);
         Guard.Against.OutOfRange(column, nameof(column), 0, _columns.Length - 1);
-        var c = _columns[column];
         value = value.Trim();
+        var cells = _cells[record >> RecordBlockShift];
+        var cell = (((record & (RecordBlockSize - 1)) * _columns.Length) + column) * 2;
         if (value.IsEmpty)
         {
-            c.Ids[record] = Missing;
+            cells[cell + 1] = 0;
             return;
         }
 
-        var lookup = c.Index.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (!lookup.TryGetValue(value, out var id))
+        int start;
+        if (value.Length > TextBlockSize)
         {
-            var text = value.ToString();
-            id = c.Values.Count;
-            c.Values.Add(text);
-            c.Index.Add(text, id);
+            start = _text.Count << TextBlockShift;
+            _text.Add(value.ToArray());
+            _textUsed = TextBlockSize;
+        }
+        else
+        {
+            if (_textUsed + value.Length > TextBlockSize)
+            {
+                _text.Add(new char[TextBlockSize]);
+                _textUsed = 0;
+            }
+
+            start = ((_text.Count - 1) << TextBlockShift) + _textUsed;
+            value.CopyTo(_text[^1].AsSpan(_textUsed));
+            _textUsed += value.Length;
         }
 
-        c.Ids[record] = id;
+        cells[cell] = start;
+        cells[cell + 1] = value.Length;
     }
 
-    /// <summary>Returns a record's value in a column, or <see langword="null"/> when it is missing.</summary>
+    /// <summary>Returns a record's value in a column, or an empty span when it is missing; no allocation.</summary>
+    /// <param name="record">The record's index.</param>
+    /// <param name="column">The column's index.</param>
+    /// <returns>The trimmed value, valid as long as the table; empty when missing.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The record or column index is out of range.</exception>
+    public ReadOnlySpan<char> GetSpan(int record, int column)
+    {
+        Guard.Against.OutOfRange(record, nameof(record), 0, _count - 1);
+        Guard.Against.OutOfRange(column, nameof(column), 0, _columns.Length - 1);
+        return Value(record, column);
+    }
+
+    /// <summary>Returns a record's value in a column as a new string, or <see langword="null"/> when it is missing.</summary>
     /// <param name="record">The record's index.</param>
     /// <param name="column">The column's index.</param>
     /// <returns>The trimmed value, or <see langword="null"/>.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The record or column index is out of range.</exception>
     public string? Get(int record, int column)
     {
-        Guard.Against.OutOfRange(record, nameof(record), 0, _count - 1);
-        Guard.Against.OutOfRange(column, nameof(column), 0, _columns.Length - 1);
-        var id = _columns[column].Ids[record];
-        return id < 0 ? null : _columns[column].Values[id];
+        var value = GetSpan(record, column);
+        return value.IsEmpty ? null : value.ToString();
     }
 
-    /// <summary>The value ids of a column, one per record (-1 for missing), and its distinct values.</summary>
-    internal (ReadOnlyMemory<int> Ids, List<string> Values) ColumnData(int column) =>
-        (_columns[column].Ids.AsMemory(0, _count), _columns[column].Values);
-
-    private sealed class Column(string name)
+    /// <summary>The value without range checks (indexes already checked by the caller).</summary>
+    internal ReadOnlySpan<char> Value(int record, int column)
     {
-        public string Name { get; } = name;
+        var cells = _cells[record >> RecordBlockShift];
+        var cell = (((record & (RecordBlockSize - 1)) * _columns.Length) + column) * 2;
+        var length = cells[cell + 1];
+        if (length == 0)
+        {
+            return [];
+        }
 
-        public int[] Ids { get; set; } = [];
-
-        public List<string> Values { get; } = [];
-
-        public Dictionary<string, int> Index { get; } = new(StringComparer.Ordinal);
+        var start = cells[cell];
+        return _text[start >> TextBlockShift].AsSpan(start & (TextBlockSize - 1), length);
     }
 }

@@ -38,67 +38,70 @@ internal sealed class FieldData
 
     public static FieldData[] Build(MatchPlan plan, IReadOnlyList<RecordTable> tables)
     {
+        var rows = 0;
+        foreach (var table in tables)
+        {
+            rows += table.Count;
+        }
+
+        // One interner for all fields: a field has at most one distinct value per record.
+        var interner = new ValueInterner(rows);
         var result = new FieldData[plan.Names.Length];
         for (var f = 0; f < result.Length; f++)
         {
-            result[f] = Build(plan, f, tables);
+            result[f] = Build(plan, f, tables, interner);
         }
 
         return result;
     }
 
-    private static FieldData Build(MatchPlan plan, int f, IReadOnlyList<RecordTable> tables)
+    /// <summary>
+    /// Normalises each record's value of the field into a buffer and interns it, so that a string is made only per distinct
+    /// value; a field that reads several columns has as value its columns' normalised values joined by
+    /// <see cref="ColumnSeparator"/>, missing only when all are empty.
+    /// </summary>
+    private static FieldData Build(MatchPlan plan, int f, IReadOnlyList<RecordTable> tables, ValueInterner interner)
     {
-        var index = new Dictionary<string, int>(StringComparer.Ordinal);
-        var values = new List<string>();
-        var counts = new List<int>();
+        interner.Clear();
+        var set = plan.ColumnSets[f];
+        var normalization = plan.Normalizations[f];
+        var counts = new int[interner.Capacity];
         var ids = new int[tables.Count][];
         var present = new int[tables.Count];
+        var buffer = new char[256];
+        var scratch = new char[256];
+        var columns = new int[set.Length];
         for (var t = 0; t < tables.Count; t++)
         {
-            var (tableIds, tableValues) = plan.ColumnSets[f].Length == 1
-                ? tables[t].ColumnData(ColumnIndex(plan, f, tables, t, plan.Columns[f]))
-                : Combine(plan, f, tables, t);
-            // Map the table's own value ids to the field's shared ids: normalisation runs once per distinct value.
-            var map = new int[tableValues.Count];
-            for (var v = 0; v < map.Length; v++)
+            var table = tables[t];
+            for (var c = 0; c < set.Length; c++)
             {
-                var normalized = plan.ColumnSets[f].Length == 1 ? Normalize(tableValues[v], plan.Normalizations[f]) : tableValues[v];
-                if (normalized.Length == 0)
+                columns[c] = ColumnIndex(plan, f, tables, t, set[c]);
+            }
+
+            var target = new int[table.Count];
+            for (var r = 0; r < target.Length; r++)
+            {
+                var value = set.Length == 1
+                    ? Normalize(table.Value(r, columns[0]), normalization, ref buffer)
+                    : Join(table, r, columns, normalization, ref buffer, ref scratch);
+                if (value.IsEmpty)
                 {
-                    map[v] = -1;
+                    target[r] = -1;
                     continue;
                 }
 
-                if (!index.TryGetValue(normalized, out var id))
-                {
-                    id = values.Count;
-                    index.Add(normalized, id);
-                    values.Add(normalized);
-                    counts.Add(0);
-                }
-
-                map[v] = id;
-            }
-
-            var source = tableIds.Span;
-            var target = new int[source.Length];
-            for (var r = 0; r < source.Length; r++)
-            {
-                var id = source[r] < 0 ? -1 : map[source[r]];
+                var id = interner.Intern(value);
                 target[r] = id;
-                if (id >= 0)
-                {
-                    counts[id]++;
-                    present[t]++;
-                }
+                counts[id]++;
+                present[t]++;
             }
 
             ids[t] = target;
         }
 
-        var valueArray = values.ToArray();
-        return new FieldData(valueArray, counts.ToArray(), ids)
+        var valueArray = interner.ToArray();
+        return new FieldData(valueArray, counts.AsSpan(0, valueArray.Length).ToArray(), ids)
         {
             Present = present,
             Dates = plan.Formats[f] == ValueFormat.Date ? Array.ConvertAll(valueArray, v => DateKey.Parse(v)) : [],
@@ -122,102 +125,62 @@ internal sealed class FieldData
         return column;
     }
 
-    /// <summary>
-    /// The value ids of a field that reads several columns: one id per distinct combination of the columns' value ids,
-    /// found pairwise column by column without building a string per record; the value of each combination, its columns'
-    /// normalised values joined by <see cref="ColumnSeparator"/> (empty when all are empty), is built once.
-    /// </summary>
-    private static (ReadOnlyMemory<int> Ids, List<string> Values) Combine(MatchPlan plan, int f, IReadOnlyList<RecordTable> tables, int t)
+    /// <summary>The columns' normalised values joined by <see cref="ColumnSeparator"/>, or empty when all are empty.</summary>
+    private static ReadOnlySpan<char> Join(RecordTable table, int record, int[] columns, Normalization normalization, ref char[] buffer,
+        ref char[] scratch)
     {
-        var set = plan.ColumnSets[f];
-        var data = new (ReadOnlyMemory<int> Ids, List<string> Values)[set.Length];
-        for (var c = 0; c < set.Length; c++)
+        var length = 0;
+        var any = false;
+        for (var c = 0; c < columns.Length; c++)
         {
-            data[c] = tables[t].ColumnData(ColumnIndex(plan, f, tables, t, set[c]));
-        }
-
-        var rows = data[0].Ids.Length;
-        var combined = data[0].Ids.ToArray();
-        // The value ids (per column so far) of each combination, flattened: combination k's are at k * width.
-        var previousParts = new List<int>();
-        var width = 1;
-        var distinct = data[0].Values.Count + 1; // ids from -1: shift by one
-        for (var k = 0; k < distinct; k++)
-        {
-            previousParts.Add(k - 1);
-        }
-
-        for (var r = 0; r < rows; r++)
-        {
-            combined[r]++;
-        }
-
-        for (var c = 1; c < set.Length; c++)
-        {
-            var next = new Dictionary<(int, int), int>();
-            var nextParts = new List<int>();
-            var column = data[c].Ids.Span;
-            for (var r = 0; r < rows; r++)
+            var value = Normalize(table.Value(record, columns[c]), normalization, ref scratch);
+            any |= !value.IsEmpty;
+            var needed = length + value.Length + 1;
+            if (needed > buffer.Length)
             {
-                var pair = (combined[r], column[r]);
-                if (!next.TryGetValue(pair, out var id))
-                {
-                    id = next.Count;
-                    next.Add(pair, id);
-                    for (var i = 0; i < width; i++)
-                    {
-                        nextParts.Add(previousParts[(pair.Item1 * width) + i]);
-                    }
-
-                    nextParts.Add(column[r]);
-                }
-
-                combined[r] = id;
+                Array.Resize(ref buffer, Math.Max(needed, buffer.Length * 2));
             }
 
-            previousParts = nextParts;
-            width++;
-            distinct = next.Count;
-        }
-
-        var texts = new string[distinct];
-        var normalized = new string[set.Length];
-        for (var k = 0; k < distinct; k++)
-        {
-            var any = false;
-            for (var c = 0; c < set.Length; c++)
+            if (c > 0)
             {
-                var v = previousParts[(k * width) + c];
-                normalized[c] = v < 0 ? "" : Normalize(data[c].Values[v], plan.Normalizations[f]);
-                any |= normalized[c].Length > 0;
+                buffer[length++] = ColumnSeparator;
             }
 
-            texts[k] = any ? string.Join(ColumnSeparator, normalized) : "";
+            value.CopyTo(buffer.AsSpan(length));
+            length += value.Length;
         }
 
-        return (combined, [.. texts]);
+        return any ? buffer.AsSpan(0, length) : [];
     }
 
-    internal static string Normalize(string value, Normalization normalization)
+    /// <summary>A value normalised as the field says; the result is the value itself or lies in <paramref name="buffer"/>.</summary>
+    private static ReadOnlySpan<char> Normalize(ReadOnlySpan<char> value, Normalization normalization, ref char[] buffer)
     {
-        switch (normalization)
+        value = value.Trim();
+        if (normalization == Normalization.Trim || value.IsEmpty)
         {
-            case Normalization.LowerCase:
-                return value.Trim().ToLowerInvariant();
-            case Normalization.Alphanumeric:
-                Span<char> buffer = value.Length <= 256 ? stackalloc char[value.Length] : new char[value.Length];
-                var n = 0;
-                foreach (var c in value)
-                {
-                    if (char.IsLetterOrDigit(c))
-                    {
-                        buffer[n++] = char.ToLowerInvariant(c);
-                    }
-                }
-
-                return new string(buffer[..n]);
-            default:
-                return value.Trim();
+            return value;
         }
+
+        if (value.Length > buffer.Length)
+        {
+            buffer = new char[Math.Max(value.Length, buffer.Length * 2)];
+        }
+
+        if (normalization == Normalization.LowerCase)
+        {
+            return buffer.AsSpan(0, value.ToLowerInvariant(buffer));
+        }
+
+        var n = 0;
+        foreach (var c in value)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                buffer[n++] = char.ToLowerInvariant(c);
+            }
+        }
+
+        return buffer.AsSpan(0, n);
     }
 }
