@@ -93,6 +93,36 @@ public sealed class LinkCommandTests : IDisposable
     }
 
     [Fact]
+    public void Run_DedupeWithoutIdColumn_NamesAClusterByItsSmallestRowNumber()
+    {
+        Directory.CreateDirectory(_out);
+        var input = Path.Combine(_out, "a.csv");
+        // Rows 2 and 10 are one person: "10" sorts before "2" as text, but row 2 comes first.
+        File.WriteAllLines(input, ["name,dob", .. Enumerable.Range(1, 11).Select(i => i is 2 or 10 ? "tran thi bich,19900101" : $"person{i},19{50 + i}0505")]);
+        var config = Path.Combine(_out, "c.json");
+        File.WriteAllText(config, """
+            {
+              "fields": [
+                { "name": "name", "levels": [ { "comparator": "exact", "m": 0.9 } ] },
+                { "name": "dob", "levels": [ { "comparator": "exact", "m": 0.9 } ] }
+              ],
+              "blocking": [ { "on": [ "dob" ] } ],
+              "decision": { "matchWeight": 5 }
+            }
+            """);
+
+        var code = CliApp.Run(["dedupe", "--config", config, "--input", input, "--out", _out], new StringWriter(), new StringWriter());
+
+        Assert.Equal(0, code);
+        var clusters = File.ReadAllLines(Path.Combine(_out, "clusters.csv"));
+        Assert.Equal("row,cluster_id", clusters[0]);
+        Assert.Equal("2,2", clusters[2]);
+        Assert.Equal("10,2", clusters[10]);
+        Assert.Equal("11,11", clusters[11]);
+        Assert.Equal("2,10,match", string.Join(',', File.ReadAllLines(Path.Combine(_out, "pairs.csv"))[1].Split(',')[..3]));
+    }
+
+    [Fact]
     public void Run_LinkWithInvalidConfiguration_ExitsWithTwoNamingFileAndField()
     {
         Directory.CreateDirectory(_out);

@@ -69,6 +69,53 @@ public sealed class BlockerTests
             return produced.Count == produced.Distinct().Count() && produced.ToHashSet().SetEquals(expected);
         });
 
+    private static readonly MatchPlan s_threeFieldPlan = MatchPlan.Compile(MatchConfiguration.FromJson("""
+        {
+          "fields": [
+            { "name": "a", "levels": [ { "comparator": "exact" } ] },
+            { "name": "b", "levels": [ { "comparator": "exact" } ] },
+            { "name": "c", "levels": [ { "comparator": "exact" } ] }
+          ],
+          "blocking": [ { "on": [ "a", "b", "c" ] } ]
+        }
+        """));
+
+    // Few values per column, so that the ids of the rule's two steps (a with b, then that with c) take the same small numbers.
+    [FsCheck.Xunit.Property(MaxTest = 300)]
+    public Property Keys_ThreeFieldRule_SameKeyExactlyWhenAllThreeValuesAgree() =>
+        Prop.ForAll(Gen.ListOf(Gen.ArrayOf(Gen.Elements("", "0", "1", "2", "3"), 3)).ToArbitrary(), rows =>
+        {
+            var table = new RecordTable(["a", "b", "c"]);
+            foreach (var row in rows)
+            {
+                var r = table.AddRecord();
+                for (var c = 0; c < 3; c++)
+                {
+                    table.Set(r, c, row[c]);
+                }
+            }
+
+            var keys = Blocker.Keys(s_threeFieldPlan, FieldData.Build(s_threeFieldPlan, [table]), 1)[0][0];
+            for (var i = 0; i < rows.Count; i++)
+            {
+                var complete = Array.TrueForAll(rows[i], v => v.Length > 0);
+                if (complete != keys[i] >= 0)
+                {
+                    return false;
+                }
+
+                for (var j = 0; j < rows.Count; j++)
+                {
+                    if (complete && (keys[i] == keys[j]) != rows[i].AsSpan().SequenceEqual(rows[j]))
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            return true;
+        });
+
     [Fact]
     public void DedupePairs_MoreThanTheLimit_ThrowsSayingWhatToDo()
     {

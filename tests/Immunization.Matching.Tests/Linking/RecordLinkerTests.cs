@@ -1,5 +1,6 @@
 using Immunization.Matching.Configuration;
 using Immunization.Matching.Linking;
+using Immunization.Matching.Scoring;
 using Immunization.Matching.Tests.Support;
 
 namespace Immunization.Matching.Tests.Linking;
@@ -60,6 +61,21 @@ public sealed partial class RecordLinkerTests
             Assert.Equal(pair.Weight, explanation.PriorWeight + explanation.Fields.Sum(f => f.Weight), 9);
             Assert.Equal(10, explanation.Fields.Count);
         }
+    }
+
+    [Fact]
+    public void Explain_IntoABuffer_GivesWhatTheAllocatingOverloadGives()
+    {
+        var result = new RecordLinker(SamplePlan("febrl4.json")).Link(Febrl.Read("dataset4a.csv"), Febrl.Read("dataset4b.csv"));
+        var buffer = new FieldContribution[12];
+
+        foreach (var pair in result.Matches.Take(50).Concat(result.Reviews))
+        {
+            result.Explain(pair, buffer);
+            Assert.Equal(result.Explain(pair).Fields, buffer.Take(10));
+        }
+
+        Assert.Throws<ArgumentException>(() => result.Explain(result.Matches[0], new FieldContribution[9]));
     }
 
     [Fact]
