@@ -354,8 +354,8 @@ internal static class IdentityLevels
     public const int CitizenIdExact = 0, CitizenIdTransposition = 1, CitizenIdSubstitution = 2, CitizenIdDifferent = 3;
 
     /// <summary>
-    /// The general engine's citizenId order puts 'consistent' (numbers that differ, but each CCCD encodes the sex and birth
-    /// year the other record states) before 'different'; the built-in matcher keeps <see cref="CitizenIdDifferent"/> = 3,
+    /// The general engine's citizenId order puts 'consistent' (a CMND against a CCCD that encodes the sex and birth year the
+    /// CMND's record states) before 'different'; the built-in matcher keeps <see cref="CitizenIdDifferent"/> = 3,
     /// which its <see cref="Labels"/>, <see cref="M"/> and <see cref="PriorU"/> are indexed by.
     /// </summary>
     public const int CitizenIdConsistent = 3, CitizenIdInconsistent = 4;

@@ -101,25 +101,21 @@ internal static class VietnameseFieldKeys
 
     /// <summary>
     /// The identity-number level in the general engine's order (<see cref="IdentityLevels.CitizenIdConsistent"/> before
-    /// <see cref="IdentityLevels.CitizenIdInconsistent"/>): numbers that differ by more than one edit, or a CMND against a
-    /// CCCD, are 'consistent' when each CCCD encodes the sex and birth year the other record states. A CMND against a CCCD
-    /// that is not consistent still weighs nothing (-1): the two numbering schemes say nothing about each other otherwise.
+    /// <see cref="IdentityLevels.CitizenIdInconsistent"/>): a 9-digit CMND against a 12-digit CCCD is 'consistent' when the
+    /// CCCD encodes the sex and birth year that the CMND's record states (one person under the old and the new numbering),
+    /// and weighs nothing (-1) otherwise, as the two schemes say nothing else about each other. Two numbers of one scheme
+    /// that differ by more than one edit stay 'different' whatever they encode: a different valid number is another person.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int CitizenId(in IdentityKey a, in IdentityKey b)
     {
         var own = IdentityComparison.CitizenIdBcd(a.CitizenIdBcd, a.CitizenIdLength, b.CitizenIdBcd, b.CitizenIdLength);
-        if (own != -1 && own != IdentityLevels.CitizenIdDifferent)
+        if (own != -1)
         {
-            return own;
+            return own == IdentityLevels.CitizenIdDifferent ? IdentityLevels.CitizenIdInconsistent : own;
         }
 
-        if (IdentityComparison.CitizenIdConsistent(a, b))
-        {
-            return IdentityLevels.CitizenIdConsistent;
-        }
-
-        return own == -1 ? -1 : IdentityLevels.CitizenIdInconsistent;
+        return IdentityComparison.CitizenIdConsistent(a, b) ? IdentityLevels.CitizenIdConsistent : -1;
     }
 
     /// <summary>

@@ -9,8 +9,8 @@ using Immunization.Matching.Scoring;
 namespace Immunization.Matching.Tests.Comparators;
 
 /// <summary>
-/// The <c>citizenId.consistent</c> level: a field that reads the identity number, the sex and the date of birth, where two
-/// numbers that differ still agree when each CCCD encodes the sex and birth year the other record states.
+/// The <c>citizenId.consistent</c> level: a field that reads the identity number, the sex and the date of birth, where an old
+/// 9-digit CMND and a 12-digit CCCD agree when the CCCD encodes the sex and birth year the CMND's record states.
 /// </summary>
 public sealed partial class VietnameseComparatorKindsTests
 {
@@ -83,11 +83,12 @@ public sealed partial class VietnameseComparatorKindsTests
     }
 
     [Fact]
-    public void Level_DifferentCccdsEachEncodingTheOtherRecordsSexAndYear_IsConsistent()
+    public void Level_DifferentCccdsEvenEncodingTheOtherRecordsSexAndYear_AreDifferent()
     {
-        var reissued = (Cccd(79, Sex.Male, 1990, 654321), "M", "1990-11-30");
+        // Two valid numbers of one scheme more than one edit apart are two people, whatever they encode.
+        var other = (Cccd(79, Sex.Male, 1990, 654321), "M", "1990-11-30");
 
-        Assert.Equal("citizenId.consistent", ConsistencyLabel(s_man1990, reissued));
+        Assert.Equal("different", ConsistencyLabel(s_man1990, other));
     }
 
     [Theory]
@@ -227,7 +228,7 @@ public sealed partial class VietnameseComparatorKindsTests
             ConsistencyLevelOf(p.A, p.A) == (s_consistencyPool[p.A].Number is "" or "abc" ? -1 : 0));
 
     [FsCheck.Xunit.Property]
-    public Property Level_ConsistencyAnyPair_DiffersFromTheNumberAloneOnlyByReachingConsistent()
+    public Property Level_ConsistencyAnyPair_DiffersFromTheNumberAloneOnlyWhereCmndMeetsCccd()
     {
         var consistent = s_consistency.Plan.LevelCount[0] - 2;
         return Prop.ForAll(ConsistencyPairs(), p =>
@@ -236,7 +237,7 @@ public sealed partial class VietnameseComparatorKindsTests
             var level = ConsistencyLevelOf(p.A, p.B);
             var different = s_numberOnly.Plan.LevelCount[0] - 1;
             return level == consistent
-                ? alone == different || alone == -1
+                ? alone == -1
                 : level == (alone == different ? consistent + 1 : alone);
         });
     }
