@@ -106,7 +106,7 @@ internal static class DedupeCommand
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"matches: {result.Matches.Count}, review: {result.Reviews.Count}, clusters: {result.ClusterCount}, " +
             $"joins refused by the chaining guard: {result.RefusedJoins}"));
-        MatchingOutput.WarnIfDegenerate(stderr, "dedupe", result.Model, result.CandidatePairs, train);
+        MatchingOutput.WarnIfDegenerate(stderr, "dedupe", configuration, result.Model, result.CandidatePairs, train);
         if (truth && result.Evaluation is { } evaluation)
         {
             MatchingOutput.WriteEvaluation(stdout, evaluation);

@@ -120,7 +120,7 @@ internal static class LinkCommand
             $"link: {leftTable.Count} x {rightTable.Count} records, {result.CandidatePairs} candidate pairs, " +
             $"{(train ? "m from labels" : $"EM {result.EmIterations} iterations")}, lambda {result.Model.Lambda:0.####}"));
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"matches: {result.Matches.Count}, review: {result.Reviews.Count}"));
-        MatchingOutput.WarnIfDegenerate(stderr, "link", result.Model, result.CandidatePairs, train);
+        MatchingOutput.WarnIfDegenerate(stderr, "link", configuration, result.Model, result.CandidatePairs, train);
         if (truth && result.Evaluation is { } evaluation)
         {
             MatchingOutput.WriteEvaluation(stdout, evaluation);

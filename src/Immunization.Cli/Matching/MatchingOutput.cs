@@ -123,9 +123,11 @@ internal static class MatchingOutput
     /// Warns on <paramref name="error"/> when EM has probably learned nothing useful: it judged most candidate pairs to be
     /// matches (blocking left too few non-matches to tell them apart), or no field's levels separate m from u.
     /// </summary>
-    public static void WarnIfDegenerate(TextWriter error, string command, MatchModel model, long candidatePairs, bool trained)
+    public static void WarnIfDegenerate(TextWriter error, string command, MatchConfiguration configuration, MatchModel model,
+        long candidatePairs, bool trained)
     {
-        if (trained)
+        // With m counted from labels, or fixed on every level, EM has no m to get wrong.
+        if (trained || (configuration.Fields ?? []).All(f => f.Levels.All(l => l.M is not null)))
         {
             return;
         }
