@@ -32,7 +32,7 @@ internal static class Blocker
         {
             var rule = plan.Rules[r];
             var ruleKeys = new int[tableCount][];
-            var first = ComponentIds(fields[rule.Fields[0]], rule.PrefixLengths[0]);
+            var first = ComponentIds(fields[rule.Fields[0]], rule.PrefixLengths[0], plan.KeyedOnFirstColumn(rule.Fields[0]));
             for (var t = 0; t < tableCount; t++)
             {
                 var ids = fields[rule.Fields[0]].Ids[t];
@@ -48,7 +48,7 @@ internal static class Blocker
             for (var k = 1; k < rule.Fields.Length; k++)
             {
                 // Component ids per distinct value: the value id itself, or the id of its prefix.
-                var components = ComponentIds(fields[rule.Fields[k]], rule.PrefixLengths[k]);
+                var components = ComponentIds(fields[rule.Fields[k]], rule.PrefixLengths[k], plan.KeyedOnFirstColumn(rule.Fields[k]));
                 combined.Clear();
                 for (var t = 0; t < tableCount; t++)
                 {
@@ -213,10 +213,13 @@ internal static class Blocker
         new($"Blocking produced more than {maxPairs:N0} candidate pairs (at rule {rule}); make the rules stricter or raise " +
             "estimation.maxCandidatePairs.");
 
-    /// <summary>The id of each distinct value's prefix, or <see langword="null"/> when the whole value is the key (its id serves).</summary>
-    private static int[]? ComponentIds(FieldData field, int prefixLength)
+    /// <summary>
+    /// The id of each distinct value's prefix (or, for a field keyed on its first column, of that column's part), or
+    /// <see langword="null"/> when the whole value is the key (its id serves).
+    /// </summary>
+    private static int[]? ComponentIds(FieldData field, int prefixLength, bool firstColumnOnly)
     {
-        if (prefixLength == 0)
+        if (prefixLength == 0 && !firstColumnOnly)
         {
             return null;
         }
@@ -227,7 +230,12 @@ internal static class Blocker
         for (var v = 0; v < ids.Length; v++)
         {
             var value = field.Values[v].AsSpan();
-            var prefix = value.Length <= prefixLength ? value : value[..prefixLength];
+            if (firstColumnOnly && value.IndexOf(FieldData.ColumnSeparator) is var end and >= 0)
+            {
+                value = value[..end];
+            }
+
+            var prefix = prefixLength == 0 || value.Length <= prefixLength ? value : value[..prefixLength];
             if (!lookup.TryGetValue(prefix, out var id))
             {
                 id = prefixes.Count;

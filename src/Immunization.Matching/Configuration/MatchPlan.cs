@@ -104,6 +104,12 @@ public sealed class MatchPlan
     /// <summary>Per field, the Vietnamese comparator its levels use (at most one per field), or <see cref="LevelKind.Exact"/> for none.</summary>
     internal LevelKind[] Families { get; private init; } = [];
 
+    /// <summary>
+    /// Whether a field's first column alone says whether its value is present and what blocking rules key on: a citizenId
+    /// field that also reads the sex and date of birth (for 'citizenId.consistent').
+    /// </summary>
+    internal bool KeyedOnFirstColumn(int field) => Families[field] == LevelKind.CitizenId && ColumnSets[field].Length == 3;
+
     /// <summary>Fixed m per level, NaN when estimated (flat, "different" levels included).</summary>
     internal double[] FixedM { get; private init; } = [];
 
@@ -252,6 +258,22 @@ public sealed class MatchPlan
             {
                 throw Error($"field '{field.Name}': citizenId reads the identity number alone, or with the record's sex and date of " +
                     "birth (for 'citizenId.consistent'): give one column, or \"columns\": [\"citizen_id\", \"sex\", \"date_of_birth\"].");
+            }
+
+            if (families[f] == LevelKind.CitizenId && columnSets[f].Length == 3)
+            {
+                // The value joins number, sex and date of birth; only the number may be compared as written or blocked on.
+                if (levels[0]?.Comparator == "exact")
+                {
+                    throw Error($"field '{field.Name}' reads the identity number with the sex and date of birth: a plain 'exact' level " +
+                        "(and termFrequency, which weighs it) would compare all three; 'citizenId.exact' compares the number.");
+                }
+
+                if (normalizations[f] == Normalization.Alphanumeric)
+                {
+                    throw Error($"field '{field.Name}': normalization 'alphanumeric' would also strip the date of birth " +
+                        "(1988-07-15 becomes 19880715, which no longer reads as a date); use 'trim' (the default) or 'lowerCase'.");
+                }
             }
 
             if (families[f] is not (LevelKind.AdminUnit or LevelKind.CitizenId) && columnSets[f].Length > 1

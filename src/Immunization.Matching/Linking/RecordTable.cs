@@ -4,7 +4,8 @@ namespace Immunization.Matching.Linking;
 
 /// <summary>
 /// Records to link or de-duplicate: each record's values, trimmed, kept as text in a few large blocks of characters
-/// (no string per value), so that a table costs about twice the characters of its values plus eight bytes a value.
+/// (no string per value), so that a table costs about two bytes a character plus eight bytes a value (a value set again
+/// keeps its old text too). One table holds up to 2<sup>31</sup> characters.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -19,6 +20,7 @@ public sealed class RecordTable
     // Blocks of 32,768 characters (64 KB) stay below the large object heap's threshold; a longer value gets a block of its own.
     private const int TextBlockShift = 15;
     private const int TextBlockSize = 1 << TextBlockShift;
+    private const int MaxTextBlocks = 1 << (31 - TextBlockShift);
     // Records are stored in blocks of 1,024, so growing never copies what is already stored.
     private const int RecordBlockShift = 10;
     private const int RecordBlockSize = 1 << RecordBlockShift;
@@ -80,6 +82,7 @@ public sealed class RecordTable
     /// <param name="column">The column's index.</param>
     /// <param name="value">The value.</param>
     /// <exception cref="ArgumentOutOfRangeException">The record or column index is out of range.</exception>
+    /// <exception cref="InvalidOperationException">The table already holds 2<sup>31</sup> characters of values (about 4 GB).</exception>
     public void Set(int record, int column, ReadOnlySpan<char> value)
     {
         Guard.Against.OutOfRange(record, nameof(record), 0, _count - 1);
@@ -91,6 +94,13 @@ public sealed class RecordTable
         {
             cells[cell + 1] = 0;
             return;
+        }
+
+        // A value's start is one int: block number and offset. Past 2^31 characters it would wrap, so refuse clearly instead.
+        if (_text.Count >= MaxTextBlocks - 1)
+        {
+            throw new InvalidOperationException(
+                $"The table holds {(long)_text.Count << TextBlockShift:N0} characters, the most one table holds; split the input.");
         }
 
         int start;

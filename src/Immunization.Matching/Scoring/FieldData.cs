@@ -65,6 +65,7 @@ internal sealed class FieldData
         interner.Clear();
         var set = plan.ColumnSets[f];
         var normalization = plan.Normalizations[f];
+        var keyedOnFirst = plan.KeyedOnFirstColumn(f);
         var counts = new int[interner.Capacity];
         var ids = new int[tables.Count][];
         var present = new int[tables.Count];
@@ -84,7 +85,9 @@ internal sealed class FieldData
             {
                 var value = set.Length == 1
                     ? Normalize(table.Value(r, columns[0]), normalization, ref buffer)
-                    : Join(table, r, columns, normalization, ref buffer, ref scratch);
+                    : keyedOnFirst && table.Value(r, columns[0]).IsWhiteSpace()
+                        ? []
+                        : Join(table, r, columns, normalization, ref buffer, ref scratch);
                 if (value.IsEmpty)
                 {
                     target[r] = -1;

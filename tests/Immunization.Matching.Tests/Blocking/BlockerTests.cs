@@ -117,6 +117,36 @@ public sealed class BlockerTests
         });
 
     [Fact]
+    public void Keys_CitizenIdFieldWithSexAndBirthDate_BlocksOnTheNumberAlone()
+    {
+        var plan = MatchPlan.Compile(MatchConfiguration.FromJson("""
+            {
+              "fields": [ { "name": "id", "columns": [ "n", "s", "d" ],
+                            "levels": [ { "comparator": "citizenId.exact" }, { "comparator": "citizenId.consistent" } ] } ],
+              "blocking": [ { "on": [ "id" ] } ]
+            }
+            """));
+        var table = new RecordTable(["n", "s", "d"]);
+        foreach (var (n, sex, d) in new[] { ("001090012345", "M", "1990-05-12"), ("001090012345", "F", "12/05/1990"), ("", "M", "1990-05-12"),
+            ("", "M", "1990-05-12"), ("025678912", "M", "1990") })
+        {
+            var r = table.AddRecord();
+            table.Set(r, 0, n);
+            table.Set(r, 1, sex);
+            table.Set(r, 2, d);
+        }
+
+        var fields = FieldData.Build(plan, [table]);
+        var keys = Blocker.Keys(plan, fields, 1)[0][0];
+
+        // Same number, other sex and date writing: one block. No number: no value and no block, whatever sex and date say.
+        Assert.Equal(keys[0], keys[1]);
+        Assert.Equal([-1, -1], fields[0].Ids[0][2..4]);
+        Assert.Equal([-1, -1], keys[2..4]);
+        Assert.NotEqual(keys[0], keys[4]);
+    }
+
+    [Fact]
     public void DedupePairs_MoreThanTheLimit_ThrowsSayingWhatToDo()
     {
         var rows = Enumerable.Range(0, 50).Select(_ => new[] { "x", "y" }).ToList();

@@ -34,6 +34,10 @@ public sealed partial class MatchPlanTests
         "field 'a': citizenId reads the identity number alone, or with the record's sex and date of birth (for 'citizenId.consistent')")]
     [InlineData("""{ "name": "a", "columns": [ "n", "s", "d" ], "levels": [ { "comparator": "citizenId.consistent" }, { "comparator": "citizenId.substitution" } ] }""",
         "field 'a', level 1: can never be reached, because level 0 before it")]
+    [InlineData("""{ "name": "a", "columns": [ "n", "s", "d" ], "levels": [ { "comparator": "exact" }, { "comparator": "citizenId.consistent" } ] }""",
+        "field 'a' reads the identity number with the sex and date of birth: a plain 'exact' level")]
+    [InlineData("""{ "name": "a", "columns": [ "n", "s", "d" ], "normalization": "alphanumeric", "levels": [ { "comparator": "citizenId.consistent" } ] }""",
+        "field 'a': normalization 'alphanumeric' would also strip the date of birth")]
     [InlineData("""{ "name": "a", "columns": [ "n", "s", "d" ], "levels": [ { "comparator": "citizenId.consistent", "threshold": 1 } ] }""",
         "field 'a', level 0 ('citizenId.consistent'): takes no 'threshold'")]
     [InlineData("""{ "name": "a", "levels": [ { "comparator": "citizenId.exact" }, { "comparator": "phone.oneDigit" } ] }""",
@@ -103,8 +107,9 @@ public sealed partial class MatchPlanTests
     [Fact]
     public void Compile_CitizenIdOnThreeColumnsWithoutConsistent_IsAccepted()
     {
-        var plan = CompileField("""{ "name": "a", "columns": [ "n", "s", "d" ], "levels": [ { "comparator": "exact" }, { "comparator": "citizenId.exact" } ] }""");
+        var plan = CompileField("""{ "name": "a", "columns": [ "n", "s", "d" ], "levels": [ { "comparator": "citizenId.exact" }, { "comparator": "citizenId.substitution" } ] }""");
 
         Assert.Equal(3, plan.LevelCount[0]);
+        Assert.True(plan.KeyedOnFirstColumn(0));
     }
 }
