@@ -5,16 +5,6 @@ namespace Immunization.Cli.Matching;
 /// <summary>Writes CSV fields with RFC 4180 quoting, and numbers in the invariant culture.</summary>
 internal static class CsvText
 {
-    public static string Field(string? value)
-    {
-        if (string.IsNullOrEmpty(value))
-        {
-            return "";
-        }
-
-        return value.AsSpan().IndexOfAny(",\"\r\n") < 0 ? value : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-    }
-
     public static string Number(double value, string format = "0.####") => value.ToString(format, CultureInfo.InvariantCulture);
 
     /// <summary>Writes one field, quoted when it needs to be, without making a string.</summary>
@@ -63,7 +53,7 @@ internal static class CsvText
                 writer.Write(',');
             }
 
-            writer.Write(Field(fields[i]));
+            WriteField(writer, fields[i]);
         }
 
         writer.Write('\n');
