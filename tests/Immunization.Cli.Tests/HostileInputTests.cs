@@ -337,6 +337,17 @@ public sealed partial class HostileInputTests : IDisposable
         var name = System.IO.Path.GetFileName(file.Path);
         Assert.Contains(name, run.Error, StringComparison.Ordinal);
         Assert.Matches(@"row \d+|column|empty", run.Error);
+        if (file.Mutation is "unclosed-quote" or "stray-quote")
+        {
+            // Reported as a quote problem at the row that holds it, not as a count of fields read past it.
+            Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"{name}, row {file.TargetRow}: a quote is not closed"), run.Error,
+                StringComparison.Ordinal);
+        }
+
+        if (file.Mutation == "duplicate-column")
+        {
+            Assert.Matches(@", row 1, column \d+: the same name as column 1", run.Error);
+        }
     }
 
     private static void AssertClean(RunResult run)
@@ -409,6 +420,7 @@ public sealed partial class HostileInputTests : IDisposable
                 mustFail = true;
                 break;
             case "stray-quote":
+                mustFail = true;
                 rows[target] = Field(target, 2, v => v.Length > 2 ? v[..2] + "\"" + v[2..] : "N\"g");
                 break;
             case "million-char-field":
@@ -454,7 +466,7 @@ public sealed partial class HostileInputTests : IDisposable
         var bytes = encoding.GetPreamble().Concat(encoding.GetBytes(text)).ToArray();
         File.WriteAllBytes(path, bytes);
         var dataRows = rows.Count(r => r.Trim().Length > 0);
-        return new MutatedFile(path, mutation, dataRows, mustFail, mustSucceed);
+        return new MutatedFile(path, mutation, dataRows, mustFail, mustSucceed, target + 2);
     }
 
     private static (string Header, string[] Rows) Register()
@@ -529,5 +541,6 @@ public sealed partial class HostileInputTests : IDisposable
 
     private sealed record RunResult(int Code, string Output, string Error);
 
-    private sealed record MutatedFile(string Path, string Mutation, int DataRows, bool MustFail, bool MustSucceed);
+    /// <param name="TargetRow">The 1-based row the mutation damaged (the header being row 1).</param>
+    private sealed record MutatedFile(string Path, string Mutation, int DataRows, bool MustFail, bool MustSucceed, int TargetRow);
 }
