@@ -157,7 +157,7 @@ public sealed class GenerateCommandTests : IDisposable
 
         var (exit, _, error) = Run("generate", "--people", "10", "--out", Path.Combine(_root, "x"), "--errors", json);
 
-        Assert.Equal(1, exit);
+        Assert.Equal(2, exit);
         Assert.Contains("bad.json", error, StringComparison.Ordinal);
         Assert.Contains("noSuchKind", error, StringComparison.Ordinal);
     }
@@ -167,7 +167,7 @@ public sealed class GenerateCommandTests : IDisposable
     {
         var (exit, _, error) = Run("generate", "--people", "10", "--out", Path.Combine(_root, "x"), "--errors", Path.Combine(_root, "nope.json"));
 
-        Assert.Equal(1, exit);
+        Assert.Equal(2, exit);
         Assert.Contains("nope.json", error, StringComparison.Ordinal);
     }
 
@@ -215,7 +215,7 @@ public sealed class GenerateCommandTests : IDisposable
 
         var (exit, _, error) = Run("generate", "--people", "10", "--out", Path.Combine(_root, "x"), "--errors", _root);
 
-        Assert.Equal(1, exit);
+        Assert.Equal(2, exit);
         Assert.Contains("is a folder", error, StringComparison.Ordinal);
         Assert.DoesNotContain("does not exist", error, StringComparison.Ordinal);
     }
@@ -232,7 +232,7 @@ public sealed class GenerateCommandTests : IDisposable
 
         var (exit, _, error) = Run("generate", "--people", "10", "--out", Path.Combine(_root, "x"), "--errors", path);
 
-        Assert.Equal(1, exit);
+        Assert.Equal(2, exit);
         Assert.Contains("rates.json", error, StringComparison.Ordinal);
         Assert.Contains(key, error, StringComparison.Ordinal);
         Assert.Contains("line 1", error, StringComparison.Ordinal);

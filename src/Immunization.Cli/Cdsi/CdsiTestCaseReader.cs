@@ -1,4 +1,5 @@
 using System.Globalization;
+using Immunization.Cli.StandardFiles;
 using Immunization.Core.Evaluation;
 using Immunization.Core.Identity;
 using nietras.SeparatedValues;
@@ -15,6 +16,11 @@ internal static class CdsiTestCaseReader
 {
     private const int MaxDoses = 7;
     private const int MaxObservations = 3;
+
+    // Dates outside these years are refused: no patient or dose of a test case lies there, and the engine's date
+    // arithmetic (ages, intervals) must stay within NodaTime's range.
+    private const int MinYear = 1900;
+    private const int MaxYear = 2199;
     // CDC's vocabularies (layout files v4.45 and v4.6); compared without case, as CDC's own files vary.
     private static readonly HashSet<string> s_doseStatuses = new(["Valid", "Not Valid", "Extraneous", "Sub-standard"], StringComparer.OrdinalIgnoreCase);
     private static readonly HashSet<string> s_seriesStatuses = new(["Not complete", "Complete", "Immune", "Contraindicated", "Aged out", "Not recommended"], StringComparer.OrdinalIgnoreCase);
@@ -40,13 +46,15 @@ internal static class CdsiTestCaseReader
             throw new FormatException($"{fileName}: the file is empty.");
         }
 
-        using var reader = Sep.Reader(o => o with { Unescape = true, DisableColCountCheck = true }).From(text);
-        var header = reader.Header;
+        // Sep neither reads the header nor checks column counts: its messages quote the row; CsvInput says what is wrong instead.
+        using var reader = CsvInput.Open(
+            () => Sep.Reader(o => o with { HasHeader = false, Unescape = true, DisableColCountCheck = true }).From(text), fileName);
+        var header = CsvInput.ReadHeader(reader, fileName);
         var columns = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        for (var i = 0; i < header.ColNames.Count; i++)
+        for (var i = 0; i < header.Length; i++)
         {
             // CDC writes "Assessment Date" in the dictionary and "Assessment_Date" in the sheet: accept both.
-            columns.TryAdd(header.ColNames[i].Trim().Replace(' ', '_'), i);
+            columns.TryAdd(header[i].Trim().Replace(' ', '_'), i);
         }
 
         foreach (var name in s_required)
@@ -58,10 +66,25 @@ internal static class CdsiTestCaseReader
         }
 
         var cases = new List<CdsiTestCase>();
-        foreach (var row in reader)
+        var rowNumber = 1;
+        while (CsvInput.Next(reader, fileName, rowNumber))
         {
+            var row = reader.Current;
+
             // Row 1 is the header, so the first case is on row 2 (as a spreadsheet shows it).
-            var rowNumber = row.RowIndex + 1;
+            rowNumber = CsvInput.RowNumber(row);
+            if (CsvInput.IsBlank(row))
+            {
+                continue;
+            }
+
+            // Shorter rows are read (missing columns are empty), as CDC's sheets end rows early; wider ones are refused.
+            CsvInput.CheckQuotes(row, fileName);
+            if (row.ColCount > header.Length)
+            {
+                CsvInput.CheckWidth(row, header.Length, fileName);
+            }
+
             var values = new string[row.ColCount];
             for (var i = 0; i < values.Length; i++)
             {
@@ -79,12 +102,17 @@ internal static class CdsiTestCaseReader
                     return null;
                 }
 
+                // The date of birth is personal data: it is never shown; other dates are shown cut short.
+                var shown = column == "DOB" ? "the value" : $"'{CsvInput.Shown(value)}'";
                 if (DateTime.TryParseExact(value, ["yyyy-MM-dd", "MM/dd/yyyy", "M/d/yyyy", "yyyy-MM-dd HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
                 {
-                    return LocalDate.FromDateTime(date);
+                    return date.Year is >= MinYear and <= MaxYear
+                        ? LocalDate.FromDateTime(date)
+                        : throw new FormatException(string.Create(CultureInfo.InvariantCulture,
+                            $"{fileName}, row {rowNumber}, column {column}: {shown} is out of range (years {MinYear} to {MaxYear})."));
                 }
 
-                throw new FormatException($"{fileName}, row {rowNumber}, column {column}: '{value}' is not a date (yyyy-MM-dd or MM/dd/yyyy).");
+                throw new FormatException($"{fileName}, row {rowNumber}, column {column}: {shown} is not a date (yyyy-MM-dd or MM/dd/yyyy).");
             }
 
             LocalDate RequiredDate(string column) =>
@@ -101,7 +129,7 @@ internal static class CdsiTestCaseReader
                 "M" or "MALE" => Sex.Male,
                 "F" or "FEMALE" => Sex.Female,
                 "" or "U" or "UNKNOWN" => Sex.Unknown,
-                var other => throw new FormatException($"{fileName}, row {rowNumber}, column gender: '{other}' is not M or F."),
+                var other => throw new FormatException($"{fileName}, row {rowNumber}, column gender: '{CsvInput.Shown(other)}' is not M or F."),
             };
             var doses = new List<ExpectedDose>();
             for (var n = 1; n <= MaxDoses; n++)
@@ -120,14 +148,14 @@ internal static class CdsiTestCaseReader
 
                 if (cvx.Length == 0 || !cvx.All(char.IsAsciiDigit))
                 {
-                    throw new FormatException($"{fileName}, row {rowNumber}, column CVX_{n}: '{cvx}' is not a CVX code (digits).");
+                    throw new FormatException($"{fileName}, row {rowNumber}, column CVX_{n}: '{CsvInput.Shown(cvx)}' is not a CVX code (digits).");
                 }
 
                 var mvx = Get($"MVX_{n}");
                 var status = Get($"Evaluation_Status_{n}");
                 if (status.Length > 0 && !s_doseStatuses.Contains(status))
                 {
-                    throw new FormatException($"{fileName}, row {rowNumber}, column Evaluation_Status_{n}: '{status}' is not an evaluation status ({string.Join(", ", s_doseStatuses)}).");
+                    throw new FormatException($"{fileName}, row {rowNumber}, column Evaluation_Status_{n}: '{CsvInput.Shown(status)}' is not an evaluation status ({string.Join(", ", s_doseStatuses)}).");
                 }
 
                 doses.Add(new ExpectedDose(new AdministeredDose(date.Value, cvx, mvx.Length == 0 ? null : mvx), status, Get($"Evaluation_Reason_{n}")));
@@ -152,20 +180,28 @@ internal static class CdsiTestCaseReader
             var seriesStatus = Get("Series_Status");
             if (!s_seriesStatuses.Contains(seriesStatus))
             {
-                throw new FormatException($"{fileName}, row {rowNumber}, column Series_Status: '{seriesStatus}' is not a series status ({string.Join(", ", s_seriesStatuses)}).");
+                throw new FormatException($"{fileName}, row {rowNumber}, column Series_Status: '{CsvInput.Shown(seriesStatus)}' is not a series status ({string.Join(", ", s_seriesStatuses)}).");
             }
 
             var forecastNumber = Get("Forecast_#");
             if (forecastNumber.Length > 0 && forecastNumber != "-"
                 && !(forecastNumber.All(char.IsAsciiDigit) && int.TryParse(forecastNumber, CultureInfo.InvariantCulture, out var number) && number > 0))
             {
-                throw new FormatException($"{fileName}, row {rowNumber}, column Forecast_#: '{forecastNumber}' is not a dose number (1, 2, ...) or '-'.");
+                throw new FormatException($"{fileName}, row {rowNumber}, column Forecast_#: '{CsvInput.Shown(forecastNumber)}' is not a dose number (1, 2, ...) or '-'.");
+            }
+
+            var birth = RequiredDate("DOB");
+            var assessment = RequiredDate("Assessment_Date");
+            if (birth > assessment)
+            {
+                // The engine assesses a patient already born; such a row is refused here, without showing either date.
+                throw new FormatException($"{fileName}, row {rowNumber}, column DOB: the date of birth is after the assessment date.");
             }
 
             cases.Add(new CdsiTestCase(
                 id,
                 rowNumber,
-                RequiredDate("DOB"),
+                birth,
                 sex,
                 observations,
                 doses,
@@ -175,7 +211,7 @@ internal static class CdsiTestCaseReader
                 Date("Recommended_Date"),
                 Date("Past_Due_Date"),
                 group,
-                RequiredDate("Assessment_Date")));
+                assessment));
         }
 
         return cases;

@@ -67,9 +67,12 @@ internal static class CdsiCommand
 
                 var runner = new CdsiTestCaseRunner(engine);
                 var outcomes = testCases.Select(runner.Run).ToList();
-                foreach (var group in outcomes.GroupBy(o => o.Case.VaccineGroup, StringComparer.OrdinalIgnoreCase).OrderBy(g => g.Key, StringComparer.OrdinalIgnoreCase))
+                var groups = outcomes.GroupBy(o => o.Case.VaccineGroup, StringComparer.OrdinalIgnoreCase).OrderBy(g => g.Key, StringComparer.OrdinalIgnoreCase)
+                    .Select(g => (Name: StandardFiles.CsvInput.Shown(g.Key), Passed: g.Count(o => o.Passed), Count: g.Count())).ToList();
+                var width = Math.Max(12, groups.Max(g => g.Name.Length));
+                foreach (var (name, passed, count) in groups)
                 {
-                    output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{group.Key,-12} {group.Count(o => o.Passed),5}/{group.Count(),-5}"));
+                    output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name.PadRight(width)} {passed,5}/{count,-5}"));
                 }
 
                 if (parse.GetValue(failures))

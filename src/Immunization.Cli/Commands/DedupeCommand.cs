@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Immunization.Cli.Matching;
+using Immunization.Cli.StandardFiles;
 using Immunization.Matching.Linking;
 
 namespace Immunization.Cli;
@@ -35,6 +36,12 @@ internal static class DedupeCommand
             }
             catch (CliInputException e)
             {
+                parse.InvocationConfiguration.Error.WriteLine($"dedupe: {e.Message}");
+                return 2;
+            }
+            catch (StandardFileException e)
+            {
+                // Names the file, row and column; never a value.
                 parse.InvocationConfiguration.Error.WriteLine($"dedupe: {e.Message}");
                 return 2;
             }

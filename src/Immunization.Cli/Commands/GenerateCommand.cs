@@ -52,8 +52,9 @@ internal static class GenerateCommand
             }
             catch (Exception e) when (e is FormatException or IOException or UnauthorizedAccessException)
             {
-                stderr.WriteLine(e.Message);
-                return 1;
+                // Bad input: 2, as every command. A key or value the file repeats is shown cut short (paths are not cut).
+                stderr.WriteLine(e is FormatException ? CapQuoted(e.Message) : e.Message);
+                return CliApp.UsageError;
             }
 
             var options = new SyntheticDataOptions { People = parse.GetValue(people), Seed = parse.GetValue(seed), Errors = rates };
@@ -115,12 +116,33 @@ internal static class GenerateCommand
         using var stream = file.OpenRead();
         try
         {
+            // A UTF-8 byte-order mark (as some editors save JSON) is skipped; the reader wants bare UTF-8.
+            Span<byte> bom = stackalloc byte[3];
+            var read = stream.ReadAtLeast(bom, 3, throwOnEndOfStream: false);
+            if (!(read == 3 && bom.SequenceEqual("\uFEFF"u8)))
+            {
+                stream.Position = 0;
+            }
+
             return ErrorRates.FromJson(stream);
         }
         catch (FormatException e)
         {
             throw new FormatException(file.Name + ": " + e.Message, e);
         }
+    }
+
+    /// <summary>
+    /// Cuts every double-quoted text in a message, and every other run of characters without a space or comma, to
+    /// <see cref="CsvInput.MaxShown"/> characters: the message may repeat a key or a value of any length from the file.
+    /// </summary>
+    private static string CapQuoted(string message)
+    {
+        var timeout = TimeSpan.FromSeconds(1);
+        message = System.Text.RegularExpressions.Regex.Replace(message, "\"([^\"]*)\"",
+            m => "\"" + CsvInput.Shown(m.Groups[1].Value) + "\"", System.Text.RegularExpressions.RegexOptions.None, timeout);
+        return System.Text.RegularExpressions.Regex.Replace(message, "[^\\s,]{" + (CsvInput.MaxShown + 1) + ",}",
+            m => CsvInput.Shown(m.Value), System.Text.RegularExpressions.RegexOptions.None, timeout);
     }
 
     private static void Report(TextWriter output, SyntheticDataSummary summary, SyntheticDataOptions options, string directory, TimeSpan elapsed)

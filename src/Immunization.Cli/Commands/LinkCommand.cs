@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Immunization.Cli.Matching;
+using Immunization.Cli.StandardFiles;
 using Immunization.Matching.Linking;
 
 namespace Immunization.Cli;
@@ -71,6 +72,12 @@ internal static class LinkCommand
             }
             catch (CliInputException e)
             {
+                stderr.WriteLine($"link: {e.Message}");
+                return 2;
+            }
+            catch (StandardFileException e)
+            {
+                // Names the file, row and column; never a value.
                 stderr.WriteLine($"link: {e.Message}");
                 return 2;
             }

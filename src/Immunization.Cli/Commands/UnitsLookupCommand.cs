@@ -119,7 +119,7 @@ internal static class UnitsLookupCommand
             }
         }
 
-        problem = $"units: --in '{within}' is not a province or old district";
+        problem = $"units: --in '{Immunization.Cli.StandardFiles.CsvInput.Shown(within)}' is not a province or old district";
         if (resolved)
         {
             return true;

@@ -1,3 +1,4 @@
+using Immunization.Cli.StandardFiles;
 using Immunization.Matching.Linking;
 using nietras.SeparatedValues;
 
@@ -14,62 +15,51 @@ internal static class CsvRecordTables
             throw new CliInputException($"{path}: file not found.");
         }
 
+        var file = Path.GetFileName(path);
+
+        // No header and no column-count check by Sep: its messages quote the row (personal data); CsvInput checks both.
+        using var reader = CsvInput.Open(
+            () => Sep.New(',').Reader(o => o with { HasHeader = false, Unescape = true, Trim = SepTrim.All, DisableColCountCheck = true })
+                .FromFile(path),
+            file);
+        var columns = CsvInput.ReadHeader(reader, file);
+        for (var c = 0; c < columns.Length; c++)
+        {
+            if (columns[c].Length == 0)
+            {
+                throw new StandardFileException(file, 1, CsvInput.Position(c), "the column has no name; every column needs one");
+            }
+        }
+
+        RecordTable table;
         try
         {
-            // Column counts are checked here, not by Sep, whose messages quote the row (personal data).
-            using var reader = Sep.New(',').Reader(o => o with { Unescape = true, Trim = SepTrim.All, DisableColCountCheck = true })
-                .FromFile(path);
-            var columns = reader.Header.ColNames;
-            if (columns.Count == 0 || (columns.Count == 1 && columns[0].Length == 0))
-            {
-                throw new CliInputException($"{path}: no header row.");
-            }
-
-            RecordTable table;
-            try
-            {
-                table = new RecordTable([.. columns]);
-            }
-            catch (ArgumentException e)
-            {
-                throw new CliInputException($"{path}: header: {e.Message}");
-            }
-
-            var lastRow = 1;
-            while (Next(reader, path, lastRow))
-            {
-                var row = reader.Current;
-                lastRow = row.RowIndex + 1;
-                if (row.ColCount != columns.Count)
-                {
-                    throw new CliInputException($"{path}, row {lastRow}: {row.ColCount} fields where the header has {columns.Count}.");
-                }
-
-                var r = table.AddRecord();
-                for (var c = 0; c < columns.Count; c++)
-                {
-                    table.Set(r, c, row[c].Span);
-                }
-            }
-
-            return table;
+            table = new RecordTable(columns);
         }
-        catch (InvalidDataException)
+        catch (ArgumentException e)
         {
-            throw new CliInputException($"{path}, row 1: the header row is not valid CSV.");
+            throw new CliInputException($"{path}: header: {e.Message}");
         }
-    }
 
-    private static bool Next(SepReader reader, string path, int lastRow)
-    {
-        try
+        var lastRow = 1;
+        while (CsvInput.Next(reader, file, lastRow))
         {
-            return reader.MoveNext();
+            var row = reader.Current;
+            lastRow = CsvInput.RowNumber(row);
+            if (CsvInput.IsBlank(row))
+            {
+                continue;
+            }
+
+            CsvInput.CheckWidth(row, columns.Length, file);
+            var r = table.AddRecord();
+            for (var c = 0; c < columns.Length; c++)
+            {
+                table.Set(r, c, row[c].Span);
+            }
         }
-        catch (InvalidDataException)
-        {
-            throw new CliInputException($"{path}, row {lastRow + 1}: not valid CSV (an unclosed quote?).");
-        }
+
+        return table;
     }
 }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Immunization.Cli.StandardFiles;
 using Immunization.Core.Records;
 using Immunization.Matching.Linking;
 using nietras.SeparatedValues;
@@ -32,7 +33,7 @@ internal static class IdentityFiles
 
         var file = Path.GetFileName(path);
         using var reader = Open(path);
-        var header = reader.Header;
+        var header = CsvInput.ReadHeader(reader, file);
         var indexes = new int[s_columns.Length + 1];
         var missing = new List<string>();
         indexes[0] = IndexOf(header, idColumn, missing);
@@ -48,21 +49,22 @@ internal static class IdentityFiles
         }
 
         var width = indexes.Length;
-        var columnCount = header.ColNames.Count;
+        var columnCount = header.Length;
         var rows = new string?[BatchSize * width];
         var rowNumbers = new int[BatchSize];
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         var count = 0;
         var lastRow = 1;
-        while (Next(reader, path, lastRow))
+        while (CsvInput.Next(reader, file, lastRow))
         {
             var row = reader.Current;
-            lastRow = row.RowIndex + 1;
-            if (row.ColCount != columnCount)
+            lastRow = CsvInput.RowNumber(row);
+            if (CsvInput.IsBlank(row))
             {
-                throw new CliInputException($"{file}, row {lastRow}: {row.ColCount} fields where the header has {columnCount}.");
+                continue;
             }
 
+            CsvInput.CheckWidth(row, columnCount, file);
             for (var c = 0; c < width; c++)
             {
                 rows[(count * width) + c] = row[indexes[c]].ToString();
@@ -93,31 +95,10 @@ internal static class IdentityFiles
         }
     }
 
-    private static SepReader Open(string path)
-    {
-        try
-        {
-            // Column counts are checked here, not by Sep, whose message quotes the row.
-            return Sep.New(',').Reader(o => o with { Unescape = true, DisableColCountCheck = true }).FromFile(path);
-        }
-        catch (InvalidDataException)
-        {
-            throw new CliInputException($"{Path.GetFileName(path)}, row 1: the header row is not valid CSV.");
-        }
-    }
-
-    private static bool Next(SepReader reader, string path, int lastRow)
-    {
-        try
-        {
-            return reader.MoveNext();
-        }
-        catch (InvalidDataException)
-        {
-            // Sep's message quotes the row; the row number is enough to find it.
-            throw new CliInputException($"{Path.GetFileName(path)}, row {lastRow + 1}: not valid CSV (an unclosed quote?).");
-        }
-    }
+    private static SepReader Open(string path) =>
+        // No header and no column-count check by Sep: its messages quote the row (personal data); CsvInput checks both.
+        CsvInput.Open(() => Sep.New(',').Reader(o => o with { HasHeader = false, Unescape = true, DisableColCountCheck = true })
+            .FromFile(path), Path.GetFileName(path));
 
     private static IdentityRecord[] Parse(string?[] rows, int count, int width, IdentityFileStats stats)
     {
@@ -132,11 +113,11 @@ internal static class IdentityFiles
         return batch;
     }
 
-    private static int IndexOf(SepReaderHeader header, string column, List<string> missing)
+    private static int IndexOf(string[] header, string column, List<string> missing)
     {
-        for (var i = 0; i < header.ColNames.Count; i++)
+        for (var i = 0; i < header.Length; i++)
         {
-            if (header.ColNames[i] == column)
+            if (header[i] == column)
             {
                 return i;
             }
@@ -154,26 +135,30 @@ internal static class IdentityFiles
             throw new CliInputException($"{path}: file not found.");
         }
 
+        var file = Path.GetFileName(path);
         using var reader = Open(path);
+        var header = CsvInput.ReadHeader(reader, file);
         var missing = new List<string>();
-        var record = IndexOf(reader.Header, "record_id", missing);
-        var person = IndexOf(reader.Header, "person_id", missing);
+        var record = IndexOf(header, "record_id", missing);
+        var person = IndexOf(header, "person_id", missing);
         if (missing.Count > 0)
         {
             throw new CliInputException($"{path}: the header has no {string.Join(", ", missing.Select(m => "'" + m + "'"))} column.");
         }
 
-        var columnCount = reader.Header.ColNames.Count;
+        var columnCount = header.Length;
         var truth = new Dictionary<string, string?>(StringComparer.Ordinal);
         var lastRow = 1;
-        while (Next(reader, path, lastRow))
+        while (CsvInput.Next(reader, file, lastRow))
         {
             var row = reader.Current;
-            lastRow = row.RowIndex + 1;
-            if (row.ColCount != columnCount)
+            lastRow = CsvInput.RowNumber(row);
+            if (CsvInput.IsBlank(row))
             {
-                throw new CliInputException($"{Path.GetFileName(path)}, row {lastRow}: {row.ColCount} fields where the header has {columnCount}.");
+                continue;
             }
+
+            CsvInput.CheckWidth(row, columnCount, file);
 
             var p = row[person].ToString();
             truth[row[record].ToString()] = p.Length == 0 ? null : p;

@@ -65,54 +65,43 @@ internal static class StandardFileReader
 
     private static IEnumerable<RowView> Rows(TextReader text, string fileName, string[] columns)
     {
-        SepReader sep;
+        // No header and no column-count check by Sep: its messages quote the row (personal data); CsvInput checks both.
+        using var sep = CsvInput.Open(
+            () => Sep.New(',').Reader(o => o with { HasHeader = false, Unescape = true, DisableColCountCheck = true }).From(text), fileName);
+        string[] header;
         try
         {
-            sep = Sep.New(',').Reader(o => o with { Unescape = true, HasHeader = true }).From(text);
+            header = CsvInput.ReadHeader(sep, fileName);
         }
-        catch (Exception e) when (e is InvalidDataException or ArgumentException)
+        catch (StandardFileException e) when (e.Row == 1 && e.Column is null && e.Reason.StartsWith("the file is empty", StringComparison.Ordinal))
         {
-            throw new StandardFileException(fileName, 1, null, "the header row could not be read as CSV", e);
+            throw new StandardFileException(fileName, 1, null, "the file is empty; expected a header row: " + string.Join(',', columns));
         }
 
-        using (sep)
+        var indexes = new int[columns.Length];
+        for (var i = 0; i < columns.Length; i++)
         {
-            if (sep.Header.IsEmpty)
+            indexes[i] = Array.IndexOf(header, columns[i]);
+            if (indexes[i] < 0)
             {
-                throw new StandardFileException(fileName, 1, null, "the file is empty; expected a header row: " + string.Join(',', columns));
+                throw new StandardFileException(fileName, 1, columns[i], "the header has no such column; expected " + string.Join(',', columns));
+            }
+        }
+
+        var view = new RowView(fileName, columns, indexes);
+        var lastRow = 1;
+        while (CsvInput.Next(sep, fileName, lastRow))
+        {
+            var row = sep.Current;
+            lastRow = CsvInput.RowNumber(row);
+            if (CsvInput.IsBlank(row))
+            {
+                continue;
             }
 
-            var indexes = new int[columns.Length];
-            for (var i = 0; i < columns.Length; i++)
-            {
-                if (!sep.Header.TryIndexOf(columns[i], out indexes[i]))
-                {
-                    throw new StandardFileException(fileName, 1, columns[i], "the header has no such column; expected " + string.Join(',', columns));
-                }
-            }
-
-            var view = new RowView(fileName, columns, indexes);
-            using var rows = sep.GetEnumerator();
-            while (true)
-            {
-                try
-                {
-                    if (!rows.MoveNext())
-                    {
-                        break;
-                    }
-                }
-                catch (InvalidDataException e)
-                {
-                    // Sep's own message quotes the row, which holds personal data: say what is wrong without it.
-                    throw new StandardFileException(
-                        fileName, view.Row + 1, null, "the row is not valid CSV (its number of fields differs from the header's, or a quote is not closed)", e);
-                }
-
-                var row = rows.Current;
-                view.Load(row);
-                yield return view;
-            }
+            CsvInput.CheckWidth(row, header.Length, fileName);
+            view.Load(row);
+            yield return view;
         }
     }
 

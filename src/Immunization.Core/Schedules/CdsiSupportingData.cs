@@ -157,7 +157,7 @@ public sealed class CdsiSupportingData
         {
             if (!files.TryAdd(antigen.Name, file))
             {
-                throw new FormatException($"Supporting data defines antigen '{antigen.Name}' more than once ({files[antigen.Name]} and {file}).");
+                throw new FormatException($"Supporting data defines antigen '{SupportingDataReader.Shown(antigen.Name)}' more than once ({files[antigen.Name]} and {file}).");
             }
         }
 
@@ -166,7 +166,7 @@ public sealed class CdsiSupportingData
         if (missing.Count > 0)
         {
             throw new FormatException(
-                $"{scheduleName}: the vaccine groups name {missing.Count} antigen(s) that no antigen file defines: {string.Join(", ", missing)} "
+                $"{scheduleName}: the vaccine groups name {missing.Count} antigen(s) that no antigen file defines: {SupportingDataReader.Shown(string.Join(", ", missing), 400)} "
                 + $"({antigens.Count} antigen file(s) loaded).");
         }
 

@@ -8,6 +8,12 @@ namespace Immunization.Core.Schedules;
 /// <summary>Reads CDC's supporting-data XML (antigen files and the schedule file) into the schedule model.</summary>
 internal static class SupportingDataReader
 {
+    /// <summary>The deepest nesting of elements accepted (the root is level 1).</summary>
+    internal const int MaxDepth = 64;
+
+    private const int MaxMessage = 200;
+    private const long MaxBytes = 64L * 1024 * 1024;
+
     private static readonly XmlReaderSettings s_settings = new()
     {
         DtdProcessing = DtdProcessing.Prohibit,
@@ -17,17 +23,77 @@ internal static class SupportingDataReader
         CloseInput = false,
     };
 
+    /// <summary>
+    /// Loads one file. Elements nested deeper than <see cref="MaxDepth"/> are refused before the document is built (CDC's
+    /// files nest 7 deep; a hostile file nested 100,000 deep would otherwise take seconds and, deeper, overflow the stack).
+    /// </summary>
     public static XDocument LoadDocument(Stream stream, string name)
     {
         try
         {
-            using var reader = XmlReader.Create(stream, s_settings);
+            // The depth is checked in a first, streaming pass; a stream that cannot seek is copied first, up to a limit.
+            var source = stream.CanSeek ? stream : Copy(stream, name);
+            var start = source.Position;
+            using (var scan = XmlReader.Create(source, s_settings))
+            {
+                while (scan.Read())
+                {
+                    if (scan.Depth >= MaxDepth)
+                    {
+                        throw new FormatException(string.Create(CultureInfo.InvariantCulture,
+                            $"Supporting data '{name}' nests elements deeper than {MaxDepth} levels (line {((IXmlLineInfo)scan).LineNumber}); CDC's files nest 7."));
+                    }
+                }
+            }
+
+            source.Position = start;
+            using var reader = XmlReader.Create(source, s_settings);
             return XDocument.Load(reader);
         }
         catch (XmlException ex)
         {
-            throw new FormatException($"Supporting data '{name}' is not well-formed XML (line {ex.LineNumber}): {ex.Message}", ex);
+            throw new FormatException(
+                $"Supporting data '{name}' is not well-formed XML (line {ex.LineNumber}): {Shown(ex.Message, MaxMessage)}", ex);
         }
+    }
+
+    /// <summary>A value as an error message shows it: at most <paramref name="max"/> characters, control characters as '?'.</summary>
+    internal static string Shown(string? value, int max = 40)
+    {
+        if (value is null)
+        {
+            return string.Empty;
+        }
+
+        var cut = value.Length <= max ? value : value[..max];
+        var text = string.Create(cut.Length, cut, static (span, source) =>
+        {
+            for (var i = 0; i < span.Length; i++)
+            {
+                span[i] = char.IsControl(source[i]) ? '?' : source[i];
+            }
+        });
+        return value.Length <= max ? text : string.Create(CultureInfo.InvariantCulture, $"{text}… ({value.Length:N0} characters)");
+    }
+
+    private static MemoryStream Copy(Stream stream, string name)
+    {
+        var copy = new MemoryStream();
+        var buffer = new byte[81920];
+        int read;
+        while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            if (copy.Length + read > MaxBytes)
+            {
+                throw new FormatException(string.Create(CultureInfo.InvariantCulture,
+                    $"Supporting data '{name}' is larger than {MaxBytes / (1024 * 1024)} MiB; CDC's files are well under 1 MiB."));
+            }
+
+            copy.Write(buffer, 0, read);
+        }
+
+        copy.Position = 0;
+        return copy;
     }
 
     /// <summary>CVX codes are compared without leading zeros ("03" and "3" are both MMR).</summary>
@@ -48,7 +114,7 @@ internal static class SupportingDataReader
         var root = document.Root ?? throw new FormatException($"Supporting data '{name}' is empty.");
         if (root.Name.LocalName != "antigenSupportingData")
         {
-            throw new FormatException($"Supporting data '{name}': root element is '{root.Name.LocalName}', expected 'antigenSupportingData'.");
+            throw new FormatException($"Supporting data '{name}': root element is '{Shown(root.Name.LocalName)}', expected 'antigenSupportingData'.");
         }
 
         var series = root.Elements("series").Select(s => ReadSeries(s, name)).ToArray();
@@ -78,14 +144,14 @@ internal static class SupportingDataReader
     private static AntigenSeries ReadSeries(XElement s, string name)
     {
         var seriesName = Text(s, "seriesName") ?? throw new FormatException($"Supporting data '{name}': a series has no seriesName.");
-        var where = $"{name}, series '{seriesName}'";
+        var where = $"{name}, series '{Shown(seriesName)}'";
         var select = s.Element("selectSeries") ?? throw new FormatException($"Supporting data {where}: selectSeries is missing.");
         var type = Text(s, "seriesType") switch
         {
             "Standard" => SeriesType.Standard,
             "Risk" => SeriesType.Risk,
             "Evaluation Only" => SeriesType.EvaluationOnly,
-            var other => throw new FormatException($"Supporting data {where}: seriesType '{other}' is not Standard, Risk or Evaluation Only."),
+            var other => throw new FormatException($"Supporting data {where}: seriesType '{Shown(other)}' is not Standard, Risk or Evaluation Only."),
         };
         var priority = Text(select, "seriesPriority");
         var doses = s.Elements("seriesDose").Select((d, i) => ReadDose(d, i + 1, where)).ToArray();
@@ -171,7 +237,7 @@ internal static class SupportingDataReader
             "Evaluation" => SkipContext.Evaluation,
             "Forecast" => SkipContext.Forecast,
             "Both" => SkipContext.Both,
-            var other => throw new FormatException($"Supporting data {where}: conditional skip context '{other}' is not Evaluation, Forecast or Both."),
+            var other => throw new FormatException($"Supporting data {where}: conditional skip context '{Shown(other)}' is not Evaluation, Forecast or Both."),
         };
         var sets = e.Elements("set").Select(s => new SkipSet(
             Text(s, "setID") ?? string.Empty,
@@ -193,7 +259,7 @@ internal static class SupportingDataReader
             "VACCINE COUNT BY AGE" => SkipConditionType.VaccineCountByAge,
             "VACCINE COUNT BY DATE" => SkipConditionType.VaccineCountByDate,
             "VACCINE COUNT BY DATE AND AGE" => SkipConditionType.VaccineCountByDateAndAge,
-            _ => throw new FormatException($"Supporting data {where}: conditional skip condition type '{typeText}' is unknown."),
+            _ => throw new FormatException($"Supporting data {where}: conditional skip condition type '{Shown(typeText)}' is unknown."),
         };
         var logicText = Text(c, "doseCountLogic");
         var logic = logicText?.ToUpperInvariant() switch
@@ -202,7 +268,7 @@ internal static class SupportingDataReader
             "GREATER THAN" => DoseCountLogic.GreaterThan,
             "EQUAL TO" or "EQUAL" => DoseCountLogic.EqualTo,
             "LESS THAN" => DoseCountLogic.LessThan,
-            _ => throw new FormatException($"Supporting data {where}: dose count logic '{logicText}' is unknown."),
+            _ => throw new FormatException($"Supporting data {where}: dose count logic '{Shown(logicText)}' is unknown."),
         };
         return new SkipCondition(
             type,
@@ -224,7 +290,7 @@ internal static class SupportingDataReader
         var root = document.Root ?? throw new FormatException($"Supporting data '{name}' is empty.");
         if (root.Name.LocalName != "scheduleSupportingData")
         {
-            throw new FormatException($"Supporting data '{name}': root element is '{root.Name.LocalName}', expected 'scheduleSupportingData'.");
+            throw new FormatException($"Supporting data '{name}': root element is '{Shown(root.Name.LocalName)}', expected 'scheduleSupportingData'.");
         }
 
         var conflicts = root.Element("liveVirusConflicts")?.Elements("liveVirusConflict").Select(c => new LiveVirusConflict(
@@ -271,7 +337,7 @@ internal static class SupportingDataReader
 
         return CdsiDuration.TryParse(text, out var duration)
             ? duration
-            : throw new FormatException($"Supporting data {where}: {child} '{text}' is not a CDSi duration.");
+            : throw new FormatException($"Supporting data {where}: {child} '{Shown(text)}' is not a CDSi duration.");
     }
 
     private static EffectivePeriod Period(XElement e, string where) =>
@@ -290,7 +356,7 @@ internal static class SupportingDataReader
             return LocalDate.FromDateTime(date);
         }
 
-        throw new FormatException($"Supporting data {where}: '{text}' is not a date (yyyyMMdd).");
+        throw new FormatException($"Supporting data {where}: '{Shown(text)}' is not a date (yyyyMMdd).");
     }
 
     private static LocalDate? ParseSlashDate(string? text, string where) => ParseCompactDate(text, where);

@@ -91,6 +91,69 @@ public sealed class CdsiSupportingDataTests
         Assert.Contains("schedule file", ex.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(65, true)]
+    [InlineData(65, false)]
+    [InlineData(200_000, true)]
+    [InlineData(200_000, false)]
+    public void Load_NestedPastTheLimit_IsRefusedQuicklyNamingTheFile(int depth, bool seekable)
+    {
+        var xml = "<antigenSupportingData>" + string.Concat(Enumerable.Repeat("<a>", depth - 1)) + string.Concat(Enumerable.Repeat("</a>", depth - 1))
+            + "</antigenSupportingData>";
+        using var schedule = new MemoryStream(Encoding.UTF8.GetBytes("<scheduleSupportingData/>"));
+        using var antigen = seekable ? new MemoryStream(Encoding.UTF8.GetBytes(xml)) : (Stream)new ForwardOnlyStream(Encoding.UTF8.GetBytes(xml));
+        var clock = Stopwatch.StartNew();
+
+        var ex = Assert.Throws<FormatException>(() => CdsiSupportingData.Load(("ScheduleSupportingData.xml", schedule), [("deep.xml", antigen)]));
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"took {clock.Elapsed}");
+        Assert.Contains("'deep.xml' nests elements deeper than 64 levels", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_NestedToTheLimit_GetsPastTheDepthCheck()
+    {
+        // 64 levels are accepted by the depth check (the content checks then refuse the made-up element).
+        var xml = "<antigenSupportingData>" + string.Concat(Enumerable.Repeat("<a>", 63)) + string.Concat(Enumerable.Repeat("</a>", 63))
+            + "</antigenSupportingData>";
+        using var schedule = new MemoryStream(Encoding.UTF8.GetBytes("<scheduleSupportingData/>"));
+        using var antigen = new ForwardOnlyStream(Encoding.UTF8.GetBytes(xml));
+
+        var ex = Assert.Throws<FormatException>(() => CdsiSupportingData.Load(("ScheduleSupportingData.xml", schedule), [("ok.xml", antigen)]));
+
+        Assert.DoesNotContain("nests elements deeper", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("defines no series", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_MegabyteBadValue_IsShownCutShort()
+    {
+        var antigen = "<antigenSupportingData><series><seriesName>S</seriesName><targetDisease>X</targetDisease><seriesType>Standard</seriesType>"
+            + "<selectSeries/><seriesDose><doseNumber>Dose 1</doseNumber><age><minAge>" + new string('9', 1_000_000)
+            + "</minAge></age></seriesDose></series></antigenSupportingData>";
+        using var schedule = new MemoryStream(Encoding.UTF8.GetBytes("<scheduleSupportingData/>"));
+        using var antigenStream = new MemoryStream(Encoding.UTF8.GetBytes(antigen));
+
+        var ex = Assert.Throws<FormatException>(() => CdsiSupportingData.Load(schedule, [antigenStream]));
+
+        Assert.Contains("minAge", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("(1,000,000 characters)", ex.Message, StringComparison.Ordinal);
+        Assert.True(ex.Message.Length < 300, $"the message is {ex.Message.Length} characters long");
+    }
+
+    [Fact]
+    public void Load_EntityExpansion_IsRefused()
+    {
+        const string xml = "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">]>"
+            + "<antigenSupportingData>&b;</antigenSupportingData>";
+        using var schedule = new MemoryStream(Encoding.UTF8.GetBytes("<scheduleSupportingData/>"));
+        using var antigen = new ForwardOnlyStream(Encoding.UTF8.GetBytes(xml));
+
+        var ex = Assert.Throws<FormatException>(() => CdsiSupportingData.Load(("ScheduleSupportingData.xml", schedule), [("bomb.xml", antigen)]));
+
+        Assert.Contains("'bomb.xml' is not well-formed XML", ex.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Load_BadDuration_SaysWhere()
     {
@@ -258,5 +321,19 @@ public sealed class CdsiSupportingDataTests
         {
             datasets.Delete(recursive: true);
         }
+    }
+
+    /// <summary>A stream that cannot seek, as a network or compressed stream: the loader must copy it to check it first.</summary>
+    private sealed class ForwardOnlyStream(byte[] content) : MemoryStream(content)
+    {
+        public override bool CanSeek => false;
+
+        public override long Position
+        {
+            get => throw new NotSupportedException();
+            set => throw new NotSupportedException();
+        }
+
+        public override long Seek(long offset, SeekOrigin loc) => throw new NotSupportedException();
     }
 }
