@@ -25,6 +25,12 @@ internal struct IdentityKey
     /// <summary>Whether the field held text that is no identity number at all (reported as invalid, not missing).</summary>
     public bool CitizenIdUnreadable;
 
+    /// <summary>
+    /// The fields whose text was present but did not parse, one bit per <c>IdentityField</c> (the identity number's bit also
+    /// for text that is no number at all): such a field reads as missing and is reported as <c>invalid</c>.
+    /// </summary>
+    public byte Unreadable;
+
     /// <summary>The identity number's digits packed 4 bits each (BCD), so that differing digits are found with one XOR.</summary>
     public ulong CitizenIdBcd;
 

@@ -37,7 +37,8 @@ public readonly record struct RegisterMatchOptions
 
 /// <summary>One difference between a record and the register person it is linked to.</summary>
 /// <param name="Field">The field.</param>
-/// <param name="Kind">How it differs: <c>missing</c> (empty in the record), <c>invalid</c> (present in the record but not
+/// <param name="Kind">How it differs: <c>missing</c> (empty in the record), <c>missing_in_register</c> (empty in the register),
+/// <c>invalid_in_register</c> (present in the register but not readable), <c>invalid</c> (present in the record but not
 /// readable, e.g. a date <c>1990-13-45</c> or a sex <c>X</c>), or the comparison level reached, e.g.
 /// <c>transposition</c>, <c>day_month_swapped</c>, <c>tone_marks</c>, <c>different</c>.</param>
 public readonly record struct IdentityDifference(IdentityField Field, string Kind)
@@ -500,35 +501,54 @@ public sealed partial class RegisterIndex
     {
         ref readonly var p = ref _keys[person];
         var list = new List<IdentityDifference>(4);
-        void Check(IdentityField field, bool recordMissing, bool registerHas)
+        var registerUnreadable = p.Unreadable;
+
+        // A key field counts as agreement only when both sides hold a readable value that agrees: a gap or unreadable text on
+        // either side is named, with its side, so that such a record is never verified.
+        void Check(IdentityField field, bool recordMissing, bool registerMissing)
         {
-            var level = levels[(int)field];
-            if (recordMissing && (unreadable & (1 << (int)field)) != 0)
+            var bit = 1 << (int)field;
+            if (recordMissing)
             {
                 // Text that did not parse is not an empty field: the register's value may be right, the record's needs fixing.
-                list.Add(new IdentityDifference(field, "invalid"));
+                list.Add(new IdentityDifference(field, (unreadable & bit) != 0 ? IdentityDifferenceKinds.Invalid : IdentityDifferenceKinds.Missing));
             }
-            else if (recordMissing && registerHas)
+
+            if (registerMissing)
             {
-                list.Add(new IdentityDifference(field, "missing"));
+                list.Add(new IdentityDifference(field,
+                    (registerUnreadable & bit) != 0 ? IdentityDifferenceKinds.InvalidInRegister : IdentityDifferenceKinds.MissingInRegister));
             }
-            else if (level > 0)
+
+            var level = levels[(int)field];
+            if (!recordMissing && !registerMissing && level > 0)
             {
                 list.Add(new IdentityDifference(field, IdentityLevels.Labels[(int)field][level]));
             }
         }
 
         var idLevel = levels[(int)IdentityField.CitizenId];
-        if ((q.CitizenIdLength != 0 && !q.CitizenIdValid
+        var recordIdInvalid = (q.CitizenIdLength != 0 && !q.CitizenIdValid
             && (idLevel < 0 || idLevel == IdentityLevels.CitizenIdExact || idLevel == IdentityLevels.CitizenIdDifferent))
-            || q.CitizenIdUnreadable)
+            || q.CitizenIdUnreadable;
+        if (recordIdInvalid)
         {
             // Digits without the structure of a CCCD or CMND, and not a recognisable typo of the register's number.
-            list.Add(new IdentityDifference(IdentityField.CitizenId, "invalid"));
+            list.Add(new IdentityDifference(IdentityField.CitizenId, IdentityDifferenceKinds.Invalid));
         }
-        else
+
+        if (p.CitizenIdLength != 0 && !p.CitizenIdValid)
         {
-            Check(IdentityField.CitizenId, q.CitizenIdLength == 0, p.CitizenIdLength != 0);
+            // The register's own number lacks the structure of a CCCD or CMND: it cannot confirm anything.
+            list.Add(new IdentityDifference(IdentityField.CitizenId, IdentityDifferenceKinds.InvalidInRegister));
+        }
+        else if (!recordIdInvalid)
+        {
+            Check(IdentityField.CitizenId, q.CitizenIdLength == 0, p.CitizenIdLength == 0);
+        }
+        else if (p.CitizenIdLength == 0)
+        {
+            Check(IdentityField.CitizenId, recordMissing: false, registerMissing: true);
         }
 
         if (q.CitizenIdValid && q.CitizenIdLength == 12 && idLevel != IdentityLevels.CitizenIdExact)
@@ -548,14 +568,14 @@ public sealed partial class RegisterIndex
             }
         }
 
-        Check(IdentityField.FullName, q.Name == IdentityKey.Missing, p.Name >= 0);
+        Check(IdentityField.FullName, q.Name == IdentityKey.Missing, p.Name < 0);
         if (levels[(int)IdentityField.FullName] == IdentityLevels.NameExact && q.TonedHash != p.TonedHash)
         {
             list.Add(new IdentityDifference(IdentityField.FullName, "tone_marks"));
         }
 
-        Check(IdentityField.DateOfBirth, q.DateOfBirth == 0, p.DateOfBirth != 0);
-        Check(IdentityField.Sex, q.Sex == 0, p.Sex != 0);
+        Check(IdentityField.DateOfBirth, q.DateOfBirth == 0, p.DateOfBirth == 0);
+        Check(IdentityField.Sex, q.Sex == 0, p.Sex == 0);
         return [.. list];
     }
 
@@ -691,6 +711,7 @@ public sealed partial class RegisterIndex
         }
 
         key.CitizenIdUnreadable = record.HasUnreadableCitizenId;
+        key.Unreadable = (byte)(record.UnreadableFields | (record.HasUnreadableCitizenId ? 1 << (int)IdentityField.CitizenId : 0));
 
         var name = record.Name.MatchingKey;
         if (name.Length > 0)
