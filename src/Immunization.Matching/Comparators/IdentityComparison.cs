@@ -413,4 +413,16 @@ internal static class IdentityLevels
     ];
 
     public const int FieldCount = 6;
+
+    /// <summary>The prior share of pairs of people born in the same year (about 80 birth years, unevenly filled).</summary>
+    public const double PriorYearShare = 1.0 / 60;
+
+    /// <summary>
+    /// Whether the identity evidence agrees: the identity number (exact or one typo), or a name at least similar together
+    /// with a date of birth that agrees as far as both sides know it (or differs by one typo or a day/month swap). Contact
+    /// evidence (phone, residence) adds to a candidate only then: a relative shares a household's phone and address.
+    /// </summary>
+    public static bool IdentityAgrees(int citizenId, int name, int dateOfBirth) =>
+        (citizenId >= CitizenIdExact && citizenId <= CitizenIdSubstitution)
+        || (name >= NameExact && name <= NameSimilar && dateOfBirth >= DateExact && dateOfBirth <= DateOneDigit);
 }

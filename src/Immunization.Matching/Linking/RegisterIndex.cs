@@ -158,6 +158,7 @@ public sealed partial class RegisterIndex
     private readonly BlockTable _blocks;
     private readonly double[][] _weights;
     private readonly double[] _nameExactWeights;
+    private readonly double _yearWeight;
     private readonly double[][] _u;
     private readonly RegisterMatchOptions _options;
     private readonly ThreadLocal<Scratch> _scratch;
@@ -172,7 +173,7 @@ public sealed partial class RegisterIndex
         _places = places;
         _options = options;
         _blocks = BuildBlocks(keys);
-        (_u, _weights, _nameExactWeights) = EstimateModel(keys, nameTexts, CanonicalOrder(ids), options.RandomPairs);
+        (_u, _weights, _nameExactWeights, _yearWeight) = EstimateModel(keys, nameTexts, CanonicalOrder(ids), options.RandomPairs);
         _scratch = new ThreadLocal<Scratch>(() => new Scratch(ids.Length));
     }
 
@@ -232,11 +233,12 @@ public sealed partial class RegisterIndex
         var levels = new int[IdentityLevels.FieldCount];
         Levels(key, nameText, best, levels);
         var explanation = new FieldContribution[IdentityLevels.FieldCount];
+        var agrees = IdentityLevels.IdentityAgrees(levels[0], levels[1], levels[2]);
         for (var f = 0; f < levels.Length; f++)
         {
             explanation[f] = levels[f] < 0
                 ? new FieldContribution(IdentityLevels.FieldNames[f], "missing", 0)
-                : new FieldContribution(IdentityLevels.FieldNames[f], IdentityLevels.Labels[f][levels[f]], Weight(f, levels[f], best));
+                : new FieldContribution(IdentityLevels.FieldNames[f], IdentityLevels.Labels[f][levels[f]], Weight(key, f, levels[f], best, agrees));
         }
 
         // The exact weight of the best candidate (its score may have skipped the name similarity test when low).
@@ -427,59 +429,81 @@ public sealed partial class RegisterIndex
     private double Score(in IdentityKey q, string nameText, int person, double bound)
     {
         ref readonly var p = ref _keys[person];
-        var w = 0.0;
-        var level = IdentityComparison.CitizenIdBcd(q.CitizenIdBcd, q.CitizenIdLength, p.CitizenIdBcd, p.CitizenIdLength);
-        if (level >= 0)
-        {
-            w += _weights[0][level];
-        }
+        var idLevel = IdentityComparison.CitizenIdBcd(q.CitizenIdBcd, q.CitizenIdLength, p.CitizenIdBcd, p.CitizenIdLength);
+        var idWeight = idLevel >= 0 ? _weights[0][idLevel] : 0.0;
+        var dateLevel = IdentityComparison.DateOfBirth(q.DateOfBirth, p.DateOfBirth, q.DateBcd, p.DateBcd);
+        var dateWeight = dateLevel >= 0 ? DateWeight(q, p, dateLevel) : 0.0;
+        var level = IdentityComparison.Sex(q.Sex, p.Sex);
+        var sexWeight = level >= 0 ? _weights[3][level] : 0.0;
+        var w = idWeight + dateWeight + sexWeight;
 
-        level = IdentityComparison.DateOfBirth(q.DateOfBirth, p.DateOfBirth, q.DateBcd, p.DateBcd);
-        if (level >= 0)
-        {
-            w += _weights[2][level];
-        }
-
-        level = IdentityComparison.Sex(q.Sex, p.Sex);
-        if (level >= 0)
-        {
-            w += _weights[3][level];
-        }
-
+        // Contact evidence: added below only when the identity evidence agrees (a disagreeing phone or place always counts).
+        var phone = 0.0;
         level = IdentityComparison.Phone(q.Phone, p.Phone, q.PhoneBcd, p.PhoneBcd);
         if (level >= 0)
         {
-            w += _weights[4][level];
+            phone = _weights[4][level];
         }
 
+        var residence = 0.0;
         level = IdentityComparison.Residence(q, p);
         if (level >= 0)
         {
-            w += _weights[5][level];
+            residence = _weights[5][level];
         }
 
-        level = p.Name < 0 ? -1 : IdentityComparison.NameWithoutSimilarity(q, p);
-        if (level == IdentityComparison.NeedsSimilarity)
+        var nameLevel = p.Name < 0 ? -1 : IdentityComparison.NameWithoutSimilarity(q, p);
+        if (nameLevel == IdentityComparison.NeedsSimilarity)
         {
             var names = _weights[1];
-            level = w + names[IdentityLevels.NameSimilar] < bound
+            // An upper bound of the weight with a "similar" name: contact counted in full.
+            nameLevel = w + phone + residence + names[IdentityLevels.NameSimilar] < bound
                 ? IdentityComparison.NameFallback(q, p)
                 : JaroWinkler.Similarity(nameText, _nameTexts[p.Name]) >= IdentityLevels.NameSimilarThreshold
                     ? IdentityLevels.NameSimilar
                     : IdentityComparison.NameFallback(q, p);
         }
 
-        if (level == IdentityLevels.NameExact)
+        var nameWeight = nameLevel == IdentityLevels.NameExact ? _nameExactWeights[p.Name] : nameLevel > 0 ? _weights[1][nameLevel] : 0.0;
+
+        if (!IdentityLevels.IdentityAgrees(idLevel, nameLevel, dateLevel))
         {
-            w += _nameExactWeights[p.Name];
-        }
-        else if (level > 0)
-        {
-            w += _weights[1][level];
+            phone = Math.Min(phone, 0);
+            residence = Math.Min(residence, 0);
         }
 
-        return w;
+        // Summed in field order, as the explanation is, so that equal candidates get bit-identical weights.
+        return idWeight + nameWeight + dateWeight + sexWeight + phone + residence;
     }
+
+    /// <summary>
+    /// The weight of a date-of-birth level: an agreement as far as both sides know the date weighs by what it pins down
+    /// (a year only, about one pair of people in sixty, weighs far less than a full date).
+    /// </summary>
+    private double DateWeight(in IdentityKey q, in IdentityKey p, int level)
+    {
+        if (level is IdentityLevels.DateExact or IdentityLevels.DateCompatible)
+        {
+            var known = Math.Min(DatePrecisionOf(q.DateOfBirth), DatePrecisionOf(p.DateOfBirth));
+            if (known == 0)
+            {
+                return _yearWeight;
+            }
+
+            if (known == 1)
+            {
+                return _yearWeight + MonthBits;
+            }
+        }
+
+        return _weights[2][level];
+    }
+
+    // log2(12): agreeing on the month too.
+    private const double MonthBits = 3.584962500721156;
+
+    /// <summary>0 year only, 1 year and month, 2 full date.</summary>
+    private static int DatePrecisionOf(int packed) => ((packed >> 5) & 0xF) == 0 ? 0 : (packed & 0x1F) == 0 ? 1 : 2;
 
     private void Levels(in IdentityKey q, string nameText, int person, int[] levels)
     {
@@ -492,10 +516,13 @@ public sealed partial class RegisterIndex
         levels[5] = IdentityComparison.Residence(q, p);
     }
 
-    private double Weight(int field, int level, int person) =>
-        field == (int)IdentityField.FullName && level == IdentityLevels.NameExact
-            ? _nameExactWeights[_keys[person].Name]
-            : _weights[field][level];
+    private double Weight(in IdentityKey q, int field, int level, int person, bool identityAgrees) => field switch
+    {
+        (int)IdentityField.FullName when level == IdentityLevels.NameExact => _nameExactWeights[_keys[person].Name],
+        (int)IdentityField.DateOfBirth => DateWeight(q, _keys[person], level),
+        (int)IdentityField.Phone or (int)IdentityField.Residence when !identityAgrees => Math.Min(_weights[field][level], 0),
+        _ => _weights[field][level],
+    };
 
     private IdentityDifference[] Differences(in IdentityKey q, int person, int[] levels, int unreadable)
     {

@@ -162,7 +162,7 @@ public static partial class SyntheticDataGenerator
         private void GeneratePerson(ref Xoshiro256StarStar rng, string personId)
         {
             var (sex, dateOfBirth) = _ages.Next(ref rng);
-            var head = _household.Remaining == 0;
+            var head = _household.Remaining == 0 || !_options.Households;
             if (head)
             {
                 // A new household: its head's commune, house and family name are the household's.
@@ -171,12 +171,12 @@ public static partial class SyntheticDataGenerator
                 var newRegion = VietnameseNames.RegionOf(newHome.ProvinceCode);
                 _household = new Household
                 {
-                    Remaining = HouseholdSize(ref rng),
+                    Remaining = _options.Households ? HouseholdSize(ref rng) : 1,
                     Commune = newCommune,
                     Region = newRegion,
                     Address = HouseAddress(ref rng, newHome, newRegion),
                     FamilyName = VietnameseNames.FamilyName(ref rng, newRegion),
-                    SharesPhone = rng.Chance(HouseholdPhoneShare),
+                    SharesPhone = _options.Households && rng.Chance(HouseholdPhoneShare),
                 };
             }
 
