@@ -25,6 +25,12 @@ internal struct IdentityKey
     /// <summary>Whether the field held text that is no identity number at all (reported as invalid, not missing).</summary>
     public bool CitizenIdUnreadable;
 
+    /// <summary>
+    /// The fields whose text was present but did not parse, one bit per <c>IdentityField</c> (the identity number's bit also
+    /// for text that is no number at all): such a field reads as missing and is reported as <c>invalid</c>.
+    /// </summary>
+    public byte Unreadable;
+
     /// <summary>The identity number's digits packed 4 bits each (BCD), so that differing digits are found with one XOR.</summary>
     public ulong CitizenIdBcd;
 
@@ -407,4 +413,16 @@ internal static class IdentityLevels
     ];
 
     public const int FieldCount = 6;
+
+    /// <summary>The prior share of pairs of people born in the same year (about 80 birth years, unevenly filled).</summary>
+    public const double PriorYearShare = 1.0 / 60;
+
+    /// <summary>
+    /// Whether the identity evidence agrees: the identity number (exact or one typo), or a name at least similar together
+    /// with a date of birth that agrees as far as both sides know it (or differs by one typo or a day/month swap). Contact
+    /// evidence (phone, residence) adds to a candidate only then: a relative shares a household's phone and address.
+    /// </summary>
+    public static bool IdentityAgrees(int citizenId, int name, int dateOfBirth) =>
+        (citizenId >= CitizenIdExact && citizenId <= CitizenIdSubstitution)
+        || (name >= NameExact && name <= NameSimilar && dateOfBirth >= DateExact && dateOfBirth <= DateOneDigit);
 }

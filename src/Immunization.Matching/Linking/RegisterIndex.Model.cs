@@ -9,7 +9,7 @@ public sealed partial class RegisterIndex
     /// that two random people share a value), the other levels from random pairs of people; and the full-name exact level
     /// per name from its frequency. Weights are log2(m/u) with the fixed m of <see cref="IdentityLevels.M"/>.
     /// </summary>
-    private static (double[][] U, double[][] Weights, double[] NameExactWeights) EstimateModel(IdentityKey[] keys, string[] nameTexts,
+    private static (double[][] U, double[][] Weights, double[] NameExactWeights, double YearWeight) EstimateModel(IdentityKey[] keys, string[] nameTexts,
         int[] order, int randomPairs)
     {
         var fieldCount = IdentityLevels.FieldCount;
@@ -107,7 +107,12 @@ public sealed partial class RegisterIndex
             nameExact[v] = Math.Log2(IdentityLevels.M[1][0] / share);
         }
 
-        return (u, weights, nameExact);
+        // A birth year agrees between two people far more often than a full date (about one pair in sixty in a national
+        // register): agreement on a year only weighs log2(m / share of pairs born in one year), the month adding log2(12).
+        var yearShare = ExactShare(keys, k => k.DateOfBirth == 0 ? null : k.DateOfBirth >> 9, IdentityLevels.PriorYearShare);
+        var yearWeight = Math.Log2((IdentityLevels.M[2][IdentityLevels.DateExact] + IdentityLevels.M[2][IdentityLevels.DateCompatible]) / yearShare);
+
+        return (u, weights, nameExact, yearWeight);
     }
 
     /// <summary>

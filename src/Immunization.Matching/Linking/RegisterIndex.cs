@@ -37,7 +37,8 @@ public readonly record struct RegisterMatchOptions
 
 /// <summary>One difference between a record and the register person it is linked to.</summary>
 /// <param name="Field">The field.</param>
-/// <param name="Kind">How it differs: <c>missing</c> (empty in the record), <c>invalid</c> (present in the record but not
+/// <param name="Kind">How it differs: <c>missing</c> (empty in the record), <c>missing_in_register</c> (empty in the register),
+/// <c>invalid_in_register</c> (present in the register but not readable), <c>invalid</c> (present in the record but not
 /// readable, e.g. a date <c>1990-13-45</c> or a sex <c>X</c>), or the comparison level reached, e.g.
 /// <c>transposition</c>, <c>day_month_swapped</c>, <c>tone_marks</c>, <c>different</c>.</param>
 public readonly record struct IdentityDifference(IdentityField Field, string Kind)
@@ -157,6 +158,7 @@ public sealed partial class RegisterIndex
     private readonly BlockTable _blocks;
     private readonly double[][] _weights;
     private readonly double[] _nameExactWeights;
+    private readonly double _yearWeight;
     private readonly double[][] _u;
     private readonly RegisterMatchOptions _options;
     private readonly ThreadLocal<Scratch> _scratch;
@@ -171,7 +173,7 @@ public sealed partial class RegisterIndex
         _places = places;
         _options = options;
         _blocks = BuildBlocks(keys);
-        (_u, _weights, _nameExactWeights) = EstimateModel(keys, nameTexts, CanonicalOrder(ids), options.RandomPairs);
+        (_u, _weights, _nameExactWeights, _yearWeight) = EstimateModel(keys, nameTexts, CanonicalOrder(ids), options.RandomPairs);
         _scratch = new ThreadLocal<Scratch>(() => new Scratch(ids.Length));
     }
 
@@ -231,11 +233,12 @@ public sealed partial class RegisterIndex
         var levels = new int[IdentityLevels.FieldCount];
         Levels(key, nameText, best, levels);
         var explanation = new FieldContribution[IdentityLevels.FieldCount];
+        var agrees = IdentityLevels.IdentityAgrees(levels[0], levels[1], levels[2]);
         for (var f = 0; f < levels.Length; f++)
         {
             explanation[f] = levels[f] < 0
                 ? new FieldContribution(IdentityLevels.FieldNames[f], "missing", 0)
-                : new FieldContribution(IdentityLevels.FieldNames[f], IdentityLevels.Labels[f][levels[f]], Weight(f, levels[f], best));
+                : new FieldContribution(IdentityLevels.FieldNames[f], IdentityLevels.Labels[f][levels[f]], Weight(key, f, levels[f], best, agrees));
         }
 
         // The exact weight of the best candidate (its score may have skipped the name similarity test when low).
@@ -426,59 +429,81 @@ public sealed partial class RegisterIndex
     private double Score(in IdentityKey q, string nameText, int person, double bound)
     {
         ref readonly var p = ref _keys[person];
-        var w = 0.0;
-        var level = IdentityComparison.CitizenIdBcd(q.CitizenIdBcd, q.CitizenIdLength, p.CitizenIdBcd, p.CitizenIdLength);
-        if (level >= 0)
-        {
-            w += _weights[0][level];
-        }
+        var idLevel = IdentityComparison.CitizenIdBcd(q.CitizenIdBcd, q.CitizenIdLength, p.CitizenIdBcd, p.CitizenIdLength);
+        var idWeight = idLevel >= 0 ? _weights[0][idLevel] : 0.0;
+        var dateLevel = IdentityComparison.DateOfBirth(q.DateOfBirth, p.DateOfBirth, q.DateBcd, p.DateBcd);
+        var dateWeight = dateLevel >= 0 ? DateWeight(q, p, dateLevel) : 0.0;
+        var level = IdentityComparison.Sex(q.Sex, p.Sex);
+        var sexWeight = level >= 0 ? _weights[3][level] : 0.0;
+        var w = idWeight + dateWeight + sexWeight;
 
-        level = IdentityComparison.DateOfBirth(q.DateOfBirth, p.DateOfBirth, q.DateBcd, p.DateBcd);
-        if (level >= 0)
-        {
-            w += _weights[2][level];
-        }
-
-        level = IdentityComparison.Sex(q.Sex, p.Sex);
-        if (level >= 0)
-        {
-            w += _weights[3][level];
-        }
-
+        // Contact evidence: added below only when the identity evidence agrees (a disagreeing phone or place always counts).
+        var phone = 0.0;
         level = IdentityComparison.Phone(q.Phone, p.Phone, q.PhoneBcd, p.PhoneBcd);
         if (level >= 0)
         {
-            w += _weights[4][level];
+            phone = _weights[4][level];
         }
 
+        var residence = 0.0;
         level = IdentityComparison.Residence(q, p);
         if (level >= 0)
         {
-            w += _weights[5][level];
+            residence = _weights[5][level];
         }
 
-        level = p.Name < 0 ? -1 : IdentityComparison.NameWithoutSimilarity(q, p);
-        if (level == IdentityComparison.NeedsSimilarity)
+        var nameLevel = p.Name < 0 ? -1 : IdentityComparison.NameWithoutSimilarity(q, p);
+        if (nameLevel == IdentityComparison.NeedsSimilarity)
         {
             var names = _weights[1];
-            level = w + names[IdentityLevels.NameSimilar] < bound
+            // An upper bound of the weight with a "similar" name: contact counted in full.
+            nameLevel = w + phone + residence + names[IdentityLevels.NameSimilar] < bound
                 ? IdentityComparison.NameFallback(q, p)
                 : JaroWinkler.Similarity(nameText, _nameTexts[p.Name]) >= IdentityLevels.NameSimilarThreshold
                     ? IdentityLevels.NameSimilar
                     : IdentityComparison.NameFallback(q, p);
         }
 
-        if (level == IdentityLevels.NameExact)
+        var nameWeight = nameLevel == IdentityLevels.NameExact ? _nameExactWeights[p.Name] : nameLevel > 0 ? _weights[1][nameLevel] : 0.0;
+
+        if (!IdentityLevels.IdentityAgrees(idLevel, nameLevel, dateLevel))
         {
-            w += _nameExactWeights[p.Name];
-        }
-        else if (level > 0)
-        {
-            w += _weights[1][level];
+            phone = Math.Min(phone, 0);
+            residence = Math.Min(residence, 0);
         }
 
-        return w;
+        // Summed in field order, as the explanation is, so that equal candidates get bit-identical weights.
+        return idWeight + nameWeight + dateWeight + sexWeight + phone + residence;
     }
+
+    /// <summary>
+    /// The weight of a date-of-birth level: an agreement as far as both sides know the date weighs by what it pins down
+    /// (a year only, about one pair of people in sixty, weighs far less than a full date).
+    /// </summary>
+    private double DateWeight(in IdentityKey q, in IdentityKey p, int level)
+    {
+        if (level is IdentityLevels.DateExact or IdentityLevels.DateCompatible)
+        {
+            var known = Math.Min(DatePrecisionOf(q.DateOfBirth), DatePrecisionOf(p.DateOfBirth));
+            if (known == 0)
+            {
+                return _yearWeight;
+            }
+
+            if (known == 1)
+            {
+                return _yearWeight + MonthBits;
+            }
+        }
+
+        return _weights[2][level];
+    }
+
+    // log2(12): agreeing on the month too.
+    private const double MonthBits = 3.584962500721156;
+
+    /// <summary>0 year only, 1 year and month, 2 full date.</summary>
+    private static int DatePrecisionOf(int packed) => ((packed >> 5) & 0xF) == 0 ? 0 : (packed & 0x1F) == 0 ? 1 : 2;
 
     private void Levels(in IdentityKey q, string nameText, int person, int[] levels)
     {
@@ -491,44 +516,66 @@ public sealed partial class RegisterIndex
         levels[5] = IdentityComparison.Residence(q, p);
     }
 
-    private double Weight(int field, int level, int person) =>
-        field == (int)IdentityField.FullName && level == IdentityLevels.NameExact
-            ? _nameExactWeights[_keys[person].Name]
-            : _weights[field][level];
+    private double Weight(in IdentityKey q, int field, int level, int person, bool identityAgrees) => field switch
+    {
+        (int)IdentityField.FullName when level == IdentityLevels.NameExact => _nameExactWeights[_keys[person].Name],
+        (int)IdentityField.DateOfBirth => DateWeight(q, _keys[person], level),
+        (int)IdentityField.Phone or (int)IdentityField.Residence when !identityAgrees => Math.Min(_weights[field][level], 0),
+        _ => _weights[field][level],
+    };
 
     private IdentityDifference[] Differences(in IdentityKey q, int person, int[] levels, int unreadable)
     {
         ref readonly var p = ref _keys[person];
         var list = new List<IdentityDifference>(4);
-        void Check(IdentityField field, bool recordMissing, bool registerHas)
+        var registerUnreadable = p.Unreadable;
+
+        // A key field counts as agreement only when both sides hold a readable value that agrees: a gap or unreadable text on
+        // either side is named, with its side, so that such a record is never verified.
+        void Check(IdentityField field, bool recordMissing, bool registerMissing)
         {
-            var level = levels[(int)field];
-            if (recordMissing && (unreadable & (1 << (int)field)) != 0)
+            var bit = 1 << (int)field;
+            if (recordMissing)
             {
                 // Text that did not parse is not an empty field: the register's value may be right, the record's needs fixing.
-                list.Add(new IdentityDifference(field, "invalid"));
+                list.Add(new IdentityDifference(field, (unreadable & bit) != 0 ? IdentityDifferenceKinds.Invalid : IdentityDifferenceKinds.Missing));
             }
-            else if (recordMissing && registerHas)
+
+            if (registerMissing)
             {
-                list.Add(new IdentityDifference(field, "missing"));
+                list.Add(new IdentityDifference(field,
+                    (registerUnreadable & bit) != 0 ? IdentityDifferenceKinds.InvalidInRegister : IdentityDifferenceKinds.MissingInRegister));
             }
-            else if (level > 0)
+
+            var level = levels[(int)field];
+            if (!recordMissing && !registerMissing && level > 0)
             {
                 list.Add(new IdentityDifference(field, IdentityLevels.Labels[(int)field][level]));
             }
         }
 
         var idLevel = levels[(int)IdentityField.CitizenId];
-        if ((q.CitizenIdLength != 0 && !q.CitizenIdValid
+        var recordIdInvalid = (q.CitizenIdLength != 0 && !q.CitizenIdValid
             && (idLevel < 0 || idLevel == IdentityLevels.CitizenIdExact || idLevel == IdentityLevels.CitizenIdDifferent))
-            || q.CitizenIdUnreadable)
+            || q.CitizenIdUnreadable;
+        if (recordIdInvalid)
         {
             // Digits without the structure of a CCCD or CMND, and not a recognisable typo of the register's number.
-            list.Add(new IdentityDifference(IdentityField.CitizenId, "invalid"));
+            list.Add(new IdentityDifference(IdentityField.CitizenId, IdentityDifferenceKinds.Invalid));
         }
-        else
+
+        if (p.CitizenIdLength != 0 && !p.CitizenIdValid)
         {
-            Check(IdentityField.CitizenId, q.CitizenIdLength == 0, p.CitizenIdLength != 0);
+            // The register's own number lacks the structure of a CCCD or CMND: it cannot confirm anything.
+            list.Add(new IdentityDifference(IdentityField.CitizenId, IdentityDifferenceKinds.InvalidInRegister));
+        }
+        else if (!recordIdInvalid)
+        {
+            Check(IdentityField.CitizenId, q.CitizenIdLength == 0, p.CitizenIdLength == 0);
+        }
+        else if (p.CitizenIdLength == 0)
+        {
+            Check(IdentityField.CitizenId, recordMissing: false, registerMissing: true);
         }
 
         if (q.CitizenIdValid && q.CitizenIdLength == 12 && idLevel != IdentityLevels.CitizenIdExact)
@@ -548,14 +595,14 @@ public sealed partial class RegisterIndex
             }
         }
 
-        Check(IdentityField.FullName, q.Name == IdentityKey.Missing, p.Name >= 0);
+        Check(IdentityField.FullName, q.Name == IdentityKey.Missing, p.Name < 0);
         if (levels[(int)IdentityField.FullName] == IdentityLevels.NameExact && q.TonedHash != p.TonedHash)
         {
             list.Add(new IdentityDifference(IdentityField.FullName, "tone_marks"));
         }
 
-        Check(IdentityField.DateOfBirth, q.DateOfBirth == 0, p.DateOfBirth != 0);
-        Check(IdentityField.Sex, q.Sex == 0, p.Sex != 0);
+        Check(IdentityField.DateOfBirth, q.DateOfBirth == 0, p.DateOfBirth == 0);
+        Check(IdentityField.Sex, q.Sex == 0, p.Sex == 0);
         return [.. list];
     }
 
@@ -691,6 +738,7 @@ public sealed partial class RegisterIndex
         }
 
         key.CitizenIdUnreadable = record.HasUnreadableCitizenId;
+        key.Unreadable = (byte)(record.UnreadableFields | (record.HasUnreadableCitizenId ? 1 << (int)IdentityField.CitizenId : 0));
 
         var name = record.Name.MatchingKey;
         if (name.Length > 0)

@@ -79,6 +79,24 @@ public static partial class SyntheticDataGenerator
         public ErrorSet Errors;
     }
 
+    // The share of households whose head's phone serves the household, and the share of the other members who give it
+    // (modelling assumptions: one phone per family is common, above all for children and the elderly).
+    private const double HouseholdPhoneShare = 0.6;
+    private const double HouseholdPhoneUse = 0.7;
+
+    /// <summary>The household being filled: consecutive people live together until it is full.</summary>
+    private struct Household
+    {
+        public int Remaining;
+        public int Members;
+        public int Commune;
+        public int Region;
+        public string Address;
+        public string FamilyName;
+        public bool SharesPhone;
+        public string? Phone;
+    }
+
     /// <summary>The true person behind the records.</summary>
     private sealed class Person
     {
@@ -112,6 +130,7 @@ public static partial class SyntheticDataGenerator
         private long _recordsWritten;
         private int _registerEntries;
         private int _vaccinated;
+        private Household _household;
 
         public Run(SyntheticDataOptions options, ISyntheticDataSink sink, ResidenceCatalog places)
         {
@@ -143,17 +162,40 @@ public static partial class SyntheticDataGenerator
         private void GeneratePerson(ref Xoshiro256StarStar rng, string personId)
         {
             var (sex, dateOfBirth) = _ages.Next(ref rng);
-            var commune = _places.NextCommune(ref rng);
+            var head = _household.Remaining == 0 || !_options.Households;
+            if (head)
+            {
+                // A new household: its head's commune, house and family name are the household's.
+                var newCommune = _places.NextCommune(ref rng);
+                ref readonly var newHome = ref _places.Commune(newCommune);
+                var newRegion = VietnameseNames.RegionOf(newHome.ProvinceCode);
+                _household = new Household
+                {
+                    Remaining = _options.Households ? HouseholdSize(ref rng) : 1,
+                    Commune = newCommune,
+                    Region = newRegion,
+                    Address = HouseAddress(ref rng, newHome, newRegion),
+                    FamilyName = VietnameseNames.FamilyName(ref rng, newRegion),
+                    SharesPhone = _options.Households && rng.Chance(HouseholdPhoneShare),
+                };
+            }
+
+            var member = _household.Members++;
+            _household.Remaining--;
+            var commune = _household.Commune;
             ref readonly var home = ref _places.Commune(commune);
-            var region = VietnameseNames.RegionOf(home.ProvinceCode);
+            var region = _household.Region;
+
+            // Vietnamese women keep their family name: the second member (the head's spouse) has their own, the others the head's.
+            var family = member == 1 ? VietnameseNames.FamilyName(ref rng, region) : _household.FamilyName;
             var person = new Person
             {
                 PersonId = personId,
-                FullName = VietnameseNames.FullName(ref rng, sex, dateOfBirth.Year, region),
+                FullName = VietnameseNames.FullName(ref rng, sex, dateOfBirth.Year, family),
                 DateOfBirth = dateOfBirth,
                 Sex = sex,
                 Commune = commune,
-                Address = HouseAddress(ref rng, home, region),
+                Address = _household.Address,
                 Nationality = "VN",
             };
 
@@ -173,10 +215,21 @@ public static partial class SyntheticDataGenerator
 
             AssignIdentity(ref rng, person, home);
             var age = CovidCampaign.Age(dateOfBirth, CovidCampaign.End);
-            if (rng.Chance(age >= 15 ? 0.92 : 0.7))
+            if (!head && _household.Phone is not null && rng.Chance(HouseholdPhoneUse))
+            {
+                // The household's one phone, given for a relative too.
+                person.Phone = _household.Phone;
+                person.PhoneOldForm = PhoneNumbers.OldForm(person.Phone);
+            }
+            else if (rng.Chance(age >= 15 ? 0.92 : 0.7))
             {
                 person.Phone = PhoneNumbers.Next(ref rng);
                 person.PhoneOldForm = PhoneNumbers.OldForm(person.Phone);
+            }
+
+            if (head && _household.SharesPhone)
+            {
+                _household.Phone = person.Phone;
             }
 
             if (person.Absence is null)
@@ -186,6 +239,25 @@ public static partial class SyntheticDataGenerator
             }
 
             EnterRecords(ref rng, person, doses);
+        }
+
+        private static int HouseholdSize(ref Xoshiro256StarStar rng)
+        {
+            // Shares of households of 1 to 6 people, after the 2019 census's average of 3.5 people per household (the
+            // split by size is our assumption).
+            ReadOnlySpan<double> shares = [0.10, 0.20, 0.22, 0.26, 0.12, 0.10];
+            var u = rng.NextDouble();
+            var cumulative = 0.0;
+            for (var size = 0; size < shares.Length; size++)
+            {
+                cumulative += shares[size];
+                if (u < cumulative)
+                {
+                    return size + 1;
+                }
+            }
+
+            return shares.Length;
         }
 
         private ErrorKind? DrawAbsence(ref Xoshiro256StarStar rng)

@@ -11,6 +11,13 @@ public sealed record SyntheticDataOptions
     /// <summary>The seed (default 1). The same seed and options give the same output, byte for byte, on any machine.</summary>
     public ulong Seed { get; init; } = 1;
 
+    /// <summary>
+    /// Whether people live in households (default <see langword="true"/>): consecutive people share a commune, a house
+    /// address, mostly the family name, and often one phone, and household members absent from the register live with
+    /// registered ones. <see langword="false"/> draws every person's residence, family name and phone on their own.
+    /// </summary>
+    public bool Households { get; init; } = true;
+
     /// <summary>The error rates (default <see cref="ErrorRates.Default"/>).</summary>
     public ErrorRates Errors { get; init; } = ErrorRates.Default;
 }

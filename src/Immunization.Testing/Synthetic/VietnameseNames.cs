@@ -23,14 +23,15 @@ namespace Immunization.Testing.Synthetic;
 /// <b>Middle and given names.</b> No official frequency table of Vietnamese given names is published. The lists below
 /// (292 male and 269 female given names, 29–50 middle names per sex and generation) are common single-syllable names
 /// written from general knowledge of Vietnamese naming, ordered roughly from more to less common; that order and the
-/// weights are our modelling assumption, not measured shares. Given names get weights falling as 1/rank<sup>0.5</sup>,
-/// much flatter than 1/rank, so that the most common given name is about 3 % of its sex and a 100,000-person register
-/// holds several hundred distinct given names: our judgement of a realistic concentration (the top name a few percent,
-/// not a fifth), not a sourced figure. Middle names other than the dominant ones fall as 1/rank<sup>0.75</sup>. The two
-/// gendered middle names whose dominance is well documented, <c>Văn</c> for men and <c>Thị</c> for women, are set to
-/// 55 % and 75 % for people born before 1980 and 25 % and 35 % after (they became less usual; the exact shares are our
-/// assumption); a quarter of the younger people get a second middle
-/// name ("Nguyễn Ngọc Bảo Anh").
+/// weights are our modelling assumption, not measured shares. Given names get weights falling as 1/rank<sup>0.625</sup>
+/// within each ten-year birth cohort, and the 40 names at the head of each list rotate by five places from one cohort to
+/// the next, so that the popular names of one generation are not those of another: the top given name is about 5 % of its
+/// sex and cohort, less over all cohorts, and a 100,000-person register holds several hundred distinct given names (our
+/// judgement of a realistic concentration, not a sourced figure). Middle names other than the dominant ones fall as
+/// 1/rank<sup>0.75</sup>. The two gendered middle names whose dominance is well documented, <c>Văn</c> for men and
+/// <c>Thị</c> for women, are set to 75 % and 85 % for people born before 1980 and 45 % and 55 % after (they became less
+/// usual, yet still cover most people; the exact shares are our assumption); a quarter of the younger people get a second
+/// middle name ("Nguyễn Ngọc Bảo Anh").
 /// </para>
 /// </remarks>
 internal static class VietnameseNames
@@ -38,7 +39,7 @@ internal static class VietnameseNames
     // Zipf exponents in eighths (modelling assumptions, see the remarks): 3/8, 6/8 and 4/8.
     private const int FamilyTailExponent = 3;
     private const int MiddleExponent = 6;
-    private const int GivenExponent = 4;
+    private const int GivenExponent = 5;
 
     // Region 0: north (new province codes up to 37), 1: north-central (38–46), 2: central coast, highlands and south.
     public static int RegionOf(int newProvinceCode) => newProvinceCode <= 37 ? 0 : newProvinceCode <= 46 ? 1 : 2;
@@ -152,14 +153,43 @@ internal static class VietnameseNames
         "Thêu", "Tơ", "Biên",
     ];
 
-    private static readonly WeightedList<string> s_maleMiddleOldTable = Gendered("Văn", 0.55, s_maleMiddleOld);
-    private static readonly WeightedList<string> s_maleMiddleYoungTable = Gendered("Văn", 0.25, s_maleMiddleYoung);
-    private static readonly WeightedList<string> s_femaleMiddleOldTable = Gendered("Thị", 0.75, s_femaleMiddleOld);
-    private static readonly WeightedList<string> s_femaleMiddleYoungTable = Gendered("Thị", 0.35, s_femaleMiddleYoung);
+    private static readonly WeightedList<string> s_maleMiddleOldTable = Gendered("Văn", 0.75, s_maleMiddleOld);
+    private static readonly WeightedList<string> s_maleMiddleYoungTable = Gendered("Văn", 0.45, s_maleMiddleYoung);
+    private static readonly WeightedList<string> s_femaleMiddleOldTable = Gendered("Thị", 0.85, s_femaleMiddleOld);
+    private static readonly WeightedList<string> s_femaleMiddleYoungTable = Gendered("Thị", 0.55, s_femaleMiddleYoung);
     private static readonly WeightedList<string> s_secondMiddleMale = Zipf(s_maleMiddleYoung, MiddleExponent);
     private static readonly WeightedList<string> s_secondMiddleFemale = Zipf(s_femaleMiddleYoung, MiddleExponent);
-    private static readonly WeightedList<string> s_maleGivenTable = Zipf(s_maleGiven, GivenExponent);
-    private static readonly WeightedList<string> s_femaleGivenTable = Zipf(s_femaleGiven, GivenExponent);
+    private static readonly WeightedList<string>[] s_maleGivenTables = ByCohort(s_maleGiven);
+    private static readonly WeightedList<string>[] s_femaleGivenTables = ByCohort(s_femaleGiven);
+
+    // Birth cohorts of ten years from 1920 (earlier births join the first, later ones the last).
+    private const int FirstCohortYear = 1920;
+    private const int CohortCount = 11;
+
+    // How far the ranking of the most popular given names moves from one cohort to the next (a modelling choice).
+    private const int CohortShift = 5;
+
+    // Only the head of the list (the names that are in fashion at some time) moves between cohorts.
+    private const int FashionableNames = 40;
+
+    private static int CohortOf(int birthYear) => Math.Clamp((birthYear - FirstCohortYear) / 10, 0, CohortCount - 1);
+
+    private static WeightedList<string>[] ByCohort(string[] names)
+    {
+        var tables = new WeightedList<string>[CohortCount];
+        for (var c = 0; c < CohortCount; c++)
+        {
+            var ranked = new string[names.Length];
+            for (var k = 0; k < names.Length; k++)
+            {
+                ranked[k] = k < FashionableNames ? names[(k + (c * CohortShift)) % FashionableNames] : names[k];
+            }
+
+            tables[c] = Zipf(ranked, GivenExponent);
+        }
+
+        return tables;
+    }
 
     /// <summary>The less common family names, in the order of their weights (for tests of the ranking).</summary>
     public static IReadOnlyList<string> LessCommonFamilyNames => s_lessCommonFamilies;
@@ -167,11 +197,14 @@ internal static class VietnameseNames
     public static string FamilyName(ref Xoshiro256StarStar rng, int region) => s_families[region].Next(ref rng);
 
     /// <summary>A full name, family name first: "Nguyễn Thị Minh Anh".</summary>
-    public static string FullName(ref Xoshiro256StarStar rng, Sex sex, int birthYear, int region)
+    public static string FullName(ref Xoshiro256StarStar rng, Sex sex, int birthYear, int region) =>
+        FullName(ref rng, sex, birthYear, FamilyName(ref rng, region));
+
+    /// <summary>A full name with the given family name (a child of a household takes its father's).</summary>
+    public static string FullName(ref Xoshiro256StarStar rng, Sex sex, int birthYear, string family)
     {
         var female = sex == Sex.Female;
         var young = birthYear >= 1980;
-        var family = FamilyName(ref rng, region);
         var middle = (female, young) switch
         {
             (false, false) => s_maleMiddleOldTable.Next(ref rng),
@@ -179,7 +212,7 @@ internal static class VietnameseNames
             (true, false) => s_femaleMiddleOldTable.Next(ref rng),
             (true, true) => s_femaleMiddleYoungTable.Next(ref rng),
         };
-        var given = (female ? s_femaleGivenTable : s_maleGivenTable).Next(ref rng);
+        var given = (female ? s_femaleGivenTables : s_maleGivenTables)[CohortOf(birthYear)].Next(ref rng);
         if (young && rng.Chance(0.25))
         {
             var second = (female ? s_secondMiddleFemale : s_secondMiddleMale).Next(ref rng);
