@@ -13,8 +13,9 @@ namespace Immunization.Core.Eligibility;
 /// <remarks>
 /// <para>
 /// Series choice (CDSi's scoring is built for U.S. schedules, where a wrong product rarely decides the series; here the
-/// first product does): the series with the most valid doses; then the one in which the person's first dose is valid;
-/// then a risk series the person is indicated for (immunocompromised) over a standard one; then a series the person could
+/// first product does): a risk series the person is indicated for (immunocompromised) over a standard one; then the
+/// series that gives the most advanced status; then the one with the most valid doses; then the one in which the
+/// person's first dose is valid; then a series the person could
 /// start at the age of the first dose (or on the date asked about, without doses); then the schedule's preference.
 /// </para>
 /// <para>
@@ -66,7 +67,7 @@ public sealed class CovidEvaluator
         var run = Choose(runs, history, birth, asOf);
         var series = run.Series;
         var primary = series.PrimaryDoses ?? series.Doses.Count;
-        var status = Status(run, primary, asOf);
+        var status = Status(run, asOf);
         var results = DoseResults(given, run, asOf);
         var age = AgeGroupScheme.AgeInYears(birth, asOf);
         var next = NextDose(person, given, run, primary, history.Count == 0 ? runs : null, asOf);
@@ -89,20 +90,21 @@ public sealed class CovidEvaluator
         return c != 0 ? c : string.CompareOrdinal(a.Condition, b.Condition);
     }
 
-    private static PatientSeries Choose(List<PatientSeries> runs, List<HistoryDose> history, LocalDate birth, LocalDate asOf)
+    private PatientSeries Choose(List<PatientSeries> runs, List<HistoryDose> history, LocalDate birth, LocalDate asOf)
     {
         var startDate = history.Count > 0 ? history[0].Date : asOf;
         PatientSeries? best = null;
-        (int, int, int, int, int, int) bestKey = default;
+        (int, VaccinationStatus, int, int, int, int, int) bestKey = default;
         foreach (var run in runs)
         {
             // A series the person can start now; else the one they can start soonest (a 3-year-old: the 5-11 series).
             var start = run.Series.MinAgeToStart is { } min ? CdsiCalendar.Add(birth, min) : birth;
             var tooOld = run.Series.MaxAgeToStart is { } max && startDate >= CdsiCalendar.Add(birth, max);
             var key = (
+                run.Series.Type == SeriesType.Risk ? 1 : 0,
+                Status(run, asOf),
                 run.ValidCount,
                 run.Evaluations.Count > 0 && run.Evaluations[0].Status == DoseStatus.Valid ? 1 : 0,
-                run.Series.Type == SeriesType.Risk ? 1 : 0,
                 CanStart(run.Series, birth, startDate) ? 1 : 0,
                 tooOld ? int.MinValue : start <= startDate ? 0 : -Period.Between(startDate, start, PeriodUnits.Days).Days,
                 -run.Series.Preference);
@@ -120,8 +122,9 @@ public sealed class CovidEvaluator
         (series.MinAgeToStart is not { } min || date >= CdsiCalendar.Add(birth, min))
         && (series.MaxAgeToStart is not { } max || date < CdsiCalendar.Add(birth, max));
 
-    private VaccinationStatus Status(PatientSeries run, int primary, LocalDate asOf)
+    private VaccinationStatus Status(PatientSeries run, LocalDate asOf)
     {
+        var primary = run.Series.PrimaryDoses ?? run.Series.Doses.Count;
         var valid = run.ValidCount;
         if (valid == 0)
         {
