@@ -64,6 +64,26 @@ public sealed class EvaluateCommandTests : IDisposable
     }
 
     [Fact]
+    public void Evaluate_WithLinks_PeopleKeyedByRegisterPersonOrCluster()
+    {
+        var data = Path.Combine(_root, "data");
+        Run("generate", "--people", "300", "--seed", "9", "--out", data);
+        var linkDir = Path.Combine(_root, "links");
+        Assert.Equal(0, Run("link", "--register", Path.Combine(data, "register.csv"), "--records", Path.Combine(data, "records.csv"), "--out", linkDir).Exit);
+        var outDir = Path.Combine(_root, "out");
+
+        var (exit, _, error) = Run("evaluate", "--records", Path.Combine(data, "records.csv"), "--links", Path.Combine(linkDir, "links.csv"), "--as-of", "2022-12-31", "--out", outDir);
+
+        Assert.True(exit == 0, error);
+        var linkPath = Path.Combine(linkDir, "links.csv");
+        var expected = Column(linkPath, "person_id").Zip(Column(linkPath, "cluster_id"), (p, c) => p.Length > 0 ? p : c).ToList();
+        var byRecord = Column(linkPath, "record_id").Zip(expected).ToDictionary(x => x.First, x => x.Second, StringComparer.Ordinal);
+        var doses = Path.Combine(outDir, "doses.csv");
+        Assert.All(Column(doses, "record_id").Zip(Column(doses, "person_key")), x => Assert.Equal(byRecord[x.First], x.Second));
+        Assert.Equal(byRecord.Values.Distinct(StringComparer.Ordinal).Count(), Column(Path.Combine(outDir, "people.csv"), "person_key").Count);
+    }
+
+    [Fact]
     public void Evaluate_BadAsOf_UsageError()
     {
         var (exit, _, error) = Run("evaluate", "--records", "x.csv", "--as-of", "31/12/2022", "--out", _root);
