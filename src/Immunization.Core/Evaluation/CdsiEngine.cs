@@ -126,6 +126,28 @@ public sealed class CdsiEngine
         return new ImmunizationAssessment(assessmentDate, evaluations, forecasts, unrecognized);
     }
 
+    /// <summary>
+    /// Evaluates the doses against every relevant series of one antigen and returns each series' run, without series
+    /// selection: for schedules (Viet Nam's COVID-19) whose caller selects the series by its own documented rule.
+    /// </summary>
+    internal List<PatientSeries> EvaluateEachSeries(CdsiPatient patient, IEnumerable<AdministeredDose> doses, LocalDate assessmentDate, string antigenName, out List<HistoryDose> antigenDoses, out List<AdministeredDose> unrecognized)
+    {
+        var antigen = _data.AntigensByName[antigenName];
+        var history = OrganizeHistory(doses, assessmentDate, _data, out unrecognized);
+        var evaluator = new SeriesEvaluator(_data, patient, history, assessmentDate);
+        antigenDoses = history;
+        var runs = new List<PatientSeries>(antigen.Series.Count);
+        foreach (var series in antigen.Series)
+        {
+            if (IsRelevant(series, patient, assessmentDate))
+            {
+                runs.Add(evaluator.Run(series, antigen, history, s_noGroups));
+            }
+        }
+
+        return runs;
+    }
+
     private static int CompareDoses(AdministeredDose a, AdministeredDose b)
     {
         var c = a.DateAdministered.CompareTo(b.DateAdministered);

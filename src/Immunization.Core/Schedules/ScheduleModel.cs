@@ -128,6 +128,12 @@ internal sealed record AntigenSeries(
     IReadOnlyList<Indication> Indications,
     IReadOnlyList<SeriesDose> Doses)
 {
+    /// <summary>
+    /// Extension to CDC's format (<c>selectSeries/primaryDoses</c>, used by Viet Nam's COVID-19 schedule): how many doses
+    /// of the series form its primary series, the later ones being boosters; <see langword="null"/> in CDC's files.
+    /// </summary>
+    public int? PrimaryDoses { get; init; }
+
     /// <summary>Some conditional skip depends on another series being complete (evaluated in a second pass).</summary>
     public bool UsesCompletedSeries { get; } = Doses.Any(d => d.ConditionalSkips.Any(s => s.Sets.Any(t => t.Conditions.Any(c => c.Type == SkipConditionType.CompletedSeries))));
 }

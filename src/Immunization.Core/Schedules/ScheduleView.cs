@@ -127,7 +127,14 @@ public sealed class CdsiSeries
         RequiredSex = Array.AsReadOnly(series.RequiredGenders.ToArray());
         IndicationCodes = Array.AsReadOnly(series.Indications.Select(i => i.ObservationCode).ToArray());
         Doses = Array.AsReadOnly(series.Doses.Select(d => new CdsiSeriesDose(d)).ToArray());
+        PrimaryDoses = series.PrimaryDoses;
     }
+
+    /// <summary>
+    /// How many doses of the series form its primary series (the later ones are boosters): an extension to CDC's format
+    /// (<c>selectSeries/primaryDoses</c>), given by Viet Nam's COVID-19 schedule; <see langword="null"/> in CDC's files.
+    /// </summary>
+    public int? PrimaryDoses { get; }
 
     /// <summary>The series name, e.g. <c>Measles 2-dose series</c>.</summary>
     public string Name { get; }

@@ -173,7 +173,23 @@ internal static class SupportingDataReader
             s.Elements("indication").Where(i => i.HasElements && Text(i.Element("observationCode"), "code") is not null)
                 .Select(i => new Indication(Text(i.Element("observationCode"), "code")!, Duration(i, "beginAge", where), Duration(i, "endAge", where), Text(i, "description") ?? string.Empty))
                 .ToArray(),
-            doses);
+            doses)
+        {
+            PrimaryDoses = ReadPrimaryDoses(Text(select, "primaryDoses"), doses.Length, where),
+        };
+    }
+
+    // Extension to CDC's format (absent from CDC's files): selectSeries/primaryDoses, the number of primary doses.
+    private static int? ReadPrimaryDoses(string? text, int doses, string where)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1 && n <= doses
+            ? n
+            : throw new FormatException($"Supporting data {where}: primaryDoses is not a whole number from 1 to the series' {doses} doses.");
     }
 
     private static SeriesDose ReadDose(XElement d, int ordinal, string where)

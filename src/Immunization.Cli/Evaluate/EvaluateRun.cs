@@ -1,0 +1,260 @@
+using System.Globalization;
+using Immunization.Cli.StandardFiles;
+using Immunization.Core.Eligibility;
+using Immunization.Core.Evaluation;
+using Immunization.Core.Identity;
+using Immunization.Core.Records;
+using nietras.SeparatedValues;
+using NodaTime;
+
+namespace Immunization.Cli.Evaluate;
+
+/// <summary>
+/// Reads the standard record file (and a links file), groups records by person, evaluates each person's COVID-19 doses
+/// as of a date, and writes people.csv, doses.csv and rejects.csv. Every data row of the record file ends in doses.csv or
+/// in rejects.csv (file, row, column, reason; never the value).
+/// </summary>
+internal sealed class EvaluateRun(CovidEvaluator evaluator, LocalDate asOf)
+{
+    private readonly List<(int Row, DoseRecord Record)> _records = [];
+    private readonly Dictionary<string, string> _links = new(StringComparer.Ordinal);
+
+    public int Rows { get; private set; }
+
+    public int Rejected { get; private set; }
+
+    public int People { get; private set; }
+
+    public int DoseRows { get; private set; }
+
+    /// <summary>Reads the records row by row through the standard reader, so that one bad row is rejected, not the file.</summary>
+    public void ReadRecords(string path, CsvWriter rejects)
+    {
+        var name = Path.GetFileName(path);
+        using var sep = Sep.New(',').Reader(o => o with { HasHeader = false, Unescape = false }).FromFile(path);
+        string? header = null;
+        var row = 0;
+        foreach (var raw in sep)
+        {
+            row++;
+            var text = raw.Span.ToString();
+            if (header is null)
+            {
+                header = text;
+                continue;
+            }
+
+            Rows++;
+            try
+            {
+                using var one = new StringReader(header + "\n" + text);
+                foreach (var record in StandardFileReader.ReadRecords(one, name))
+                {
+                    _records.Add((row, record));
+                }
+            }
+            catch (StandardFileException e)
+            {
+                Reject(rejects, name, row, e.Column, e.Reason);
+            }
+        }
+
+        if (header is null)
+        {
+            throw new StandardFileException(name, 1, null, "the file is empty; expected a header row");
+        }
+    }
+
+    /// <summary>Reads links.csv (record_id, person_id, cluster_id): the person key of each record.</summary>
+    public void ReadLinks(string path)
+    {
+        var name = Path.GetFileName(path);
+        using var sep = Sep.New(',').Reader(o => o with { Unescape = true }).FromFile(path);
+        foreach (var column in new[] { "record_id", "person_id", "cluster_id" })
+        {
+            if (!sep.Header.TryIndexOf(column, out _))
+            {
+                throw new StandardFileException(name, 1, column, "the header has no such column; expected record_id,person_id,cluster_id");
+            }
+        }
+
+        foreach (var row in sep)
+        {
+            var person = row["person_id"].Span.Trim();
+            var cluster = row["cluster_id"].Span.Trim();
+            var key = person.Length > 0 ? "P:" + person.ToString() : cluster.Length > 0 ? "C:" + cluster.ToString() : null;
+            if (key is not null)
+            {
+                _links[row["record_id"].Span.Trim().ToString()] = key;
+            }
+        }
+    }
+
+    public void Evaluate(string recordsName, CsvWriter people, CsvWriter doses, CsvWriter rejects)
+    {
+        people.Row(["person_key", "records", "age_group", "priority_groups", "status", "series", "next_dose", "next_kind", "earliest", "recommended", "past_due", "products", "rule", "blocked"]);
+        doses.Row(["record_id", "person_key", "dose_date", "vaccine_code", "evaluation", "dose_number", "reason", "explanation"]);
+        var groups = new Dictionary<string, List<(int Row, DoseRecord Record)>>(StringComparer.Ordinal);
+        var order = new List<string>();
+        foreach (var (row, record) in _records)
+        {
+            if (record.VaccineCode is null || record.DoseDate is null)
+            {
+                Reject(rejects, recordsName, row, record.VaccineCode is null ? "vaccine_code" : "dose_date", "a value is required to evaluate the dose");
+                continue;
+            }
+
+            var key = Key(record);
+            if (key is null)
+            {
+                Reject(rejects, recordsName, row, "citizen_id", "no person to group by: no links entry, no valid identity number, and no name with a date of birth");
+                continue;
+            }
+
+            if (!groups.TryGetValue(key, out var list))
+            {
+                groups[key] = list = [];
+                order.Add(key);
+            }
+
+            list.Add((row, record));
+        }
+
+        foreach (var key in order)
+        {
+            EvaluatePerson(groups[key], recordsName, people, doses, rejects);
+        }
+    }
+
+    private string? Key(DoseRecord record)
+    {
+        if (_links.TryGetValue(record.RecordId.Trim(), out var linked))
+        {
+            return linked;
+        }
+
+        var details = record.Person;
+        if (details.CitizenId is { } id && CitizenId.TryParse(id, out var citizen))
+        {
+            return "I:" + citizen;
+        }
+
+        if (details.FullName is { } fullName && details.DateOfBirth is { } born && PersonName.TryParse(fullName, out var name))
+        {
+            return "N:" + name.MatchingKey + "|" + born;
+        }
+
+        return null;
+    }
+
+    private void EvaluatePerson(List<(int Row, DoseRecord Record)> records, string recordsName, CsvWriter people, CsvWriter doses, CsvWriter rejects)
+    {
+        // The person's facts from their records: the most precise date of birth (first row on a tie), the first known
+        // sex, every priority group.
+        PartialDate? birth = null;
+        var sex = Sex.Unknown;
+        var groups = new SortedSet<PriorityGroup>();
+        foreach (var (_, record) in records)
+        {
+            if (record.Person.DateOfBirth is { } d && (birth is not { } b || d.Precision > b.Precision))
+            {
+                birth = d;
+            }
+
+            if (sex == Sex.Unknown)
+            {
+                sex = record.Person.Sex;
+            }
+
+            if (record.PriorityGroup is { } g)
+            {
+                groups.Add((PriorityGroup)g);
+            }
+        }
+
+        if (birth is not { } dateOfBirth || dateOfBirth.Earliest > asOf)
+        {
+            foreach (var (row, _) in records)
+            {
+                Reject(rejects, recordsName, row, "date_of_birth", birth is null
+                    ? "no record of this person has a date of birth"
+                    : "the person's date of birth is after the --as-of date");
+            }
+
+            return;
+        }
+
+        var sorted = records.OrderBy(r => r.Record.DoseDate!.Value).ThenBy(r => r.Record.VaccineCode, StringComparer.Ordinal).ThenBy(r => r.Row).ToList();
+        var given = sorted.Select(r => new AdministeredDose(r.Record.DoseDate!.Value, r.Record.VaccineCode!)).ToList();
+        var result = evaluator.Evaluate(new CovidPerson(dateOfBirth, sex, groups), given, asOf);
+        var personKey = PersonKey(records);
+        People++;
+        var next = result.NextDose;
+        people.Field(personKey);
+        people.Field(records.Count);
+        people.Field(result.AgeGroup.Name);
+        people.Field(string.Join(';', groups.Select(g => ((int)g).ToString(CultureInfo.InvariantCulture))));
+        people.Field(Snake(result.Status.ToString()));
+        people.Field(result.SeriesName);
+        people.Field(next?.DoseNumber);
+        people.Field(next is null ? null : Snake(next.Kind.ToString()));
+        people.Field(Iso(next?.Earliest));
+        people.Field(Iso(next?.Recommended));
+        people.Field(Iso(next?.PastDue));
+        people.Field(next is null ? null : string.Join(';', next.ProductCodes));
+        people.Field(next is null ? "series_complete" : Snake(next.Rule.ToString()));
+        people.Field(next?.IsBlocked == true ? "yes" : "no");
+        people.EndRow();
+
+        for (var i = 0; i < sorted.Count; i++)
+        {
+            var (_, record) = sorted[i];
+            var dose = result.Doses[i];
+            DoseRows++;
+            doses.Field(record.RecordId);
+            doses.Field(personKey);
+            doses.Field(Iso(record.DoseDate));
+            doses.Field(record.VaccineCode);
+            doses.Field(!dose.IsEvaluated ? "not_evaluated" : Snake(dose.Status.ToString()));
+            doses.Field(dose.DoseNumber);
+            doses.Field(Snake(dose.Reason.ToString()));
+            doses.Field(dose.Explanation);
+            doses.EndRow();
+        }
+    }
+
+    // The key written out: the links file's person or cluster id, else the group's first record id (no personal data).
+    private string PersonKey(List<(int Row, DoseRecord Record)> records)
+    {
+        var first = records[0].Record.RecordId.Trim();
+        return _links.TryGetValue(first, out var linked) ? linked[2..] : "R:" + first;
+    }
+
+    private void Reject(CsvWriter rejects, string file, int row, string? column, string reason)
+    {
+        Rejected++;
+        rejects.Field(file);
+        rejects.Field(row);
+        rejects.Field(column);
+        rejects.Field(reason);
+        rejects.EndRow();
+    }
+
+    private static string? Iso(LocalDate? date) => date?.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Snake(string name)
+    {
+        var text = new System.Text.StringBuilder(name.Length + 4);
+        for (var i = 0; i < name.Length; i++)
+        {
+            if (char.IsUpper(name[i]) && i > 0)
+            {
+                text.Append('_');
+            }
+
+            text.Append(char.ToLowerInvariant(name[i]));
+        }
+
+        return text.ToString();
+    }
+}

@@ -1,0 +1,382 @@
+using Ardalis.GuardClauses;
+using Immunization.Core.Evaluation;
+using Immunization.Core.Schedules;
+using NodaTime;
+
+namespace Immunization.Core.Eligibility;
+
+/// <summary>
+/// Status, dose evaluations and next dose of Viet Nam's COVID-19 schedule (<see cref="VietnamCovidSchedule"/>) as of a
+/// date, through the CDSi engine: every dose is evaluated by the engine against every series the person may follow; this
+/// class picks the series and turns the engine's forecast into a status and a next dose.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Series choice (CDSi's scoring is built for U.S. schedules, where a wrong product rarely decides the series; here the
+/// first product does): a risk series the person is indicated for (immunocompromised) over a standard one; then the
+/// series that gives the most advanced status; then the one with the most valid doses; then the one in which the
+/// person's first dose is valid; then a series the person could
+/// start at the age of the first dose (or on the date asked about, without doses); then the schedule's preference.
+/// </para>
+/// <para>
+/// Rules take effect by the date a dose is given, so a later date asked about can give an earlier date for a dose when a
+/// rule shortened an interval in between (the booster interval on 17 Dec 2021).
+/// </para>
+/// </remarks>
+/// <threadsafety>Immutable; one instance can evaluate many people from many threads at once.</threadsafety>
+public sealed class CovidEvaluator
+{
+    private readonly CdsiEngine _engine;
+
+    /// <summary>Creates an evaluator over the embedded schedule.</summary>
+    /// <param name="options">The options; <see cref="CovidEvaluationOptions.Default"/> when <see langword="null"/>.</param>
+    public CovidEvaluator(CovidEvaluationOptions? options = null)
+    {
+        Options = options ?? CovidEvaluationOptions.Default;
+        Guard.Against.Negative(Options.FullyVaccinatedAfterDays);
+        Guard.Against.Null(Options.AgeGroups);
+        Guard.Against.Null(Options.SecondBoosterGroups);
+        _engine = VietnamCovidSchedule.Engine;
+    }
+
+    /// <summary>An evaluator with the default options.</summary>
+    public static CovidEvaluator Default { get; } = new();
+
+    /// <summary>The options in use.</summary>
+    public CovidEvaluationOptions Options { get; }
+
+    /// <summary>Evaluates a person's COVID-19 doses as of a date.</summary>
+    /// <param name="person">The facts about the person.</param>
+    /// <param name="doses">The doses given, in any order (codes as in <c>VietnamCovidVaccines</c>).</param>
+    /// <param name="asOf">The date asked about; not before the date of birth. Doses after it are listed but not evaluated.</param>
+    /// <returns>The status, every dose's evaluation and the next dose.</returns>
+    /// <exception cref="ArgumentException"><paramref name="asOf"/> is before the date of birth, or a dose has no code.</exception>
+    public CovidAssessment Evaluate(CovidPerson person, IEnumerable<AdministeredDose> doses, LocalDate asOf)
+    {
+        Guard.Against.Null(person);
+        Guard.Against.Null(doses);
+        var birth = person.BirthDate;
+        if (asOf < birth)
+        {
+            throw new ArgumentException("The date asked about is before the date of birth.", nameof(asOf));
+        }
+
+        var given = doses.ToList();
+        given.Sort(CompareDoses);
+        var runs = _engine.EvaluateEachSeries(person.Patient, given, asOf, VietnamCovidSchedule.VaccineGroup, out var history, out _);
+        var run = Choose(runs, history, birth, asOf);
+        var series = run.Series;
+        var primary = series.PrimaryDoses ?? series.Doses.Count;
+        var status = Status(run, asOf);
+        var results = DoseResults(given, run, asOf);
+        var age = AgeGroupScheme.AgeInYears(birth, asOf);
+        var next = NextDose(person, given, run, primary, history.Count == 0 ? runs : null, asOf);
+        return new CovidAssessment(asOf, age, Options.AgeGroups.Classify(birth, asOf), status, series.Name, primary, results, next);
+    }
+
+    private static int CompareDoses(AdministeredDose a, AdministeredDose b)
+    {
+        var c = a.DateAdministered.CompareTo(b.DateAdministered);
+        if (c == 0)
+        {
+            c = string.CompareOrdinal(SupportingDataReader.NormalizeCvx(a.Cvx ?? string.Empty), SupportingDataReader.NormalizeCvx(b.Cvx ?? string.Empty));
+        }
+
+        if (c == 0)
+        {
+            c = string.CompareOrdinal(a.Mvx, b.Mvx);
+        }
+
+        return c != 0 ? c : string.CompareOrdinal(a.Condition, b.Condition);
+    }
+
+    private PatientSeries Choose(List<PatientSeries> runs, List<HistoryDose> history, LocalDate birth, LocalDate asOf)
+    {
+        var startDate = history.Count > 0 ? history[0].Date : asOf;
+        PatientSeries? best = null;
+        (int, VaccinationStatus, int, int, int, int, int) bestKey = default;
+        foreach (var run in runs)
+        {
+            // A series the person can start now; else the one they can start soonest (a 3-year-old: the 5-11 series).
+            var start = run.Series.MinAgeToStart is { } min ? CdsiCalendar.Add(birth, min) : birth;
+            var tooOld = run.Series.MaxAgeToStart is { } max && startDate >= CdsiCalendar.Add(birth, max);
+            var key = (
+                run.Series.Type == SeriesType.Risk ? 1 : 0,
+                Status(run, asOf),
+                run.ValidCount,
+                run.Evaluations.Count > 0 && run.Evaluations[0].Status == DoseStatus.Valid ? 1 : 0,
+                CanStart(run.Series, birth, startDate) ? 1 : 0,
+                tooOld ? int.MinValue : start <= startDate ? 0 : -Period.Between(startDate, start, PeriodUnits.Days).Days,
+                -run.Series.Preference);
+            if (best is null || key.CompareTo(bestKey) > 0)
+            {
+                best = run;
+                bestKey = key;
+            }
+        }
+
+        return best ?? throw new InvalidOperationException("Viet Nam's COVID-19 schedule has no standard series."); // the schedule always has them
+    }
+
+    private static bool CanStart(AntigenSeries series, LocalDate birth, LocalDate date) =>
+        (series.MinAgeToStart is not { } min || date >= CdsiCalendar.Add(birth, min))
+        && (series.MaxAgeToStart is not { } max || date < CdsiCalendar.Add(birth, max));
+
+    private VaccinationStatus Status(PatientSeries run, LocalDate asOf)
+    {
+        var primary = run.Series.PrimaryDoses ?? run.Series.Doses.Count;
+        var valid = run.ValidCount;
+        if (valid == 0)
+        {
+            return VaccinationStatus.NotVaccinated;
+        }
+
+        if (valid < primary)
+        {
+            return VaccinationStatus.PartiallyVaccinated;
+        }
+
+        if (valid == primary)
+        {
+            var last = run.Targets[primary - 1].SatisfiedBy?.Date;
+            return last is { } d && d.PlusDays(Options.FullyVaccinatedAfterDays) <= asOf
+                ? VaccinationStatus.PrimarySeriesComplete
+                : VaccinationStatus.PartiallyVaccinated;
+        }
+
+        return valid == primary + 1 ? VaccinationStatus.Boosted : VaccinationStatus.SecondBooster;
+    }
+
+    private static List<CovidDoseResult> DoseResults(List<AdministeredDose> given, PatientSeries run, LocalDate asOf)
+    {
+        var byOrder = new Dictionary<int, SeriesEvaluation>();
+        foreach (var evaluation in run.Evaluations)
+        {
+            byOrder[evaluation.Dose.Order] = evaluation;
+        }
+
+        // The engine numbers the doses it evaluates in date order, skipping later and unrecognised ones: walk the same way.
+        var results = new List<CovidDoseResult>(given.Count);
+        var order = 0;
+        foreach (var dose in given)
+        {
+            if (dose.DateAdministered > asOf)
+            {
+                results.Add(new(dose, DoseStatus.NotValid, DoseStatusReason.None, null, false, "not evaluated: given after the date asked about"));
+                continue;
+            }
+
+            if (!VietnamCovidSchedule.SupportingData.CvxMappings.ContainsKey(SupportingDataReader.NormalizeCvx(dose.Cvx)))
+            {
+                results.Add(new(dose, DoseStatus.NotValid, DoseStatusReason.None, null, false, "not evaluated: the code is not a product of Viet Nam's COVID-19 schedule"));
+                continue;
+            }
+
+            if (byOrder.TryGetValue(order++, out var e))
+            {
+                results.Add(new(dose, e.Status, e.Reason, e.TargetNumber, true, Explain(e, run.Series.Name)));
+            }
+            else
+            {
+                results.Add(new(dose, DoseStatus.Extraneous, DoseStatusReason.SeriesAlreadyComplete, null, true, "extraneous: the series was already complete"));
+            }
+        }
+
+        return results;
+    }
+
+    private static string Explain(SeriesEvaluation e, string series)
+    {
+        var dose = e.TargetNumber is { } n ? $"dose {n} of {series}" : series;
+        var text = e.Reason switch
+        {
+            DoseStatusReason.None when e.Status == DoseStatus.Valid => $"valid: {dose}",
+            DoseStatusReason.GracePeriod => $"valid within the 4-day grace period: {dose}",
+            DoseStatusReason.TooYoung => $"not valid: too young for {dose} on that date",
+            DoseStatusReason.TooOld => $"not valid: older than {dose} allows",
+            DoseStatusReason.TooSoon => $"not valid: too soon after the previous dose for {dose}",
+            DoseStatusReason.NotPreferableOrAllowable => $"not valid: the product is not allowed for {dose} on that date (age, mixing or booster rules then in effect)",
+            DoseStatusReason.SeriesAlreadyComplete => "extraneous: the series was already complete",
+            DoseStatusReason.DoseCondition => "not valid: the dose was sub-standard (expired or sub-potent)",
+            _ => $"{e.Status}: {e.Reason} ({dose})",
+        };
+        return e.Reasons.ToArray() is { Length: > 1 } all ? text + " [" + string.Join(", ", all) + "]" : text;
+    }
+
+    private CovidNextDose? NextDose(CovidPerson person, List<AdministeredDose> given, PatientSeries run, int primary, List<PatientSeries>? startable, LocalDate asOf)
+    {
+        var birth = person.BirthDate;
+        if (run.Status == SeriesStatus.AgedOut)
+        {
+            var n = run.ValidCount + 1;
+            return new(n, Kind(n, primary), null, null, null, [], NextDoseRule.AgedOut, true, $"no further dose: older than {run.Series.Name} allows");
+        }
+
+        if (run.Status != SeriesStatus.NotComplete || run.ForecastDoseNumber is not { } number || number > run.Series.Doses.Count)
+        {
+            return null;
+        }
+
+        var kind = Kind(number, primary);
+        var target = run.Series.Doses[number - 1];
+        var rule = NextDoseRule.Schedule;
+        var forecast = run;
+        if (!AnyVaccineInEffect(target, asOf) && FirstEffective(target, asOf) is { } from)
+        {
+            // No rule for this dose yet on the date asked about: the dates are those of the rules that take effect first.
+            var later = _engine.EvaluateEachSeries(person.Patient, given, from, VietnamCovidSchedule.VaccineGroup, out _, out _);
+            forecast = later.FirstOrDefault(r => ReferenceEquals(r.Series, run.Series)) ?? run;
+            rule = NextDoseRule.NotYetInEffect;
+            if (forecast.Earliest is { } e && e < from)
+            {
+                forecast.Earliest = from;
+            }
+
+            if (forecast.Recommended is { } r && r < from)
+            {
+                forecast.Recommended = from;
+            }
+        }
+
+        // A dose whose products only take effect after the engine's earliest date (the additional dose from 23 Jun 2022)
+        // cannot count before then.
+        if (forecast.Earliest is { } early && !AnyVaccineInEffect(target, early) && FirstEffective(target, early) is { } effective)
+        {
+            forecast.Earliest = effective;
+            if (forecast.Recommended is { } r && r < effective)
+            {
+                forecast.Recommended = effective;
+            }
+
+            if (rule == NextDoseRule.Schedule && effective > asOf)
+            {
+                rule = NextDoseRule.NotYetInEffect;
+            }
+        }
+
+        var earliest = forecast.Earliest;
+        if (kind == CovidDoseKind.SecondBooster && !MaySecondBooster(person, asOf))
+        {
+            var fifty = birth.PlusYears(Options.SecondBoosterMinimumAge);
+            return new(number, kind, null, null, null, [], NextDoseRule.NotInSecondBoosterGroup, true,
+                $"second booster not allowed: only for adults of {Options.SecondBoosterMinimumAge}+ (from {fifty:uuuu-MM-dd}), the immunocompromised and the high-exposure priority groups");
+        }
+
+        if (rule == NextDoseRule.Schedule && earliest is { } when && when > asOf)
+        {
+            rule = MinimumAgeDate(target, birth, asOf) == when ? NextDoseRule.TooYoung : NextDoseRule.TooSoon;
+        }
+
+        var products = Products(startable, run.Series, target, birth, earliest ?? asOf);
+        var explanation = rule switch
+        {
+            NextDoseRule.TooYoung => $"dose {number} of {run.Series.Name}: too young until {earliest:uuuu-MM-dd}",
+            NextDoseRule.TooSoon => $"dose {number} of {run.Series.Name}: too soon after the previous dose until {earliest:uuuu-MM-dd}",
+            NextDoseRule.NotYetInEffect => $"dose {number} of {run.Series.Name}: no rule for it was in effect on {asOf:uuuu-MM-dd}; from {earliest:uuuu-MM-dd} under the rules that took effect then",
+            _ => $"dose {number} of {run.Series.Name}: due under the rules in effect",
+        };
+        return new(number, kind, earliest, forecast.Recommended, forecast.PastDue, products, rule, false, explanation);
+    }
+
+    private static CovidDoseKind Kind(int number, int primary) =>
+        number <= primary ? CovidDoseKind.Primary : number == primary + 1 ? CovidDoseKind.Booster : CovidDoseKind.SecondBooster;
+
+    private bool MaySecondBooster(CovidPerson person, LocalDate asOf)
+    {
+        if ((person.RiskConditions & RiskConditions.Immunocompromised) != 0 || AgeGroupScheme.IsAtLeast(person.BirthDate, asOf, Options.SecondBoosterMinimumAge))
+        {
+            return true;
+        }
+
+        foreach (var group in person.PriorityGroups)
+        {
+            if (Options.SecondBoosterGroups.Contains(group))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool AnyVaccineInEffect(SeriesDose target, LocalDate date)
+    {
+        foreach (var vaccine in target.PreferableVaccines)
+        {
+            if (vaccine.Period.Contains(date))
+            {
+                return true;
+            }
+        }
+
+        foreach (var vaccine in target.AllowableVaccines)
+        {
+            if (vaccine.Period.Contains(date))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static LocalDate? FirstEffective(SeriesDose target, LocalDate after)
+    {
+        LocalDate? first = null;
+        foreach (var vaccine in target.PreferableVaccines.Concat(target.AllowableVaccines))
+        {
+            if (vaccine.Period.Effective is { } from && from > after && (first is not { } f || from < f))
+            {
+                first = from;
+            }
+        }
+
+        return first;
+    }
+
+    private static LocalDate? MinimumAgeDate(SeriesDose target, LocalDate birth, LocalDate asOf)
+    {
+        foreach (var age in target.Ages)
+        {
+            if (age.Period.Contains(asOf) && age.Minimum is { } min)
+            {
+                return CdsiCalendar.Add(birth, min);
+            }
+        }
+
+        return null;
+    }
+
+    private static List<string> Products(List<PatientSeries>? startable, AntigenSeries series, SeriesDose target, LocalDate birth, LocalDate date)
+    {
+        var codes = new List<string>();
+        AddProducts(codes, target, birth, date);
+        if (startable is not null)
+        {
+            // Without doses, every product a series the person can start on that date allows for its first dose.
+            foreach (var run in startable)
+            {
+                if (run.Series.Type == SeriesType.Standard && !ReferenceEquals(run.Series, series) && CanStart(run.Series, birth, date))
+                {
+                    AddProducts(codes, run.Series.Doses[0], birth, date);
+                }
+            }
+        }
+
+        return codes;
+    }
+
+    private static void AddProducts(List<string> codes, SeriesDose target, LocalDate birth, LocalDate date)
+    {
+        foreach (var vaccine in target.PreferableVaccines.Concat(target.AllowableVaccines))
+        {
+            if (vaccine.Period.Contains(date)
+                && (vaccine.BeginAge is not { } begin || date >= CdsiCalendar.Add(birth, begin))
+                && (vaccine.EndAge is not { } end || date < CdsiCalendar.Add(birth, end))
+                && !codes.Contains(vaccine.Cvx))
+            {
+                codes.Add(vaccine.Cvx);
+            }
+        }
+    }
+}
