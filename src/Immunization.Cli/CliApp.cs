@@ -50,5 +50,6 @@ internal static class CliApp
         yield return UnitsLookupCommand.Create();
         yield return GenerateCommand.Create();
         yield return CdsiCommand.Create();
+        yield return ReportCommand.Create();
     }
 }
