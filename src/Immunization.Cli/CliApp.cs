@@ -51,5 +51,6 @@ internal static class CliApp
         yield return GenerateCommand.Create();
         yield return CdsiCommand.Create();
         yield return EvaluateCommand.Create();
+        yield return ReportCommand.Create();
     }
 }

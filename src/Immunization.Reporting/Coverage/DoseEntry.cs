@@ -1,0 +1,36 @@
+using Immunization.Core.Places;
+using Immunization.Core.Records;
+using NodaTime;
+
+namespace Immunization.Reporting.Coverage;
+
+/// <summary>A dose record as entered, with its link outcome against the register and whether the evaluation found it valid.</summary>
+/// <param name="RecordId">The record's id.</param>
+/// <param name="PersonId">The register person the record was linked to, or <see langword="null"/>.</param>
+/// <param name="Outcome">The verification outcome of the link.</param>
+/// <param name="Date">The date the dose was given.</param>
+/// <param name="Product">The product code.</param>
+/// <param name="IsValid">Whether the evaluation found the dose valid.</param>
+public sealed record DoseEntry(
+    string RecordId,
+    string? PersonId,
+    VerificationOutcome Outcome,
+    LocalDate Date,
+    string Product,
+    bool IsValid)
+{
+    /// <summary>The key fields that differ from the register (for <see cref="VerificationOutcome.Differs"/>).</summary>
+    public IReadOnlyList<IdentityField> DifferingFields { get; init; } = [];
+
+    /// <summary>Why the link is ambiguous (for <see cref="VerificationOutcome.Ambiguous"/>).</summary>
+    public string? AmbiguityReason { get; init; }
+
+    /// <summary>The commune written on the record (either scheme); used for unlinked records' work lists.</summary>
+    public AdministrativeUnit RecordCommune { get; init; }
+
+    /// <summary>The vaccination site's code, to compare with tallies of doses given.</summary>
+    public string? SiteCode { get; init; }
+
+    /// <summary>The state of the identity number on the record.</summary>
+    public IdentityNumberState IdentityNumber { get; init; }
+}

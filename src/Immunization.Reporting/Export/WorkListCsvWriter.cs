@@ -1,0 +1,50 @@
+using Ardalis.GuardClauses;
+using Immunization.Core.Records;
+using Immunization.Reporting.Quality;
+using Immunization.Reporting.WorkLists;
+
+namespace Immunization.Reporting.Export;
+
+/// <summary>
+/// Writes one commune's work list as CSV: the records to check, then empty columns for the police's answer
+/// (<c>action</c>: confirmed, corrected or could_not_verify, and the corrected fields).
+/// </summary>
+public static class WorkListCsvWriter
+{
+    /// <summary>The header line's columns.</summary>
+    public static IReadOnlyList<string> Columns { get; } =
+        ["list_id", "commune_code", "drawn_up", "due", "record_id", "outcome", "person_id", "differing_fields", "reason", "action", "citizen_id", "full_name", "date_of_birth", "sex", "phone", "commune_code_corrected"];
+
+    /// <summary>Writes the list.</summary>
+    /// <param name="list">The list.</param>
+    /// <param name="writer">Where to write; not closed.</param>
+    public static void Write(WorkList list, TextWriter writer)
+    {
+        Guard.Against.Null(list);
+        Guard.Against.Null(writer);
+        writer.Write(string.Join(',', Columns));
+        writer.Write('\n');
+        string drawnUp = list.DrawnUp.ToString("yyyy-MM-dd", null), due = list.Due.ToString("yyyy-MM-dd", null);
+        foreach (var item in list.Items)
+        {
+            string[] fields =
+            [
+                list.Id, list.CommuneCode, drawnUp, due, item.RecordId, DataQualityCalculator.OutcomeName(item.Outcome), item.PersonId ?? "",
+                string.Join(';', item.DifferingFields.Select(ReturnApplier.ColumnName)), item.Reason ?? "",
+            ];
+            for (int i = 0; i < fields.Length; i++)
+            {
+                TidyCsvWriter.Field(writer, fields[i]);
+                writer.Write(',');
+            }
+
+            writer.Write(",,,,,,\n");
+        }
+    }
+
+    /// <summary>The column of a returned list holding a field's correction.</summary>
+    /// <param name="field">The field.</param>
+    /// <returns>The column name.</returns>
+    public static string CorrectionColumn(IdentityField field) =>
+        field == IdentityField.Residence ? "commune_code_corrected" : ReturnApplier.ColumnName(field);
+}

@@ -1,0 +1,83 @@
+using Immunization.Cli;
+
+namespace Immunization.Cli.Tests;
+
+public sealed class ReportCommandTests : IDisposable
+{
+    private const string Register = """
+        person_id,citizen_id,full_name,date_of_birth,sex,phone,province_code,commune_code,admin_scheme,address,nationality
+        P1,001190012345,Nguyễn Thị Minh Anh,1990-05-03,F,,01,00004,new,,VN
+        P2,079085001122,Trần Văn Khải,1985-07-07,M,,79,26734,old,,VN
+        P3,,Lê Hoàng Nam,2012-11-20,M,,,,new,,VN
+        """;
+
+    private const string Records = """
+        record_id,citizen_id,full_name,date_of_birth,sex,phone,province_code,commune_code,admin_scheme,address,nationality,vaccine_code,dose_date,dose_number,site_id,priority_group
+        R1,001190012345,Nguyễn Thị Minh Anh,1990-05-03,F,,01,00004,new,,VN,208,2021-09-01,1,S1,
+        R2,079085001212,Tran Van Khai,1985-07-07,M,,01,00004,new,,VN,208,2021-09-01,1,S1,
+        R3,12ab,Kim Min Jun,1990-01-01,M,,01,00004,new,,VN,208,2021-09-01,1,S1,
+        R4,,Lê Hoàng Nam,2012-11-20,M,,01,00004,new,,VN,208,2021-09-20,1,S2,
+        """;
+
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "report-tests-" + Guid.NewGuid().ToString("N"));
+
+    public ReportCommandTests()
+    {
+        Directory.CreateDirectory(_dir);
+        File.WriteAllText(Path.Combine(_dir, "register.csv"), Register + "\n");
+        File.WriteAllText(Path.Combine(_dir, "records.csv"), Records + "\n");
+        File.WriteAllText(Path.Combine(_dir, "links.csv"), "record_id,person_id,outcome,weight,differing_fields,cluster_id\nR1,P1,verified,80,,P1\nR2,P2,differs,40,citizen_id:different;full_name:tone_marks,P2\nR3,,not_found,,,R3\nR4,P3,verified,70,,P3\n");
+        File.WriteAllText(Path.Combine(_dir, "people.csv"), "person_key,status,first_dose_date,second_dose_date,first_product\nP1,partially_vaccinated,2021-09-01,,208\nP2,partially_vaccinated,2021-09-01,,208\nP3,not_vaccinated,,,\n");
+    }
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private (int Code, string Output, string Error) Run(params string[] extra)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        string[] args = ["report", "--register", Path.Combine(_dir, "register.csv"), "--records", Path.Combine(_dir, "records.csv"),
+            "--links", Path.Combine(_dir, "links.csv"), "--as-of", "2021-10-15", "--out", Path.Combine(_dir, "out"), .. extra];
+        int code = CliApp.Run(args, output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public void Run_WithPeople_WritesIndicatorsAndWorkLists()
+    {
+        var (code, output, error) = Run("--people", Path.Combine(_dir, "people.csv"));
+
+        Assert.True(code == 0, error);
+        var lines = File.ReadAllLines(Path.Combine(_dir, "out", "indicators.csv"));
+        Assert.Contains("people_1plus,none,VN,Việt Nam,20211015,all,2,3,66.6667,", lines);
+        Assert.Contains("doses_entered,none,VN,Việt Nam,20211015,all,4,,4,", lines);
+        var lists = Directory.GetFiles(Path.Combine(_dir, "out", "worklists")).Order(StringComparer.Ordinal).ToList();
+        var items = lists.SelectMany(f => File.ReadAllLines(f).Skip(1)).ToList();
+        Assert.Equal(2, items.Count); // R2 (differs, in P2's commune) and R3 (not_found, in the record's commune)
+        Assert.Contains(File.ReadAllLines(Path.Combine(_dir, "out", "worklists", "00004-20211015.csv")), l => l.Contains(",R3,not_found,", StringComparison.Ordinal));
+        Assert.Contains(items, l => l.Contains(",R2,differs,P2,citizen_id;full_name,", StringComparison.Ordinal));
+        Assert.Contains("work lists:", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_WithoutPeople_SaysStatusUnknownAndOmitsStatusRows()
+    {
+        var (code, output, error) = Run();
+
+        Assert.True(code == 0, error);
+        Assert.Contains("status unknown", output, StringComparison.Ordinal);
+        Assert.DoesNotContain(File.ReadAllLines(Path.Combine(_dir, "out", "indicators.csv")), l => l.StartsWith("people_", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Run_BadAsOf_UsageError()
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+
+        int code = CliApp.Run(["report", "--register", "r.csv", "--records", "d.csv", "--links", "l.csv", "--as-of", "15/10/2021", "--out", _dir], output, error);
+
+        Assert.Equal(2, code);
+        Assert.Contains("--as-of", error.ToString(), StringComparison.Ordinal);
+    }
+}
