@@ -51,7 +51,7 @@ public static class DataQualityCalculator
         }
 
         var counts = new long[units.Units.Count * Slots];
-        var seen = new HashSet<(string, LocalDate, string)>();
+        var seen = new HashSet<(string, LocalDate, string)>(input.Doses.Count);
         for (int i = 0; i < input.Doses.Count; i++)
         {
             var dose = input.Doses[i];
