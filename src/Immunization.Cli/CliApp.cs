@@ -19,7 +19,7 @@ internal static class CliApp
         // host in tests), and System.CommandLine 2.0 does not let it be renamed. So the root is a plain command named as
         // the tool, with the two standard options RootCommand would add (its directives, [suggest] and [diagram], are
         // not offered).
-        var root = new Command(Name, "Immunization: generate synthetic registers and vaccination records, verify records against the population register, find duplicates, run CDC's CDSi test cases, look up administrative units.")
+        var root = new Command(Name, "Immunization: generate synthetic registers and vaccination records, verify records against the population register, find duplicates, evaluate Viet Nam's COVID-19 doses and status, report coverage, data quality and commune work lists, run CDC's CDSi test cases, look up administrative units.")
         {
             new HelpOption(),
             new VersionOption(),
