@@ -84,6 +84,43 @@ public sealed class EvaluateCommandTests : IDisposable
     }
 
     [Fact]
+    public void Evaluate_ThenReport_DoseDatesAndValidityCarryOver()
+    {
+        var data = Path.Combine(_root, "data");
+        Run("generate", "--people", "300", "--seed", "11", "--out", data);
+        var linkDir = Path.Combine(_root, "links");
+        Assert.Equal(0, Run("link", "--register", Path.Combine(data, "register.csv"), "--records", Path.Combine(data, "records.csv"), "--out", linkDir).Exit);
+        var links = Path.Combine(linkDir, "links.csv");
+        var evalDir = Path.Combine(_root, "eval");
+        Assert.Equal(0, Run("evaluate", "--records", Path.Combine(data, "records.csv"), "--links", links, "--as-of", "2022-12-31", "--out", evalDir).Exit);
+        var people = Path.Combine(evalDir, "people.csv");
+        var doses = Path.Combine(evalDir, "doses.csv");
+
+        // people.csv's first and second dose dates are those of the person's valid doses 1 and 2 in doses.csv.
+        var validDoses = Column(doses, "person_key").Zip(Column(doses, "evaluation"), Column(doses, "dose_number"))
+            .Zip(Column(doses, "dose_date"), (x, date) => (Key: x.First, Evaluation: x.Second, Number: x.Third, Date: date))
+            .Where(d => d.Evaluation == "valid").ToList();
+        var keys = Column(people, "person_key");
+        var firsts = Column(people, "first_dose_date");
+        var seconds = Column(people, "second_dose_date");
+        for (var i = 0; i < keys.Count; i++)
+        {
+            Assert.Equal(validDoses.Where(d => d.Key == keys[i] && d.Number == "1").Select(d => d.Date).FirstOrDefault() ?? "", firsts[i]);
+            Assert.Equal(validDoses.Where(d => d.Key == keys[i] && d.Number == "2").Select(d => d.Date).FirstOrDefault() ?? "", seconds[i]);
+        }
+
+        Assert.Contains(seconds, s => s.Length > 0);
+
+        var (exit, _, error) = Run("report", "--register", Path.Combine(data, "register.csv"), "--records", Path.Combine(data, "records.csv"),
+            "--links", links, "--people", people, "--doses", doses, "--as-of", "2022-12-31", "--out", Path.Combine(_root, "report"));
+
+        Assert.True(exit == 0, error);
+        var indicators = File.ReadAllLines(Path.Combine(_root, "report", "indicators.csv"));
+        Assert.Contains(indicators, l => l.StartsWith(string.Create(CultureInfo.InvariantCulture, $"doses_valid,none,VN,Việt Nam,20221231,all,{validDoses.Count},"), StringComparison.Ordinal));
+        Assert.Contains(indicators, l => l.StartsWith("dropout_dose1_dose2,none,VN,", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Evaluate_BadAsOf_UsageError()
     {
         var (exit, _, error) = Run("evaluate", "--records", "x.csv", "--as-of", "31/12/2022", "--out", _root);

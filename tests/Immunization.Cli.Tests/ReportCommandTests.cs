@@ -60,6 +60,31 @@ public sealed class ReportCommandTests : IDisposable
     }
 
     [Fact]
+    public void Run_WithDosesFromEvaluate_CountsOnlyValidDoses()
+    {
+        File.WriteAllText(Path.Combine(_dir, "doses.csv"),
+            "record_id,person_key,dose_date,vaccine_code,evaluation,dose_number,reason,explanation\nR1,P1,2021-09-01,208,valid,1,,\nR2,P2,2021-09-01,208,not_valid,1,too_young,\nR4,P3,2021-09-20,208,valid,1,,\n");
+
+        var (code, _, error) = Run("--people", Path.Combine(_dir, "people.csv"), "--doses", Path.Combine(_dir, "doses.csv"));
+
+        Assert.True(code == 0, error);
+        var lines = File.ReadAllLines(Path.Combine(_dir, "out", "indicators.csv"));
+        Assert.Contains("doses_entered,none,VN,Việt Nam,20211015,all,4,,4,", lines);
+        Assert.Contains("doses_valid,none,VN,Việt Nam,20211015,all,2,,2,", lines); // R2 not valid, R3 not in doses.csv
+    }
+
+    [Fact]
+    public void Run_DosesFileWithStrayQuote_ExitsTwoNamingTheRow()
+    {
+        File.WriteAllText(Path.Combine(_dir, "doses.csv"), "record_id,evaluation\nR1,valid\nR2,va\"lid\n");
+
+        var (code, _, error) = Run("--doses", Path.Combine(_dir, "doses.csv"));
+
+        Assert.Equal(2, code);
+        Assert.Contains("doses.csv, row 3", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Run_WithoutPeople_SaysStatusUnknownAndOmitsStatusRows()
     {
         var (code, output, error) = Run();

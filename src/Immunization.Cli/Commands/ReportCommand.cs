@@ -27,13 +27,17 @@ internal static class ReportCommand
         {
             Description = "people.csv from 'evaluate' (person_key, status [, first_dose_date, second_dose_date, first_product]); without it the status indicators are omitted.",
         };
+        var doses = new Option<FileInfo?>("--doses")
+        {
+            Description = "doses.csv from 'evaluate' (record_id, evaluation): a dose counts as valid when its evaluation is 'valid'; without it, when it has a date.",
+        };
         var asOf = new Option<string>("--as-of") { Description = "The reference date (yyyy-MM-dd): ages, statuses, drop-out and overdue lists are as of it.", Required = true };
         var output = new Option<DirectoryInfo>("--out") { Description = "The output directory.", Required = true };
         var dueDays = new Option<int>("--due-days") { Description = "Days from drawing a work list up to its due date.", DefaultValueFactory = _ => WorkListBuilder.DefaultDueAfterDays };
         var dhis2 = new Option<FileInfo?>("--dhis2-mapping") { Description = "A DHIS2 mapping (JSON); writes dhis2-datavalueset.json (counts only)." };
 
         var command = new Command("report", "Coverage, data quality and commune work lists. Exit codes: 0 written, 2 usage or input error.");
-        foreach (var option in new Option[] { register, records, links, people, asOf, output, dueDays, dhis2 })
+        foreach (var option in new Option[] { register, records, links, people, doses, asOf, output, dueDays, dhis2 })
         {
             command.Options.Add(option);
         }
@@ -61,7 +65,7 @@ internal static class ReportCommand
             Dhis2Mapping? mapping = null;
             try
             {
-                input = ReportFiles.Read(parse.GetValue(register)!.FullName, parse.GetValue(records)!.FullName, parse.GetValue(links)!.FullName, peopleFile?.FullName);
+                input = ReportFiles.Read(parse.GetValue(register)!.FullName, parse.GetValue(records)!.FullName, parse.GetValue(links)!.FullName, peopleFile?.FullName, parse.GetValue(doses)?.FullName);
                 if (parse.GetValue(dhis2) is { } mappingFile)
                 {
                     using var stream = mappingFile.OpenRead();
@@ -122,7 +126,7 @@ internal static class ReportCommand
         stdout.WriteLine(string.Create(c, $"doses entered {national.Single(r => r.Indicator == Indicators.DosesEntered && r.Disaggregation == "all").Figure.Numerator}, valid {national.Single(r => r.Indicator == Indicators.DosesValid && r.Disaggregation == "all").Figure.Numerator}"));
         if (!statusKnown)
         {
-            stdout.WriteLine("status unknown (no --people): people with 1+ dose, primary series, boosters and drop-out are omitted; dose validity is 'has a date' only");
+            stdout.WriteLine("status unknown (no --people): people with 1+ dose, primary series, boosters and drop-out are omitted; dose validity without --doses is 'has a date' only");
         }
         else
         {

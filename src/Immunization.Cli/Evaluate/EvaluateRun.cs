@@ -92,7 +92,7 @@ internal sealed class EvaluateRun(CovidEvaluator evaluator, LocalDate asOf)
 
     public void Evaluate(string recordsName, CsvWriter people, CsvWriter doses, CsvWriter rejects)
     {
-        people.Row(["person_key", "records", "age_group", "priority_groups", "status", "series", "next_dose", "next_kind", "earliest", "recommended", "past_due", "products", "rule", "blocked"]);
+        people.Row(["person_key", "records", "age_group", "priority_groups", "status", "series", "next_dose", "next_kind", "earliest", "recommended", "past_due", "products", "rule", "blocked", "first_dose_date", "second_dose_date", "first_product"]);
         doses.Row(["record_id", "person_key", "dose_date", "vaccine_code", "evaluation", "dose_number", "reason", "explanation"]);
         var groups = new Dictionary<string, List<(int Row, DoseRecord Record)>>(StringComparer.Ordinal);
         var order = new List<string>();
@@ -204,6 +204,13 @@ internal sealed class EvaluateRun(CovidEvaluator evaluator, LocalDate asOf)
         people.Field(next is null ? null : string.Join(';', next.ProductCodes));
         people.Field(next is null ? "series_complete" : Snake(next.Rule.ToString()));
         people.Field(next?.IsBlocked == true ? "yes" : "no");
+
+        // The valid doses 1 and 2 and the first product: what reporting's drop-out needs.
+        var first = result.Doses.FirstOrDefault(d => d.Counts && d.DoseNumber == 1);
+        var second = result.Doses.FirstOrDefault(d => d.Counts && d.DoseNumber == 2);
+        people.Field(Iso(first?.Dose.DateAdministered));
+        people.Field(Iso(second?.Dose.DateAdministered));
+        people.Field(first?.Dose.Cvx);
         people.EndRow();
 
         for (var i = 0; i < sorted.Count; i++)

@@ -22,22 +22,11 @@ internal static class ReportFiles
     {
         var links = new Dictionary<string, Link>(StringComparer.Ordinal);
         string file = Path.GetFileName(path);
-        using var reader = Sep.New(',').Reader(o => o with { Unescape = true, HasHeader = true }).FromFile(path);
-        foreach (var column in (string[])["record_id", "person_id", "outcome", "differing_fields"])
+        foreach (var (line, row) in ReadTable(path, ["record_id", "person_id", "outcome", "differing_fields"]))
         {
-            if (!reader.Header.ColNames.Contains(column))
-            {
-                throw new StandardFileException(file, 1, column, "the column is missing");
-            }
-        }
-
-        int line = 1;
-        foreach (var row in reader)
-        {
-            line++;
-            string recordId = row["record_id"].ToString();
-            string person = row["person_id"].ToString();
-            var outcome = row["outcome"].ToString() switch
+            string recordId = row["record_id"];
+            string person = row["person_id"];
+            var outcome = row["outcome"] switch
             {
                 "verified" => VerificationOutcome.Verified,
                 "differs" => VerificationOutcome.Differs,
@@ -46,7 +35,7 @@ internal static class ReportFiles
                 "not_applicable" => VerificationOutcome.NotApplicable,
                 _ => throw new StandardFileException(file, line, "outcome", "expected verified, differs, ambiguous, not_found or not_applicable"),
             };
-            var differing = row["differing_fields"].ToString()
+            var differing = row["differing_fields"]
                 .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 .Select(f => Field(f.Split(':')[0]))
                 .Where(f => f is not null)
@@ -63,23 +52,9 @@ internal static class ReportFiles
     {
         var people = new List<PersonStatus>();
         string file = Path.GetFileName(path);
-        using var reader = Sep.New(',').Reader(o => o with { Unescape = true, HasHeader = true }).FromFile(path);
-        foreach (var column in (string[])["person_key", "status"])
+        foreach (var (line, row) in ReadTable(path, ["person_key", "status"]))
         {
-            if (!reader.Header.ColNames.Contains(column))
-            {
-                throw new StandardFileException(file, 1, column, "the column is missing");
-            }
-        }
-
-        bool hasFirst = reader.Header.ColNames.Contains("first_dose_date");
-        bool hasSecond = reader.Header.ColNames.Contains("second_dose_date");
-        bool hasProduct = reader.Header.ColNames.Contains("first_product");
-        int line = 1;
-        foreach (var row in reader)
-        {
-            line++;
-            var status = row["status"].ToString() switch
+            var status = row["status"] switch
             {
                 "not_vaccinated" => VaccinationStatus.NotVaccinated,
                 "partially_vaccinated" => VaccinationStatus.PartiallyVaccinated,
@@ -89,19 +64,38 @@ internal static class ReportFiles
                 _ => throw new StandardFileException(file, line, "status", "expected not_vaccinated, partially_vaccinated, primary_series_complete, boosted or second_booster"),
             };
             people.Add(new PersonStatus(
-                row["person_key"].ToString(),
+                row["person_key"],
                 status,
-                hasFirst ? Date(row["first_dose_date"].ToString(), file, line, "first_dose_date") : null,
-                hasSecond ? Date(row["second_dose_date"].ToString(), file, line, "second_dose_date") : null,
-                hasProduct && row["first_product"].ToString() is { Length: > 0 } p ? p : null));
+                row.TryGetValue("first_dose_date", out var first) ? Date(first, file, line, "first_dose_date") : null,
+                row.TryGetValue("second_dose_date", out var second) ? Date(second, file, line, "second_dose_date") : null,
+                row.TryGetValue("first_product", out var product) && product.Length > 0 ? product : null));
         }
 
         return people;
     }
 
-    public static ReportInput Read(string registerPath, string recordsPath, string linksPath, string? peoplePath)
+    /// <summary>
+    /// Reads <c>doses.csv</c> from <c>evaluate</c>: whether each record's dose is valid (<c>evaluation</c> is <c>valid</c>).
+    /// </summary>
+    public static Dictionary<string, bool> ReadDoseValidity(string path)
+    {
+        var valid = new Dictionary<string, bool>(StringComparer.Ordinal);
+        string file = Path.GetFileName(path);
+        foreach (var (line, row) in ReadTable(path, ["record_id", "evaluation"]))
+        {
+            if (!valid.TryAdd(row["record_id"], row["evaluation"] == "valid"))
+            {
+                throw new StandardFileException(file, line, "record_id", "the same record_id as an earlier row");
+            }
+        }
+
+        return valid;
+    }
+
+    public static ReportInput Read(string registerPath, string recordsPath, string linksPath, string? peoplePath, string? dosesPath = null)
     {
         var links = ReadLinks(linksPath);
+        var validity = dosesPath is null ? null : ReadDoseValidity(dosesPath);
         var register = new List<RegisterPerson>();
         var groups = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
         var doses = new List<DoseEntry>();
@@ -121,7 +115,8 @@ internal static class ReportFiles
             }
 
             string? id = record.Person.CitizenId;
-            doses.Add(new DoseEntry(record.RecordId, person, outcome, record.DoseDate ?? default, record.VaccineCode ?? "unknown", record.DoseDate is not null)
+            doses.Add(new DoseEntry(record.RecordId, person, outcome, record.DoseDate ?? default, record.VaccineCode ?? "unknown",
+                validity is null ? record.DoseDate is not null : validity.TryGetValue(record.RecordId, out var isValid) && isValid)
             {
                 DifferingFields = link?.Differing ?? [],
                 AmbiguityReason = outcome == VerificationOutcome.Ambiguous ? "see explanations.csv" : null,
@@ -149,6 +144,43 @@ internal static class ReportFiles
             Doses = doses,
             Statuses = peoplePath is null ? null : ReadPeople(peoplePath),
         };
+    }
+
+    // Rows of a CSV file with a header, through CsvInput (errors name file, row and column, never the row's content);
+    // blank lines skipped; the required columns checked. Each row is a column-name -> value map.
+    private static IEnumerable<(int Line, Dictionary<string, string> Row)> ReadTable(string path, string[] required)
+    {
+        string file = Path.GetFileName(path);
+        using var reader = CsvInput.Open(() => Sep.New(',').Reader(o => o with { HasHeader = false, Unescape = true, DisableColCountCheck = true })
+            .FromFile(path), file);
+        var header = CsvInput.ReadHeader(reader, file);
+        foreach (var column in required)
+        {
+            if (!header.Contains(column))
+            {
+                throw new StandardFileException(file, 1, column, "the column is missing");
+            }
+        }
+
+        var lastRow = 1;
+        while (CsvInput.Next(reader, file, lastRow))
+        {
+            var row = reader.Current;
+            lastRow = CsvInput.RowNumber(row);
+            if (CsvInput.IsBlank(row))
+            {
+                continue;
+            }
+
+            CsvInput.CheckWidth(row, header.Length, file);
+            var values = new Dictionary<string, string>(header.Length, StringComparer.Ordinal);
+            for (var i = 0; i < header.Length; i++)
+            {
+                values[header[i]] = row[i].ToString();
+            }
+
+            yield return (lastRow, values);
+        }
     }
 
     private static LocalDate? Date(string text, string file, int line, string column)
