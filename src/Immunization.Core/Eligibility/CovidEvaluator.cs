@@ -62,7 +62,7 @@ public sealed class CovidEvaluator
         }
 
         var given = doses.ToList();
-        given.Sort(CompareDoses);
+        given.Sort(CdsiEngine.CompareDoses);
         var runs = _engine.EvaluateEachSeries(person.Patient, given, asOf, VietnamCovidSchedule.VaccineGroup, out var history, out _);
         var run = Choose(runs, history, birth, asOf);
         var series = run.Series;
@@ -72,22 +72,6 @@ public sealed class CovidEvaluator
         var age = AgeGroupScheme.AgeInYears(birth, asOf);
         var next = NextDose(person, given, run, primary, history.Count == 0 ? runs : null, asOf);
         return new CovidAssessment(asOf, age, Options.AgeGroups.Classify(birth, asOf), status, series.Name, primary, results, next);
-    }
-
-    private static int CompareDoses(AdministeredDose a, AdministeredDose b)
-    {
-        var c = a.DateAdministered.CompareTo(b.DateAdministered);
-        if (c == 0)
-        {
-            c = string.CompareOrdinal(SupportingDataReader.NormalizeCvx(a.Cvx ?? string.Empty), SupportingDataReader.NormalizeCvx(b.Cvx ?? string.Empty));
-        }
-
-        if (c == 0)
-        {
-            c = string.CompareOrdinal(a.Mvx, b.Mvx);
-        }
-
-        return c != 0 ? c : string.CompareOrdinal(a.Condition, b.Condition);
     }
 
     private PatientSeries Choose(List<PatientSeries> runs, List<HistoryDose> history, LocalDate birth, LocalDate asOf)

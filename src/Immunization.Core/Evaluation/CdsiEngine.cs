@@ -148,7 +148,8 @@ public sealed class CdsiEngine
         return runs;
     }
 
-    private static int CompareDoses(AdministeredDose a, AdministeredDose b)
+    /// <summary>The order doses are evaluated in: by date, then by code, manufacturer and condition (order-independent results).</summary>
+    internal static int CompareDoses(AdministeredDose a, AdministeredDose b)
     {
         var c = a.DateAdministered.CompareTo(b.DateAdministered);
         if (c == 0)
