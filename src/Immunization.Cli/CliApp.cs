@@ -52,5 +52,6 @@ internal static class CliApp
         yield return CdsiCommand.Create();
         yield return EvaluateCommand.Create();
         yield return ReportCommand.Create();
+        yield return DemoCommand.Create();
     }
 }

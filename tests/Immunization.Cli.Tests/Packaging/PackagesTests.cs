@@ -134,7 +134,7 @@ public sealed class PackagesTests(PackagedProject packed) : IClassFixture<Packag
         Assert.True(File.Exists(tool), "the tool's command is not named 'immunization'");
 
         var help = packed.RunFile(tool, packed.Root, "--help");
-        foreach (var command in new[] { "generate", "link", "dedupe", "evaluate", "report", "cdsi", "units" })
+        foreach (var command in new[] { "generate", "link", "dedupe", "evaluate", "report", "demo", "cdsi", "units" })
         {
             Assert.Matches(new Regex(@"^\s+" + command + @"\b", RegexOptions.Multiline), help);
         }
