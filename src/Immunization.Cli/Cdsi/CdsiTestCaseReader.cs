@@ -67,16 +67,9 @@ internal static class CdsiTestCaseReader
 
         var cases = new List<CdsiTestCase>();
         var rowNumber = 1;
-        while (CsvInput.Next(reader, fileName, rowNumber))
+        while (CsvInput.NextRow(reader, fileName, ref rowNumber))
         {
             var row = reader.Current;
-
-            // Row 1 is the header, so the first case is on row 2 (as a spreadsheet shows it).
-            rowNumber = CsvInput.RowNumber(row);
-            if (CsvInput.IsBlank(row))
-            {
-                continue;
-            }
 
             // Shorter rows are read (missing columns are empty), as CDC's sheets end rows early; wider ones are refused.
             CsvInput.CheckQuotes(row, fileName);

@@ -42,14 +42,9 @@ internal static class CsvRecordTables
         }
 
         var lastRow = 1;
-        while (CsvInput.Next(reader, file, lastRow))
+        while (CsvInput.NextRow(reader, file, ref lastRow))
         {
             var row = reader.Current;
-            lastRow = CsvInput.RowNumber(row);
-            if (CsvInput.IsBlank(row))
-            {
-                continue;
-            }
 
             CsvInput.CheckWidth(row, columns.Length, file);
             var r = table.AddRecord();

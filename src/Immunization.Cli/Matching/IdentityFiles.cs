@@ -55,14 +55,9 @@ internal static class IdentityFiles
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         var count = 0;
         var lastRow = 1;
-        while (CsvInput.Next(reader, file, lastRow))
+        while (CsvInput.NextRow(reader, file, ref lastRow))
         {
             var row = reader.Current;
-            lastRow = CsvInput.RowNumber(row);
-            if (CsvInput.IsBlank(row))
-            {
-                continue;
-            }
 
             CsvInput.CheckWidth(row, columnCount, file);
             for (var c = 0; c < width; c++)
@@ -149,14 +144,9 @@ internal static class IdentityFiles
         var columnCount = header.Length;
         var truth = new Dictionary<string, string?>(StringComparer.Ordinal);
         var lastRow = 1;
-        while (CsvInput.Next(reader, file, lastRow))
+        while (CsvInput.NextRow(reader, file, ref lastRow))
         {
             var row = reader.Current;
-            lastRow = CsvInput.RowNumber(row);
-            if (CsvInput.IsBlank(row))
-            {
-                continue;
-            }
 
             CsvInput.CheckWidth(row, columnCount, file);
 

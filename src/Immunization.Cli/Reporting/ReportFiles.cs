@@ -163,14 +163,9 @@ internal static class ReportFiles
         }
 
         var lastRow = 1;
-        while (CsvInput.Next(reader, file, lastRow))
+        while (CsvInput.NextRow(reader, file, ref lastRow))
         {
             var row = reader.Current;
-            lastRow = CsvInput.RowNumber(row);
-            if (CsvInput.IsBlank(row))
-            {
-                continue;
-            }
 
             CsvInput.CheckWidth(row, header.Length, file);
             var values = new Dictionary<string, string>(header.Length, StringComparer.Ordinal);

@@ -78,6 +78,24 @@ internal static class CsvInput
         }
     }
 
+    /// <summary>
+    /// Moves to the next row that is not blank (blank rows are skipped wherever they are); <paramref name="lastRow"/> is the
+    /// 1-based number of the row read before, and becomes that of the row moved to. The row is <c>reader.Current</c>.
+    /// </summary>
+    public static bool NextRow(SepReader reader, string file, ref int lastRow)
+    {
+        while (Next(reader, file, lastRow))
+        {
+            lastRow = RowNumber(reader.Current);
+            if (!IsBlank(reader.Current))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The 1-based row number of a row (the header is row 1).</summary>
     public static int RowNumber(SepReader.Row row) => row.RowIndex + 1;
 

@@ -90,14 +90,9 @@ internal static class StandardFileReader
 
         var view = new RowView(fileName, columns, indexes);
         var lastRow = 1;
-        while (CsvInput.Next(sep, fileName, lastRow))
+        while (CsvInput.NextRow(sep, fileName, ref lastRow))
         {
             var row = sep.Current;
-            lastRow = CsvInput.RowNumber(row);
-            if (CsvInput.IsBlank(row))
-            {
-                continue;
-            }
 
             CsvInput.CheckWidth(row, header.Length, fileName);
             view.Load(row);
