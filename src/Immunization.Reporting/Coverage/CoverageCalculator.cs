@@ -265,17 +265,11 @@ public static class CoverageCalculator
         return new CoverageReport(rows, statuses is not null, personOf.Count, duplicates, dosesOfUnknown);
     }
 
-    /// <summary>Completed years of age on a date.</summary>
-    internal static int AgeInYears(LocalDate birth, LocalDate asOf)
-    {
-        int years = asOf.Year - birth.Year;
-        if (asOf.Month < birth.Month || (asOf.Month == birth.Month && asOf.Day < birth.Day))
-        {
-            years--;
-        }
-
-        return years;
-    }
+    /// <summary>
+    /// Completed years of age on a date, as Core's eligibility counts them (<see cref="AgeGroupScheme.AgeInYears"/>, so a
+    /// person is in the same age group in a report as in their evaluation); -1 for a person born after the date.
+    /// </summary>
+    internal static int AgeInYears(LocalDate birth, LocalDate asOf) => asOf < birth ? -1 : AgeGroupScheme.AgeInYears(birth, asOf);
 
     private static int Cell(int unit, int k, int d) => ((unit * d) + k) * PersonCounters;
 
