@@ -2,7 +2,8 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Reports;
-using Immunization.Matching.Linking;
+using Immunization.Matching.Comparators.Vietnamese;
+using Immunization.Matching.Verification;
 
 namespace Immunization.Benchmarks.Matching;
 

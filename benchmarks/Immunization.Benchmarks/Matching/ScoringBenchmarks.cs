@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using Immunization.Matching.Configuration;
-using Immunization.Matching.Linking;
+using Immunization.Matching.Engine;
+using Immunization.Matching.Tables;
 
 namespace Immunization.Benchmarks.Matching;
 

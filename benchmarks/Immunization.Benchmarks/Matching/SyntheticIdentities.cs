@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Immunization.Core.Places;
 using Immunization.Core.Records;
 using Immunization.Testing.Synthetic;
+using Immunization.Matching.Comparators.Vietnamese;
 
 namespace Immunization.Benchmarks.Matching;
 
@@ -62,6 +63,6 @@ internal sealed class SyntheticIdentities(int seed)
     ];
 
     /// <summary>Reads a row as the <c>link</c> command reads the standard files.</summary>
-    public static Immunization.Matching.Linking.IdentityRecord ToRecord(string?[] row) =>
-        Immunization.Matching.Linking.IdentityRecord.FromText(row[0]!, row[1], row[2], row[3], row[4], row[5], row[6], row[7], row[8], row[9]);
+    public static IdentityRecord ToRecord(string?[] row) =>
+        IdentityRecord.FromText(row[0]!, row[1], row[2], row[3], row[4], row[5], row[6], row[7], row[8], row[9]);
 }

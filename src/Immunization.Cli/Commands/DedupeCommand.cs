@@ -4,6 +4,7 @@ using System.Globalization;
 using Immunization.Cli.Matching;
 using Immunization.Cli.StandardFiles;
 using Immunization.Matching.Linking;
+using Immunization.Matching.Deduplication;
 
 namespace Immunization.Cli;
 

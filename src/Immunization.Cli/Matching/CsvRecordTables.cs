@@ -1,6 +1,6 @@
 using Immunization.Cli.StandardFiles;
-using Immunization.Matching.Linking;
 using nietras.SeparatedValues;
+using Immunization.Matching.Tables;
 
 namespace Immunization.Cli.Matching;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using Immunization.Cli.StandardFiles;
 using Immunization.Core.Records;
-using Immunization.Matching.Linking;
 using nietras.SeparatedValues;
+using Immunization.Matching.Comparators.Vietnamese;
 
 namespace Immunization.Cli.Matching;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using Immunization.Matching.Configuration;
-using Immunization.Matching.Linking;
 using Immunization.Matching.Scoring;
+using Immunization.Matching.Tables;
 
 namespace Immunization.Cli.Matching;
 

@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using Immunization.Matching.Deduplication;
-using Immunization.Matching.Linking;
 using Immunization.Core.Records;
+using Immunization.Matching.Comparators.Vietnamese;
+using Immunization.Matching.Verification;
 
 namespace Immunization.Cli.Matching;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Immunization.Matching.Comparators;
+using Immunization.Matching.Comparators.Vietnamese;
 
 namespace Immunization.Matching.Configuration;
 
@@ -97,7 +98,7 @@ public sealed class MatchPlan
 
     /// <summary>
     /// Per level of a Vietnamese comparator, the loosest of the comparator's own levels it accepts (see
-    /// <see cref="Comparators.IdentityLevels"/>); 0 for the other tests.
+    /// <see cref="IdentityLevels"/>); 0 for the other tests.
     /// </summary>
     internal int[] Codes { get; private init; } = [];
 

@@ -1,5 +1,5 @@
-using Immunization.Matching.Linking;
 using Immunization.Matching.Scoring;
+using Immunization.Matching.Engine;
 
 namespace Immunization.Matching.Deduplication;
 

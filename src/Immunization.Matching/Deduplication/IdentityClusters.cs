@@ -1,5 +1,6 @@
 using Ardalis.GuardClauses;
-using Immunization.Matching.Linking;
+using Immunization.Matching.Comparators.Vietnamese;
+using Immunization.Matching.Verification;
 
 namespace Immunization.Matching.Deduplication;
 

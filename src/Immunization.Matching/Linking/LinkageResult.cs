@@ -1,4 +1,5 @@
 using Immunization.Matching.Scoring;
+using Immunization.Matching.Engine;
 
 namespace Immunization.Matching.Linking;
 

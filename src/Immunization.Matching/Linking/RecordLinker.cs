@@ -3,6 +3,8 @@ using Ardalis.GuardClauses;
 using Immunization.Matching.Configuration;
 using Immunization.Matching.Deduplication;
 using Immunization.Matching.Scoring;
+using Immunization.Matching.Engine;
+using Immunization.Matching.Tables;
 
 namespace Immunization.Matching.Linking;
 

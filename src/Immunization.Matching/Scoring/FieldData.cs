@@ -1,7 +1,7 @@
 using System.Globalization;
 using Immunization.Matching.Comparators;
 using Immunization.Matching.Configuration;
-using Immunization.Matching.Linking;
+using Immunization.Matching.Tables;
 
 namespace Immunization.Matching.Scoring;
 

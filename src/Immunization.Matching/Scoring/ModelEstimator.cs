@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Immunization.Matching.Comparators;
 using Immunization.Matching.Configuration;
+using Immunization.Matching.Comparators.Vietnamese;
 
 namespace Immunization.Matching.Scoring;
 

@@ -2,8 +2,8 @@ using FsCheck;
 using FsCheck.Fluent;
 using Immunization.Matching.Blocking;
 using Immunization.Matching.Configuration;
-using Immunization.Matching.Linking;
 using Immunization.Matching.Scoring;
+using Immunization.Matching.Tables;
 
 namespace Immunization.Matching.Tests.Blocking;
 

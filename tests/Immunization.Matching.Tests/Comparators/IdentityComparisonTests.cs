@@ -1,8 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using Immunization.Benchmarks.Matching;
-using Immunization.Matching.Comparators;
-using Immunization.Matching.Linking;
+using Immunization.Matching.Comparators.Vietnamese;
 
 namespace Immunization.Matching.Tests.Comparators;
 
@@ -23,8 +22,8 @@ public sealed class IdentityComparisonTests
         var tokens = new Dictionary<string, int>(StringComparer.Ordinal);
         var places = new Dictionary<string, int>(StringComparer.Ordinal);
         var names = new List<string>();
-        var a = RegisterIndex.KeyOf(SyntheticIdentities.ToRecord(x), tokens, places, names, intern: true);
-        var b = RegisterIndex.KeyOf(SyntheticIdentities.ToRecord(y), tokens, places, names, intern: true);
+        var a = IdentityKeys.KeyOf(SyntheticIdentities.ToRecord(x), tokens, places, names, intern: true);
+        var b = IdentityKeys.KeyOf(SyntheticIdentities.ToRecord(y), tokens, places, names, intern: true);
         var nameA = a.Name >= 0 ? names[a.Name] : "";
         var nameB = b.Name >= 0 ? names[b.Name] : "";
         return

@@ -1,10 +1,9 @@
 using FsCheck;
 using FsCheck.Fluent;
 using Immunization.Core.Identity;
-using Immunization.Matching.Comparators;
 using Immunization.Matching.Configuration;
-using Immunization.Matching.Linking;
 using Immunization.Matching.Scoring;
+using Immunization.Matching.Tables;
 
 namespace Immunization.Matching.Tests.Comparators;
 

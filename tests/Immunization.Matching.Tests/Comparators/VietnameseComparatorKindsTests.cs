@@ -1,9 +1,8 @@
 using FsCheck;
 using FsCheck.Fluent;
-using Immunization.Matching.Comparators;
 using Immunization.Matching.Configuration;
-using Immunization.Matching.Linking;
 using Immunization.Matching.Scoring;
+using Immunization.Matching.Tables;
 
 namespace Immunization.Matching.Tests.Comparators;
 

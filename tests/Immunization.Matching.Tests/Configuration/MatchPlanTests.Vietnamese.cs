@@ -1,5 +1,5 @@
-using Immunization.Matching.Comparators;
 using Immunization.Matching.Configuration;
+using Immunization.Matching.Comparators.Vietnamese;
 
 namespace Immunization.Matching.Tests.Configuration;
 

@@ -1,4 +1,5 @@
 using Immunization.Matching.Configuration;
+using Immunization.Matching.Comparators;
 
 namespace Immunization.Matching.Tests.Configuration;
 

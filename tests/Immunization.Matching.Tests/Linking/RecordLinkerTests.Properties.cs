@@ -2,6 +2,8 @@ using FsCheck;
 using FsCheck.Fluent;
 using Immunization.Matching.Configuration;
 using Immunization.Matching.Linking;
+using Immunization.Matching.Comparators;
+using Immunization.Matching.Tables;
 
 namespace Immunization.Matching.Tests.Linking;
 

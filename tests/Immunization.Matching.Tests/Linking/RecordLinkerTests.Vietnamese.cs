@@ -2,8 +2,10 @@ using Immunization.Core.Identity;
 using Immunization.Core.Records;
 using Immunization.Matching.Configuration;
 using Immunization.Matching.Linking;
-using Immunization.Matching.Tests.Support;
 using Immunization.Testing.Synthetic;
+using Immunization.Matching.Scoring;
+using Immunization.Matching.Tables;
+using Immunization.Matching.Tests.Support;
 
 namespace Immunization.Matching.Tests.Linking;
 

@@ -1,6 +1,7 @@
 using Immunization.Matching.Configuration;
 using Immunization.Matching.Linking;
 using Immunization.Matching.Scoring;
+using Immunization.Matching.Tables;
 using Immunization.Matching.Tests.Support;
 
 namespace Immunization.Matching.Tests.Linking;

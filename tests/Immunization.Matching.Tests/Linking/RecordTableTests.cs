@@ -1,6 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
-using Immunization.Matching.Linking;
+using Immunization.Matching.Tables;
 
 namespace Immunization.Matching.Tests.Linking;
 

@@ -1,6 +1,6 @@
 using Immunization.Benchmarks.Matching;
 using Immunization.Core.Records;
-using Immunization.Matching.Linking;
+using Immunization.Matching.Verification;
 
 namespace Immunization.Matching.Tests.Linking;
 

@@ -1,7 +1,8 @@
 using FsCheck;
 using FsCheck.Fluent;
 using Immunization.Benchmarks.Matching;
-using Immunization.Matching.Linking;
+using Immunization.Matching.Comparators.Vietnamese;
+using Immunization.Matching.Verification;
 
 namespace Immunization.Matching.Tests.Linking;
 

@@ -1,8 +1,10 @@
 using FsCheck;
 using FsCheck.Fluent;
 using Immunization.Benchmarks.Matching;
-using Immunization.Matching.Linking;
 using Immunization.Core.Records;
+using Immunization.Matching.Comparators.Vietnamese;
+using Immunization.Matching.Deduplication;
+using Immunization.Matching.Verification;
 
 namespace Immunization.Matching.Tests.Linking;
 

@@ -1,5 +1,5 @@
-using Immunization.Matching.Linking;
 using Immunization.Tests.Shared;
+using Immunization.Matching.Tables;
 
 namespace Immunization.Matching.Tests.Support;
 

@@ -1,3 +1,4 @@
+using Immunization.Matching.Comparators;
 namespace Immunization.Matching.Tests.Support;
 
 /// <summary>Textbook implementations, written for clarity, that the fast comparators are checked against.</summary>

@@ -1,6 +1,7 @@
 using Immunization.Matching.Comparators;
+using Immunization.Matching.Comparators.Vietnamese;
 
-namespace Immunization.Matching.Linking;
+namespace Immunization.Matching.Verification;
 
 public sealed partial class RegisterIndex
 {

@@ -1,8 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
-using Immunization.Matching.Linking;
 
-namespace Immunization.Matching.Comparators;
+namespace Immunization.Matching.Comparators.Vietnamese;
 
 /// <summary>
 /// The compact, pre-normalised form of an identity record that the Vietnamese comparators work on: integers only, except

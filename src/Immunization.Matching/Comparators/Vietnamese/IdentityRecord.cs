@@ -3,7 +3,7 @@ using Immunization.Core.Identity;
 using Immunization.Core.Places;
 using Immunization.Core.Records;
 
-namespace Immunization.Matching.Linking;
+namespace Immunization.Matching.Comparators.Vietnamese;
 
 /// <summary>
 /// The identity part of a register entry or of a vaccination record, as the Vietnamese matcher compares it: identity

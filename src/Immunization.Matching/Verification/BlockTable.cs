@@ -1,7 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 
-namespace Immunization.Matching.Linking;
+namespace Immunization.Matching.Verification;
 
 /// <summary>
 /// An immutable multimap from 64-bit blocking keys to record indexes: entries sorted by key, and an open-addressing hash

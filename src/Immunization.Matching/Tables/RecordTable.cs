@@ -1,6 +1,6 @@
 using Ardalis.GuardClauses;
 
-namespace Immunization.Matching.Linking;
+namespace Immunization.Matching.Tables;
 
 /// <summary>
 /// Records to link or de-duplicate: each record's values, trimmed, kept as text in a few large blocks of characters

@@ -3,8 +3,9 @@ using Immunization.Matching.Blocking;
 using Immunization.Matching.Comparators;
 using Immunization.Matching.Configuration;
 using Immunization.Matching.Scoring;
+using Immunization.Matching.Tables;
 
-namespace Immunization.Matching.Linking;
+namespace Immunization.Matching.Engine;
 
 /// <summary>
 /// One run of the engine over one table (de-duplication) or two (linking): interned fields, blocking keys, candidate pairs

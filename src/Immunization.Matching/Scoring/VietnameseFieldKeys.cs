@@ -1,10 +1,9 @@
 using System.Runtime.CompilerServices;
 using Immunization.Core.Identity;
 using Immunization.Matching.Configuration;
-using Immunization.Matching.Linking;
-using Immunization.Matching.Scoring;
+using Immunization.Matching.Comparators.Vietnamese;
 
-namespace Immunization.Matching.Comparators;
+namespace Immunization.Matching.Scoring;
 
 /// <summary>
 /// Turns the distinct values of a field compared by a Vietnamese comparator into the built-in matcher's compact keys, once
@@ -13,7 +12,7 @@ namespace Immunization.Matching.Comparators;
 /// </summary>
 /// <remarks>
 /// The keys are made by the built-in matcher's own code (<see cref="IdentityRecord.FromText"/> and
-/// <see cref="RegisterIndex.KeyOf"/>), so both engines parse and compare the same way.
+/// <see cref="IdentityKeys.KeyOf"/>), so both engines parse and compare the same way.
 /// </remarks>
 internal static class VietnameseFieldKeys
 {
@@ -42,7 +41,7 @@ internal static class VietnameseFieldKeys
                 LevelKind.AdminUnit => AdminUnit(value),
                 _ => IdentityRecord.FromText("", null, null, null, null, value, null, null, null, null),
             };
-            keys[v] = RegisterIndex.KeyOf(record, tokens, places, nameTexts, intern: true);
+            keys[v] = IdentityKeys.KeyOf(record, tokens, places, nameTexts, intern: true);
             if (citizenIdConsistency && record.CitizenId.Kind == CitizenIdKind.Cccd)
             {
                 // Decoded once here by Core, so that the comparison loop compares integers only.

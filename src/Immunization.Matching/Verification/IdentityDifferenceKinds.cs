@@ -1,4 +1,4 @@
-namespace Immunization.Matching.Linking;
+namespace Immunization.Matching.Verification;
 
 /// <summary>The kinds of <see cref="IdentityDifference"/> that say a side has no readable value.</summary>
 internal static class IdentityDifferenceKinds

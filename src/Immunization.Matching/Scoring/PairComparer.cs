@@ -1,8 +1,9 @@
 using System.Runtime.CompilerServices;
 using Immunization.Matching.Configuration;
-using Immunization.Matching.Scoring;
+using Immunization.Matching.Comparators;
+using Immunization.Matching.Comparators.Vietnamese;
 
-namespace Immunization.Matching.Comparators;
+namespace Immunization.Matching.Scoring;
 
 /// <summary>
 /// Compares two records field by field and returns their comparison pattern: the level of each field packed 4 bits per

@@ -4,8 +4,9 @@ using Immunization.Core.Identity;
 using Immunization.Matching.Comparators;
 using Immunization.Matching.Scoring;
 using Immunization.Core.Records;
+using Immunization.Matching.Comparators.Vietnamese;
 
-namespace Immunization.Matching.Linking;
+namespace Immunization.Matching.Verification;
 
 /// <summary>Thresholds of the Vietnamese record-to-register matcher, on the match weight (a sum of log2(m/u) over fields).</summary>
 /// <threadsafety>This type is an immutable value type.</threadsafety>
@@ -204,7 +205,7 @@ public sealed partial class RegisterIndex
         foreach (var person in people)
         {
             ids.Add(person.Id);
-            keys.Add(KeyOf(person, tokens, places, nameTexts, intern: true));
+            keys.Add(IdentityKeys.KeyOf(person, tokens, places, nameTexts, intern: true));
         }
 
         return new RegisterIndex([.. ids], [.. keys], [.. nameTexts], tokens, places, options ?? new RegisterMatchOptions());
@@ -222,7 +223,7 @@ public sealed partial class RegisterIndex
             return new RecordLink(VerificationOutcome.NotApplicable, -1, null, double.NaN, double.NaN, [], []);
         }
 
-        var key = KeyOf(record, _tokens, _places, null, intern: false);
+        var key = IdentityKeys.KeyOf(record, _tokens, _places, null, intern: false);
         var nameText = record.Name.MatchingKey;
         var (best, bestWeight, runnerUp, second, skipped) = BestCandidates(key, nameText, exclude: -1);
         if (best < 0)
@@ -303,7 +304,7 @@ public sealed partial class RegisterIndex
     {
         Guard.Against.Null(record);
         Guard.Against.Null(personId);
-        var key = KeyOf(record, _tokens, _places, null, intern: false);
+        var key = IdentityKeys.KeyOf(record, _tokens, _places, null, intern: false);
         foreach (var p in Candidates(key, _scratch.Value!, out _))
         {
             if (_ids[p] == personId)
@@ -318,7 +319,7 @@ public sealed partial class RegisterIndex
     /// <summary>The people that blocking makes candidates for <paramref name="record"/>, each once (for tests).</summary>
     internal int[] Candidates(IdentityRecord record)
     {
-        var key = KeyOf(record, _tokens, _places, null, intern: false);
+        var key = IdentityKeys.KeyOf(record, _tokens, _places, null, intern: false);
         return Candidates(key, _scratch.Value!, out _).ToArray();
     }
 
@@ -616,7 +617,7 @@ public sealed partial class RegisterIndex
         var order = new int[ids.Length];
         for (var i = 0; i < ids.Length; i++)
         {
-            hashes[i] = Hash(ids[i]);
+            hashes[i] = IdentityKeys.Hash(ids[i]);
             order[i] = i;
         }
 
@@ -709,151 +710,6 @@ public sealed partial class RegisterIndex
         }
 
         return new BlockTable(blockKeys, members, count);
-    }
-
-    internal static IdentityKey KeyOf(IdentityRecord record, Dictionary<string, int> tokens, Dictionary<string, int> places,
-        List<string>? nameTexts, bool intern)
-    {
-        var key = new IdentityKey
-        {
-            Name = IdentityKey.Missing,
-            Family = IdentityKey.Missing,
-            Middle = IdentityKey.Missing,
-            Given = IdentityKey.Missing,
-            Sorted = IdentityKey.Missing,
-            Province = IdentityKey.Missing,
-            Commune = IdentityKey.Missing,
-        };
-        var cid = record.CitizenId;
-        if (cid.Kind != CitizenIdKind.None)
-        {
-            key.CitizenIdLength = (byte)(cid.Kind == CitizenIdKind.Cccd ? 12 : 9);
-            key.CitizenId = long.Parse(cid.ToString(), System.Globalization.CultureInfo.InvariantCulture);
-            key.CitizenIdValid = true;
-        }
-        else if (record.UnparsedCitizenIdLength != 0)
-        {
-            key.CitizenIdLength = (byte)record.UnparsedCitizenIdLength;
-            key.CitizenId = record.UnparsedCitizenIdDigits;
-        }
-
-        key.CitizenIdUnreadable = record.HasUnreadableCitizenId;
-        key.Unreadable = (byte)(record.UnreadableFields | (record.HasUnreadableCitizenId ? 1 << (int)IdentityField.CitizenId : 0));
-
-        var name = record.Name.MatchingKey;
-        if (name.Length > 0)
-        {
-            var span = name.AsSpan();
-            var firstSpace = span.IndexOf(' ');
-            var lastSpace = span.LastIndexOf(' ');
-            key.Name = Token(tokens, span, intern, fullName: true, nameTexts);
-            key.Given = Token(tokens, lastSpace < 0 ? span : span[(lastSpace + 1)..], intern, fullName: false, null);
-            if (firstSpace >= 0)
-            {
-                key.Family = Token(tokens, span[..firstSpace], intern, fullName: false, null);
-                key.Middle = firstSpace == lastSpace ? IdentityKey.Missing : Token(tokens, span[(firstSpace + 1)..lastSpace], intern, fullName: false, null);
-            }
-
-            if (firstSpace >= 0)
-            {
-                // Syllables in sorted order, under their own prefix: any reordering of a name gives the same id.
-                var syllables = name.Split(' ');
-                Array.Sort(syllables, StringComparer.Ordinal);
-                key.Sorted = Token(tokens, "\u0002" + string.Join(' ', syllables), intern, fullName: false, null);
-            }
-
-            key.TonedHash = Hash(record.Name.TonedKey);
-        }
-
-        var dob = record.DateOfBirth;
-        if (dob.Precision != DatePrecision.None)
-        {
-            key.DateOfBirth = (dob.Year << 9) | (dob.Month << 5) | dob.Day;
-        }
-
-        key.Sex = record.Sex switch
-        {
-            Core.Identity.Sex.Male => 1,
-            Core.Identity.Sex.Female => 2,
-            _ => 0,
-        };
-        key.Phone = record.PhoneDigits;
-        key.PhoneBcd = IdentityComparison.Bcd(key.Phone);
-        key.CitizenIdBcd = IdentityComparison.Bcd(key.CitizenId);
-        key.DateBcd = IdentityComparison.DateBcd(key.DateOfBirth);
-        if (record.ProvinceCode is { } province)
-        {
-            key.Province = Token(places, "p" + province, intern, fullName: false, null);
-        }
-
-        if (record.CommuneCode is { } commune)
-        {
-            key.Commune = Token(places, "c" + commune, intern, fullName: false, null);
-        }
-
-        if (record.CommuneCodeParts is { } parts)
-        {
-            key.CommuneParts = new int[parts.Length];
-            for (var i = 0; i < parts.Length; i++)
-            {
-                key.CommuneParts[i] = Token(places, "c" + parts[i], intern, fullName: false, null);
-            }
-        }
-
-        return key;
-    }
-
-    // Interns a token. Full names have their own id space (their index in nameTexts, whose text the similarity test reads);
-    // they are stored under a prefix so that a one-syllable name never collides with a syllable.
-    private static int Token(Dictionary<string, int> tokens, ReadOnlySpan<char> text, bool intern, bool fullName, List<string>? nameTexts)
-    {
-        var lookup = tokens.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (fullName)
-        {
-            // Full names live in a separate id space: prefix them so a one-syllable name does not collide with a syllable.
-            Span<char> buffer = text.Length < 256 ? stackalloc char[text.Length + 1] : new char[text.Length + 1];
-            buffer[0] = '\u0001';
-            text.CopyTo(buffer[1..]);
-            if (lookup.TryGetValue(buffer, out var nameId))
-            {
-                return nameId;
-            }
-
-            if (!intern || nameTexts is null)
-            {
-                return IdentityKey.Unknown;
-            }
-
-            nameId = nameTexts.Count;
-            nameTexts.Add(text.ToString());
-            tokens.Add(new string(buffer), nameId);
-            return nameId;
-        }
-
-        if (lookup.TryGetValue(text, out var id))
-        {
-            return id;
-        }
-
-        if (!intern)
-        {
-            return IdentityKey.Unknown;
-        }
-
-        id = tokens.Count;
-        tokens.Add(text.ToString(), id);
-        return id;
-    }
-
-    private static ulong Hash(string text)
-    {
-        var hash = 14695981039346656037UL;
-        foreach (var c in text)
-        {
-            hash = (hash ^ c) * 1099511628211UL;
-        }
-
-        return hash;
     }
 
     private sealed class Scratch(int size)

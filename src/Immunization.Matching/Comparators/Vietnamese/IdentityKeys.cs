@@ -1,0 +1,156 @@
+using Immunization.Core.Identity;
+using Immunization.Core.Records;
+
+namespace Immunization.Matching.Comparators.Vietnamese;
+
+/// <summary>
+/// Builds the compact <see cref="IdentityKey"/> of an identity record: interned name tokens, packed date, phone and
+/// identity number, place tokens. Used by the built-in register matcher and by the configured engine's Vietnamese levels.
+/// </summary>
+internal static class IdentityKeys
+{
+    internal static IdentityKey KeyOf(IdentityRecord record, Dictionary<string, int> tokens, Dictionary<string, int> places,
+        List<string>? nameTexts, bool intern)
+    {
+        var key = new IdentityKey
+        {
+            Name = IdentityKey.Missing,
+            Family = IdentityKey.Missing,
+            Middle = IdentityKey.Missing,
+            Given = IdentityKey.Missing,
+            Sorted = IdentityKey.Missing,
+            Province = IdentityKey.Missing,
+            Commune = IdentityKey.Missing,
+        };
+        var cid = record.CitizenId;
+        if (cid.Kind != CitizenIdKind.None)
+        {
+            key.CitizenIdLength = (byte)(cid.Kind == CitizenIdKind.Cccd ? 12 : 9);
+            key.CitizenId = long.Parse(cid.ToString(), System.Globalization.CultureInfo.InvariantCulture);
+            key.CitizenIdValid = true;
+        }
+        else if (record.UnparsedCitizenIdLength != 0)
+        {
+            key.CitizenIdLength = (byte)record.UnparsedCitizenIdLength;
+            key.CitizenId = record.UnparsedCitizenIdDigits;
+        }
+
+        key.CitizenIdUnreadable = record.HasUnreadableCitizenId;
+        key.Unreadable = (byte)(record.UnreadableFields | (record.HasUnreadableCitizenId ? 1 << (int)IdentityField.CitizenId : 0));
+
+        var name = record.Name.MatchingKey;
+        if (name.Length > 0)
+        {
+            var span = name.AsSpan();
+            var firstSpace = span.IndexOf(' ');
+            var lastSpace = span.LastIndexOf(' ');
+            key.Name = Token(tokens, span, intern, fullName: true, nameTexts);
+            key.Given = Token(tokens, lastSpace < 0 ? span : span[(lastSpace + 1)..], intern, fullName: false, null);
+            if (firstSpace >= 0)
+            {
+                key.Family = Token(tokens, span[..firstSpace], intern, fullName: false, null);
+                key.Middle = firstSpace == lastSpace ? IdentityKey.Missing : Token(tokens, span[(firstSpace + 1)..lastSpace], intern, fullName: false, null);
+            }
+
+            if (firstSpace >= 0)
+            {
+                // Syllables in sorted order, under their own prefix: any reordering of a name gives the same id.
+                var syllables = name.Split(' ');
+                Array.Sort(syllables, StringComparer.Ordinal);
+                key.Sorted = Token(tokens, "\u0002" + string.Join(' ', syllables), intern, fullName: false, null);
+            }
+
+            key.TonedHash = Hash(record.Name.TonedKey);
+        }
+
+        var dob = record.DateOfBirth;
+        if (dob.Precision != DatePrecision.None)
+        {
+            key.DateOfBirth = (dob.Year << 9) | (dob.Month << 5) | dob.Day;
+        }
+
+        key.Sex = record.Sex switch
+        {
+            Core.Identity.Sex.Male => 1,
+            Core.Identity.Sex.Female => 2,
+            _ => 0,
+        };
+        key.Phone = record.PhoneDigits;
+        key.PhoneBcd = IdentityComparison.Bcd(key.Phone);
+        key.CitizenIdBcd = IdentityComparison.Bcd(key.CitizenId);
+        key.DateBcd = IdentityComparison.DateBcd(key.DateOfBirth);
+        if (record.ProvinceCode is { } province)
+        {
+            key.Province = Token(places, "p" + province, intern, fullName: false, null);
+        }
+
+        if (record.CommuneCode is { } commune)
+        {
+            key.Commune = Token(places, "c" + commune, intern, fullName: false, null);
+        }
+
+        if (record.CommuneCodeParts is { } parts)
+        {
+            key.CommuneParts = new int[parts.Length];
+            for (var i = 0; i < parts.Length; i++)
+            {
+                key.CommuneParts[i] = Token(places, "c" + parts[i], intern, fullName: false, null);
+            }
+        }
+
+        return key;
+    }
+
+    // Interns a token. Full names have their own id space (their index in nameTexts, whose text the similarity test reads);
+    // they are stored under a prefix so that a one-syllable name never collides with a syllable.
+    private static int Token(Dictionary<string, int> tokens, ReadOnlySpan<char> text, bool intern, bool fullName, List<string>? nameTexts)
+    {
+        var lookup = tokens.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (fullName)
+        {
+            // Full names live in a separate id space: prefix them so a one-syllable name does not collide with a syllable.
+            Span<char> buffer = text.Length < 256 ? stackalloc char[text.Length + 1] : new char[text.Length + 1];
+            buffer[0] = '\u0001';
+            text.CopyTo(buffer[1..]);
+            if (lookup.TryGetValue(buffer, out var nameId))
+            {
+                return nameId;
+            }
+
+            if (!intern || nameTexts is null)
+            {
+                return IdentityKey.Unknown;
+            }
+
+            nameId = nameTexts.Count;
+            nameTexts.Add(text.ToString());
+            tokens.Add(new string(buffer), nameId);
+            return nameId;
+        }
+
+        if (lookup.TryGetValue(text, out var id))
+        {
+            return id;
+        }
+
+        if (!intern)
+        {
+            return IdentityKey.Unknown;
+        }
+
+        id = tokens.Count;
+        tokens.Add(text.ToString(), id);
+        return id;
+    }
+
+    internal static ulong Hash(string text)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var c in text)
+        {
+            hash = (hash ^ c) * 1099511628211UL;
+        }
+
+        return hash;
+    }
+}
