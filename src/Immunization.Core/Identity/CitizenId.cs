@@ -72,6 +72,12 @@ public readonly struct CitizenId : IEquatable<CitizenId>, IComparable<CitizenId>
     /// </summary>
     public static ImmutableArray<int> ProvinceCodes => s_provinceCodes;
 
+    /// <summary>
+    /// Gets the number's digits as a number (the 12 digits of a CCCD or the 9 of a CMND, leading zeros dropped), or 0 for
+    /// the default value; <see cref="ToString()"/> writes the same digits zero-padded to the kind's length.
+    /// </summary>
+    public long Number => _digits;
+
     /// <summary>Gets the kind of number: CCCD, CMND, or <see cref="CitizenIdKind.None"/> for the default value.</summary>
     public CitizenIdKind Kind => _kind;
 

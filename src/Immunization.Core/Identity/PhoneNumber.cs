@@ -60,6 +60,12 @@ public readonly struct PhoneNumber : IEquatable<PhoneNumber>
 
     private PhoneNumber(long nationalSignificant) => _nationalSignificant = nationalSignificant;
 
+    /// <summary>
+    /// Gets the national significant number (the digits after the leading 0, as a number; e.g. 912345678 for
+    /// 0912345678), or 0 for the default value.
+    /// </summary>
+    public long NationalNumber => _nationalSignificant;
+
     /// <summary>Gets whether this is a mobile or a landline number.</summary>
     public PhoneNumberKind Kind => _nationalSignificant switch
     {

@@ -250,4 +250,19 @@ public sealed class CitizenIdTests
     public Property TryParse_NoisyText_AgreesWithParse() =>
         Prop.ForAll(ParseContract.NoisyTexts(), text =>
             ParseContract.TryParseAgreesWithParse<CitizenId>(text, CitizenId.TryParse, s => CitizenId.Parse(s)));
+
+    [Theory]
+    [InlineData("001090012345", 1090012345L)]
+    [InlineData("079185000123", 79185000123L)]
+    [InlineData("023817465", 23817465L)]
+    public void Number_ParsedId_IsItsDigitsAsANumber(string text, long number)
+    {
+        var id = CitizenId.Parse(text);
+
+        Assert.Equal(number, id.Number);
+        Assert.Equal(long.Parse(id.ToString(), CultureInfo.InvariantCulture), id.Number);
+    }
+
+    [Fact]
+    public void Number_Default_IsZero() => Assert.Equal(0L, default(CitizenId).Number);
 }

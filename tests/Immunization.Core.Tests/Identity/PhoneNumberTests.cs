@@ -207,4 +207,19 @@ public sealed class PhoneNumberTests
     public Property TryParse_NoisyText_AgreesWithParse() =>
         Prop.ForAll(ParseContract.NoisyTexts(), text =>
             ParseContract.TryParseAgreesWithParse<PhoneNumber>(text, PhoneNumber.TryParse, s => PhoneNumber.Parse(s)));
+
+    [Theory]
+    [InlineData("0912345678", 912345678L)]
+    [InlineData("+84 28 3829 1234", 2838291234L)]
+    [InlineData("01242345678", 842345678L)]
+    public void NationalNumber_ParsedPhone_IsTheDigitsAfterTheLeadingZero(string text, long national)
+    {
+        var phone = PhoneNumber.Parse(text);
+
+        Assert.Equal(national, phone.NationalNumber);
+        Assert.Equal(phone.ToString()[1..], phone.NationalNumber.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void NationalNumber_Default_IsZero() => Assert.Equal(0L, default(PhoneNumber).NationalNumber);
 }

@@ -26,7 +26,7 @@ internal static class IdentityKeys
         if (cid.Kind != CitizenIdKind.None)
         {
             key.CitizenIdLength = (byte)(cid.Kind == CitizenIdKind.Cccd ? 12 : 9);
-            key.CitizenId = long.Parse(cid.ToString(), System.Globalization.CultureInfo.InvariantCulture);
+            key.CitizenId = cid.Number;
             key.CitizenIdValid = true;
         }
         else if (record.UnparsedCitizenIdLength != 0)

@@ -276,12 +276,5 @@ public sealed class IdentityRecord
     internal string[]? CommuneCodeParts { get; private init; }
 
     /// <summary>The national significant number of the phone, 0 when missing.</summary>
-    internal long PhoneDigits
-    {
-        get
-        {
-            var text = Phone.ToString();
-            return text.Length == 0 ? 0 : long.Parse(text, NumberStyles.None, CultureInfo.InvariantCulture);
-        }
-    }
+    internal long PhoneDigits => Phone.NationalNumber;
 }
