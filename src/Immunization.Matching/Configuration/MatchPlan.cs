@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Immunization.Core.Records;
 using Immunization.Matching.Comparators;
 using Immunization.Matching.Comparators.Vietnamese;
 
@@ -387,11 +388,11 @@ public sealed class MatchPlan
     /// <summary>The names of the Vietnamese comparators' levels, in the comparators' own order (strictest first).</summary>
     private static readonly (string Name, LevelKind Kind, string[] Levels)[] s_vietnamese =
     [
-        ("vietnameseName", LevelKind.VietnameseName, ["exact", "middleMissing", "anyOrder", "similar", "givenOnly"]),
-        ("partialDate", LevelKind.PartialDate, ["exact", "compatible", "dayMonthSwapped", "oneDigit", "sameYear"]),
-        ("citizenId", LevelKind.CitizenId, ["exact", "transposition", "substitution", "consistent"]),
-        ("phone", LevelKind.Phone, ["exact", "oneDigit"]),
-        ("adminUnit", LevelKind.AdminUnit, ["sameCommune", "sameProvince"]),
+        ("vietnameseName", LevelKind.VietnameseName, IdentityLevels.ConfigurationLevels((int)IdentityField.FullName)),
+        ("partialDate", LevelKind.PartialDate, IdentityLevels.ConfigurationLevels((int)IdentityField.DateOfBirth)),
+        ("citizenId", LevelKind.CitizenId, IdentityLevels.ConfigurationLevels((int)IdentityField.CitizenId)),
+        ("phone", LevelKind.Phone, IdentityLevels.ConfigurationLevels((int)IdentityField.Phone)),
+        ("adminUnit", LevelKind.AdminUnit, IdentityLevels.ConfigurationLevels((int)IdentityField.Residence)),
     ];
 
     private static string FamilyName(LevelKind kind) => Array.Find(s_vietnamese, v => v.Kind == kind).Name;

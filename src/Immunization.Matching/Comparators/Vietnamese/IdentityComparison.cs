@@ -381,6 +381,49 @@ internal static class IdentityLevels
         ["same_commune", "same_province", "different"],
     ];
 
+    /// <summary>
+    /// The names the JSON configuration gives the same levels (<c>"partialDate.dayMonthSwapped"</c>), by field and code as in
+    /// <see cref="Labels"/>; <see langword="null"/> for the last level, which a configuration reaches as its own
+    /// else-level. One table, so that both engines name a level of the same comparison alike; the output names
+    /// (<see cref="Labels"/>) and the configuration names differ only in spelling and are both kept for compatibility.
+    /// </summary>
+    public static readonly string?[][] ConfigurationNames =
+    [
+        ["exact", "transposition", "substitution", null],
+        ["exact", "middleMissing", "anyOrder", "similar", "givenOnly", null],
+        ["exact", "compatible", "dayMonthSwapped", "oneDigit", "sameYear", null],
+        ["exact", null],
+        ["exact", "oneDigit", null],
+        ["sameCommune", "sameProvince", null],
+    ];
+
+    /// <summary>The configuration name of <see cref="CitizenIdConsistent"/>, a level only the configured engine has.</summary>
+    public const string CitizenIdConsistentName = "consistent";
+
+    /// <summary>
+    /// The configuration names of one field's levels in code order (strictest first), without the else-level; for the
+    /// identity number with <see cref="CitizenIdConsistentName"/> at <see cref="CitizenIdConsistent"/>.
+    /// </summary>
+    public static string[] ConfigurationLevels(int field)
+    {
+        var names = ConfigurationNames[field];
+        var levels = new List<string>(names.Length);
+        foreach (var name in names)
+        {
+            if (name is not null)
+            {
+                levels.Add(name);
+            }
+        }
+
+        if (field == 0)
+        {
+            levels.Insert(CitizenIdConsistent, CitizenIdConsistentName);
+        }
+
+        return [.. levels];
+    }
+
     /// <summary>The m probabilities: how often each level occurs between a record and its own person.</summary>
     /// <remarks>
     /// Fixed from the error rates of manual data entry (a few percent per field), not estimated: a record-to-register run
