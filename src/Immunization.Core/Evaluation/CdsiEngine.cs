@@ -73,10 +73,10 @@ public sealed class CdsiEngine
                 $"The assessment date {assessmentDate:uuuu-MM-dd} is before the date of birth {patient.DateOfBirth:uuuu-MM-dd}.", nameof(assessmentDate));
         }
 
-        var groups = new List<VaccineGroupDefinition>();
+        var groups = new List<VaccineGroup>();
         if (vaccineGroups is null)
         {
-            groups.AddRange(_data.VaccineGroupDefinitions);
+            groups.AddRange(_data.VaccineGroups);
         }
         else
         {
@@ -202,14 +202,14 @@ public sealed class CdsiEngine
     }
 
     private (AntigenForecast? Forecast, PatientSeries? Series) EvaluateAntigen(
-        AntigenSchedule antigen, CdsiPatient patient, List<HistoryDose> history, LocalDate assessmentDate, SeriesEvaluator evaluator, List<DoseEvaluation> evaluations)
+        Antigen antigen, CdsiPatient patient, List<HistoryDose> history, LocalDate assessmentDate, SeriesEvaluator evaluator, List<DoseEvaluation> evaluations)
     {
         var antigenDoses = new List<HistoryDose>();
         foreach (var dose in history)
         {
             if (_data.CvxMappings.TryGetValue(dose.Cvx, out var mapping))
             {
-                foreach (var association in mapping.Associations)
+                foreach (var association in mapping.Antigens)
                 {
                     if (string.Equals(association.Antigen, antigen.Name, StringComparison.OrdinalIgnoreCase)
                         && (association.BeginAge is not { } begin || dose.Date >= CdsiCalendar.Add(patient.DateOfBirth, begin))
@@ -322,24 +322,9 @@ public sealed class CdsiEngine
 
     private static bool IsRelevant(AntigenSeries series, CdsiPatient patient, LocalDate assessmentDate)
     {
-        if (series.RequiredGenders.Count > 0)
+        if (series.RequiredSex.Count > 0 && !series.RequiredSex.Contains(patient.Sex))
         {
-            var sex = patient.Sex switch
-            {
-                Sex.Male => "Male",
-                Sex.Female => "Female",
-                _ => "Unknown",
-            };
-            var required = false;
-            foreach (var gender in series.RequiredGenders)
-            {
-                required |= string.Equals(gender, sex, StringComparison.OrdinalIgnoreCase);
-            }
-
-            if (!required)
-            {
-                return false;
-            }
+            return false;
         }
 
         if (series.Type != SeriesType.Risk)
@@ -364,7 +349,7 @@ public sealed class CdsiEngine
     }
 
     /// <summary>Chapter 9: one antigen passes through; several antigens are merged.</summary>
-    private static VaccineGroupForecast MergeVaccineGroup(VaccineGroupDefinition group, List<(AntigenForecast Forecast, PatientSeries Series)> members, List<HistoryDose> history)
+    private static VaccineGroupForecast MergeVaccineGroup(VaccineGroup group, List<(AntigenForecast Forecast, PatientSeries Series)> members, List<HistoryDose> history)
     {
         var antigens = new AntigenForecast[members.Count];
         for (var i = 0; i < members.Count; i++)

@@ -1,6 +1,7 @@
 using System.Collections.ObjectModel;
 using Ardalis.GuardClauses;
 using Immunization.Core.Identity;
+using Immunization.Core.Schedules;
 using NodaTime;
 
 namespace Immunization.Core.Evaluation;
@@ -367,11 +368,4 @@ public sealed class ImmunizationAssessment
 
         return null;
     }
-}
-
-/// <summary>Read-only copies that cannot be cast back to a mutable list.</summary>
-internal static class ReadOnly
-{
-    public static ReadOnlyCollection<T> Copy<T>(IEnumerable<T> items) =>
-        items is ICollection<T> { Count: 0 } ? ReadOnlyCollection<T>.Empty : Array.AsReadOnly(items.ToArray());
 }

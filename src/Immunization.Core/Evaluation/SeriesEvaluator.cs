@@ -30,7 +30,7 @@ internal sealed class SeriesEvaluator
     private LocalDate AgeDate(CdsiDuration? age, LocalDate ifEmpty) => age is { } a ? CdsiCalendar.Add(Dob, a) : ifEmpty;
 
     /// <summary>Evaluates then forecasts the series. <paramref name="completeSeriesGroups"/> feeds "Completed Series" skip conditions.</summary>
-    public PatientSeries Run(AntigenSeries series, AntigenSchedule antigen, IReadOnlyList<HistoryDose> antigenDoses, IReadOnlySet<string> completeSeriesGroups)
+    public PatientSeries Run(AntigenSeries series, Antigen antigen, IReadOnlyList<HistoryDose> antigenDoses, IReadOnlySet<string> completeSeriesGroups)
     {
         var run = new PatientSeries(series, Dob);
         foreach (var dose in series.Doses)
@@ -85,7 +85,7 @@ internal sealed class SeriesEvaluator
             {
                 target.Status = TargetStatus.Satisfied;
                 target.SatisfiedBy = dose;
-                if (definition.Recurring)
+                if (definition.IsRecurring)
                 {
                     run.Targets.Insert(run.NextTarget + 1, new TargetDose(definition));
                 }
@@ -122,7 +122,7 @@ internal sealed class SeriesEvaluator
             }
         }
 
-        if (!IntervalsSatisfied(run, definition.Intervals, dose, ref grace)
+        if (!IntervalsSatisfied(run, definition.PreferableIntervals, dose, ref grace)
             && (definition.AllowableIntervals.Count == 0 || !IntervalsSatisfied(run, definition.AllowableIntervals, dose, ref grace)))
         {
             reasons = reasons.With(DoseStatusReason.TooSoon);
@@ -428,7 +428,7 @@ internal sealed class SeriesEvaluator
         }
     }
 
-    private void Forecast(PatientSeries run, AntigenSchedule antigen, IReadOnlySet<string> completeSeriesGroups)
+    private void Forecast(PatientSeries run, Antigen antigen, IReadOnlySet<string> completeSeriesGroups)
     {
         while (true)
         {
@@ -521,7 +521,7 @@ internal sealed class SeriesEvaluator
         LocalDate? earliestRecommendedInterval = null, latestRecommendedInterval = null;
         var intervalCount = 0;
         var overrideCount = 0;
-        foreach (var interval in definition.Intervals)
+        foreach (var interval in definition.PreferableIntervals)
         {
             if (!interval.Period.Contains(_assessmentDate))
             {
@@ -655,7 +655,7 @@ internal sealed class SeriesEvaluator
         return result;
     }
 
-    private bool HasImmunity(AntigenSchedule antigen)
+    private bool HasImmunity(Antigen antigen)
     {
         foreach (var observation in _patient.Observations)
         {
@@ -685,7 +685,7 @@ internal sealed class SeriesEvaluator
     /// 7.3: an antigen contraindication that applies today, or vaccine contraindications that rule out every preferable
     /// vaccine of the target dose.
     /// </summary>
-    private bool IsContraindicated(AntigenSchedule antigen, SeriesDose definition)
+    private bool IsContraindicated(Antigen antigen, SeriesDose definition)
     {
         if (_patient.Observations.Count == 0)
         {

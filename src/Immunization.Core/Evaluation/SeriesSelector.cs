@@ -415,7 +415,7 @@ internal static class SeriesSelector
         {
             var definition = series.Targets[i].Definition;
             CdsiDuration? longest = null;
-            foreach (var interval in definition.Intervals)
+            foreach (var interval in definition.PreferableIntervals)
             {
                 if (interval.Minimum is { } m && (longest is null || CdsiCalendar.Add(date, m) > CdsiCalendar.Add(date, longest.Value)))
                 {
