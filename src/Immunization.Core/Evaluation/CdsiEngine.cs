@@ -96,8 +96,9 @@ public sealed partial class CdsiEngine
         foreach (var group in groups)
         {
             var members = new List<(AntigenForecast Forecast, PatientSeries Series)>();
-            foreach (var antigenName in group.Antigens)
+            for (var antigenNameIndex = 0; antigenNameIndex < group.Antigens.Count; antigenNameIndex++)
             {
+                var antigenName = group.Antigens[antigenNameIndex];
                 if (!antigenForecasts.TryGetValue(antigenName, out var result))
                 {
                     result = _data.AntigensByName.TryGetValue(antigenName, out var antigen)
@@ -137,8 +138,9 @@ public sealed partial class CdsiEngine
         var evaluator = new SeriesEvaluator(_data, patient, history, assessmentDate);
         antigenDoses = history;
         var runs = new List<PatientSeries>(antigen.Series.Count);
-        foreach (var series in antigen.Series)
+        for (var seriesIndex = 0; seriesIndex < antigen.Series.Count; seriesIndex++)
         {
+            var series = antigen.Series[seriesIndex];
             if (IsRelevant(series, patient, assessmentDate))
             {
                 runs.Add(evaluator.Run(series, antigen, history, s_noGroups));
@@ -209,8 +211,9 @@ public sealed partial class CdsiEngine
         {
             if (_data.CvxMappings.TryGetValue(dose.Cvx, out var mapping))
             {
-                foreach (var association in mapping.Antigens)
+                for (var associationIndex = 0; associationIndex < mapping.Antigens.Count; associationIndex++)
                 {
+                    var association = mapping.Antigens[associationIndex];
                     if (string.Equals(association.Antigen, antigen.Name, StringComparison.OrdinalIgnoreCase)
                         && (association.BeginAge is not { } begin || dose.Date >= CdsiCalendar.Add(patient.DateOfBirth, begin))
                         && (association.EndAge is not { } end || dose.Date < CdsiCalendar.Add(patient.DateOfBirth, end)))
@@ -224,8 +227,9 @@ public sealed partial class CdsiEngine
 
         var relevant = new List<AntigenSeries>();
         var usesCompletedSeries = false;
-        foreach (var series in antigen.Series)
+        for (var seriesIndex = 0; seriesIndex < antigen.Series.Count; seriesIndex++)
         {
+            var series = antigen.Series[seriesIndex];
             if (IsRelevant(series, patient, assessmentDate))
             {
                 relevant.Add(series);
@@ -332,8 +336,9 @@ public sealed partial class CdsiEngine
             return true;
         }
 
-        foreach (var indication in series.Indications)
+        for (var indicationIndex = 0; indicationIndex < series.Indications.Count; indicationIndex++)
         {
+            var indication = series.Indications[indicationIndex];
             foreach (var observation in patient.Observations)
             {
                 if (observation.Code == indication.ObservationCode

@@ -9,8 +9,9 @@ internal sealed partial class SeriesEvaluator
     /// <summary>Conditional skip (6.2, 7.1, 7.6). <paramref name="dose"/> is the dose being evaluated, or null in a forecast.</summary>
     private bool CanSkip(PatientSeries run, SeriesDose definition, bool forecast, LocalDate reference, HistoryDose? dose, IReadOnlySet<string> completeSeriesGroups)
     {
-        foreach (var skip in definition.ConditionalSkips)
+        for (var skipIndex = 0; skipIndex < definition.ConditionalSkips.Count; skipIndex++)
         {
+            var skip = definition.ConditionalSkips[skipIndex];
             if (!skip.AppliesTo(forecast) || skip.Sets.Count == 0)
             {
                 continue;
@@ -18,8 +19,9 @@ internal sealed partial class SeriesEvaluator
 
             var met = 0;
             var considered = 0;
-            foreach (var set in skip.Sets)
+            for (var setIndex = 0; setIndex < skip.Sets.Count; setIndex++)
             {
+                var set = skip.Sets[setIndex];
                 if (!set.Period.Contains(reference))
                 {
                     continue;
@@ -49,8 +51,9 @@ internal sealed partial class SeriesEvaluator
         }
 
         var met = 0;
-        foreach (var condition in set.Conditions)
+        for (var conditionIndex = 0; conditionIndex < set.Conditions.Count; conditionIndex++)
         {
+            var condition = set.Conditions[conditionIndex];
             if (ConditionMet(run, condition, reference, dose, completeSeriesGroups))
             {
                 met++;
@@ -79,8 +82,9 @@ internal sealed partial class SeriesEvaluator
                 }
 
             case SkipConditionType.CompletedSeries:
-                foreach (var group in condition.SeriesGroups)
+                for (var groupIndex = 0; groupIndex < condition.SeriesGroups.Count; groupIndex++)
                 {
+                    var group = condition.SeriesGroups[groupIndex];
                     if (completeSeriesGroups.Contains(group))
                     {
                         return true;

@@ -33,8 +33,9 @@ internal sealed partial class SeriesEvaluator
     public PatientSeries Run(AntigenSeries series, Antigen antigen, IReadOnlyList<HistoryDose> antigenDoses, IReadOnlySet<string> completeSeriesGroups)
     {
         var run = new PatientSeries(series, Dob);
-        foreach (var dose in series.Doses)
+        for (var doseIndex = 0; doseIndex < series.Doses.Count; doseIndex++)
         {
+            var dose = series.Doses[doseIndex];
             run.Targets.Add(new TargetDose(dose));
         }
 
@@ -145,8 +146,9 @@ internal sealed partial class SeriesEvaluator
 
     private static AgeRule? FindAge(SeriesDose definition, LocalDate date)
     {
-        foreach (var age in definition.Ages)
+        for (var ageIndex = 0; ageIndex < definition.Ages.Count; ageIndex++)
         {
+            var age = definition.Ages[ageIndex];
             if (age.Period.Contains(date))
             {
                 return age;
@@ -158,8 +160,9 @@ internal sealed partial class SeriesEvaluator
 
     private bool IntervalsSatisfied(PatientSeries run, IReadOnlyList<IntervalRule> intervals, HistoryDose dose, ref bool grace)
     {
-        foreach (var interval in intervals)
+        for (var intervalIndex = 0; intervalIndex < intervals.Count; intervalIndex++)
         {
+            var interval = intervals[intervalIndex];
             if (!interval.Period.Contains(dose.Date))
             {
                 continue;
@@ -291,8 +294,9 @@ internal sealed partial class SeriesEvaluator
 
     private bool IsPreferable(SeriesDose definition, HistoryDose dose)
     {
-        foreach (var vaccine in definition.PreferableVaccines)
+        for (var vaccineIndex = 0; vaccineIndex < definition.PreferableVaccines.Count; vaccineIndex++)
         {
+            var vaccine = definition.PreferableVaccines[vaccineIndex];
             if (vaccine.Cvx == dose.Cvx && vaccine.Period.Contains(dose.Date)
                 && dose.Date >= AgeDate(vaccine.BeginAge, s_minDate) && dose.Date < AgeDate(vaccine.EndAge, s_maxDate)
                 && (vaccine.Mvx is null || dose.Dose.Mvx is not { Length: > 0 } mvx || string.Equals(vaccine.Mvx, mvx, StringComparison.OrdinalIgnoreCase)))
@@ -306,8 +310,9 @@ internal sealed partial class SeriesEvaluator
 
     private bool IsAllowable(SeriesDose definition, HistoryDose dose)
     {
-        foreach (var vaccine in definition.AllowableVaccines)
+        for (var vaccineIndex = 0; vaccineIndex < definition.AllowableVaccines.Count; vaccineIndex++)
         {
+            var vaccine = definition.AllowableVaccines[vaccineIndex];
             if (vaccine.Cvx == dose.Cvx && vaccine.Period.Contains(dose.Date)
                 && dose.Date >= AgeDate(vaccine.BeginAge, s_minDate) && dose.Date < AgeDate(vaccine.EndAge, s_maxDate))
             {
@@ -320,9 +325,9 @@ internal sealed partial class SeriesEvaluator
 
     internal static bool Contains(IReadOnlyList<string> list, string value)
     {
-        foreach (var item in list)
+        for (var i = 0; i < list.Count; i++)
         {
-            if (item == value)
+            if (list[i] == value)
             {
                 return true;
             }

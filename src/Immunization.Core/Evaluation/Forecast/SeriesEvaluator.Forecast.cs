@@ -99,8 +99,9 @@ internal sealed partial class SeriesEvaluator
         LocalDate? earliestRecommendedInterval = null, latestRecommendedInterval = null;
         var intervalCount = 0;
         var overrideCount = 0;
-        foreach (var interval in definition.PreferableIntervals)
+        for (var intervalIndex = 0; intervalIndex < definition.PreferableIntervals.Count; intervalIndex++)
         {
+            var interval = definition.PreferableIntervals[intervalIndex];
             if (!interval.Period.Contains(_assessmentDate))
             {
                 continue;
@@ -165,8 +166,9 @@ internal sealed partial class SeriesEvaluator
     private List<string> RecommendedVaccines(SeriesDose definition, LocalDate earliest, LocalDate recommended)
     {
         var result = new List<string>(2);
-        foreach (var vaccine in definition.PreferableVaccines)
+        for (var vaccineIndex = 0; vaccineIndex < definition.PreferableVaccines.Count; vaccineIndex++)
         {
+            var vaccine = definition.PreferableVaccines[vaccineIndex];
             if (!vaccine.ForecastVaccineType || !vaccine.Period.Contains(_assessmentDate) || result.Contains(vaccine.Cvx))
             {
                 continue;
@@ -200,8 +202,9 @@ internal sealed partial class SeriesEvaluator
             }
 
             LocalDate? soonest = null;
-            foreach (var vaccine in definition.PreferableVaccines)
+            for (var vaccineIndex = 0; vaccineIndex < definition.PreferableVaccines.Count; vaccineIndex++)
             {
+                var vaccine = definition.PreferableVaccines[vaccineIndex];
                 LocalDate? end = null;
                 if (_data.ConflictsByCurrentCvx.TryGetValue(vaccine.Cvx, out var conflicts))
                 {

@@ -43,8 +43,9 @@ internal sealed partial class SeriesEvaluator
             return false;
         }
 
-        foreach (var contraindication in antigen.GroupContraindications)
+        for (var contraindicationIndex = 0; contraindicationIndex < antigen.GroupContraindications.Count; contraindicationIndex++)
         {
+            var contraindication = antigen.GroupContraindications[contraindicationIndex];
             if (Applies(contraindication))
             {
                 return true;
@@ -56,11 +57,13 @@ internal sealed partial class SeriesEvaluator
             return false;
         }
 
-        foreach (var vaccine in definition.PreferableVaccines)
+        for (var vaccineIndex = 0; vaccineIndex < definition.PreferableVaccines.Count; vaccineIndex++)
         {
+            var vaccine = definition.PreferableVaccines[vaccineIndex];
             var ruledOut = false;
-            foreach (var contraindication in antigen.VaccineContraindications)
+            for (var contraindicationIndex = 0; contraindicationIndex < antigen.VaccineContraindications.Count; contraindicationIndex++)
             {
+                var contraindication = antigen.VaccineContraindications[contraindicationIndex];
                 if (Contains(contraindication.Cvx, vaccine.Cvx) && Applies(contraindication))
                 {
                     ruledOut = true;
