@@ -188,7 +188,7 @@ public sealed partial class CdsiEngine
         var history = new List<HistoryDose>(sorted.Count);
         for (var i = 0; i < sorted.Count; i++)
         {
-            var cvx = SupportingDataReader.NormalizeCvx(sorted[i].Cvx);
+            var cvx = sorted[i].Code.Value;
             if (data.CvxMappings.ContainsKey(cvx))
             {
                 history.Add(new HistoryDose(history.Count, sorted[i], cvx));

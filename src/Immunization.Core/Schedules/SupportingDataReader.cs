@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Xml;
 using System.Xml.Linq;
 using Immunization.Core.Identity;
+using Immunization.Core.Vaccines;
 using NodaTime;
 
 namespace Immunization.Core.Schedules;
@@ -97,18 +98,8 @@ internal static class SupportingDataReader
         return copy;
     }
 
-    /// <summary>CVX codes are compared without leading zeros ("03" and "3" are both MMR).</summary>
-    public static string NormalizeCvx(ReadOnlySpan<char> cvx)
-    {
-        cvx = cvx.Trim();
-        var i = 0;
-        while (i < cvx.Length - 1 && cvx[i] == '0')
-        {
-            i++;
-        }
-
-        return cvx[i..].ToString();
-    }
+    /// <summary>CVX codes are compared without leading zeros ("03" and "3" are both MMR): <see cref="VaccineCode"/>'s normalisation.</summary>
+    public static string NormalizeCvx(ReadOnlySpan<char> cvx) => VaccineCode.Normalize(cvx);
 
     public static Antigen ReadAntigen(XDocument document, string name)
     {
