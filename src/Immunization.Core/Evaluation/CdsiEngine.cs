@@ -22,7 +22,7 @@ namespace Immunization.Core.Evaluation;
 /// var mmr = assessment.ForecastFor("MMR");   // NotComplete, dose 2 recommended at 4 years
 /// </code>
 /// </example>
-public sealed class CdsiEngine
+public sealed partial class CdsiEngine
 {
     private static readonly Lazy<CdsiEngine> s_default = new(() => new CdsiEngine(CdsiSupportingData.Embedded));
     private static readonly IReadOnlySet<string> s_noGroups = new HashSet<string>(StringComparer.Ordinal);
@@ -73,10 +73,10 @@ public sealed class CdsiEngine
                 $"The assessment date {assessmentDate:uuuu-MM-dd} is before the date of birth {patient.DateOfBirth:uuuu-MM-dd}.", nameof(assessmentDate));
         }
 
-        var groups = new List<VaccineGroupDefinition>();
+        var groups = new List<VaccineGroup>();
         if (vaccineGroups is null)
         {
-            groups.AddRange(_data.VaccineGroupDefinitions);
+            groups.AddRange(_data.VaccineGroups);
         }
         else
         {
@@ -96,8 +96,9 @@ public sealed class CdsiEngine
         foreach (var group in groups)
         {
             var members = new List<(AntigenForecast Forecast, PatientSeries Series)>();
-            foreach (var antigenName in group.Antigens)
+            for (var antigenNameIndex = 0; antigenNameIndex < group.Antigens.Count; antigenNameIndex++)
             {
+                var antigenName = group.Antigens[antigenNameIndex];
                 if (!antigenForecasts.TryGetValue(antigenName, out var result))
                 {
                     result = _data.AntigensByName.TryGetValue(antigenName, out var antigen)
@@ -137,8 +138,9 @@ public sealed class CdsiEngine
         var evaluator = new SeriesEvaluator(_data, patient, history, assessmentDate);
         antigenDoses = history;
         var runs = new List<PatientSeries>(antigen.Series.Count);
-        foreach (var series in antigen.Series)
+        for (var seriesIndex = 0; seriesIndex < antigen.Series.Count; seriesIndex++)
         {
+            var series = antigen.Series[seriesIndex];
             if (IsRelevant(series, patient, assessmentDate))
             {
                 runs.Add(evaluator.Run(series, antigen, history, s_noGroups));
@@ -186,7 +188,7 @@ public sealed class CdsiEngine
         var history = new List<HistoryDose>(sorted.Count);
         for (var i = 0; i < sorted.Count; i++)
         {
-            var cvx = SupportingDataReader.NormalizeCvx(sorted[i].Cvx);
+            var cvx = sorted[i].Code.Value;
             if (data.CvxMappings.ContainsKey(cvx))
             {
                 history.Add(new HistoryDose(history.Count, sorted[i], cvx));
@@ -202,15 +204,16 @@ public sealed class CdsiEngine
     }
 
     private (AntigenForecast? Forecast, PatientSeries? Series) EvaluateAntigen(
-        AntigenSchedule antigen, CdsiPatient patient, List<HistoryDose> history, LocalDate assessmentDate, SeriesEvaluator evaluator, List<DoseEvaluation> evaluations)
+        Antigen antigen, CdsiPatient patient, List<HistoryDose> history, LocalDate assessmentDate, SeriesEvaluator evaluator, List<DoseEvaluation> evaluations)
     {
         var antigenDoses = new List<HistoryDose>();
         foreach (var dose in history)
         {
             if (_data.CvxMappings.TryGetValue(dose.Cvx, out var mapping))
             {
-                foreach (var association in mapping.Associations)
+                for (var associationIndex = 0; associationIndex < mapping.Antigens.Count; associationIndex++)
                 {
+                    var association = mapping.Antigens[associationIndex];
                     if (string.Equals(association.Antigen, antigen.Name, StringComparison.OrdinalIgnoreCase)
                         && (association.BeginAge is not { } begin || dose.Date >= CdsiCalendar.Add(patient.DateOfBirth, begin))
                         && (association.EndAge is not { } end || dose.Date < CdsiCalendar.Add(patient.DateOfBirth, end)))
@@ -224,8 +227,9 @@ public sealed class CdsiEngine
 
         var relevant = new List<AntigenSeries>();
         var usesCompletedSeries = false;
-        foreach (var series in antigen.Series)
+        for (var seriesIndex = 0; seriesIndex < antigen.Series.Count; seriesIndex++)
         {
+            var series = antigen.Series[seriesIndex];
             if (IsRelevant(series, patient, assessmentDate))
             {
                 relevant.Add(series);
@@ -322,24 +326,9 @@ public sealed class CdsiEngine
 
     private static bool IsRelevant(AntigenSeries series, CdsiPatient patient, LocalDate assessmentDate)
     {
-        if (series.RequiredGenders.Count > 0)
+        if (series.RequiredSex.Count > 0 && !series.RequiredSex.Contains(patient.Sex))
         {
-            var sex = patient.Sex switch
-            {
-                Sex.Male => "Male",
-                Sex.Female => "Female",
-                _ => "Unknown",
-            };
-            var required = false;
-            foreach (var gender in series.RequiredGenders)
-            {
-                required |= string.Equals(gender, sex, StringComparison.OrdinalIgnoreCase);
-            }
-
-            if (!required)
-            {
-                return false;
-            }
+            return false;
         }
 
         if (series.Type != SeriesType.Risk)
@@ -347,8 +336,9 @@ public sealed class CdsiEngine
             return true;
         }
 
-        foreach (var indication in series.Indications)
+        for (var indicationIndex = 0; indicationIndex < series.Indications.Count; indicationIndex++)
         {
+            var indication = series.Indications[indicationIndex];
             foreach (var observation in patient.Observations)
             {
                 if (observation.Code == indication.ObservationCode
@@ -362,113 +352,4 @@ public sealed class CdsiEngine
 
         return false;
     }
-
-    /// <summary>Chapter 9: one antigen passes through; several antigens are merged.</summary>
-    private static VaccineGroupForecast MergeVaccineGroup(VaccineGroupDefinition group, List<(AntigenForecast Forecast, PatientSeries Series)> members, List<HistoryDose> history)
-    {
-        var antigens = new AntigenForecast[members.Count];
-        for (var i = 0; i < members.Count; i++)
-        {
-            antigens[i] = members[i].Forecast;
-        }
-
-        if (members.Count == 1)
-        {
-            var f = antigens[0];
-            return new VaccineGroupForecast(group.Name, f.Status, f.ForecastDoseNumber, f.Earliest, f.Recommended, f.PastDue, f.Latest, antigens, f.RecommendedCvx);
-        }
-
-        bool contraindicated = false, agedOut = false, notRecommended = false, notComplete = false, allImmune = true;
-        foreach (var antigen in antigens)
-        {
-            contraindicated |= antigen.Status == SeriesStatus.Contraindicated;
-            agedOut |= antigen.Status == SeriesStatus.AgedOut;
-            notRecommended |= antigen.Status == SeriesStatus.NotRecommended;
-            notComplete |= antigen.Status == SeriesStatus.NotComplete;
-            allImmune &= antigen.Status == SeriesStatus.Immune;
-        }
-
-        var status = contraindicated ? SeriesStatus.Contraindicated
-            : agedOut ? SeriesStatus.AgedOut
-            : notRecommended ? SeriesStatus.NotRecommended
-            : notComplete ? SeriesStatus.NotComplete
-            : allImmune ? SeriesStatus.Immune
-            : SeriesStatus.Complete;
-        if (status != SeriesStatus.NotComplete)
-        {
-            return new VaccineGroupForecast(group.Name, status, null, null, null, null, null, antigens, []);
-        }
-
-        // Only the antigens still needing a dose shape the forecast: the earliest of the priority ones (or the latest
-        // of all), the soonest recommended, past-due and latest dates, and the lowest or highest dose number.
-        var priority = false;
-        LocalDate? minEarliest = null, maxEarliest = null, recommended = null, pastDue = null, latest = null;
-        int? minNumber = null, maxNumber = null;
-        var recommendedCvx = new List<string>();
-        foreach (var (forecast, series) in members)
-        {
-            if (forecast.Status != SeriesStatus.NotComplete)
-            {
-                continue;
-            }
-
-            priority |= series.IsPriorityForecast;
-            minEarliest = Min(minEarliest, forecast.Earliest);
-            maxEarliest = Max(maxEarliest, forecast.Earliest);
-            recommended = Min(recommended, forecast.Recommended);
-            pastDue = Min(pastDue, forecast.PastDue);
-            latest = Min(latest, forecast.Latest);
-            if (forecast.ForecastDoseNumber is { } n)
-            {
-                minNumber = minNumber is { } lo && lo <= n ? lo : n;
-                maxNumber = maxNumber is { } hi && hi >= n ? hi : n;
-            }
-
-            foreach (var cvx in forecast.RecommendedCvx)
-            {
-                if (!recommendedCvx.Contains(cvx))
-                {
-                    recommendedCvx.Add(cvx);
-                }
-            }
-        }
-
-        LocalDate? earliest;
-        if (priority)
-        {
-            earliest = minEarliest;
-            var lastDose = LocalDate.MinIsoValue;
-            var any = false;
-            foreach (var (_, series) in members)
-            {
-                foreach (var evaluation in series.Evaluations)
-                {
-                    any = true;
-                    lastDose = evaluation.Dose.Date > lastDose ? evaluation.Dose.Date : lastDose;
-                }
-            }
-
-            if (any && earliest is { } e && lastDose > e)
-            {
-                earliest = lastDose;
-            }
-        }
-        else
-        {
-            earliest = maxEarliest;
-        }
-
-        if (recommended is { } r && earliest is { } e2 && r < e2)
-        {
-            recommended = e2;
-        }
-
-        var number = group.AdministerFullVaccineGroup ? minNumber : maxNumber;
-        return new VaccineGroupForecast(group.Name, status, number, earliest, recommended, pastDue, latest, antigens, recommendedCvx);
-    }
-
-    // As LINQ's Min/Max over nullable values: nulls are ignored; null only when every value is null.
-    private static LocalDate? Min(LocalDate? a, LocalDate? b) => a is not { } x ? b : b is not { } y ? a : x <= y ? x : y;
-
-    private static LocalDate? Max(LocalDate? a, LocalDate? b) => a is not { } x ? b : b is not { } y ? a : x >= y ? x : y;
 }

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Collections.ObjectModel;
 using Ardalis.GuardClauses;
 
 namespace Immunization.Core.Schedules;
@@ -22,26 +23,22 @@ public sealed class CdsiSupportingData
     private static readonly Lazy<CdsiSupportingData> s_embedded = new(LoadEmbedded);
 
     private CdsiSupportingData(
-        IReadOnlyList<AntigenSchedule> antigens,
+        IReadOnlyList<Antigen> antigens,
         IReadOnlyList<LiveVirusConflict> conflicts,
-        IReadOnlyList<VaccineGroupDefinition> groups,
+        IReadOnlyList<VaccineGroup> groups,
         IReadOnlyList<CvxMapping> cvx,
-        IReadOnlyList<ObservationDefinition> observations)
+        IReadOnlyList<Observation> observations)
     {
-        AntigenSchedules = antigens;
+        Antigens = new CdsiNamedList<Antigen>(antigens, a => a.Name);
         AntigensByName = antigens.ToFrozenDictionary(a => a.Name, StringComparer.OrdinalIgnoreCase);
-        LiveVirusConflicts = conflicts;
+        LiveVirusConflicts = ReadOnly.Copy(conflicts);
         ConflictsByCurrentCvx = conflicts.GroupBy(c => c.CurrentCvx, StringComparer.Ordinal)
             .ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
-        VaccineGroupDefinitions = groups;
+        VaccineGroups = new CdsiNamedList<VaccineGroup>(groups, g => g.Name);
         GroupsByName = groups.ToFrozenDictionary(g => g.Name, StringComparer.OrdinalIgnoreCase);
         CvxMappings = cvx.ToFrozenDictionary(c => c.Cvx, StringComparer.Ordinal);
-        Observations = observations;
-        Antigens = new CdsiNamedList<CdsiAntigen>(antigens.Select(a => new CdsiAntigen(a)), a => a.Name);
-        VaccineGroups = new CdsiNamedList<CdsiVaccineGroup>(groups.Select(g => new CdsiVaccineGroup(g)), g => g.Name);
-        LiveVirusConflictRules = Array.AsReadOnly(conflicts.Select(c => new CdsiLiveVirusConflict(c)).ToArray());
-        ObservationCodes = new CdsiNamedList<CdsiObservation>(observations.Select(o => new CdsiObservation(o)), o => o.Code);
-        CvxCodes = new CdsiNamedList<CdsiCvxCode>(cvx.Select(c => new CdsiCvxCode(c)), c => c.Cvx, static c => SupportingDataReader.NormalizeCvx(c));
+        CvxCodes = new CdsiNamedList<CvxMapping>(cvx, c => c.Cvx, static c => SupportingDataReader.NormalizeCvx(c));
+        Observations = new CdsiNamedList<Observation>(observations, o => o.Code);
         SeriesCount = antigens.Sum(a => a.Series.Count);
     }
 
@@ -50,22 +47,23 @@ public sealed class CdsiSupportingData
     public static CdsiSupportingData Embedded => s_embedded.Value;
 
     /// <summary>
-    /// The antigens (target diseases) in load order, also by name: a read-only view of the schedule model, e.g.
-    /// <c>Antigens["Measles"].Series[0].Doses[0].Ages[0].MinimumAge</c>. Every rule keeps its effective and cessation dates.
+    /// The antigens (target diseases) in load order, also by name, e.g.
+    /// <c>Antigens["Measles"].Series[0].Doses[0].Ages[0].Minimum</c>. This is the model the engine runs on; every rule
+    /// keeps its effective and cessation dates.
     /// </summary>
-    public CdsiNamedList<CdsiAntigen> Antigens { get; }
+    public CdsiNamedList<Antigen> Antigens { get; }
 
     /// <summary>The vaccine groups (e.g. <c>MMR</c> or <c>DTaP/Tdap/Td</c>) with their antigens, in load order, also by name.</summary>
-    public CdsiNamedList<CdsiVaccineGroup> VaccineGroups { get; }
+    public CdsiNamedList<VaccineGroup> VaccineGroups { get; }
 
-    /// <summary>The CVX map: each CVX code with the antigens it counts for, also by code (leading zeros do not matter).</summary>
-    public CdsiNamedList<CdsiCvxCode> CvxCodes { get; }
+    /// <summary>The CVX map: each CVX (or local) code with the antigens it counts for, also by code (leading zeros do not matter).</summary>
+    public CdsiNamedList<CvxMapping> CvxCodes { get; }
 
     /// <summary>The live-virus conflict rules, in the file's order.</summary>
-    public IReadOnlyList<CdsiLiveVirusConflict> LiveVirusConflictRules { get; }
+    public ReadOnlyCollection<LiveVirusConflict> LiveVirusConflicts { get; }
 
-    /// <summary>The coded observations (indications and contraindications), also by code, e.g. <c>ObservationCodes["007"]</c>.</summary>
-    public CdsiNamedList<CdsiObservation> ObservationCodes { get; }
+    /// <summary>The coded observations (indications and contraindications), also by code, e.g. <c>Observations["007"]</c>.</summary>
+    public CdsiNamedList<Observation> Observations { get; }
 
     /// <summary>The number of antigen series (standard, risk and evaluation-only) across all antigens.</summary>
     public int SeriesCount { get; }
@@ -79,21 +77,55 @@ public sealed class CdsiSupportingData
     /// <summary>The number of coded observations (indications and contraindications).</summary>
     public int ObservationCount => Observations.Count;
 
-    internal IReadOnlyList<AntigenSchedule> AntigenSchedules { get; }
-
-    internal FrozenDictionary<string, AntigenSchedule> AntigensByName { get; }
-
-    internal IReadOnlyList<LiveVirusConflict> LiveVirusConflicts { get; }
+    internal FrozenDictionary<string, Antigen> AntigensByName { get; }
 
     internal FrozenDictionary<string, LiveVirusConflict[]> ConflictsByCurrentCvx { get; }
 
-    internal IReadOnlyList<VaccineGroupDefinition> VaccineGroupDefinitions { get; }
-
-    internal FrozenDictionary<string, VaccineGroupDefinition> GroupsByName { get; }
+    internal FrozenDictionary<string, VaccineGroup> GroupsByName { get; }
 
     internal FrozenDictionary<string, CvxMapping> CvxMappings { get; }
 
-    internal IReadOnlyList<ObservationDefinition> Observations { get; }
+    /// <summary>
+    /// Builds supporting data from a schedule written in code (or read from another format): the same checks as
+    /// <see cref="Load(ValueTuple{string, Stream}, IEnumerable{ValueTuple{string, Stream}})"/> apply.
+    /// </summary>
+    /// <param name="antigens">The antigens and their series.</param>
+    /// <param name="vaccineGroups">The vaccine groups; each antigen they name must be in <paramref name="antigens"/>.</param>
+    /// <param name="cvxCodes">The CVX map. Codes are normalised (no leading zeros) when looked up.</param>
+    /// <param name="liveVirusConflicts">The live-virus conflict rules.</param>
+    /// <param name="observations">The coded observations.</param>
+    /// <returns>The immutable supporting data.</returns>
+    /// <exception cref="ArgumentNullException">An argument or item is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">An antigen is defined twice, or a vaccine group names an antigen that is not given.</exception>
+    public static CdsiSupportingData Create(
+        IEnumerable<Antigen> antigens,
+        IEnumerable<VaccineGroup> vaccineGroups,
+        IEnumerable<CvxMapping> cvxCodes,
+        IEnumerable<LiveVirusConflict> liveVirusConflicts,
+        IEnumerable<Observation> observations)
+    {
+        Guard.Against.Null(antigens);
+        Guard.Against.Null(vaccineGroups);
+        Guard.Against.Null(cvxCodes);
+        Guard.Against.Null(liveVirusConflicts);
+        Guard.Against.Null(observations);
+        var antigenList = antigens.ToList();
+        var groupList = vaccineGroups.ToList();
+        var cvxList = cvxCodes.ToList();
+        var conflictList = liveVirusConflicts.ToList();
+        var observationList = observations.ToList();
+        if (antigenList.Contains(null!) || groupList.Contains(null!) || cvxList.Contains(null!) || conflictList.Contains(null!) || observationList.Contains(null!))
+        {
+            throw new ArgumentNullException(nameof(antigens), "A schedule item is null.");
+        }
+
+        if (Check(antigenList.Select(a => (a.Name, "antigen list")), groupList) is { } error)
+        {
+            throw new ArgumentException(error, nameof(antigens));
+        }
+
+        return new CdsiSupportingData(antigenList, conflictList, groupList, cvxList, observationList);
+    }
 
     /// <summary>
     /// Loads supporting data in CDC's XML format: one <c>ScheduleSupportingData.xml</c> and one
@@ -138,7 +170,7 @@ public sealed class CdsiSupportingData
         Guard.Against.Null(schedule.Name);
         Guard.Against.Null(schedule.Content);
         Guard.Against.Null(antigens);
-        var list = new List<(string, AntigenSchedule)>();
+        var list = new List<(string, Antigen)>();
         foreach (var (name, stream) in antigens)
         {
             Guard.Against.Null(stream);
@@ -149,34 +181,46 @@ public sealed class CdsiSupportingData
         return Create(list, schedule.Content, schedule.Name);
     }
 
-    private static CdsiSupportingData Create(List<(string File, AntigenSchedule Antigen)> antigens, Stream schedule, string scheduleName)
+    private static CdsiSupportingData Create(List<(string File, Antigen Antigen)> antigens, Stream schedule, string scheduleName)
     {
         var (conflicts, groups, cvx, observations) = SupportingDataReader.ReadSchedule(SupportingDataReader.LoadDocument(schedule, scheduleName), scheduleName);
-        var files = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (file, antigen) in antigens)
+        if (Check(antigens.Select(a => (a.Antigen.Name, a.File)), groups) is { } error)
         {
-            if (!files.TryAdd(antigen.Name, file))
-            {
-                throw new FormatException($"Supporting data defines antigen '{SupportingDataReader.Shown(antigen.Name)}' more than once ({files[antigen.Name]} and {file}).");
-            }
-        }
-
-        // The engine would silently skip a vaccine group's antigen that has no file: refuse incomplete data instead.
-        var missing = groups.SelectMany(g => g.Antigens).Where(a => !files.ContainsKey(a)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        if (missing.Count > 0)
-        {
-            throw new FormatException(
-                $"{scheduleName}: the vaccine groups name {missing.Count} antigen(s) that no antigen file defines: {SupportingDataReader.Shown(string.Join(", ", missing), 400)} "
-                + $"({antigens.Count} antigen file(s) loaded).");
+            // A duplicate antigen names its two files; a missing one is the schedule file's fault.
+            throw new FormatException(error.StartsWith("Supporting data", StringComparison.Ordinal) ? error : $"{scheduleName}: {error}");
         }
 
         return new CdsiSupportingData(antigens.Select(a => a.Antigen).ToList(), conflicts, groups, cvx, observations);
     }
 
+    /// <summary>
+    /// The problem with a set of antigens and vaccine groups, or <see langword="null"/>: an antigen defined twice, or a
+    /// vaccine group naming an antigen that is not defined (the engine would silently skip it).
+    /// </summary>
+    private static string? Check(IEnumerable<(string Name, string Source)> antigens, IReadOnlyList<VaccineGroup> groups)
+    {
+        var files = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var count = 0;
+        foreach (var (name, source) in antigens)
+        {
+            count++;
+            if (!files.TryAdd(name, source))
+            {
+                return $"Supporting data defines antigen '{SupportingDataReader.Shown(name)}' more than once ({files[name]} and {source}).";
+            }
+        }
+
+        var missing = groups.SelectMany(g => g.Antigens).Where(a => !files.ContainsKey(a)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        return missing.Count == 0
+            ? null
+            : $"the vaccine groups name {missing.Count} antigen(s) that no antigen file defines: {SupportingDataReader.Shown(string.Join(", ", missing), 400)} "
+                + $"({count} antigen file(s) loaded).";
+    }
+
     private static CdsiSupportingData LoadEmbedded()
     {
         var assembly = typeof(CdsiSupportingData).Assembly;
-        var antigens = new List<(string, AntigenSchedule)>();
+        var antigens = new List<(string, Antigen)>();
         foreach (var resource in assembly.GetManifestResourceNames().Where(n => n.StartsWith(ResourcePrefix + "AntigenSupportingData", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
         {
             using var stream = assembly.GetManifestResourceStream(resource)!;

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Xml;
 using System.Xml.Linq;
+using Immunization.Core.Identity;
+using Immunization.Core.Vaccines;
 using NodaTime;
 
 namespace Immunization.Core.Schedules;
@@ -96,20 +98,10 @@ internal static class SupportingDataReader
         return copy;
     }
 
-    /// <summary>CVX codes are compared without leading zeros ("03" and "3" are both MMR).</summary>
-    public static string NormalizeCvx(ReadOnlySpan<char> cvx)
-    {
-        cvx = cvx.Trim();
-        var i = 0;
-        while (i < cvx.Length - 1 && cvx[i] == '0')
-        {
-            i++;
-        }
+    /// <summary>CVX codes are compared without leading zeros ("03" and "3" are both MMR): <see cref="VaccineCode"/>'s normalisation.</summary>
+    public static string NormalizeCvx(ReadOnlySpan<char> cvx) => VaccineCode.Normalize(cvx);
 
-        return cvx[i..].ToString();
-    }
-
-    public static AntigenSchedule ReadAntigen(XDocument document, string name)
+    public static Antigen ReadAntigen(XDocument document, string name)
     {
         var root = document.Root ?? throw new FormatException($"Supporting data '{name}' is empty.");
         if (root.Name.LocalName != "antigenSupportingData")
@@ -131,7 +123,7 @@ internal static class SupportingDataReader
         var contraindications = root.Element("contraindications");
         var group = contraindications?.Element("vaccineGroup")?.Elements("contraindication").Select(c => ReadContraindication(c, name)).ToArray() ?? [];
         var vaccine = contraindications?.Element("vaccine")?.Elements("contraindication").Select(c => ReadContraindication(c, name)).ToArray() ?? [];
-        return new AntigenSchedule(series[0].Antigen, immunity, group, vaccine, series);
+        return new Antigen(series[0].Antigen, immunity, group, vaccine, series);
     }
 
     private static Contraindication ReadContraindication(XElement e, string name) => new(
@@ -161,7 +153,7 @@ internal static class SupportingDataReader
             Text(s, "vaccineGroup") ?? string.Empty,
             type,
             SplitList(Text(s, "equivalentSeriesGroups")),
-            s.Elements("requiredGender").Select(g => g.Value.Trim()).Where(g => g.Length > 0).ToArray(),
+            s.Elements("requiredGender").Select(g => g.Value.Trim()).Where(g => g.Length > 0).Select(g => ReadSex(g, where)).ToArray(),
             IsYes(Text(select, "defaultSeries")),
             IsYes(Text(select, "productPath")),
             Text(select, "seriesGroupName") ?? string.Empty,
@@ -173,11 +165,18 @@ internal static class SupportingDataReader
             s.Elements("indication").Where(i => i.HasElements && Text(i.Element("observationCode"), "code") is not null)
                 .Select(i => new Indication(Text(i.Element("observationCode"), "code")!, Duration(i, "beginAge", where), Duration(i, "endAge", where), Text(i, "description") ?? string.Empty))
                 .ToArray(),
-            doses)
-        {
-            PrimaryDoses = ReadPrimaryDoses(Text(select, "primaryDoses"), doses.Length, where),
-        };
+            doses,
+            ReadPrimaryDoses(Text(select, "primaryDoses"), doses.Length, where));
     }
+
+    // CDC writes requiredGender as Male, Female or Unknown: read once here, compared as Sex values by the engine.
+    private static Sex ReadSex(string text, string where) => text.ToUpperInvariant() switch
+    {
+        "MALE" => Sex.Male,
+        "FEMALE" => Sex.Female,
+        "UNKNOWN" => Sex.Unknown,
+        _ => throw new FormatException($"Supporting data {where}: requiredGender '{Shown(text)}' is not Male, Female or Unknown."),
+    };
 
     // Extension to CDC's format (absent from CDC's files): selectSeries/primaryDoses, the number of primary doses.
     private static int? ReadPrimaryDoses(string? text, int doses, string where)
@@ -300,7 +299,7 @@ internal static class SupportingDataReader
             SplitList(Text(c, "seriesGroups")));
     }
 
-    public static (IReadOnlyList<LiveVirusConflict> Conflicts, IReadOnlyList<VaccineGroupDefinition> Groups, IReadOnlyList<CvxMapping> Cvx, IReadOnlyList<ObservationDefinition> Observations)
+    public static (IReadOnlyList<LiveVirusConflict> Conflicts, IReadOnlyList<VaccineGroup> Groups, IReadOnlyList<CvxMapping> Cvx, IReadOnlyList<Observation> Observations)
         ReadSchedule(XDocument document, string name)
     {
         var root = document.Root ?? throw new FormatException($"Supporting data '{name}' is empty.");
@@ -320,13 +319,13 @@ internal static class SupportingDataReader
         var groups = (root.Element("vaccineGroups")?.Elements("vaccineGroup") ?? []).Select(g =>
         {
             var groupName = Text(g, "name") ?? throw new FormatException($"Supporting data '{name}': a vaccine group has no name.");
-            return new VaccineGroupDefinition(groupName, IsYes(Text(g, "administerFullVaccineGroup")), antigensByGroup.GetValueOrDefault(groupName) ?? []);
+            return new VaccineGroup(groupName, IsYes(Text(g, "administerFullVaccineGroup")), antigensByGroup.GetValueOrDefault(groupName) ?? []);
         }).ToArray();
         var cvx = (root.Element("cvxToAntigenMap")?.Elements("cvxMap") ?? []).Select(m => new CvxMapping(
             NormalizeCvx(Text(m, "cvx") ?? throw new FormatException($"Supporting data '{name}': a cvxMap has no cvx.")),
             Text(m, "shortDescription") ?? string.Empty,
             m.Elements("association").Select(a => new CvxAssociation(Text(a, "antigen") ?? string.Empty, Duration(a, "associationBeginAge", name), Duration(a, "associationEndAge", name))).ToArray())).ToArray();
-        var observations = (root.Element("observations")?.Elements("observation") ?? []).Select(o => new ObservationDefinition(
+        var observations = (root.Element("observations")?.Elements("observation") ?? []).Select(o => new Observation(
             Text(o, "observationCode") ?? string.Empty, Text(o, "observationTitle") ?? string.Empty)).ToArray();
         return (conflicts, groups, cvx, observations);
     }

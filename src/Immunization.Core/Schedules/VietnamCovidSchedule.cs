@@ -11,7 +11,7 @@ namespace Immunization.Core.Schedules;
 /// </summary>
 /// <remarks>
 /// Each rule in the XML names its source and the date it took effect. The format's one extension is
-/// <see cref="CdsiSeries.PrimaryDoses"/> (<c>selectSeries/primaryDoses</c>).
+/// <see cref="AntigenSeries.PrimaryDoses"/> (<c>selectSeries/primaryDoses</c>).
 /// </remarks>
 /// <threadsafety>Immutable once loaded; safe to share between threads.</threadsafety>
 public static class VietnamCovidSchedule

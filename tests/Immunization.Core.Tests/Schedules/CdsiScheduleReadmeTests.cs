@@ -15,7 +15,7 @@ public sealed class CdsiScheduleReadmeTests
         foreach (var age in series.Doses[3].Ages)
         {
             lines.Add(string.Create(CultureInfo.InvariantCulture,
-                $"{series.Name}, dose {series.Doses[3].Number}: minimum age {age.MinimumAge}, effective {age.EffectiveDate?.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture) ?? "-"}, cessation {age.CessationDate?.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture) ?? "-"}"));
+                $"{series.Name}, dose {series.Doses[3].Number}: minimum age {age.Minimum}, effective {age.Period.Effective?.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture) ?? "-"}, cessation {age.Period.Cessation?.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture) ?? "-"}"));
         }
 
         Assert.Equal(

@@ -37,9 +37,9 @@ public sealed class CdsiSupportingDataTests
         Assert.True(standard.IsDefault);
         Assert.Equal(new CdsiDuration(0, 12, -4), standard.Doses[0].Ages[0].AbsoluteMinimum);
         Assert.Equal(new CdsiDuration(0, 16, 28), standard.Doses[0].Ages[0].LatestRecommended);
-        Assert.Empty(standard.Doses[0].Intervals);
-        Assert.True(standard.Doses[1].Intervals[0].FromPrevious);
-        Assert.Equal(new CdsiDuration(0, 0, 24), standard.Doses[1].Intervals[0].AbsoluteMinimum);
+        Assert.Empty(standard.Doses[0].PreferableIntervals);
+        Assert.True(standard.Doses[1].PreferableIntervals[0].FromPrevious);
+        Assert.Equal(new CdsiDuration(0, 0, 24), standard.Doses[1].PreferableIntervals[0].AbsoluteMinimum);
         Assert.Equal(SkipContext.Both, standard.Doses[1].ConditionalSkips[0].Context);
         Assert.Equal(new LocalDate(1957, 1, 1), measles.Immunity.BirthDateBefore);
     }
@@ -47,11 +47,11 @@ public sealed class CdsiSupportingDataTests
     [Fact]
     public void Embedded_EveryRuleWithDates_HasEffectiveBeforeCessation()
     {
-        foreach (var antigen in CdsiSupportingData.Embedded.AntigenSchedules)
+        foreach (var antigen in CdsiSupportingData.Embedded.Antigens)
         {
             foreach (var dose in antigen.Series.SelectMany(s => s.Doses))
             {
-                var periods = dose.Ages.Select(a => a.Period).Concat(dose.Intervals.Select(i => i.Period)).Concat(dose.PreferableVaccines.Select(v => v.Period));
+                var periods = dose.Ages.Select(a => a.Period).Concat(dose.PreferableIntervals.Select(i => i.Period)).Concat(dose.PreferableVaccines.Select(v => v.Period));
                 foreach (var period in periods)
                 {
                     if (period is { Effective: { } from, Cessation: { } to })
@@ -174,17 +174,17 @@ public sealed class CdsiSupportingDataTests
         var standard = measles.Series.Single(s => s.Name == "Measles 2-dose series");
 
         Assert.Equal("Measles", measles.Name);
-        Assert.Equal(new LocalDate(1957, 1, 1), measles.ImmunityBirthDateBefore);
-        Assert.Equal(CdsiSeriesType.Standard, standard.Type);
+        Assert.Equal(new LocalDate(1957, 1, 1), measles.Immunity.BirthDateBefore);
+        Assert.Equal(SeriesType.Standard, standard.Type);
         Assert.Equal("MMR", standard.VaccineGroup);
-        Assert.Equal(new CdsiDuration(0, 12, 0), standard.Doses[0].Ages[0].MinimumAge);
-        Assert.Equal(new CdsiDuration(0, 12, -4), standard.Doses[0].Ages[0].AbsoluteMinimumAge);
-        Assert.True(standard.Doses[1].PreferableIntervals[0].FromPreviousDose);
+        Assert.Equal(new CdsiDuration(0, 12, 0), standard.Doses[0].Ages[0].Minimum);
+        Assert.Equal(new CdsiDuration(0, 12, -4), standard.Doses[0].Ages[0].AbsoluteMinimum);
+        Assert.True(standard.Doses[1].PreferableIntervals[0].FromPrevious);
         Assert.Contains(standard.Doses[0].PreferableVaccines, v => v.Cvx == "3" && v.VaccineType == "MMR");
 
         var polio = CdsiSupportingData.Embedded.Antigens["Polio"].Series.Single(s => s.Name == "Polio 4-dose series").Doses[3];
-        Assert.Equal(new LocalDate(2009, 8, 6), polio.Ages[0].CessationDate);
-        Assert.Equal(new LocalDate(2009, 8, 7), polio.Ages[1].EffectiveDate);
+        Assert.Equal(new LocalDate(2009, 8, 6), polio.Ages[0].Period.Cessation);
+        Assert.Equal(new LocalDate(2009, 8, 7), polio.Ages[1].Period.Effective);
         Assert.True(polio.Ages[1].IsInEffectOn(new LocalDate(2009, 8, 7)));
         Assert.False(polio.Ages[0].IsInEffectOn(new LocalDate(2009, 8, 7)));
     }
@@ -206,12 +206,12 @@ public sealed class CdsiSupportingDataTests
     {
         var data = CdsiSupportingData.Embedded;
 
-        Assert.Equal(data.LiveVirusConflictCount, data.LiveVirusConflictRules.Count);
-        Assert.Equal(data.ObservationCount, data.ObservationCodes.Count);
-        var mmrThenVaricella = data.LiveVirusConflictRules.First(c => c.PreviousCvx == "3" && c.CurrentCvx == "21");
-        Assert.Equal(new CdsiDuration(0, 0, 28), mmrThenVaricella.ConflictEnd);
-        Assert.Contains("regnan", data.ObservationCodes["007"].Title, StringComparison.Ordinal);
-        Assert.Throws<NotSupportedException>(() => ((IList<CdsiLiveVirusConflict>)data.LiveVirusConflictRules).Clear());
+        Assert.Equal(data.LiveVirusConflictCount, data.LiveVirusConflicts.Count);
+        Assert.Equal(data.ObservationCount, data.Observations.Count);
+        var mmrThenVaricella = data.LiveVirusConflicts.First(c => c.PreviousCvx == "3" && c.CurrentCvx == "21");
+        Assert.Equal(new CdsiDuration(0, 0, 28), mmrThenVaricella.End);
+        Assert.Contains("regnan", data.Observations["007"].Title, StringComparison.Ordinal);
+        Assert.Throws<NotSupportedException>(() => ((IList<LiveVirusConflict>)data.LiveVirusConflicts).Clear());
     }
 
     [Fact]
@@ -220,10 +220,10 @@ public sealed class CdsiSupportingDataTests
         var series = CdsiSupportingData.Embedded.Antigens["Measles"].Series;
         var dose = series[0].Doses[0];
 
-        Assert.Throws<NotSupportedException>(() => ((IList<CdsiSeries>)series).Clear());
-        Assert.Throws<NotSupportedException>(() => ((IList<CdsiSeriesDose>)series[0].Doses).Clear());
-        Assert.Throws<NotSupportedException>(() => ((IList<CdsiAgeRule>)dose.Ages).Clear());
-        Assert.Throws<NotSupportedException>(() => ((IList<CdsiSeriesVaccine>)dose.PreferableVaccines).Clear());
+        Assert.Throws<NotSupportedException>(() => ((IList<AntigenSeries>)series).Clear());
+        Assert.Throws<NotSupportedException>(() => ((IList<SeriesDose>)series[0].Doses).Clear());
+        Assert.Throws<NotSupportedException>(() => ((IList<AgeRule>)dose.Ages).Clear());
+        Assert.Throws<NotSupportedException>(() => ((IList<SeriesVaccine>)dose.PreferableVaccines).Clear());
         Assert.Throws<NotSupportedException>(() => ((IList<string>)CdsiSupportingData.Embedded.VaccineGroups["MMR"].Antigens).Clear());
     }
 

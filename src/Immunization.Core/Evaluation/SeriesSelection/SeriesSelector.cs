@@ -365,8 +365,9 @@ internal static class SeriesSelector
 
     private static bool Contains(IReadOnlyList<string> values, string value)
     {
-        foreach (var v in values)
+        for (var i = 0; i < values.Count; i++)
         {
+            var v = values[i];
             if (v == value)
             {
                 return true;
@@ -415,8 +416,9 @@ internal static class SeriesSelector
         {
             var definition = series.Targets[i].Definition;
             CdsiDuration? longest = null;
-            foreach (var interval in definition.Intervals)
+            for (var intervalIndex = 0; intervalIndex < definition.PreferableIntervals.Count; intervalIndex++)
             {
+                var interval = definition.PreferableIntervals[intervalIndex];
                 if (interval.Minimum is { } m && (longest is null || CdsiCalendar.Add(date, m) > CdsiCalendar.Add(date, longest.Value)))
                 {
                     longest = m;

@@ -3,60 +3,6 @@ using NodaTime;
 
 namespace Immunization.Core.Evaluation;
 
-/// <summary>One administered dose after organising the history: normalised CVX, position in date order.</summary>
-internal sealed class HistoryDose(int order, AdministeredDose dose, string cvx)
-{
-    public int Order { get; } = order;
-
-    public AdministeredDose Dose { get; } = dose;
-
-    public string Cvx { get; } = cvx;
-
-    public LocalDate Date => Dose.DateAdministered;
-}
-
-internal enum TargetStatus : byte
-{
-    NotSatisfied,
-    Satisfied,
-    Skipped,
-}
-
-internal sealed class TargetDose(SeriesDose definition)
-{
-    public SeriesDose Definition { get; } = definition;
-
-    public TargetStatus Status { get; set; }
-
-    public HistoryDose? SatisfiedBy { get; set; }
-}
-
-internal readonly record struct SeriesEvaluation(HistoryDose Dose, DoseStatus Status, DoseStatusReason Reason, int? TargetNumber, bool Inadvertent, ReasonSet Reasons);
-
-/// <summary>A small set of reasons (a bit per <see cref="DoseStatusReason"/>), in the enum's order.</summary>
-internal readonly record struct ReasonSet(uint Bits)
-{
-    public bool IsEmpty => Bits == 0;
-
-    public DoseStatusReason First => (DoseStatusReason)System.Numerics.BitOperations.TrailingZeroCount(Bits);
-
-    public static ReasonSet Of(DoseStatusReason reason) => reason == DoseStatusReason.None ? default : new(1u << (int)reason);
-
-    public ReasonSet With(DoseStatusReason reason) => new(Bits | (1u << (int)reason));
-
-    public DoseStatusReason[] ToArray()
-    {
-        var result = new DoseStatusReason[System.Numerics.BitOperations.PopCount(Bits)];
-        var i = 0;
-        for (var bits = Bits; bits != 0; bits &= bits - 1)
-        {
-            result[i++] = (DoseStatusReason)System.Numerics.BitOperations.TrailingZeroCount(bits);
-        }
-
-        return result;
-    }
-}
-
 /// <summary>A relevant patient series: the evaluation and forecast of one antigen series for one patient.</summary>
 internal sealed class PatientSeries(AntigenSeries series, LocalDate dateOfBirth)
 {

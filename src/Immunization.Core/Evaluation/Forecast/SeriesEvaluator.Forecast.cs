@@ -1,0 +1,238 @@
+using Immunization.Core.Schedules;
+using NodaTime;
+
+namespace Immunization.Core.Evaluation;
+
+// Forecast the next target dose of a patient series (logic specification chapter 7).
+internal sealed partial class SeriesEvaluator
+{
+    private void Forecast(PatientSeries run, Antigen antigen, IReadOnlySet<string> completeSeriesGroups)
+    {
+        while (true)
+        {
+            // Skip target doses that the history or the patient's age make unnecessary (7.1).
+            while (run.NextTarget < run.Targets.Count
+                && CanSkip(run, run.Targets[run.NextTarget].Definition, forecast: true, _assessmentDate, null, completeSeriesGroups))
+            {
+                run.Targets[run.NextTarget].Status = TargetStatus.Skipped;
+                run.NextTarget++;
+            }
+
+            if (run.NextTarget >= run.Targets.Count)
+            {
+                run.Status = run.ValidCount > 0 ? SeriesStatus.Complete : SeriesStatus.NotRecommended;
+                return;
+            }
+
+            if (HasImmunity(antigen))
+            {
+                run.Status = SeriesStatus.Immune;
+                return;
+            }
+
+            var target = run.Targets[run.NextTarget];
+            var definition = target.Definition;
+            if (IsContraindicated(antigen, definition))
+            {
+                run.Status = SeriesStatus.Contraindicated;
+                return;
+            }
+
+            if (definition.SeasonEnd is { } seasonEnd && _assessmentDate > seasonEnd)
+            {
+                run.Status = SeriesStatus.NotRecommended;
+                return;
+            }
+
+            ComputeDates(run, definition);
+            var maxAge = FindAge(definition, _assessmentDate)?.Maximum;
+            var maxAgeDate = AgeDate(maxAge, s_maxDate);
+            if (_assessmentDate >= maxAgeDate || run.Earliest >= maxAgeDate)
+            {
+                ClearDates(run);
+                run.Status = SeriesStatus.AgedOut;
+                return;
+            }
+
+            // Validate the recommendation (7.6): would the target dose be skipped when the patient comes back?
+            if (run.Earliest is { } earliest && earliest > _assessmentDate
+                && CanSkip(run, definition, forecast: true, earliest, null, completeSeriesGroups))
+            {
+                target.Status = TargetStatus.Skipped;
+                run.NextTarget++;
+                ClearDates(run);
+                continue;
+            }
+
+            run.Status = SeriesStatus.NotComplete;
+            run.ForecastDoseNumber = ForecastDoseNumber(run);
+            return;
+        }
+    }
+
+    private static void ClearDates(PatientSeries run)
+    {
+        run.Earliest = run.Recommended = run.PastDue = run.Latest = null;
+        run.IsPriorityForecast = false;
+        run.RecommendedCvx = [];
+    }
+
+    private static int ForecastDoseNumber(PatientSeries run)
+    {
+        var count = 0;
+        foreach (var target in run.Targets)
+        {
+            if (target.Status == TargetStatus.Satisfied
+                && (target.Definition.SeasonStart is not { } start || target.SatisfiedBy!.Date >= start))
+            {
+                count++;
+            }
+        }
+
+        return count + 1;
+    }
+
+    private void ComputeDates(PatientSeries run, SeriesDose definition)
+    {
+        var age = FindAge(definition, _assessmentDate);
+        var earliest = AgeDate(age?.Minimum, Dob);
+        LocalDate? earliestRecommendedInterval = null, latestRecommendedInterval = null;
+        var intervalCount = 0;
+        var overrideCount = 0;
+        for (var intervalIndex = 0; intervalIndex < definition.PreferableIntervals.Count; intervalIndex++)
+        {
+            var interval = definition.PreferableIntervals[intervalIndex];
+            if (!interval.Period.Contains(_assessmentDate))
+            {
+                continue;
+            }
+
+            intervalCount++;
+            if (interval.PriorityOverride)
+            {
+                overrideCount++;
+            }
+
+            if (ReferenceDate(run, interval, null) is not { } from)
+            {
+                continue;
+            }
+
+            if (interval.Minimum is { } minimum)
+            {
+                earliest = Max(earliest, CdsiCalendar.Add(from, minimum));
+            }
+
+            if (interval.EarliestRecommended is { } recommended)
+            {
+                var date = CdsiCalendar.Add(from, recommended);
+                earliestRecommendedInterval = earliestRecommendedInterval is { } e ? Max(e, date) : date;
+            }
+
+            if (interval.LatestRecommended is { } latest)
+            {
+                var date = CdsiCalendar.Add(from, latest);
+                latestRecommendedInterval = latestRecommendedInterval is { } l ? Max(l, date) : date;
+            }
+        }
+
+        run.IsPriorityForecast = intervalCount > 0 && overrideCount == intervalCount;
+        earliest = Max(earliest, ForecastConflictEnd(definition));
+        if (definition.SeasonStart is { } seasonStart)
+        {
+            earliest = Max(earliest, seasonStart);
+        }
+
+        foreach (var evaluation in run.Evaluations)
+        {
+            if (evaluation.TargetNumber is not null)
+            {
+                earliest = Max(earliest, evaluation.Dose.Date);
+            }
+        }
+
+        var unadjustedRecommended = age?.EarliestRecommended is { } rec ? CdsiCalendar.Add(Dob, rec) : earliestRecommendedInterval ?? earliest;
+        LocalDate? pastDue = age?.LatestRecommended is { } late
+            ? CdsiCalendar.Add(Dob, late).PlusDays(-1)
+            : latestRecommendedInterval?.PlusDays(-1);
+        run.Earliest = earliest;
+        run.Recommended = Max(earliest, unadjustedRecommended);
+        run.PastDue = pastDue is { } p ? Max(earliest, p) : null;
+        run.Latest = age?.Maximum is { } max ? CdsiCalendar.Add(Dob, max).PlusDays(-1) : null;
+        run.RecommendedCvx = RecommendedVaccines(definition, earliest, run.Recommended.Value);
+    }
+
+    /// <summary>FORECASTRECVAC-1: preferable vaccines flagged for forecasting whose ages cover the earliest or recommended date.</summary>
+    private List<string> RecommendedVaccines(SeriesDose definition, LocalDate earliest, LocalDate recommended)
+    {
+        var result = new List<string>(2);
+        for (var vaccineIndex = 0; vaccineIndex < definition.PreferableVaccines.Count; vaccineIndex++)
+        {
+            var vaccine = definition.PreferableVaccines[vaccineIndex];
+            if (!vaccine.ForecastVaccineType || !vaccine.Period.Contains(_assessmentDate) || result.Contains(vaccine.Cvx))
+            {
+                continue;
+            }
+
+            var begin = AgeDate(vaccine.BeginAge, s_minDate);
+            var end = AgeDate(vaccine.EndAge, s_maxDate);
+            if ((earliest >= begin && earliest < end) || (recommended >= begin && recommended < end))
+            {
+                result.Add(vaccine.Cvx);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>The latest end of a live-virus conflict window that every preferable vaccine of the target dose would fall into.</summary>
+    private LocalDate ForecastConflictEnd(SeriesDose definition)
+    {
+        var result = s_minDate;
+        if (definition.PreferableVaccines.Count == 0)
+        {
+            return result;
+        }
+
+        foreach (var earlier in _history)
+        {
+            if (earlier.Date > _assessmentDate)
+            {
+                break;
+            }
+
+            LocalDate? soonest = null;
+            for (var vaccineIndex = 0; vaccineIndex < definition.PreferableVaccines.Count; vaccineIndex++)
+            {
+                var vaccine = definition.PreferableVaccines[vaccineIndex];
+                LocalDate? end = null;
+                if (_data.ConflictsByCurrentCvx.TryGetValue(vaccine.Cvx, out var conflicts))
+                {
+                    foreach (var conflict in conflicts)
+                    {
+                        if (conflict.PreviousCvx == earlier.Cvx)
+                        {
+                            end = CdsiCalendar.Add(earlier.Date, conflict.End);
+                            break;
+                        }
+                    }
+                }
+
+                if (end is null)
+                {
+                    soonest = null;
+                    break;
+                }
+
+                soonest = soonest is { } s && s < end.Value ? s : end;
+            }
+
+            if (soonest is { } conflictEnd)
+            {
+                result = Max(result, conflictEnd);
+            }
+        }
+
+        return result;
+    }
+}

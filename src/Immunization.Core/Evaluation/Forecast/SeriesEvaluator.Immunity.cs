@@ -1,0 +1,97 @@
+using Immunization.Core.Schedules;
+using NodaTime;
+
+namespace Immunization.Core.Evaluation;
+
+// Evidence of immunity and contraindications (logic specification 7.2 and 7.3).
+internal sealed partial class SeriesEvaluator
+{
+    private bool HasImmunity(Antigen antigen)
+    {
+        foreach (var observation in _patient.Observations)
+        {
+            if (Contains(antigen.Immunity.ClinicalHistoryCodes, observation.Code))
+            {
+                return true;
+            }
+        }
+
+        if (antigen.Immunity.BirthDateBefore is { } before && Dob < before)
+        {
+            foreach (var observation in _patient.Observations)
+            {
+                if (Contains(antigen.Immunity.ExclusionCodes, observation.Code))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// 7.3: an antigen contraindication that applies today, or vaccine contraindications that rule out every preferable
+    /// vaccine of the target dose.
+    /// </summary>
+    private bool IsContraindicated(Antigen antigen, SeriesDose definition)
+    {
+        if (_patient.Observations.Count == 0)
+        {
+            return false;
+        }
+
+        for (var contraindicationIndex = 0; contraindicationIndex < antigen.GroupContraindications.Count; contraindicationIndex++)
+        {
+            var contraindication = antigen.GroupContraindications[contraindicationIndex];
+            if (Applies(contraindication))
+            {
+                return true;
+            }
+        }
+
+        if (definition.PreferableVaccines.Count == 0 || antigen.VaccineContraindications.Count == 0)
+        {
+            return false;
+        }
+
+        for (var vaccineIndex = 0; vaccineIndex < definition.PreferableVaccines.Count; vaccineIndex++)
+        {
+            var vaccine = definition.PreferableVaccines[vaccineIndex];
+            var ruledOut = false;
+            for (var contraindicationIndex = 0; contraindicationIndex < antigen.VaccineContraindications.Count; contraindicationIndex++)
+            {
+                var contraindication = antigen.VaccineContraindications[contraindicationIndex];
+                if (Contains(contraindication.Cvx, vaccine.Cvx) && Applies(contraindication))
+                {
+                    ruledOut = true;
+                    break;
+                }
+            }
+
+            if (!ruledOut)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private bool Applies(Contraindication contraindication)
+    {
+        foreach (var observation in _patient.Observations)
+        {
+            if (observation.Code == contraindication.ObservationCode
+                && _assessmentDate >= AgeDate(contraindication.BeginAge, s_minDate)
+                && _assessmentDate < AgeDate(contraindication.EndAge, s_maxDate))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,34 @@
+using System.Collections.ObjectModel;
+using Ardalis.GuardClauses;
+
+namespace Immunization.Core.Schedules;
+
+/// <summary>An entry of the CVX map (CDSi "cvxMap"): a vaccine code and the antigens it protects against.</summary>
+/// <threadsafety>Immutable; safe to share between threads.</threadsafety>
+public sealed class CvxMapping
+{
+    /// <summary>Creates an entry.</summary>
+    /// <param name="cvx">The CVX (or local) code, normalised: no leading zeros.</param>
+    /// <param name="description">The vaccine's description.</param>
+    /// <param name="associations">The antigens it counts for.</param>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    public CvxMapping(string cvx, string description, IEnumerable<CvxAssociation> associations)
+    {
+        Cvx = Guard.Against.Null(cvx);
+        Description = Guard.Against.Null(description);
+        Guard.Against.Null(associations);
+        Antigens = ReadOnly.Copy(associations);
+    }
+
+    /// <summary>The CVX code, without leading zeros, e.g. <c>3</c> for MMR.</summary>
+    public string Cvx { get; }
+
+    /// <summary>The vaccine's description (CDC's short description).</summary>
+    public string Description { get; }
+
+    /// <summary>The antigens it counts for, each within optional ages.</summary>
+    public ReadOnlyCollection<CvxAssociation> Antigens { get; }
+
+    /// <inheritdoc/>
+    public override string ToString() => Cvx;
+}

@@ -1,0 +1,67 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using Immunization.Core.Evaluation;
+using Immunization.Core.Vaccines;
+using NodaTime;
+
+namespace Immunization.Core.Tests.Vaccines;
+
+public sealed class VaccineCodeTests
+{
+    [Theory]
+    [InlineData("03", "3")]
+    [InlineData(" 003 ", "3")]
+    [InlineData("0", "0")]
+    [InlineData("210", "210")]
+    [InlineData(" VN-ABDALA ", "VN-ABDALA")]
+    public void Parse_Text_IsTrimmedWithoutLeadingZeros(string text, string expected)
+    {
+        Assert.Equal(expected, VaccineCode.Parse(text).Value);
+    }
+
+    [Theory]
+    [InlineData("3", VaccineCodeSystem.Cvx)]
+    [InlineData("VN-ABDALA", VaccineCodeSystem.Local)]
+    [InlineData("abc", VaccineCodeSystem.Unknown)]
+    public void System_Code_IsCvxLocalOrUnknown(string text, VaccineCodeSystem expected)
+    {
+        Assert.Equal(expected, VaccineCode.Parse(text).System);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("   ")]
+    public void Parse_Blank_Throws(string? text)
+    {
+        Assert.Throws<FormatException>(() => VaccineCode.Parse(text));
+        Assert.False(VaccineCode.TryParse(text, out var code));
+        Assert.True(code.IsEmpty);
+    }
+
+    [Fact]
+    public void Equals_SameCodeWrittenDifferently_AreEqual()
+    {
+        Assert.Equal(VaccineCode.Parse("03"), VaccineCode.Parse("3"));
+        Assert.True(VaccineCode.Parse("03") == VaccineCode.Parse(" 3"));
+        Assert.NotEqual(VaccineCode.Parse("3"), VaccineCode.Parse("30"));
+        Assert.Equal(VaccineCode.Parse("003").GetHashCode(), VaccineCode.Parse("3").GetHashCode());
+    }
+
+    [Property]
+    public Property Parse_DigitsWithLeadingZeros_EqualsTheNumber(NonNegativeInt number, byte zeros) =>
+        (VaccineCode.Parse(new string('0', zeros % 5) + number.Get.ToString(System.Globalization.CultureInfo.InvariantCulture)).Value
+            == number.Get.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToProperty();
+
+    [Fact]
+    public void AdministeredDoseFromCode_Code_IsTheNormalisedCvx()
+    {
+        var dose = AdministeredDose.FromCode(new LocalDate(2025, 1, 20), VaccineCode.Parse("03"), "MSD", null);
+
+        Assert.Equal("3", dose.Cvx);
+        Assert.Equal(VaccineCode.Parse("3"), dose.Code);
+        Assert.Equal(VaccineCode.Parse("3"), new AdministeredDose(new LocalDate(2025, 1, 20), " 003").Code);
+        Assert.Throws<ArgumentException>(() => AdministeredDose.FromCode(new LocalDate(2025, 1, 20), default, null, null));
+    }
+}
