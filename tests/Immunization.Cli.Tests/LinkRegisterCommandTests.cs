@@ -97,7 +97,7 @@ public sealed class LinkRegisterCommandTests : IDisposable
             new StringWriter(), error);
 
         Assert.Equal(2, code);
-        Assert.Contains("bad.csv: the header has no 'record_id', 'date_of_birth'", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("bad.csv, row 1, column record_id: the header has no 'record_id', 'date_of_birth' columns", error.ToString(), StringComparison.Ordinal);
     }
 
     private (int Code, string Output, string Error) Link(string register, string records, string? outDir = null)
@@ -183,7 +183,7 @@ public sealed class LinkRegisterCommandTests : IDisposable
         var (code, _, error) = Link(register, Records);
 
         Assert.Equal(2, code);
-        Assert.Contains("r-register.csv: the header has no 'date_of_birth' column", error, StringComparison.Ordinal);
+        Assert.Contains("r-register.csv, row 1, column date_of_birth: the header has no 'date_of_birth' column", error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -95,15 +95,14 @@ internal static class DedupeCommand
             }
         }
 
-        using (var writer = new StreamWriter(Path.Combine(outDir, "clusters.csv"), false, new System.Text.UTF8Encoding(false), 1 << 16))
+        using (var writer = new CsvWriter(Path.Combine(outDir, "clusters.csv")))
         {
-            CsvText.WriteRow(writer, idName, "cluster_id");
+            writer.Row(idName, "cluster_id");
             for (var i = 0; i < table.Count; i++)
             {
                 ids.Write(writer, i);
-                writer.Write(',');
                 ids.Write(writer, names[result.Clusters[i]]);
-                writer.Write('\n');
+                writer.EndRow();
             }
         }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Immunization.Cli.StandardFiles;
 using Immunization.Matching.Configuration;
 using Immunization.Matching.Linking;
 using Immunization.Matching.Scoring;
@@ -32,7 +33,7 @@ internal static class MatchingOutput
     public static void WritePairs(string path, MatchPlan plan, PairExplainer explain, string leftIdName, string rightIdName, RecordIds leftIds,
         RecordIds rightIds, IReadOnlyList<ScoredPair> matches, IReadOnlyList<ScoredPair> reviews)
     {
-        using var writer = new StreamWriter(path, false, new System.Text.UTF8Encoding(false), 1 << 16);
+        using var writer = new CsvWriter(path);
         var header = new List<string?> { leftIdName, rightIdName, "decision", "weight", "probability" };
         foreach (var name in plan.FieldNames)
         {
@@ -40,29 +41,23 @@ internal static class MatchingOutput
             header.Add(name + "_weight");
         }
 
-        CsvText.WriteRow(writer, [.. header]);
+        writer.Row([.. header]);
         var fields = new FieldContribution[plan.FieldNames.Count];
         void Write(ScoredPair pair, string decision)
         {
             explain(pair, fields);
             leftIds.Write(writer, pair.Left);
-            writer.Write(',');
             rightIds.Write(writer, pair.Right);
-            writer.Write(',');
-            writer.Write(decision);
-            writer.Write(',');
-            CsvText.WriteNumber(writer, pair.Weight, "0.###");
-            writer.Write(',');
-            CsvText.WriteNumber(writer, pair.Probability, "0.######");
+            writer.Field(decision);
+            writer.Field(pair.Weight, "0.###");
+            writer.Field(pair.Probability, "0.######");
             foreach (var field in fields)
             {
-                writer.Write(',');
-                CsvText.WriteField(writer, field.Level);
-                writer.Write(',');
-                CsvText.WriteNumber(writer, field.Weight, "0.###");
+                writer.Field(field.Level);
+                writer.Field(field.Weight, "0.###");
             }
 
-            writer.Write('\n');
+            writer.EndRow();
         }
 
         foreach (var pair in matches)
@@ -224,15 +219,15 @@ internal sealed class RecordIds(RecordTable table, int column)
 {
     public string this[int record] => column < 0 ? (record + 1).ToString(CultureInfo.InvariantCulture) : table.Get(record, column) ?? "";
 
-    public void Write(TextWriter writer, int record)
+    public void Write(CsvWriter writer, int record)
     {
         if (column < 0)
         {
-            CsvText.WriteNumber(writer, record + 1, "0");
+            writer.Field(record + 1);
             return;
         }
 
-        CsvText.WriteField(writer, table.GetSpan(record, column));
+        writer.Field(table.GetSpan(record, column));
     }
 
     /// <summary>Orders two records by their ids, ordinally (row numbers numerically).</summary>

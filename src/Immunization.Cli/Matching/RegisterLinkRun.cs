@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Immunization.Matching.Deduplication;
 using Immunization.Matching.Linking;
+using Immunization.Cli.StandardFiles;
 using Immunization.Core.Records;
 
 namespace Immunization.Cli.Matching;
@@ -43,10 +44,10 @@ internal static class RegisterLinkRun
         long skippedBlocks = 0, recordsWithSkippedBlocks = 0;
         var truth = truthPath is null ? null : IdentityFiles.ReadTruth(truthPath);
         long truePersons = 0, blockedTruePersons = 0;
-        using (var explanations = new StreamWriter(explanationsPath, false, new System.Text.UTF8Encoding(false), 1 << 16))
+        using (var explanations = new CsvWriter(explanationsPath))
         {
-            explanations.Write("record_id,person_id,weight,runner_up_weight,citizen_id,full_name,date_of_birth,sex,phone,residence," +
-                "outcome,ambiguity_reason,runner_up_id\n");
+            explanations.Row("record_id", "person_id", "weight", "runner_up_weight", "citizen_id", "full_name", "date_of_birth", "sex", "phone",
+                "residence", "outcome", "ambiguity_reason", "runner_up_id");
             var explanationRow = new string?[13];
             foreach (var batch in IdentityFiles.ReadBatches(recordsPath, "record_id", recordStats))
             {
@@ -97,19 +98,19 @@ internal static class RegisterLinkRun
                     {
                         explanationRow[0] = batch[i].Id;
                         explanationRow[1] = link.PersonId;
-                        explanationRow[2] = CsvText.Number(link.Weight, "0.##");
-                        explanationRow[3] = double.IsNaN(link.RunnerUpWeight) ? "" : CsvText.Number(link.RunnerUpWeight, "0.##");
+                        explanationRow[2] = CsvWriter.Number(link.Weight, "0.##");
+                        explanationRow[3] = double.IsNaN(link.RunnerUpWeight) ? "" : CsvWriter.Number(link.RunnerUpWeight, "0.##");
                         for (var f = 0; f < link.Explanation.Count; f++)
                         {
                             var c = link.Explanation[f];
-                            explanationRow[4 + f] = c.Level + ":" + CsvText.Number(c.Weight, "0.##");
+                            explanationRow[4 + f] = c.Level + ":" + CsvWriter.Number(c.Weight, "0.##");
                         }
 
                         explanationRow[10] = OutcomeText(link.Outcome);
                         explanationRow[11] = link.AmbiguityReason;
                         explanationRow[12] = link.RunnerUpPersonId;
 
-                        CsvText.WriteRow(explanations, explanationRow);
+                        explanations.Row(explanationRow);
                     }
                 }
             }
@@ -126,9 +127,9 @@ internal static class RegisterLinkRun
         }
 
         var counts = new int[6];
-        using (var writer = new StreamWriter(linksPath, false, new System.Text.UTF8Encoding(false), 1 << 16))
+        using (var writer = new CsvWriter(linksPath))
         {
-            writer.Write("record_id,person_id,outcome,weight,differing_fields,cluster_id\n");
+            writer.Row("record_id", "person_id", "outcome", "weight", "differing_fields", "cluster_id");
             var row = new string?[6];
             for (var i = 0; i < recordIds.Count; i++)
             {
@@ -137,10 +138,10 @@ internal static class RegisterLinkRun
                 row[0] = recordIds[i];
                 row[1] = person;
                 row[2] = OutcomeText(outcomes[i]);
-                row[3] = double.IsNaN(weights[i]) ? "" : CsvText.Number(weights[i], "0.##");
+                row[3] = double.IsNaN(weights[i]) ? "" : CsvWriter.Number(weights[i], "0.##");
                 row[4] = differences[i];
                 row[5] = clusters[i] ?? person;
-                CsvText.WriteRow(writer, row);
+                writer.Row(row);
             }
         }
 
