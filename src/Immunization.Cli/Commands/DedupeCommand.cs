@@ -64,7 +64,7 @@ internal static class DedupeCommand
             throw new CliInputException($"{configPath}: --truth needs a 'truth' section in the configuration (column and pattern).");
         }
 
-        var table = CsvRecordTables.Read(inputPath);
+        var table = CsvRecordTables.Read(inputPath, configuration.IdColumn);
         MatchingOutput.CheckColumns(configuration, table, inputPath, configPath, truth || train);
         var ids = MatchingOutput.Ids(table, configuration.IdColumn, inputPath);
         Immunization.Matching.Deduplication.DeduplicationResult result;
@@ -83,18 +83,8 @@ internal static class DedupeCommand
             result.Matches, result.Reviews);
         MatchingOutput.WriteModel(Path.Combine(outDir, "model.json"), result.Model, result.CandidatePairs, result.EmIterations);
 
-        // A cluster is named by its smallest record id, so the name does not depend on the input order.
-        var names = new int[result.ClusterCount];
-        Array.Fill(names, -1);
-        for (var i = 0; i < table.Count; i++)
-        {
-            var c = result.Clusters[i];
-            if (names[c] < 0 || ids.Compare(i, names[c]) < 0)
-            {
-                names[c] = i;
-            }
-        }
-
+        // A cluster is named by its smallest record id (the library's rule), so the name does not depend on the input order.
+        var names = Immunization.Matching.Deduplication.ClusterNames.Representatives(result, table, ids.Column);
         using (var writer = new CsvWriter(Path.Combine(outDir, "clusters.csv")))
         {
             writer.Row(idName, "cluster_id");

@@ -102,8 +102,8 @@ internal static class LinkCommand
             throw new CliInputException($"{configPath}: --truth needs a 'truth' section in the configuration (column and pattern).");
         }
 
-        var leftTable = CsvRecordTables.Read(leftPath);
-        var rightTable = CsvRecordTables.Read(rightPath);
+        var leftTable = CsvRecordTables.Read(leftPath, configuration.IdColumn);
+        var rightTable = CsvRecordTables.Read(rightPath, configuration.IdColumn);
         MatchingOutput.CheckColumns(configuration, leftTable, leftPath, configPath, truth || train);
         MatchingOutput.CheckColumns(configuration, rightTable, rightPath, configPath, truth || train);
         var leftIds = MatchingOutput.Ids(leftTable, configuration.IdColumn, leftPath);

@@ -121,14 +121,8 @@ internal static class MatchingOutput
     public static void WarnIfDegenerate(TextWriter error, string command, MatchConfiguration configuration, MatchModel model,
         long candidatePairs, bool trained)
     {
-        // With m counted from labels, or fixed on every level, EM has no m to get wrong.
-        if (trained || (configuration.Fields ?? []).All(f => f.Levels.All(l => l.M is not null)))
-        {
-            return;
-        }
-
-        // FEBRL's tight blocking gives 0.64 (link) and 0.84 (dedupe) with perfect results; beyond 0.95 almost no non-match is left.
-        if (model.Lambda > 0.95)
+        var diagnosis = ModelDiagnosis.Of(configuration, model, trained);
+        if (diagnosis.MostPairsJudgedMatches)
         {
             var share = model.Lambda.ToString("P1", CultureInfo.InvariantCulture);
             error.WriteLine($"{command}: warning: EM judged {share} of the {candidatePairs} candidate pairs to be matches. Blocking " +
@@ -137,17 +131,7 @@ internal static class MatchingOutput
                 "fix m with \"m\" on the levels, or count it from labelled pairs with --train-on-truth.");
         }
 
-        var separates = false;
-        foreach (var field in model.Fields)
-        {
-            foreach (var level in field.Levels)
-            {
-                // A level whose m and u differ by less than a factor of two carries under one bit of evidence.
-                separates |= Math.Abs(level.Weight) >= 1;
-            }
-        }
-
-        if (!separates)
+        if (diagnosis.NoFieldSeparates)
         {
             error.WriteLine($"{command}: warning: no field separates matches from non-matches (m ≈ u on every level). Check that the " +
                 "fields' columns hold comparable values and that their comparators and thresholds fit the data.");
@@ -217,6 +201,9 @@ internal delegate void PairExplainer(ScoredPair pair, Span<FieldContribution> fi
 /// <summary>How output files name a record: its value in the configuration's id column, or its 1-based data row.</summary>
 internal sealed class RecordIds(RecordTable table, int column)
 {
+    /// <summary>The id column, or −1 when records are named by their row.</summary>
+    public int Column => column;
+
     public string this[int record] => column < 0 ? (record + 1).ToString(CultureInfo.InvariantCulture) : table.Get(record, column) ?? "";
 
     public void Write(CsvWriter writer, int record)
@@ -229,7 +216,4 @@ internal sealed class RecordIds(RecordTable table, int column)
 
         writer.Field(table.GetSpan(record, column));
     }
-
-    /// <summary>Orders two records by their ids, ordinally (row numbers numerically).</summary>
-    public int Compare(int a, int b) => column < 0 ? a.CompareTo(b) : table.GetSpan(a, column).SequenceCompareTo(table.GetSpan(b, column));
 }

@@ -42,8 +42,7 @@ internal static class RegisterLinkRun
         var unlinkedPositions = new List<int>();
         var differingIds = new SortedDictionary<string, long>(StringComparer.Ordinal);
         long skippedBlocks = 0, recordsWithSkippedBlocks = 0;
-        var truth = truthPath is null ? null : IdentityFiles.ReadTruth(truthPath);
-        long truePersons = 0, blockedTruePersons = 0;
+        var truth = truthPath is null ? null : new RegisterTruthTally(IdentityFiles.ReadTruth(truthPath));
         using (var explanations = new CsvWriter(explanationsPath))
         {
             explanations.Row("record_id", "person_id", "weight", "runner_up_weight", "citizen_id", "full_name", "date_of_birth", "sex", "phone",
@@ -53,13 +52,8 @@ internal static class RegisterLinkRun
             {
                 var results = new RecordLink[batch.Length];
                 Parallel.For(0, batch.Length, i => results[i] = index.Link(batch[i]));
-                if (truth is not null)
-                {
-                    // Blocking recall: does the true person come out of blocking at all?
-                    var (withPerson, blocked) = BlockingRecall(index, batch, truth);
-                    truePersons += withPerson;
-                    blockedTruePersons += blocked;
-                }
+                // Blocking recall: does the true person come out of blocking at all?
+                truth?.AddBlocking(index, batch);
 
                 for (var i = 0; i < batch.Length; i++)
                 {
@@ -88,6 +82,7 @@ internal static class RegisterLinkRun
                         shared = text;
                     }
 
+                    truth?.Add(batch[i].Id, link);
                     recordIds.Add(batch[i].Id);
                     // An ambiguous record is not linked: its best candidate is only in explanations.csv.
                     persons.Add(link.Outcome is VerificationOutcome.Verified or VerificationOutcome.Differs ? link.PersonId : null);
@@ -176,78 +171,24 @@ internal static class RegisterLinkRun
 
         if (truth is not null)
         {
+            var evaluation = truth.Evaluation;
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"blocking: the true person is a candidate for {blockedTruePersons} of {truePersons} records " +
-                $"({(truePersons == 0 ? 1 : (double)blockedTruePersons / truePersons):P2})"));
-            WriteTruth(stdout, truth, recordIds, persons, outcomes, truthPath!);
+                $"blocking: the true person is a candidate for {evaluation.TruePairsBlocked} of {evaluation.TruePairs} records " +
+                $"({evaluation.BlockingRecall:P2})"));
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"truth: {evaluation.TruePairs} records of people in the register; {evaluation.PredictedPairs} linked, " +
+                $"{evaluation.TruePositives} to the right person; precision {evaluation.Precision:0.0000}, recall {evaluation.Recall:0.0000}, " +
+                $"F1 {evaluation.F1:0.0000}"));
+            if (truth.RecordsWithoutTruth > 0)
+            {
+                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warning: {truth.RecordsWithoutTruth} records have no row in {truthPath}"));
+            }
         }
 
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"wrote {linksPath}, {explanationsPath}; index {indexTime.TotalSeconds:0.00} s, linking {(linkTime - indexTime).TotalSeconds:0.00} s, " +
             $"clusters and links.csv {(clock.Elapsed - linkTime).TotalSeconds:0.00} s, total {clock.Elapsed.TotalSeconds:0.00} s"));
         return 0;
-    }
-
-    private static void WriteTruth(TextWriter stdout, Dictionary<string, string?> truth, List<string> recordIds, List<string?> persons,
-        List<VerificationOutcome> outcomes, string truthPath)
-    {
-        long predicted = 0, correct = 0, actual = 0, missingTruth = 0;
-        for (var i = 0; i < recordIds.Count; i++)
-        {
-            if (!truth.TryGetValue(recordIds[i], out var person))
-            {
-                missingTruth++;
-                continue;
-            }
-
-            if (person is not null)
-            {
-                actual++;
-            }
-
-            if (outcomes[i] is VerificationOutcome.Verified or VerificationOutcome.Differs)
-            {
-                predicted++;
-                if (persons[i] == person)
-                {
-                    correct++;
-                }
-            }
-        }
-
-        var precision = predicted == 0 ? 1 : (double)correct / predicted;
-        var recall = actual == 0 ? 1 : (double)correct / actual;
-        var f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
-        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"truth: {actual} records of people in the register; {predicted} linked, {correct} to the right person; " +
-            $"precision {precision:0.0000}, recall {recall:0.0000}, F1 {f1:0.0000}"));
-        if (missingTruth > 0)
-        {
-            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warning: {missingTruth} records have no row in {truthPath}"));
-        }
-    }
-
-    private static (long Persons, long Blocked) BlockingRecall(RegisterIndex index, IdentityRecord[] batch, Dictionary<string, string?> truth)
-    {
-        long persons = 0, blocked = 0;
-        var lockObject = new object();
-        Parallel.For(0, batch.Length, () => (0L, 0L), (i, _, local) =>
-        {
-            if (!batch[i].IsVietnameseCitizen || !truth.TryGetValue(batch[i].Id, out var person) || person is null)
-            {
-                return local;
-            }
-
-            return index.IsCandidate(batch[i], person) ? (local.Item1 + 1, local.Item2 + 1) : (local.Item1 + 1, local.Item2);
-        }, local =>
-        {
-            lock (lockObject)
-            {
-                persons += local.Item1;
-                blocked += local.Item2;
-            }
-        });
-        return (persons, blocked);
     }
 
     private static string OutcomeText(VerificationOutcome outcome) => outcome switch
