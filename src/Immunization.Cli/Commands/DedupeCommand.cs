@@ -66,7 +66,7 @@ internal static class DedupeCommand
 
         var table = CsvRecordTables.Read(inputPath, configuration.IdColumn);
         MatchingOutput.CheckColumns(configuration, table, inputPath, configPath, truth || train);
-        var ids = MatchingOutput.Ids(table, configuration.IdColumn, inputPath);
+        var ids = MatchingOutput.Ids(table, configuration.IdColumn, inputPath, configPath);
         Immunization.Matching.Deduplication.DeduplicationResult result;
         try
         {

@@ -126,8 +126,8 @@ internal static class LinkCommand
         var rightTable = CsvRecordTables.Read(rightPath, configuration.IdColumn);
         MatchingOutput.CheckColumns(configuration, leftTable, leftPath, configPath, truth || train);
         MatchingOutput.CheckColumns(configuration, rightTable, rightPath, configPath, truth || train);
-        var leftIds = MatchingOutput.Ids(leftTable, configuration.IdColumn, leftPath);
-        var rightIds = MatchingOutput.Ids(rightTable, configuration.IdColumn, rightPath);
+        var leftIds = MatchingOutput.Ids(leftTable, configuration.IdColumn, leftPath, configPath);
+        var rightIds = MatchingOutput.Ids(rightTable, configuration.IdColumn, rightPath, configPath);
         LinkageResult result;
         try
         {

@@ -12,19 +12,17 @@ internal static class MatchingOutput
 {
     public static MatchPlan LoadPlan(string path)
     {
-        if (!File.Exists(path))
-        {
-            throw new CliInputException($"{path}: configuration file not found.");
-        }
-
+        // Structure first (encoding, size, depth, duplicate keys, trailing text), with the file, line and JSON path named.
+        var json = JsonInput.Read(path, "configuration");
         try
         {
-            using var stream = File.OpenRead(path);
+            using var stream = new MemoryStream(json, writable: false);
             return MatchPlan.Compile(MatchConfiguration.FromJson(stream));
         }
         catch (MatchConfigurationException e)
         {
-            throw new CliInputException($"{path}: {e.Message}");
+            // The library's message may repeat a key or value of any length from the file: cut short.
+            throw new CliInputException($"{path}: {JsonInput.Cap(e.Message)}");
         }
     }
 
@@ -138,7 +136,7 @@ internal static class MatchingOutput
         }
     }
 
-    public static RecordIds Ids(RecordTable table, string? idColumn, string file)
+    public static RecordIds Ids(RecordTable table, string? idColumn, string file, string configPath)
     {
         if (idColumn is null)
         {
@@ -148,7 +146,7 @@ internal static class MatchingOutput
         var column = table.IndexOf(idColumn);
         if (column < 0)
         {
-            throw new CliInputException($"{file}: the id column '{idColumn}' named in the configuration is missing.");
+            throw new CliInputException($"{file}: the id column '{CsvInput.Shown(idColumn)}' named by idColumn in {configPath} is missing.");
         }
 
         return new RecordIds(table, column);
@@ -164,21 +162,21 @@ internal static class MatchingOutput
             {
                 if (!string.IsNullOrWhiteSpace(listed) && table.IndexOf(listed) < 0)
                 {
-                    throw new CliInputException($"{csvPath}: no column '{listed}', which field '{field.Name}' in {configPath} reads ('columns').");
+                    throw new CliInputException($"{csvPath}: no column '{CsvInput.Shown(listed)}', which field '{CsvInput.Shown(field.Name)}' in {configPath} reads ('columns').");
                 }
             }
 
             var column = string.IsNullOrWhiteSpace(field.Column) ? field.Name : field.Column;
             if (field.Columns is null && table.IndexOf(column) < 0)
             {
-                throw new CliInputException($"{csvPath}: no column '{column}', which field '{field.Name}' in {configPath} reads" +
+                throw new CliInputException($"{csvPath}: no column '{CsvInput.Shown(column)}', which field '{CsvInput.Shown(field.Name)}' in {configPath} reads" +
                     $"{(string.IsNullOrWhiteSpace(field.Column) ? " (its name; set 'column' to read another)" : " ('column')")}.");
             }
         }
 
         if (configuration.Truth is { } t && table.IndexOf(t.Column) < 0)
         {
-            throw new CliInputException($"{csvPath}: no column '{t.Column}', which truth.column in {configPath} names" +
+            throw new CliInputException($"{csvPath}: no column '{CsvInput.Shown(t.Column)}', which truth.column in {configPath} names" +
                 (truth ? "." : "; remove the 'truth' section for data without it."));
         }
     }
