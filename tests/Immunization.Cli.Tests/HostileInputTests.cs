@@ -300,6 +300,27 @@ public sealed partial class HostileInputTests : IDisposable
         AssertClean(run);
     }
 
+    [Theory]
+    [MemberData(nameof(Mutations))]
+    public void EvaluateAndReport_DamagedRecords_NeverShowACanaryOrAStackTrace(string mutation)
+    {
+        // The canary check of the other commands, for evaluate and report (their row accounting is tested with them).
+        var register = WriteMutated("register.csv", Register(), "none");
+        var records = WriteMutated("records.csv", Records(), mutation);
+        var links = System.IO.Path.Combine(_dir, "links.csv");
+        File.WriteAllText(links, "record_id,person_id,outcome,weight,differing_fields,cluster_id\r\n");
+
+        var evaluate = Run("evaluate", "--records", records.Path, "--as-of", "2022-12-31", "--out", System.IO.Path.Combine(_dir, "eval"));
+        var report = Run("report", "--register", register.Path, "--records", records.Path, "--links", links, "--as-of", "2022-06-30",
+            "--out", System.IO.Path.Combine(_dir, "report"));
+
+        foreach (var run in new[] { evaluate, report })
+        {
+            AssertClean(run);
+            Assert.True(run.Code is 0 or 2, $"{mutation}: exit {run.Code}: {run.Error}");
+        }
+    }
+
     /// <summary>The kinds of hostile JSON given as a configuration.</summary>
     public static TheoryData<string> HostileJson() =>
     [
