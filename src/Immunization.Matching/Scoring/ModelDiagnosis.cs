@@ -1,7 +1,7 @@
 using Ardalis.GuardClauses;
-using Immunization.Matching.Scoring;
+using Immunization.Matching.Configuration;
 
-namespace Immunization.Matching.Configuration;
+namespace Immunization.Matching.Scoring;
 
 /// <summary>
 /// Whether EM has probably learned nothing useful: it judged most candidate pairs to be matches (blocking left too few
