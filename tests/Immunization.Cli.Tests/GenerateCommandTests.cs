@@ -282,6 +282,33 @@ public sealed class GenerateCommandTests : IDisposable
     }
 
     [Fact]
+    public void Generate_OutAlreadyHoldsItsFiles_ExitsTwoAndKeepsThem()
+    {
+        var dir = Path.Combine(_root, "twice");
+        Assert.Equal(0, Run("generate", "--people", "50", "--seed", "1", "--out", dir).Exit);
+        var before = File.ReadAllBytes(Path.Combine(dir, "register.csv"));
+
+        var (exit, _, error) = Run("generate", "--people", "60", "--seed", "2", "--out", dir);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("already holds register.csv, records.csv, truth.csv", error, StringComparison.Ordinal);
+        Assert.Contains("--force", error, StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllBytes(Path.Combine(dir, "register.csv")));
+    }
+
+    [Fact]
+    public void Generate_OutAlreadyHoldsItsFilesWithForce_ReplacesThem()
+    {
+        var dir = Path.Combine(_root, "forced");
+        Assert.Equal(0, Run("generate", "--people", "50", "--seed", "1", "--out", dir).Exit);
+        var before = File.ReadAllBytes(Path.Combine(dir, "register.csv"));
+
+        Assert.Equal(0, Run("generate", "--people", "60", "--seed", "2", "--out", dir, "--force").Exit);
+
+        Assert.NotEqual(before, File.ReadAllBytes(Path.Combine(dir, "register.csv")));
+    }
+
+    [Fact]
     public void Generate_WithoutOut_Fails()
     {
         var (exit, _, error) = Run("generate", "--people", "5");

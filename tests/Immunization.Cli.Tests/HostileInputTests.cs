@@ -300,6 +300,89 @@ public sealed partial class HostileInputTests : IDisposable
         AssertClean(run);
     }
 
+    [Theory]
+    [MemberData(nameof(Mutations))]
+    public void EvaluateAndReport_DamagedRecords_NeverShowACanaryOrAStackTrace(string mutation)
+    {
+        // The canary check of the other commands, for evaluate and report (their row accounting is tested with them).
+        var register = WriteMutated("register.csv", Register(), "none");
+        var records = WriteMutated("records.csv", Records(), mutation);
+        var links = System.IO.Path.Combine(_dir, "links.csv");
+        File.WriteAllText(links, "record_id,person_id,outcome,weight,differing_fields,cluster_id\r\n");
+
+        var evaluate = Run("evaluate", "--records", records.Path, "--as-of", "2022-12-31", "--out", System.IO.Path.Combine(_dir, "eval"));
+        var report = Run("report", "--register", register.Path, "--records", records.Path, "--links", links, "--as-of", "2022-06-30",
+            "--out", System.IO.Path.Combine(_dir, "report"));
+
+        foreach (var run in new[] { evaluate, report })
+        {
+            AssertClean(run);
+            Assert.True(run.Code is 0 or 2, $"{mutation}: exit {run.Code}: {run.Error}");
+        }
+    }
+
+    /// <summary>The kinds of hostile JSON given as a configuration.</summary>
+    public static TheoryData<string> HostileJson() =>
+    [
+        "deep-nesting", "huge-string-key", "huge-string-value", "wrong-type", "null-fields", "duplicate-key", "trailing-garbage",
+        "utf16-bom", "utf16-no-bom", "not-json", "empty", "json-null", "nul-byte",
+    ];
+
+    [Theory]
+    [MemberData(nameof(HostileJson))]
+    public void LinkAndDedupe_HostileConfig_ExitTwoNamingTheFile(string kind)
+    {
+        var config = WriteHostileJson(kind);
+        var input = WriteMutated("people.csv", Generic(), "none");
+        var right = System.IO.Path.Combine(_dir, "right.csv");
+        File.Copy(input.Path, right);
+
+        foreach (var run in new[]
+        {
+            Run("link", "--config", config, "--left", input.Path, "--right", right, "--out", System.IO.Path.Combine(_dir, "out")),
+            Run("dedupe", "--config", config, "--input", input.Path, "--out", System.IO.Path.Combine(_dir, "out")),
+        })
+        {
+            AssertClean(run);
+            Assert.True(run.Code == 2, $"{kind}: exit {run.Code}: {run.Error}{run.Output}");
+            Assert.Contains("hostile.json", run.Error, StringComparison.Ordinal);
+            Assert.True(run.Error.Length < 1_000, $"{kind}: a message of {run.Error.Length} characters");
+            if (kind is "deep-nesting" or "duplicate-key" or "trailing-garbage" or "wrong-type")
+            {
+                Assert.Matches(@"line \d+", run.Error);
+            }
+        }
+    }
+
+    private string WriteHostileJson(string kind)
+    {
+        var valid = File.ReadAllText(Config());
+        var text = kind switch
+        {
+            "deep-nesting" => "{\"fields\": " + new string('[', 100_000) + new string(']', 100_000) + "}",
+            "huge-string-key" => "{\"" + new string('k', 2_000_000) + "\": 1}",
+            "huge-string-value" => valid.Replace("\"idColumn\": \"id\"", "\"idColumn\": \"" + new string('v', 2_000_000) + "\"", StringComparison.Ordinal),
+            "wrong-type" => valid.Replace("\"matchWeight\": 5", "\"matchWeight\": \"five\"", StringComparison.Ordinal),
+            "null-fields" => "{ \"fields\": null, \"blocking\": null, \"decision\": null }",
+            "duplicate-key" => valid.Replace("\"idColumn\": \"id\",", "\"idColumn\": \"id\",\n  \"idColumn\": \"name\",", StringComparison.Ordinal),
+            "trailing-garbage" => valid + "\n{ \"more\": 1 } " + CanaryName,
+            "not-json" => "id,name\n1," + CanaryName,
+            "empty" => "",
+            "json-null" => "null",
+            "nul-byte" => valid.Insert(2, "\0"),
+            _ => valid,
+        };
+        var encoding = kind switch
+        {
+            "utf16-bom" => new UnicodeEncoding(bigEndian: false, byteOrderMark: true),
+            "utf16-no-bom" => new UnicodeEncoding(bigEndian: false, byteOrderMark: false),
+            _ => (Encoding)new UTF8Encoding(false),
+        };
+        var path = System.IO.Path.Combine(_dir, "hostile.json");
+        File.WriteAllBytes(path, [.. encoding.GetPreamble(), .. encoding.GetBytes(text)]);
+        return path;
+    }
+
     [Fact]
     public void Canaries_AreInEveryBaseFile()
     {

@@ -97,7 +97,7 @@ public sealed class LinkRegisterCommandTests : IDisposable
             new StringWriter(), error);
 
         Assert.Equal(2, code);
-        Assert.Contains("bad.csv: the header has no 'record_id', 'date_of_birth'", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("bad.csv, row 1, column record_id: the header has no 'record_id', 'date_of_birth', ", error.ToString(), StringComparison.Ordinal);
     }
 
     private (int Code, string Output, string Error) Link(string register, string records, string? outDir = null)
@@ -183,7 +183,7 @@ public sealed class LinkRegisterCommandTests : IDisposable
         var (code, _, error) = Link(register, Records);
 
         Assert.Equal(2, code);
-        Assert.Contains("r-register.csv: the header has no 'date_of_birth' column", error, StringComparison.Ordinal);
+        Assert.Contains("r-register.csv, row 1, column date_of_birth: the header has no 'date_of_birth' column", error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -253,5 +253,71 @@ public sealed class LinkRegisterCommandTests : IDisposable
         Assert.True(code == 0, error);
         Assert.Equal("differs", Links()["R2"][2]);
         Assert.Contains("links despite a differing identity number: 1 (", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_TrainOnTruthWithRegister_IsAUsageError()
+    {
+        var error = new StringWriter();
+
+        var code = CliApp.Run(["link", "--register", Path.Combine(_dir, "register.csv"), "--records", Path.Combine(_dir, "records.csv"),
+            "--out", Path.Combine(_dir, "out-train"), "--train-on-truth"], new StringWriter(), error);
+
+        Assert.Equal(2, code);
+        Assert.Contains("--train-on-truth belongs to config mode", error.ToString(), StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(_dir, "out-train")));
+    }
+
+    [Fact]
+    public void Help_SaysWhichModeEachOptionBelongsTo()
+    {
+        var output = new StringWriter();
+
+        Assert.Equal(0, CliApp.Run(["link", "--help"], output, new StringWriter()));
+
+        var help = output.ToString().ReplaceLineEndings("\n");
+        foreach (var option in new[] { "--register", "--records" })
+        {
+            Assert.Matches(option + @"\s[^\n]*\[register mode\]", help);
+        }
+
+        foreach (var option in new[] { "--config", "--left", "--right", "--train-on-truth" })
+        {
+            Assert.Matches(option + @"[^\n]*\[config mode\]", help);
+        }
+
+        Assert.Contains("explanations.csv in register mode", help, StringComparison.Ordinal);
+        Assert.Contains("model.json in config mode", help, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_ControlCharacterInRecordId_ExitsTwoNamingRowAndColumn()
+    {
+        var records = Path.Combine(_dir, "nul-records.csv");
+        var lines = File.ReadAllLines(Path.Combine(_dir, "records.csv"));
+        lines[2] = "R\0X" + lines[2][lines[2].IndexOf(',', StringComparison.Ordinal)..];
+        File.WriteAllLines(records, lines);
+        var error = new StringWriter();
+
+        var code = CliApp.Run(["link", "--register", Path.Combine(_dir, "register.csv"), "--records", records, "--out", Path.Combine(_dir, "out-nul")],
+            new StringWriter(), error);
+
+        Assert.Equal(2, code);
+        Assert.Contains("nul-records.csv, row 3, column record_id: holds a control character", error.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("\0", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_LinksAndExplanations_EndEveryLineWithCrLf()
+    {
+        Assert.Equal(0, CliApp.Run(["link", "--register", Path.Combine(_dir, "register.csv"), "--records", Path.Combine(_dir, "records.csv"),
+            "--out", Path.Combine(_dir, "out-crlf")], new StringWriter(), new StringWriter()));
+
+        foreach (var file in new[] { "links.csv", "explanations.csv" })
+        {
+            var text = File.ReadAllText(Path.Combine(_dir, "out-crlf", file));
+            Assert.EndsWith("\r\n", text, StringComparison.Ordinal);
+            Assert.Equal(text.Split('\n').Length - 1, text.Split("\r\n").Length - 1);
+        }
     }
 }

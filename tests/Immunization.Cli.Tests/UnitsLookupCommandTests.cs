@@ -285,6 +285,39 @@ public sealed class UnitsLookupCommandTests
         Assert.Contains("2 usage error", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Units_FullWidthCode_FoldedLikeNfkc()
+    {
+        var (exitCode, output, _) = Run("units", "\uFF17\uFF19", "--scheme", "new");
+        var (_, plain, _) = Run("units", "79", "--scheme", "new");
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal(plain, output);
+    }
+
+    [Fact]
+    public void Units_FullWidthLettersInName_FoldedLikeNfkc()
+    {
+        // "Phường Cống Vị" with its ASCII letters written full width (P, h, C, n, g, V).
+        var (exitCode, output, _) = Run("units", "\uFF30\uFF48ường\u3000\uFF23ố\uFF4E\uFF47 \uFF36ị", "--in", "Hà Nội", "--scheme", "old");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("Old 00007 Phường Cống Vị", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("...")]
+    [InlineData(" - ; ")]
+    [InlineData("\uFF01\uFF1F")]
+    public void Units_PunctuationOnlyQuery_IsAUsageError(string query)
+    {
+        var (exitCode, output, error) = Run("units", query);
+
+        Assert.Equal(2, exitCode);
+        Assert.Empty(output);
+        Assert.Contains("no letter or digit", error, StringComparison.Ordinal);
+    }
+
     // The unit lines (not the indented mapping lines), without line ends.
     private static string[] Headings(string output) =>
         output.ReplaceLineEndings("\n").Split('\n').Where(l => l.Length > 0 && !l.StartsWith(' ')).ToArray();

@@ -65,9 +65,9 @@ internal static class DedupeCommand
             throw new CliInputException($"{configPath}: --truth needs a 'truth' section in the configuration (column and pattern).");
         }
 
-        var table = CsvRecordTables.Read(inputPath);
+        var table = CsvRecordTables.Read(inputPath, configuration.IdColumn);
         MatchingOutput.CheckColumns(configuration, table, inputPath, configPath, truth || train);
-        var ids = MatchingOutput.Ids(table, configuration.IdColumn, inputPath);
+        var ids = MatchingOutput.Ids(table, configuration.IdColumn, inputPath, configPath);
         Immunization.Matching.Deduplication.DeduplicationResult result;
         try
         {
@@ -84,27 +84,16 @@ internal static class DedupeCommand
             result.Matches, result.Reviews);
         MatchingOutput.WriteModel(Path.Combine(outDir, "model.json"), result.Model, result.CandidatePairs, result.EmIterations);
 
-        // A cluster is named by its smallest record id, so the name does not depend on the input order.
-        var names = new int[result.ClusterCount];
-        Array.Fill(names, -1);
-        for (var i = 0; i < table.Count; i++)
+        // A cluster is named by its smallest record id (the library's rule), so the name does not depend on the input order.
+        var names = Immunization.Matching.Deduplication.ClusterNames.Representatives(result, table, ids.Column);
+        using (var writer = new CsvWriter(Path.Combine(outDir, "clusters.csv")))
         {
-            var c = result.Clusters[i];
-            if (names[c] < 0 || ids.Compare(i, names[c]) < 0)
-            {
-                names[c] = i;
-            }
-        }
-
-        using (var writer = new StreamWriter(Path.Combine(outDir, "clusters.csv"), false, new System.Text.UTF8Encoding(false), 1 << 16))
-        {
-            CsvText.WriteRow(writer, idName, "cluster_id");
+            writer.Row(idName, "cluster_id");
             for (var i = 0; i < table.Count; i++)
             {
                 ids.Write(writer, i);
-                writer.Write(',');
                 ids.Write(writer, names[result.Clusters[i]]);
-                writer.Write('\n');
+                writer.EndRow();
             }
         }
 

@@ -47,7 +47,7 @@ internal static class DemoCommand
             string report = Path.Combine(dir, "report");
             var steps = new (string Title, string[] Args)[]
             {
-                ("generate a province's register and vaccination records (generate)", ["generate", "--people", n.ToString(c), "--seed", s.ToString(c), "--out", data]),
+                ("generate a province's register and vaccination records (generate)", ["generate", "--people", n.ToString(c), "--seed", s.ToString(c), "--out", data, "--force"]),
                 ("verify every record against the register (link)", ["link", "--register", register, "--records", records, "--truth", Path.Combine(data, "truth.csv"), "--out", links]),
                 ("evaluate every person's doses (evaluate)", ["evaluate", "--records", records, "--links", linksCsv, "--as-of", AsOf, "--out", eval]),
                 ("report coverage, data quality and commune work lists (report)", ["report", "--register", register, "--records", records, "--links", linksCsv, "--people", Path.Combine(eval, "people.csv"), "--doses", Path.Combine(eval, "doses.csv"), "--as-of", AsOf, "--out", report]),

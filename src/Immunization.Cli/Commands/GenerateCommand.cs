@@ -13,6 +13,9 @@ namespace Immunization.Cli;
 /// </summary>
 internal static class GenerateCommand
 {
+    /// <summary>The files written into <c>--out</c>.</summary>
+    private static readonly string[] s_outputs = ["register.csv", "records.csv", "truth.csv"];
+
     public static Command Create()
     {
         var people = new Option<int>("--people")
@@ -36,9 +39,14 @@ internal static class GenerateCommand
             Description = "A JSON file of error rates (see samples/errors.json); kinds it leaves out keep their defaults.",
         };
 
+        var force = new Option<bool>("--force")
+        {
+            Description = "Replace register.csv, records.csv and truth.csv when --out already holds them (without it: exit 2).",
+        };
+
         var command = new Command("generate", "Generate a synthetic Vietnamese population register and COVID-19 vaccination records with ground truth.")
         {
-            people, seed, output, errors,
+            people, seed, output, errors, force,
         };
         command.SetAction(parse =>
         {
@@ -54,6 +62,14 @@ internal static class GenerateCommand
             {
                 // Bad input: 2, as every command. A key or value the file repeats is shown cut short (paths are not cut).
                 stderr.WriteLine(e is FormatException ? CapQuoted(e.Message) : e.Message);
+                return CliApp.UsageError;
+            }
+
+            var existing = s_outputs.Where(f => File.Exists(Path.Combine(parse.GetValue(output)!.FullName, f))).ToList();
+            if (existing.Count > 0 && !parse.GetValue(force))
+            {
+                stderr.WriteLine($"generate: --out {parse.GetValue(output)!.FullName} already holds {string.Join(", ", existing)}; " +
+                    "give --force to replace them, or another folder.");
                 return CliApp.UsageError;
             }
 

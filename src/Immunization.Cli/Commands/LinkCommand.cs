@@ -15,23 +15,32 @@ internal static class LinkCommand
 {
     public static Command Create()
     {
-        var config = new Option<string>("--config") { Description = "The match configuration (JSON): fields, levels, blocking, thresholds." };
-        var left = new Option<string>("--left") { Description = "The first CSV file (header row; fields are trimmed)." };
-        var right = new Option<string>("--right") { Description = "The second CSV file." };
-        var output = new Option<string>("--out") { Description = "The output folder (links.csv, model.json).", Required = true };
-        var register = new Option<string>("--register") { Description = "The population register (the standard register.csv)." };
-        var records = new Option<string>("--records") { Description = "The vaccination records (the standard records.csv)." };
+        // Two modes with their own options; each option's description says which mode it belongs to, and mixing is refused.
+        var register = new Option<string>("--register") { Description = "[register mode] The population register (the standard register.csv)." };
+        var records = new Option<string>("--records") { Description = "[register mode] The vaccination records (the standard records.csv)." };
+        var config = new Option<string>("--config") { Description = "[config mode] The match configuration (JSON): fields, levels, blocking, thresholds." };
+        var left = new Option<string>("--left") { Description = "[config mode] The first CSV file (header row; fields are trimmed)." };
+        var right = new Option<string>("--right") { Description = "[config mode] The second CSV file." };
+        var output = new Option<string>("--out")
+        {
+            Description = "[both] The output folder (created if missing): links.csv and explanations.csv in register mode, " +
+                "links.csv and model.json in config mode.",
+            Required = true,
+        };
         var truth = new Option<string?>("--truth")
         {
-            Description = "With --register: the truth file (truth.csv) to score against. With --config: no value; the configuration's " +
-                "'truth' section says how to read it. Prints precision, recall and F1.",
+            Description = "[both] Score against the truth and print precision, recall and F1. Register mode: the truth file " +
+                "(truth.csv). Config mode: no value; the configuration's 'truth' section says how to read it.",
             Arity = ArgumentArity.ZeroOrOne,
         };
         var train = new Option<bool>("--train-on-truth")
         {
-            Description = "Count m from the labelled pairs instead of estimating it by EM (optimistic accuracy).",
+            Description = "[config mode] Count m from the labelled pairs instead of estimating it by EM (optimistic accuracy).",
         };
-        var command = new Command("link", "Link two files of records: candidate pairs by blocking, Fellegi-Sunter weights, explained decisions.")
+        var command = new Command("link",
+            "Link records. Register mode (--register, --records): every vaccination record against the population register with " +
+            "the built-in Vietnamese matcher. Config mode (--config, --left, --right): two CSV files as a JSON configuration says: " +
+            "candidate pairs by blocking, Fellegi-Sunter weights, explained decisions. Exit codes: 0 done, 2 bad input or usage.")
         {
             register, records, config, left, right, output, truth, train,
         };
@@ -50,6 +59,12 @@ internal static class LinkCommand
                         throw new CliInputException("--register/--records and --config/--left/--right are two different modes; use one.");
                     }
 
+                    if (parse.GetValue(train))
+                    {
+                        throw new CliInputException("--train-on-truth belongs to config mode (--config); the register matcher fixes m from data-entry error " +
+                            "rates and needs no labels, so there is nothing to train with --register.");
+                    }
+
                     var truthPath = parse.GetValue(truth);
                     if (truthGiven && truthPath is null)
                     {
@@ -57,6 +72,11 @@ internal static class LinkCommand
                     }
 
                     return RegisterLinkRun.Run(stdout, registerPath, recordsPath, parse.GetValue(output)!, truthPath);
+                }
+
+                if (parse.GetValue(records) is not null)
+                {
+                    throw new CliInputException("--records belongs to register mode: give --register with it.");
                 }
 
                 var configPath = parse.GetValue(config)
@@ -102,12 +122,12 @@ internal static class LinkCommand
             throw new CliInputException($"{configPath}: --truth needs a 'truth' section in the configuration (column and pattern).");
         }
 
-        var leftTable = CsvRecordTables.Read(leftPath);
-        var rightTable = CsvRecordTables.Read(rightPath);
+        var leftTable = CsvRecordTables.Read(leftPath, configuration.IdColumn);
+        var rightTable = CsvRecordTables.Read(rightPath, configuration.IdColumn);
         MatchingOutput.CheckColumns(configuration, leftTable, leftPath, configPath, truth || train);
         MatchingOutput.CheckColumns(configuration, rightTable, rightPath, configPath, truth || train);
-        var leftIds = MatchingOutput.Ids(leftTable, configuration.IdColumn, leftPath);
-        var rightIds = MatchingOutput.Ids(rightTable, configuration.IdColumn, rightPath);
+        var leftIds = MatchingOutput.Ids(leftTable, configuration.IdColumn, leftPath, configPath);
+        var rightIds = MatchingOutput.Ids(rightTable, configuration.IdColumn, rightPath, configPath);
         LinkageResult result;
         try
         {

@@ -45,10 +45,17 @@ internal static class UnitsLookupCommand
         command.SetAction(parse =>
         {
             var error = parse.InvocationConfiguration.Error;
-            var text = (parse.GetValue(query) ?? string.Empty).Trim();
+            var text = FoldWidth(parse.GetValue(query) ?? string.Empty).Trim();
             if (text.Length == 0)
             {
                 error.WriteLine("units: empty query: give a code (\"79\", \"760\", \"26734\") or a name (\"Phường Ba Đình\").");
+                return UsageError;
+            }
+
+            if (!text.Any(char.IsLetterOrDigit))
+            {
+                // Only punctuation or symbols: no unit could match; a usage error as an empty query, not "not found".
+                error.WriteLine("units: the query holds no letter or digit: give a code (\"79\", \"760\", \"26734\") or a name (\"Phường Ba Đình\").");
                 return UsageError;
             }
 
@@ -58,7 +65,7 @@ internal static class UnitsLookupCommand
                 "new" => [AdministrativeScheme.New],
                 _ => [AdministrativeScheme.Old, AdministrativeScheme.New],
             };
-            var withinText = parse.GetValue(within);
+            var withinText = parse.GetValue(within) is { } w ? FoldWidth(w) : null;
             var scopes = new AdministrativeUnit[schemes.Length];
             if (withinText is not null && !TryResolveWithin(withinText, schemes, scopes, out var problem))
             {
@@ -249,6 +256,32 @@ internal static class UnitsLookupCommand
 
         var where = unit.Level == AdministrativeLevel.Province ? string.Empty : $", {unit.Province.Name}";
         outside.Add($"{query} is not in {within.Name} ({unit.Scheme.ToString().ToLowerInvariant()} scheme): it is {unit.Name}{where}.");
+    }
+
+    /// <summary>
+    /// Folds full-width forms (U+FF01–U+FF5E: <c>ＨÀ ＮỘＩ</c>, <c>７９</c>) to their ASCII letters, digits and signs and the
+    /// ideographic space to a space, as NFKC does (the tool runs without ICU, so this is done by hand).
+    /// </summary>
+    internal static string FoldWidth(string text)
+    {
+        if (!text.Any(c => c is (>= '\uFF01' and <= '\uFF5E') or '\u3000'))
+        {
+            return text;
+        }
+
+        return string.Create(text.Length, text, (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                var c = source[i];
+                span[i] = c switch
+                {
+                    >= '\uFF01' and <= '\uFF5E' => (char)(c - 0xFEE0),
+                    '\u3000' => ' ',
+                    _ => c,
+                };
+            }
+        });
     }
 
     private static bool IsCode(string query)

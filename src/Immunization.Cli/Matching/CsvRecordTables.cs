@@ -8,7 +8,8 @@ namespace Immunization.Cli.Matching;
 /// <remarks>Trimming makes FEBRL's <c>", "</c> separators read as plain commas.</remarks>
 internal static class CsvRecordTables
 {
-    public static RecordTable Read(string path)
+    /// <summary>Reads <paramref name="path"/>; values of <paramref name="idColumn"/> (copied into the output) must hold no control character.</summary>
+    public static RecordTable Read(string path, string? idColumn)
     {
         if (!File.Exists(path))
         {
@@ -41,12 +42,19 @@ internal static class CsvRecordTables
             throw new CliInputException($"{path}: header: {e.Message}");
         }
 
+        var id = idColumn is null ? -1 : Array.IndexOf(columns, idColumn);
         var lastRow = 1;
         while (CsvInput.NextRow(reader, file, ref lastRow))
         {
             var row = reader.Current;
 
             CsvInput.CheckWidth(row, columns.Length, file);
+            if (id >= 0 && !StandardCsvReader.IsWritableId(row[id].Span))
+            {
+                throw new StandardFileException(file, lastRow, idColumn,
+                    "holds a control character (NUL, tab, escape, ...); ids are written to the output as they are");
+            }
+
             var r = table.AddRecord();
             for (var c = 0; c < columns.Length; c++)
             {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Immunization.Cli.StandardFiles;
 using Immunization.Matching.Configuration;
 using Immunization.Matching.Scoring;
 using Immunization.Matching.Tables;
@@ -11,19 +12,17 @@ internal static class MatchingOutput
 {
     public static MatchPlan LoadPlan(string path)
     {
-        if (!File.Exists(path))
-        {
-            throw new CliInputException($"{path}: configuration file not found.");
-        }
-
+        // Structure first (encoding, size, depth, duplicate keys, trailing text), with the file, line and JSON path named.
+        var json = JsonInput.Read(path, "configuration");
         try
         {
-            using var stream = File.OpenRead(path);
+            using var stream = new MemoryStream(json, writable: false);
             return MatchPlan.Compile(MatchConfiguration.FromJson(stream));
         }
         catch (MatchConfigurationException e)
         {
-            throw new CliInputException($"{path}: {e.Message}");
+            // The library's message may repeat a key or value of any length from the file: cut short.
+            throw new CliInputException($"{path}: {JsonInput.Cap(e.Message)}");
         }
     }
 
@@ -32,7 +31,7 @@ internal static class MatchingOutput
     public static void WritePairs(string path, MatchPlan plan, PairExplainer explain, string leftIdName, string rightIdName, RecordIds leftIds,
         RecordIds rightIds, IReadOnlyList<ScoredPair> matches, IReadOnlyList<ScoredPair> reviews)
     {
-        using var writer = new StreamWriter(path, false, new System.Text.UTF8Encoding(false), 1 << 16);
+        using var writer = new CsvWriter(path);
         var header = new List<string?> { leftIdName, rightIdName, "decision", "weight", "probability" };
         foreach (var name in plan.FieldNames)
         {
@@ -40,29 +39,23 @@ internal static class MatchingOutput
             header.Add(name + "_weight");
         }
 
-        CsvText.WriteRow(writer, [.. header]);
+        writer.Row([.. header]);
         var fields = new FieldContribution[plan.FieldNames.Count];
         void Write(ScoredPair pair, string decision)
         {
             explain(pair, fields);
             leftIds.Write(writer, pair.Left);
-            writer.Write(',');
             rightIds.Write(writer, pair.Right);
-            writer.Write(',');
-            writer.Write(decision);
-            writer.Write(',');
-            CsvText.WriteNumber(writer, pair.Weight, "0.###");
-            writer.Write(',');
-            CsvText.WriteNumber(writer, pair.Probability, "0.######");
+            writer.Field(decision);
+            writer.Field(pair.Weight, "0.###");
+            writer.Field(pair.Probability, "0.######");
             foreach (var field in fields)
             {
-                writer.Write(',');
-                CsvText.WriteField(writer, field.Level);
-                writer.Write(',');
-                CsvText.WriteNumber(writer, field.Weight, "0.###");
+                writer.Field(field.Level);
+                writer.Field(field.Weight, "0.###");
             }
 
-            writer.Write('\n');
+            writer.EndRow();
         }
 
         foreach (var pair in matches)
@@ -126,14 +119,8 @@ internal static class MatchingOutput
     public static void WarnIfDegenerate(TextWriter error, string command, MatchConfiguration configuration, MatchModel model,
         long candidatePairs, bool trained)
     {
-        // With m counted from labels, or fixed on every level, EM has no m to get wrong.
-        if (trained || (configuration.Fields ?? []).All(f => f.Levels.All(l => l.M is not null)))
-        {
-            return;
-        }
-
-        // FEBRL's tight blocking gives 0.64 (link) and 0.84 (dedupe) with perfect results; beyond 0.95 almost no non-match is left.
-        if (model.Lambda > 0.95)
+        var diagnosis = ModelDiagnosis.Of(configuration, model, trained);
+        if (diagnosis.MostPairsJudgedMatches)
         {
             var share = model.Lambda.ToString("P1", CultureInfo.InvariantCulture);
             error.WriteLine($"{command}: warning: EM judged {share} of the {candidatePairs} candidate pairs to be matches. Blocking " +
@@ -142,24 +129,14 @@ internal static class MatchingOutput
                 "fix m with \"m\" on the levels, or count it from labelled pairs with --train-on-truth.");
         }
 
-        var separates = false;
-        foreach (var field in model.Fields)
-        {
-            foreach (var level in field.Levels)
-            {
-                // A level whose m and u differ by less than a factor of two carries under one bit of evidence.
-                separates |= Math.Abs(level.Weight) >= 1;
-            }
-        }
-
-        if (!separates)
+        if (diagnosis.NoFieldSeparates)
         {
             error.WriteLine($"{command}: warning: no field separates matches from non-matches (m ≈ u on every level). Check that the " +
                 "fields' columns hold comparable values and that their comparators and thresholds fit the data.");
         }
     }
 
-    public static RecordIds Ids(RecordTable table, string? idColumn, string file)
+    public static RecordIds Ids(RecordTable table, string? idColumn, string file, string configPath)
     {
         if (idColumn is null)
         {
@@ -169,7 +146,7 @@ internal static class MatchingOutput
         var column = table.IndexOf(idColumn);
         if (column < 0)
         {
-            throw new CliInputException($"{file}: the id column '{idColumn}' named in the configuration is missing.");
+            throw new CliInputException($"{file}: the id column '{CsvInput.Shown(idColumn)}' named by idColumn in {configPath} is missing.");
         }
 
         return new RecordIds(table, column);
@@ -185,21 +162,21 @@ internal static class MatchingOutput
             {
                 if (!string.IsNullOrWhiteSpace(listed) && table.IndexOf(listed) < 0)
                 {
-                    throw new CliInputException($"{csvPath}: no column '{listed}', which field '{field.Name}' in {configPath} reads ('columns').");
+                    throw new CliInputException($"{csvPath}: no column '{CsvInput.Shown(listed)}', which field '{CsvInput.Shown(field.Name)}' in {configPath} reads ('columns').");
                 }
             }
 
             var column = string.IsNullOrWhiteSpace(field.Column) ? field.Name : field.Column;
             if (field.Columns is null && table.IndexOf(column) < 0)
             {
-                throw new CliInputException($"{csvPath}: no column '{column}', which field '{field.Name}' in {configPath} reads" +
+                throw new CliInputException($"{csvPath}: no column '{CsvInput.Shown(column)}', which field '{CsvInput.Shown(field.Name)}' in {configPath} reads" +
                     $"{(string.IsNullOrWhiteSpace(field.Column) ? " (its name; set 'column' to read another)" : " ('column')")}.");
             }
         }
 
         if (configuration.Truth is { } t && table.IndexOf(t.Column) < 0)
         {
-            throw new CliInputException($"{csvPath}: no column '{t.Column}', which truth.column in {configPath} names" +
+            throw new CliInputException($"{csvPath}: no column '{CsvInput.Shown(t.Column)}', which truth.column in {configPath} names" +
                 (truth ? "." : "; remove the 'truth' section for data without it."));
         }
     }
@@ -222,19 +199,19 @@ internal delegate void PairExplainer(ScoredPair pair, Span<FieldContribution> fi
 /// <summary>How output files name a record: its value in the configuration's id column, or its 1-based data row.</summary>
 internal sealed class RecordIds(RecordTable table, int column)
 {
+    /// <summary>The id column, or −1 when records are named by their row.</summary>
+    public int Column => column;
+
     public string this[int record] => column < 0 ? (record + 1).ToString(CultureInfo.InvariantCulture) : table.Get(record, column) ?? "";
 
-    public void Write(TextWriter writer, int record)
+    public void Write(CsvWriter writer, int record)
     {
         if (column < 0)
         {
-            CsvText.WriteNumber(writer, record + 1, "0");
+            writer.Field(record + 1);
             return;
         }
 
-        CsvText.WriteField(writer, table.GetSpan(record, column));
+        writer.Field(table.GetSpan(record, column));
     }
-
-    /// <summary>Orders two records by their ids, ordinally (row numbers numerically).</summary>
-    public int Compare(int a, int b) => column < 0 ? a.CompareTo(b) : table.GetSpan(a, column).SequenceCompareTo(table.GetSpan(b, column));
 }

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using Immunization.Matching.Deduplication;
+using Immunization.Matching.Linking;
+using Immunization.Cli.StandardFiles;
 using Immunization.Core.Records;
 using Immunization.Matching.Comparators.Vietnamese;
 using Immunization.Matching.Verification;
@@ -42,24 +44,18 @@ internal static class RegisterLinkRun
         var unlinkedPositions = new List<int>();
         var differingIds = new SortedDictionary<string, long>(StringComparer.Ordinal);
         long skippedBlocks = 0, recordsWithSkippedBlocks = 0;
-        var truth = truthPath is null ? null : IdentityFiles.ReadTruth(truthPath);
-        long truePersons = 0, blockedTruePersons = 0;
-        using (var explanations = new StreamWriter(explanationsPath, false, new System.Text.UTF8Encoding(false), 1 << 16))
+        var truth = truthPath is null ? null : new RegisterTruthTally(IdentityFiles.ReadTruth(truthPath));
+        using (var explanations = new CsvWriter(explanationsPath))
         {
-            explanations.Write("record_id,person_id,weight,runner_up_weight,citizen_id,full_name,date_of_birth,sex,phone,residence," +
-                "outcome,ambiguity_reason,runner_up_id\n");
+            explanations.Row("record_id", "person_id", "weight", "runner_up_weight", "citizen_id", "full_name", "date_of_birth", "sex", "phone",
+                "residence", "outcome", "ambiguity_reason", "runner_up_id");
             var explanationRow = new string?[13];
             foreach (var batch in IdentityFiles.ReadBatches(recordsPath, "record_id", recordStats))
             {
                 var results = new RecordLink[batch.Length];
                 Parallel.For(0, batch.Length, i => results[i] = index.Link(batch[i]));
-                if (truth is not null)
-                {
-                    // Blocking recall: does the true person come out of blocking at all?
-                    var (withPerson, blocked) = BlockingRecall(index, batch, truth);
-                    truePersons += withPerson;
-                    blockedTruePersons += blocked;
-                }
+                // Blocking recall: does the true person come out of blocking at all?
+                truth?.AddBlocking(index, batch);
 
                 for (var i = 0; i < batch.Length; i++)
                 {
@@ -88,6 +84,7 @@ internal static class RegisterLinkRun
                         shared = text;
                     }
 
+                    truth?.Add(batch[i].Id, link);
                     recordIds.Add(batch[i].Id);
                     // An ambiguous record is not linked: its best candidate is only in explanations.csv.
                     persons.Add(link.Outcome is VerificationOutcome.Verified or VerificationOutcome.Differs ? link.PersonId : null);
@@ -98,19 +95,19 @@ internal static class RegisterLinkRun
                     {
                         explanationRow[0] = batch[i].Id;
                         explanationRow[1] = link.PersonId;
-                        explanationRow[2] = CsvText.Number(link.Weight, "0.##");
-                        explanationRow[3] = double.IsNaN(link.RunnerUpWeight) ? "" : CsvText.Number(link.RunnerUpWeight, "0.##");
+                        explanationRow[2] = CsvWriter.Number(link.Weight, "0.##");
+                        explanationRow[3] = double.IsNaN(link.RunnerUpWeight) ? "" : CsvWriter.Number(link.RunnerUpWeight, "0.##");
                         for (var f = 0; f < link.Explanation.Count; f++)
                         {
                             var c = link.Explanation[f];
-                            explanationRow[4 + f] = c.Level + ":" + CsvText.Number(c.Weight, "0.##");
+                            explanationRow[4 + f] = c.Level + ":" + CsvWriter.Number(c.Weight, "0.##");
                         }
 
                         explanationRow[10] = OutcomeText(link.Outcome);
                         explanationRow[11] = link.AmbiguityReason;
                         explanationRow[12] = link.RunnerUpPersonId;
 
-                        CsvText.WriteRow(explanations, explanationRow);
+                        explanations.Row(explanationRow);
                     }
                 }
             }
@@ -127,9 +124,9 @@ internal static class RegisterLinkRun
         }
 
         var counts = new int[6];
-        using (var writer = new StreamWriter(linksPath, false, new System.Text.UTF8Encoding(false), 1 << 16))
+        using (var writer = new CsvWriter(linksPath))
         {
-            writer.Write("record_id,person_id,outcome,weight,differing_fields,cluster_id\n");
+            writer.Row("record_id", "person_id", "outcome", "weight", "differing_fields", "cluster_id");
             var row = new string?[6];
             for (var i = 0; i < recordIds.Count; i++)
             {
@@ -138,10 +135,10 @@ internal static class RegisterLinkRun
                 row[0] = recordIds[i];
                 row[1] = person;
                 row[2] = OutcomeText(outcomes[i]);
-                row[3] = double.IsNaN(weights[i]) ? "" : CsvText.Number(weights[i], "0.##");
+                row[3] = double.IsNaN(weights[i]) ? "" : CsvWriter.Number(weights[i], "0.##");
                 row[4] = differences[i];
                 row[5] = clusters[i] ?? person;
-                CsvText.WriteRow(writer, row);
+                writer.Row(row);
             }
         }
 
@@ -176,78 +173,24 @@ internal static class RegisterLinkRun
 
         if (truth is not null)
         {
+            var evaluation = truth.Evaluation;
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"blocking: the true person is a candidate for {blockedTruePersons} of {truePersons} records " +
-                $"({(truePersons == 0 ? 1 : (double)blockedTruePersons / truePersons):P2})"));
-            WriteTruth(stdout, truth, recordIds, persons, outcomes, truthPath!);
+                $"blocking: the true person is a candidate for {evaluation.TruePairsBlocked} of {evaluation.TruePairs} records " +
+                $"({evaluation.BlockingRecall:P2})"));
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"truth: {evaluation.TruePairs} records of people in the register; {evaluation.PredictedPairs} linked, " +
+                $"{evaluation.TruePositives} to the right person; precision {evaluation.Precision:0.0000}, recall {evaluation.Recall:0.0000}, " +
+                $"F1 {evaluation.F1:0.0000}"));
+            if (truth.RecordsWithoutTruth > 0)
+            {
+                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warning: {truth.RecordsWithoutTruth} records have no row in {truthPath}"));
+            }
         }
 
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"wrote {linksPath}, {explanationsPath}; index {indexTime.TotalSeconds:0.00} s, linking {(linkTime - indexTime).TotalSeconds:0.00} s, " +
             $"clusters and links.csv {(clock.Elapsed - linkTime).TotalSeconds:0.00} s, total {clock.Elapsed.TotalSeconds:0.00} s"));
         return 0;
-    }
-
-    private static void WriteTruth(TextWriter stdout, Dictionary<string, string?> truth, List<string> recordIds, List<string?> persons,
-        List<VerificationOutcome> outcomes, string truthPath)
-    {
-        long predicted = 0, correct = 0, actual = 0, missingTruth = 0;
-        for (var i = 0; i < recordIds.Count; i++)
-        {
-            if (!truth.TryGetValue(recordIds[i], out var person))
-            {
-                missingTruth++;
-                continue;
-            }
-
-            if (person is not null)
-            {
-                actual++;
-            }
-
-            if (outcomes[i] is VerificationOutcome.Verified or VerificationOutcome.Differs)
-            {
-                predicted++;
-                if (persons[i] == person)
-                {
-                    correct++;
-                }
-            }
-        }
-
-        var precision = predicted == 0 ? 1 : (double)correct / predicted;
-        var recall = actual == 0 ? 1 : (double)correct / actual;
-        var f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
-        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"truth: {actual} records of people in the register; {predicted} linked, {correct} to the right person; " +
-            $"precision {precision:0.0000}, recall {recall:0.0000}, F1 {f1:0.0000}"));
-        if (missingTruth > 0)
-        {
-            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warning: {missingTruth} records have no row in {truthPath}"));
-        }
-    }
-
-    private static (long Persons, long Blocked) BlockingRecall(RegisterIndex index, IdentityRecord[] batch, Dictionary<string, string?> truth)
-    {
-        long persons = 0, blocked = 0;
-        var lockObject = new object();
-        Parallel.For(0, batch.Length, () => (0L, 0L), (i, _, local) =>
-        {
-            if (!batch[i].IsVietnameseCitizen || !truth.TryGetValue(batch[i].Id, out var person) || person is null)
-            {
-                return local;
-            }
-
-            return index.IsCandidate(batch[i], person) ? (local.Item1 + 1, local.Item2 + 1) : (local.Item1 + 1, local.Item2);
-        }, local =>
-        {
-            lock (lockObject)
-            {
-                persons += local.Item1;
-                blocked += local.Item2;
-            }
-        });
-        return (persons, blocked);
     }
 
     private static string OutcomeText(VerificationOutcome outcome) => outcome switch

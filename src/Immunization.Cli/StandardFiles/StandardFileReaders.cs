@@ -2,7 +2,6 @@ using System.Globalization;
 using Immunization.Core.Identity;
 using Immunization.Core.Places;
 using Immunization.Core.Records;
-using nietras.SeparatedValues;
 using NodaTime;
 
 namespace Immunization.Cli.StandardFiles;
@@ -65,61 +64,31 @@ internal static class StandardFileReader
 
     private static IEnumerable<RowView> Rows(TextReader text, string fileName, string[] columns)
     {
-        // No header and no column-count check by Sep: its messages quote the row (personal data); CsvInput checks both.
-        using var sep = CsvInput.Open(
-            () => Sep.New(',').Reader(o => o with { HasHeader = false, Unescape = true, DisableColCountCheck = true }).From(text), fileName);
-        string[] header;
-        try
+        using var reader = StandardCsvReader.Open(text, fileName, columns, idColumn: columns[0], uniqueIds: false);
+        var view = new RowView(reader, columns);
+        while (reader.Next())
         {
-            header = CsvInput.ReadHeader(sep, fileName);
-        }
-        catch (StandardFileException e) when (e.Row == 1 && e.Column is null && e.Reason.StartsWith("the file is empty", StringComparison.Ordinal))
-        {
-            throw new StandardFileException(fileName, 1, null, "the file is empty; expected a header row: " + string.Join(',', columns));
-        }
-
-        var indexes = new int[columns.Length];
-        for (var i = 0; i < columns.Length; i++)
-        {
-            indexes[i] = Array.IndexOf(header, columns[i]);
-            if (indexes[i] < 0)
-            {
-                throw new StandardFileException(fileName, 1, columns[i], "the header has no such column; expected " + string.Join(',', columns));
-            }
-        }
-
-        var view = new RowView(fileName, columns, indexes);
-        var lastRow = 1;
-        while (CsvInput.NextRow(sep, fileName, ref lastRow))
-        {
-            var row = sep.Current;
-
-            CsvInput.CheckWidth(row, header.Length, fileName);
-            view.Load(row);
+            view.Load();
             yield return view;
         }
     }
 
-    /// <summary>The current row's fields by column name; reused from row to row.</summary>
-    private sealed class RowView(string file, string[] columns, int[] indexes)
+    /// <summary>The current row's fields by column name, parsed strictly; reused from row to row.</summary>
+    private sealed class RowView(StandardCsvReader reader, string[] columns)
     {
         private readonly string?[] _values = new string?[columns.Length];
 
-        public int Row { get; private set; } = 1;
-
-        public void Load(SepReader.Row row)
+        public void Load()
         {
-            Row = row.RowIndex + 1;
-            for (var i = 0; i < indexes.Length; i++)
+            for (var i = 0; i < _values.Length; i++)
             {
-                var span = row[indexes[i]].Span;
-                _values[i] = span.IsEmpty ? null : span.ToString();
+                _values[i] = reader.Text(i);
             }
         }
 
         private string? Value(string column) => _values[Array.IndexOf(columns, column)];
 
-        private StandardFileException Error(string column, string reason) => new(file, Row, column, reason);
+        private StandardFileException Error(string column, string reason) => new(reader.File, reader.Row, column, reason);
 
         public string? Optional(string column) => Value(column);
 
