@@ -24,7 +24,7 @@ namespace Immunization.Core.Eligibility;
 /// </para>
 /// </remarks>
 /// <threadsafety>Immutable; one instance can evaluate many people from many threads at once.</threadsafety>
-public sealed class CovidEvaluator
+public sealed partial class CovidEvaluator
 {
     private readonly CdsiEngine _engine;
 
@@ -63,7 +63,7 @@ public sealed class CovidEvaluator
 
         var given = doses.ToList();
         given.Sort(CdsiEngine.CompareDoses);
-        var runs = _engine.EvaluateEachSeries(person.Patient, given, asOf, VietnamCovidSchedule.VaccineGroup, out var history, out _);
+        var runs = _engine.EvaluateEachSeries(person.PatientOn(asOf), given, asOf, VietnamCovidSchedule.VaccineGroup, out var history, out _);
         var run = Choose(runs, history, birth, asOf);
         var series = run.Series;
         var primary = series.PrimaryDoses ?? series.Doses.Count;
@@ -71,7 +71,11 @@ public sealed class CovidEvaluator
         var results = DoseResults(given, run, asOf);
         var age = AgeGroupScheme.AgeInYears(birth, asOf);
         var next = NextDose(person, given, run, primary, history.Count == 0 ? runs : null, asOf);
-        return new CovidAssessment(asOf, age, Options.AgeGroups.Classify(birth, asOf), status, series.Name, primary, results, next);
+        return new CovidAssessment(asOf, age, Options.AgeGroups.Classify(birth, asOf), status, series.Name, primary, results, next)
+        {
+            PriorityGroups = person.PriorityGroupsOn(asOf),
+            RiskConditions = person.RiskConditionsOn(asOf),
+        };
     }
 
     private PatientSeries Choose(List<PatientSeries> runs, List<HistoryDose> history, LocalDate birth, LocalDate asOf)
@@ -208,7 +212,7 @@ public sealed class CovidEvaluator
         if (!AnyVaccineInEffect(target, asOf) && FirstEffective(target, asOf) is { } from)
         {
             // No rule for this dose yet on the date asked about: the dates are those of the rules that take effect first.
-            var later = _engine.EvaluateEachSeries(person.Patient, given, from, VietnamCovidSchedule.VaccineGroup, out _, out _);
+            var later = _engine.EvaluateEachSeries(person.PatientOn(asOf), given, from, VietnamCovidSchedule.VaccineGroup, out _, out _);
             forecast = later.FirstOrDefault(r => ReferenceEquals(r.Series, run.Series)) ?? run;
             rule = NextDoseRule.NotYetInEffect;
             if (forecast.Earliest is { } e && e < from)
@@ -251,7 +255,12 @@ public sealed class CovidEvaluator
             rule = MinimumAgeDate(target, birth, asOf) == when ? NextDoseRule.TooYoung : NextDoseRule.TooSoon;
         }
 
-        var products = Products(startable, run.Series, target, birth, earliest ?? asOf);
+        var productDate = earliest ?? asOf;
+        var products = Products(startable, run.Series, target, birth, productDate);
+        if ((person.RiskConditionsOn(productDate) & RiskConditions.Pregnant) != 0)
+        {
+            products.RemoveAll(code => Options.NotInPregnancyProducts.Contains(code));
+        }
         var explanation = rule switch
         {
             NextDoseRule.TooYoung => $"dose {number} of {run.Series.Name}: too young until {earliest:uuuu-MM-dd}",
@@ -267,12 +276,12 @@ public sealed class CovidEvaluator
 
     private bool MaySecondBooster(CovidPerson person, LocalDate asOf)
     {
-        if ((person.RiskConditions & RiskConditions.Immunocompromised) != 0 || AgeGroupScheme.IsAtLeast(person.BirthDate, asOf, Options.SecondBoosterMinimumAge))
+        if ((person.RiskConditionsOn(asOf) & RiskConditions.Immunocompromised) != 0 || AgeGroupScheme.IsAtLeast(person.BirthDate, asOf, Options.SecondBoosterMinimumAge))
         {
             return true;
         }
 
-        foreach (var group in person.PriorityGroups)
+        foreach (var group in person.PriorityGroupsOn(asOf))
         {
             if (Options.SecondBoosterGroups.Contains(group))
             {
