@@ -16,7 +16,7 @@ public sealed partial class CovidEvaluator
     /// </summary>
     /// <remarks>
     /// It is the engine's own evaluation: the person's doses before <paramref name="date"/> and the proposed dose are
-    /// evaluated as of <paramref name="date"/> (<see cref="Evaluate"/>), and the proposed dose is allowed when it is valid
+    /// evaluated as of <paramref name="date"/> (<see cref="Evaluate(CovidPerson, IEnumerable{AdministeredDose}, LocalDate)"/>), and the proposed dose is allowed when it is valid
     /// and adds a valid dose to the person's series. Doses on or after <paramref name="date"/> are ignored (the question is
     /// asked before giving the dose). The priority groups and risk conditions are those in effect on <paramref name="date"/>.
     /// </remarks>

@@ -22,7 +22,7 @@ namespace Immunization.Core.Evaluation;
 /// var mmr = assessment.ForecastFor("MMR");   // NotComplete, dose 2 recommended at 4 years
 /// </code>
 /// </example>
-public sealed class CdsiEngine
+public sealed partial class CdsiEngine
 {
     private static readonly Lazy<CdsiEngine> s_default = new(() => new CdsiEngine(CdsiSupportingData.Embedded));
     private static readonly IReadOnlySet<string> s_noGroups = new HashSet<string>(StringComparer.Ordinal);
