@@ -121,6 +121,37 @@ public sealed class EvaluateCommandTests : IDisposable
     }
 
     [Fact]
+    public void Evaluate_PriorityGroupColumn_AGroupFromTheDoseDateOfItsRecord()
+    {
+        // Two 30-year-olds with three Pfizer doses; each names group 1 (health workers, high exposure: dose 4 allowed,
+        // thanhnien 05/2022) on one record: A on dose 3 (before --as-of), B on a record after --as-of (not yet in effect).
+        Directory.CreateDirectory(_root);
+        var records = Path.Combine(_root, "records.csv");
+        const string header = "record_id,citizen_id,full_name,date_of_birth,sex,phone,province_code,commune_code,admin_scheme,address,nationality,vaccine_code,dose_date,dose_number,site_id,priority_group";
+        File.WriteAllLines(records,
+        [
+            header,
+            "A1,,Trần Thị Bình,1992-03-01,F,,,,,,VN,208,2021-09-01,1,,",
+            "A2,,Trần Thị Bình,1992-03-01,F,,,,,,VN,208,2021-09-22,2,,",
+            "A3,,Trần Thị Bình,1992-03-01,F,,,,,,VN,208,2022-01-22,3,,1",
+            "B1,,Lê Văn Cường,1992-03-01,M,,,,,,VN,208,2021-09-01,1,,",
+            "B2,,Lê Văn Cường,1992-03-01,M,,,,,,VN,208,2021-09-22,2,,",
+            "B3,,Lê Văn Cường,1992-03-01,M,,,,,,VN,208,2022-01-22,3,,",
+            "B4,,Lê Văn Cường,1992-03-01,M,,,,,,VN,208,2022-09-01,4,,1",
+        ]);
+        var outDir = Path.Combine(_root, "out");
+
+        var (exit, _, error) = Run("evaluate", "--records", records, "--as-of", "2022-08-01", "--out", outDir);
+
+        Assert.True(exit == 0, error);
+        var people = Path.Combine(outDir, "people.csv");
+        Assert.Equal(["R:A1", "R:B1"], Column(people, "person_key"));
+        Assert.Equal(["1", ""], Column(people, "priority_groups"));
+        Assert.Equal(["schedule", "not_in_second_booster_group"], Column(people, "rule"));
+        Assert.Equal(["2022-05-22", ""], Column(people, "earliest"));
+    }
+
+    [Fact]
     public void Evaluate_BadAsOf_UsageError()
     {
         var (exit, _, error) = Run("evaluate", "--records", "x.csv", "--as-of", "31/12/2022", "--out", _root);

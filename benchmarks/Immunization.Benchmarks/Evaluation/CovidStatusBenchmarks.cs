@@ -8,7 +8,8 @@ namespace Immunization.Benchmarks.Evaluation;
 
 /// <summary>
 /// Status and next dose of Viet Nam's COVID-19 schedule (<see cref="CovidEvaluator"/>, through the CDSi engine) for
-/// 10,000 adults with 2-4 doses each (time per person: OperationsPerInvoke), on one thread and on all cores.
+/// 10,000 adults with 2-4 doses each (time per person: OperationsPerInvoke), on one thread and on all cores, and the
+/// all-series reference path on one thread.
 /// </summary>
 [MemoryDiagnoser]
 public class CovidStatusBenchmarks
@@ -51,6 +52,20 @@ public class CovidStatusBenchmarks
         foreach (var (person, doses) in _people)
         {
             var result = CovidEvaluator.Default.Evaluate(person, doses, s_asOf);
+            sum += (int)result.Status + (result.NextDose?.DoseNumber ?? 0);
+        }
+
+        return sum;
+    }
+
+    /// <summary>The reference path: every series the person may follow is evaluated (what the fast path is proved equal to).</summary>
+    [Benchmark(OperationsPerInvoke = People)]
+    public int StatusAndNextDose_AllSeries_OneThread()
+    {
+        var sum = 0;
+        foreach (var (person, doses) in _people)
+        {
+            var result = CovidEvaluator.Default.Evaluate(person, doses, s_asOf, allSeries: true);
             sum += (int)result.Status + (result.NextDose?.DoseNumber ?? 0);
         }
 

@@ -150,10 +150,11 @@ internal sealed class EvaluateRun(CovidEvaluator evaluator, LocalDate asOf)
     private void EvaluatePerson(List<(int Row, DoseRecord Record)> records, string recordsName, CsvWriter people, CsvWriter doses, CsvWriter rejects)
     {
         // The person's facts from their records: the most precise date of birth (first row on a tie), the first known
-        // sex, every priority group.
+        // sex, and each priority group from the earliest dose date of a record that names it (a record is evidence of the
+        // group on its dose date; the evaluation as of a date uses only the groups in effect then).
         PartialDate? birth = null;
         var sex = Sex.Unknown;
-        var groups = new SortedSet<PriorityGroup>();
+        var groups = new SortedDictionary<PriorityGroup, LocalDate>();
         foreach (var (_, record) in records)
         {
             if (record.Person.DateOfBirth is { } d && (birth is not { } b || d.Precision > b.Precision))
@@ -166,9 +167,10 @@ internal sealed class EvaluateRun(CovidEvaluator evaluator, LocalDate asOf)
                 sex = record.Person.Sex;
             }
 
-            if (record.PriorityGroup is { } g)
+            if (record.PriorityGroup is { } g && record.DoseDate is { } on
+                && (!groups.TryGetValue((PriorityGroup)g, out var from) || on < from))
             {
-                groups.Add((PriorityGroup)g);
+                groups[(PriorityGroup)g] = on;
             }
         }
 
@@ -186,14 +188,15 @@ internal sealed class EvaluateRun(CovidEvaluator evaluator, LocalDate asOf)
 
         var sorted = records.OrderBy(r => r.Record.DoseDate!.Value).ThenBy(r => r.Record.VaccineCode, StringComparer.Ordinal).ThenBy(r => r.Row).ToList();
         var given = sorted.Select(r => new AdministeredDose(r.Record.DoseDate!.Value, r.Record.VaccineCode!)).ToList();
-        var result = evaluator.Evaluate(new CovidPerson(dateOfBirth, sex, groups), given, asOf);
+        var facts = groups.Select(g => new PriorityGroupFact(g.Key, From: g.Value));
+        var result = evaluator.Evaluate(CovidPerson.WithFacts(dateOfBirth, sex, facts, []), given, asOf);
         var personKey = PersonKey(records);
         People++;
         var next = result.NextDose;
         people.Field(personKey);
         people.Field(records.Count);
         people.Field(result.AgeGroup.Name);
-        people.Field(string.Join(';', groups.Select(g => ((int)g).ToString(CultureInfo.InvariantCulture))));
+        people.Field(string.Join(';', result.PriorityGroups.Select(g => ((int)g).ToString(CultureInfo.InvariantCulture))));
         people.Field(Snake(result.Status.ToString()));
         people.Field(result.SeriesName);
         people.Field(next?.DoseNumber);

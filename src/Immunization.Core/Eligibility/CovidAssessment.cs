@@ -19,4 +19,11 @@ public sealed record CovidAssessment(
     string SeriesName,
     int PrimaryDoses,
     IReadOnlyList<CovidDoseResult> Doses,
-    CovidNextDose? NextDose);
+    CovidNextDose? NextDose)
+{
+    /// <summary>The priority groups the person is in on <see cref="AsOf"/> (facts in effect then).</summary>
+    public IReadOnlyList<PriorityGroup> PriorityGroups { get; init; } = [];
+
+    /// <summary>The risk conditions the person has on <see cref="AsOf"/> (facts in effect then).</summary>
+    public RiskConditions RiskConditions { get; init; }
+}

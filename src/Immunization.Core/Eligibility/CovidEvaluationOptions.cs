@@ -30,4 +30,11 @@ public sealed record CovidEvaluationOptions
         PriorityGroup.HealthWorkers, PriorityGroup.AntiEpidemicForces, PriorityGroup.DiplomatsCustomsImmigration, PriorityGroup.Military,
         PriorityGroup.Police, PriorityGroup.Teachers, PriorityGroup.EssentialServices,
     ];
+
+    /// <summary>
+    /// The products not given in pregnancy: Sputnik V (CVX 505; giadinh.net.vn, thanhnien.vn, 09/2021). A pregnant person
+    /// (<see cref="RiskConditions.Pregnant"/> on the date) is not offered them, and <see cref="CovidEvaluator.Check"/> refuses
+    /// them; a dose already given still counts (CDSi evaluates what was given; a contraindication stops a forecast only).
+    /// </summary>
+    public IReadOnlyList<string> NotInPregnancyProducts { get; init; } = ["505"];
 }

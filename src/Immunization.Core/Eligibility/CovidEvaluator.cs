@@ -24,9 +24,12 @@ namespace Immunization.Core.Eligibility;
 /// </para>
 /// </remarks>
 /// <threadsafety>Immutable; one instance can evaluate many people from many threads at once.</threadsafety>
-public sealed class CovidEvaluator
+public sealed partial class CovidEvaluator
 {
     private readonly CdsiEngine _engine;
+
+    // Each series of the schedule: the codes its first dose accepts (preferable or allowable, in any period).
+    private readonly Dictionary<AntigenSeries, HashSet<string>> _firstDoseCodes;
 
     /// <summary>Creates an evaluator over the embedded schedule.</summary>
     /// <param name="options">The options; <see cref="CovidEvaluationOptions.Default"/> when <see langword="null"/>.</param>
@@ -37,6 +40,7 @@ public sealed class CovidEvaluator
         Guard.Against.Null(Options.AgeGroups);
         Guard.Against.Null(Options.SecondBoosterGroups);
         _engine = VietnamCovidSchedule.Engine;
+        _firstDoseCodes = FirstDoseCodes();
     }
 
     /// <summary>An evaluator with the default options.</summary>
@@ -51,7 +55,13 @@ public sealed class CovidEvaluator
     /// <param name="asOf">The date asked about; not before the date of birth. Doses after it are listed but not evaluated.</param>
     /// <returns>The status, every dose's evaluation and the next dose.</returns>
     /// <exception cref="ArgumentException"><paramref name="asOf"/> is before the date of birth, or a dose has no code.</exception>
-    public CovidAssessment Evaluate(CovidPerson person, IEnumerable<AdministeredDose> doses, LocalDate asOf)
+    public CovidAssessment Evaluate(CovidPerson person, IEnumerable<AdministeredDose> doses, LocalDate asOf) => Evaluate(person, doses, asOf, allSeries: false);
+
+    /// <summary>
+    /// <paramref name="allSeries"/>: evaluate every relevant series (the reference path the property tests compare with);
+    /// otherwise only those that can be chosen (<see cref="RunCandidates"/>), with the same result.
+    /// </summary>
+    internal CovidAssessment Evaluate(CovidPerson person, IEnumerable<AdministeredDose> doses, LocalDate asOf, bool allSeries)
     {
         Guard.Against.Null(person);
         Guard.Against.Null(doses);
@@ -63,15 +73,21 @@ public sealed class CovidEvaluator
 
         var given = doses.ToList();
         given.Sort(CdsiEngine.CompareDoses);
-        var runs = _engine.EvaluateEachSeries(person.Patient, given, asOf, VietnamCovidSchedule.VaccineGroup, out var history, out _);
+        var session = _engine.StartSeries(person.PatientOn(asOf), given, asOf, VietnamCovidSchedule.VaccineGroup);
+        var history = session.History;
+        var runs = allSeries ? RunAll(session) : RunCandidates(session, birth, asOf);
         var run = Choose(runs, history, birth, asOf);
         var series = run.Series;
         var primary = series.PrimaryDoses ?? series.Doses.Count;
         var status = Status(run, asOf);
         var results = DoseResults(given, run, asOf);
         var age = AgeGroupScheme.AgeInYears(birth, asOf);
-        var next = NextDose(person, given, run, primary, history.Count == 0 ? runs : null, asOf);
-        return new CovidAssessment(asOf, age, Options.AgeGroups.Classify(birth, asOf), status, series.Name, primary, results, next);
+        var next = NextDose(person, given, run, primary, history.Count == 0 ? session.Relevant : null, asOf);
+        return new CovidAssessment(asOf, age, Options.AgeGroups.Classify(birth, asOf), status, series.Name, primary, results, next)
+        {
+            PriorityGroups = person.PriorityGroupsOn(asOf),
+            RiskConditions = person.RiskConditionsOn(asOf),
+        };
     }
 
     private PatientSeries Choose(List<PatientSeries> runs, List<HistoryDose> history, LocalDate birth, LocalDate asOf)
@@ -81,17 +97,15 @@ public sealed class CovidEvaluator
         (int, VaccinationStatus, int, int, int, int, int) bestKey = default;
         foreach (var run in runs)
         {
-            // A series the person can start now; else the one they can start soonest (a 3-year-old: the 5-11 series).
-            var start = run.Series.MinAgeToStart is { } min ? CdsiCalendar.Add(birth, min) : birth;
-            var tooOld = run.Series.MaxAgeToStart is { } max && startDate >= CdsiCalendar.Add(birth, max);
+            var (canStart, soonest, preference) = SeriesKey(run.Series, birth, startDate);
             var key = (
                 run.Series.Type == SeriesType.Risk ? 1 : 0,
                 Status(run, asOf),
                 run.ValidCount,
                 run.Evaluations.Count > 0 && run.Evaluations[0].Status == DoseStatus.Valid ? 1 : 0,
-                CanStart(run.Series, birth, startDate) ? 1 : 0,
-                tooOld ? int.MinValue : start <= startDate ? 0 : -Period.Between(startDate, start, PeriodUnits.Days).Days,
-                -run.Series.Preference);
+                canStart,
+                soonest,
+                preference);
             if (best is null || key.CompareTo(bestKey) > 0)
             {
                 best = run;
@@ -100,6 +114,111 @@ public sealed class CovidEvaluator
         }
 
         return best ?? throw new InvalidOperationException("Viet Nam's COVID-19 schedule has no standard series."); // the schedule always has them
+    }
+
+    // The part of the choice that depends on the series alone: a series the person can start on the date of their first
+    // dose (or the date asked about, without doses); else the one they can start soonest (a 3-year-old: the 5-11 series);
+    // then the schedule's preference.
+    private static (int CanStart, int Soonest, int Preference) SeriesKey(AntigenSeries series, LocalDate birth, LocalDate startDate)
+    {
+        var start = series.MinAgeToStart is { } min ? CdsiCalendar.Add(birth, min) : birth;
+        var tooOld = series.MaxAgeToStart is { } max && startDate >= CdsiCalendar.Add(birth, max);
+        return (
+            CanStart(series, birth, startDate) ? 1 : 0,
+            tooOld ? int.MinValue : start <= startDate ? 0 : -Period.Between(startDate, start, PeriodUnits.Days).Days,
+            -series.Preference);
+    }
+
+    private static List<PatientSeries> RunAll(CdsiEngine.SeriesSession session)
+    {
+        var runs = new List<PatientSeries>(session.Relevant.Count);
+        foreach (var series in session.Relevant)
+        {
+            runs.Add(session.Run(series));
+        }
+
+        return runs;
+    }
+
+    /// <summary>
+    /// Runs only the series <see cref="Choose"/> can pick, so that the choice (and so the whole assessment) is the one
+    /// every series would give. A standard series whose first dose accepts none of the products given has no valid dose
+    /// (the schedule has no skip conditions), so it can win only when no series run has a valid dose and no risk series
+    /// is indicated; then all such series tie on everything but <see cref="SeriesKey"/>, and the best of them is run too.
+    /// Without doses every series ties the same way (a risk series first), and only the best is run.
+    /// </summary>
+    private List<PatientSeries> RunCandidates(CdsiEngine.SeriesSession session, LocalDate birth, LocalDate asOf)
+    {
+        var relevant = session.Relevant;
+        var history = session.History;
+        var runs = new PatientSeries?[relevant.Count];
+        var decided = false;
+        if (history.Count > 0)
+        {
+            for (var i = 0; i < relevant.Count; i++)
+            {
+                var series = relevant[i];
+                if (series.Type == SeriesType.Risk || AcceptsFirst(series, history))
+                {
+                    var run = session.Run(series);
+                    runs[i] = run;
+                    decided |= series.Type == SeriesType.Risk || run.ValidCount > 0;
+                }
+            }
+        }
+
+        if (!decided)
+        {
+            var startDate = history.Count > 0 ? history[0].Date : asOf;
+            var best = -1;
+            (int, (int, int, int)) bestKey = default;
+            for (var i = 0; i < relevant.Count; i++)
+            {
+                if (runs[i] is null)
+                {
+                    var key = (relevant[i].Type == SeriesType.Risk ? 1 : 0, SeriesKey(relevant[i], birth, startDate));
+                    if (best < 0 || key.CompareTo(bestKey) > 0)
+                    {
+                        best = i;
+                        bestKey = key;
+                    }
+                }
+            }
+
+            if (best >= 0)
+            {
+                runs[best] = session.Run(relevant[best]);
+            }
+        }
+
+        var list = new List<PatientSeries>(relevant.Count);
+        foreach (var run in runs)
+        {
+            if (run is not null)
+            {
+                list.Add(run);
+            }
+        }
+
+        return list;
+    }
+
+    private bool AcceptsFirst(AntigenSeries series, List<HistoryDose> history)
+    {
+        if (!_firstDoseCodes.TryGetValue(series, out var codes))
+        {
+            return true; // not a series of the embedded schedule: run it
+        }
+
+        foreach (var dose in history)
+        {
+            if (codes.Contains(dose.Cvx))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool CanStart(AntigenSeries series, LocalDate birth, LocalDate date) =>
@@ -187,7 +306,7 @@ public sealed class CovidEvaluator
         return e.Reasons.ToArray() is { Length: > 1 } all ? text + " [" + string.Join(", ", all) + "]" : text;
     }
 
-    private CovidNextDose? NextDose(CovidPerson person, List<AdministeredDose> given, PatientSeries run, int primary, List<PatientSeries>? startable, LocalDate asOf)
+    private CovidNextDose? NextDose(CovidPerson person, List<AdministeredDose> given, PatientSeries run, int primary, List<AntigenSeries>? startable, LocalDate asOf)
     {
         var birth = person.BirthDate;
         if (run.Status == SeriesStatus.AgedOut)
@@ -208,8 +327,8 @@ public sealed class CovidEvaluator
         if (!AnyVaccineInEffect(target, asOf) && FirstEffective(target, asOf) is { } from)
         {
             // No rule for this dose yet on the date asked about: the dates are those of the rules that take effect first.
-            var later = _engine.EvaluateEachSeries(person.Patient, given, from, VietnamCovidSchedule.VaccineGroup, out _, out _);
-            forecast = later.FirstOrDefault(r => ReferenceEquals(r.Series, run.Series)) ?? run;
+            var later = _engine.StartSeries(person.PatientOn(asOf), given, from, VietnamCovidSchedule.VaccineGroup);
+            forecast = later.Relevant.Exists(s => ReferenceEquals(s, run.Series)) ? later.Run(run.Series) : run;
             rule = NextDoseRule.NotYetInEffect;
             if (forecast.Earliest is { } e && e < from)
             {
@@ -251,7 +370,12 @@ public sealed class CovidEvaluator
             rule = MinimumAgeDate(target, birth, asOf) == when ? NextDoseRule.TooYoung : NextDoseRule.TooSoon;
         }
 
-        var products = Products(startable, run.Series, target, birth, earliest ?? asOf);
+        var productDate = earliest ?? asOf;
+        var products = Products(startable, run.Series, target, birth, productDate);
+        if ((person.RiskConditionsOn(productDate) & RiskConditions.Pregnant) != 0)
+        {
+            products.RemoveAll(code => Options.NotInPregnancyProducts.Contains(code));
+        }
         var explanation = rule switch
         {
             NextDoseRule.TooYoung => $"dose {number} of {run.Series.Name}: too young until {earliest:uuuu-MM-dd}",
@@ -267,12 +391,12 @@ public sealed class CovidEvaluator
 
     private bool MaySecondBooster(CovidPerson person, LocalDate asOf)
     {
-        if ((person.RiskConditions & RiskConditions.Immunocompromised) != 0 || AgeGroupScheme.IsAtLeast(person.BirthDate, asOf, Options.SecondBoosterMinimumAge))
+        if ((person.RiskConditionsOn(asOf) & RiskConditions.Immunocompromised) != 0 || AgeGroupScheme.IsAtLeast(person.BirthDate, asOf, Options.SecondBoosterMinimumAge))
         {
             return true;
         }
 
-        foreach (var group in person.PriorityGroups)
+        foreach (var group in person.PriorityGroupsOn(asOf))
         {
             if (Options.SecondBoosterGroups.Contains(group))
             {
@@ -281,6 +405,26 @@ public sealed class CovidEvaluator
         }
 
         return false;
+    }
+
+    private static Dictionary<AntigenSeries, HashSet<string>> FirstDoseCodes()
+    {
+        var codes = new Dictionary<AntigenSeries, HashSet<string>>(ReferenceEqualityComparer.Instance);
+        foreach (var series in VietnamCovidSchedule.SupportingData.AntigensByName[VietnamCovidSchedule.VaccineGroup].Series)
+        {
+            var first = new HashSet<string>(StringComparer.Ordinal);
+            if (series.Doses.Count > 0)
+            {
+                foreach (var vaccine in series.Doses[0].PreferableVaccines.Concat(series.Doses[0].AllowableVaccines))
+                {
+                    first.Add(SupportingDataReader.NormalizeCvx(vaccine.Cvx));
+                }
+            }
+
+            codes[series] = first;
+        }
+
+        return codes;
     }
 
     private static bool AnyVaccineInEffect(SeriesDose target, LocalDate date)
@@ -331,18 +475,18 @@ public sealed class CovidEvaluator
         return null;
     }
 
-    private static List<string> Products(List<PatientSeries>? startable, AntigenSeries series, SeriesDose target, LocalDate birth, LocalDate date)
+    private static List<string> Products(List<AntigenSeries>? startable, AntigenSeries series, SeriesDose target, LocalDate birth, LocalDate date)
     {
         var codes = new List<string>();
         AddProducts(codes, target, birth, date);
         if (startable is not null)
         {
             // Without doses, every product a series the person can start on that date allows for its first dose.
-            foreach (var run in startable)
+            foreach (var other in startable)
             {
-                if (run.Series.Type == SeriesType.Standard && !ReferenceEquals(run.Series, series) && CanStart(run.Series, birth, date))
+                if (other.Type == SeriesType.Standard && !ReferenceEquals(other, series) && CanStart(other, birth, date))
                 {
-                    AddProducts(codes, run.Series.Doses[0], birth, date);
+                    AddProducts(codes, other.Doses[0], birth, date);
                 }
             }
         }

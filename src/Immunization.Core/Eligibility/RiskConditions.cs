@@ -10,6 +10,11 @@ public enum RiskConditions : byte
     /// <summary>Moderately or severely immunocompromised: an additional primary dose (Dispatch 3309/BYT-DP) and the second booster.</summary>
     Immunocompromised = 1,
 
-    /// <summary>Pregnant: recorded (Sputnik V is not given in pregnancy); the built-in schedule does not change with it.</summary>
+    /// <summary>
+    /// Pregnant. The sources give one effect: Sputnik V is not given in pregnancy (giadinh.net.vn; thanhnien.vn, 09/2021), so
+    /// it is not offered (<see cref="CovidEvaluationOptions.NotInPregnancyProducts"/>). They give no other change to the
+    /// schedule (no series, interval or priority), so otherwise it is a fact carried and reported
+    /// (<see cref="CovidAssessment.RiskConditions"/>).
+    /// </summary>
     Pregnant = 2,
 }

@@ -111,6 +111,25 @@ public sealed class CovidEvaluatorPropertyTests
                 .Label($"{a} / {b}");
         });
 
+    // The fast path (only the series that can be chosen) gives exactly what evaluating every series gives: status, series,
+    // every dose's evaluation and explanation, and the next dose with its dates, products and rule.
+    [Property(MaxTest = 500)]
+    public Property Evaluate_OnlyCandidateSeries_SameAsAllSeries() =>
+        Prop.ForAll(Person().ToArbitrary(), History().ToArbitrary(), Gen.Choose(0, 900).ToArbitrary(), (person, history, offset) =>
+        {
+            var asOf = s_campaignStart.PlusDays(offset);
+            if (asOf < person.BirthDate)
+            {
+                return true.ToProperty();
+            }
+
+            var fast = CovidEvaluator.Default.Evaluate(person, history, asOf, allSeries: false);
+            var all = CovidEvaluator.Default.Evaluate(person, history, asOf, allSeries: true);
+            var (a, b) = (Describe(fast) + " " + string.Join(",", fast.NextDose?.ProductCodes ?? []) + fast.AgeGroup + fast.PrimaryDoses,
+                Describe(all) + " " + string.Join(",", all.NextDose?.ProductCodes ?? []) + all.AgeGroup + all.PrimaryDoses);
+            return (a == b).Label($"fast: {a}\nall:  {b}");
+        });
+
     [Property(MaxTest = 300)]
     public Property Classify_AnyAge_ExactlyOneConfiguredGroup() =>
         Prop.ForAll(Gen.Choose(0, 40000).ToArbitrary(), Gen.Choose(0, 45000).ToArbitrary(), (birthDay, age) =>

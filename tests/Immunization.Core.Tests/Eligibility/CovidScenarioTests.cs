@@ -147,6 +147,40 @@ public sealed class CovidScenarioTests
         Assert.Equal(["210", "208", "217", "207"], afterAz.ProductCodes);
     }
 
+    [Fact]
+    public void Evaluate_ImmunocompromisedOnlyLater_UsesTheFactsInEffectOnTheDate()
+    {
+        // Immunocompromised from 1 Jul 2022: the 3-dose risk series (Dispatch 3309/BYT-DP, 23/6/2022) applies from then only.
+        var person = CovidPerson.WithFacts(
+            PartialDate.Parse("1980"), Sex.Female, [], [new RiskConditionFact(RiskConditions.Immunocompromised, From: Date("2022-07-01"))]);
+        var doses = ParseDoses("2022-01-01 208; 2022-01-22 208");
+
+        var june = CovidEvaluator.Default.Evaluate(person, doses, Date("2022-06-30"));
+        var july = CovidEvaluator.Default.Evaluate(person, doses, Date("2022-07-01"));
+
+        Assert.Equal(VaccinationStatus.PrimarySeriesComplete, june.Status);
+        Assert.Equal(RiskConditions.None, june.RiskConditions);
+        Assert.Equal(VaccinationStatus.PartiallyVaccinated, july.Status);
+        Assert.Equal(RiskConditions.Immunocompromised, july.RiskConditions);
+        Assert.Equal(3, july.NextDose!.DoseNumber);
+    }
+
+    [Fact]
+    public void Evaluate_Pregnant_ReportedAndSputnikVNotOffered()
+    {
+        // Sputnik V is not given in pregnancy (giadinh.net.vn; thanhnien.vn, 09/2021); no other effect in the sources.
+        var pregnant = new CovidPerson(PartialDate.Parse("1995-01-01"), Sex.Female, riskConditions: RiskConditions.Pregnant);
+        var not = new CovidPerson(PartialDate.Parse("1995-01-01"), Sex.Female);
+
+        var a = CovidEvaluator.Default.Evaluate(pregnant, [], Date("2021-10-01"));
+        var b = CovidEvaluator.Default.Evaluate(not, [], Date("2021-10-01"));
+
+        Assert.Equal(RiskConditions.Pregnant, a.RiskConditions);
+        Assert.Contains("505", b.NextDose!.ProductCodes);
+        Assert.DoesNotContain("505", a.NextDose!.ProductCodes);
+        Assert.Equal(b.NextDose.ProductCodes.Where(c => c != "505"), a.NextDose.ProductCodes);
+    }
+
     internal static AdministeredDose[] ParseDoses(string text) =>
         text.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(d => d.Split(' '))
