@@ -60,6 +60,18 @@ public sealed class ReportCommandTests : IDisposable
     }
 
     [Fact]
+    public void Run_AmbiguousLink_WorkListGivesTheMatchersReason()
+    {
+        File.WriteAllText(Path.Combine(_dir, "links.csv"), "record_id,person_id,outcome,weight,differing_fields,cluster_id\nR1,P1,verified,80,,P1\nR2,,ambiguous,18.5,ambiguous:review_band;citizen_id:different,R2\nR3,,not_found,,,R3\nR4,P3,verified,70,,P3\n");
+
+        var (code, _, error) = Run();
+
+        Assert.True(code == 0, error);
+        var items = Directory.GetFiles(Path.Combine(_dir, "out", "worklists")).SelectMany(f => File.ReadAllLines(f).Skip(1)).ToList();
+        Assert.Contains(items, l => l.Contains(",R2,ambiguous,,,review_band,", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Run_WithDosesFromEvaluate_CountsOnlyValidDoses()
     {
         File.WriteAllText(Path.Combine(_dir, "doses.csv"),
