@@ -72,6 +72,25 @@ public sealed class ReportCommandTests : IDisposable
     }
 
     [Fact]
+    public void Run_PeopleWithNextDoses_WritesDoseDueListsPerCommune()
+    {
+        File.WriteAllText(Path.Combine(_dir, "people.csv"),
+            "person_key,records,age_group,priority_groups,status,series,next_dose,next_kind,earliest,recommended,past_due,products,rule,blocked,first_dose_date,second_dose_date,first_product\n"
+            + "P1,1,18+,,partially_vaccinated,s,2,primary,2021-09-22,2021-09-29,2021-10-10,208,r,no,2021-09-01,,208\n"
+            + "P2,1,18+,1,primary_series_complete,s,3,booster,2021-10-01,2021-10-10,,208,r,no,2021-09-01,2021-09-22,208\n"
+            + "P3,1,5-11,,partially_vaccinated,s,2,primary,2021-10-11,2021-10-18,2021-11-20,208,r,no,2021-09-20,,208\n");
+
+        var (code, output, error) = Run("--people", Path.Combine(_dir, "people.csv"));
+
+        Assert.True(code == 0, error);
+        var rows = Directory.GetFiles(Path.Combine(_dir, "out", "duelists")).SelectMany(f => File.ReadAllLines(f).Skip(1)).ToList();
+        Assert.Equal(2, rows.Count); // P3's dose 2 is not past due yet
+        Assert.Contains(rows, r => r.Contains(",P1,overdue_dose2,2,2021-09-22,2021-09-29,2021-10-10,5", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.Contains(",P2,priority_dose3,3,2021-10-01,2021-10-10,,5", StringComparison.Ordinal));
+        Assert.Contains("dose-due lists: 2 communes (overdue_dose2 1, priority_dose3 1)", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Run_WithDosesFromEvaluate_CountsOnlyValidDoses()
     {
         File.WriteAllText(Path.Combine(_dir, "doses.csv"),

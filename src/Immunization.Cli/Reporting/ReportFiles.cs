@@ -87,6 +87,42 @@ internal static class ReportFiles
     }
 
     /// <summary>
+    /// Reads each person's next dose from <c>people.csv</c> of <c>evaluate</c> (<c>next_dose</c>, <c>earliest</c>,
+    /// <c>recommended</c>, <c>past_due</c>, <c>priority_groups</c>); empty when the file has no <c>next_dose</c> column, a
+    /// person without a next dose (series complete, or no dates) left out.
+    /// </summary>
+    public static List<Immunization.Reporting.DueLists.NextDose> ReadNextDoses(string path)
+    {
+        var next = new List<Immunization.Reporting.DueLists.NextDose>();
+        string file = Path.GetFileName(path);
+        foreach (var (line, row) in ReadTable(path, ["person_key"]))
+        {
+            if (!row.TryGetValue("next_dose", out var number) || number.Length == 0)
+            {
+                continue;
+            }
+
+            if (!int.TryParse(number, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int dose))
+            {
+                throw new StandardFileException(file, line, "next_dose", "expected a dose number");
+            }
+
+            var earliest = row.TryGetValue("earliest", out var e) ? Date(e, file, line, "earliest") : null;
+            var recommended = row.TryGetValue("recommended", out var r) ? Date(r, file, line, "recommended") : null;
+            if (earliest is not { } from || recommended is not { } at)
+            {
+                continue;
+            }
+
+            var pastDue = row.TryGetValue("past_due", out var pd) ? Date(pd, file, line, "past_due") : null;
+            var groups = row.TryGetValue("priority_groups", out var g) ? g.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : [];
+            next.Add(new Immunization.Reporting.DueLists.NextDose(row["person_key"], dose, from, at, pastDue, groups));
+        }
+
+        return next;
+    }
+
+    /// <summary>
     /// Reads <c>doses.csv</c> from <c>evaluate</c>: whether each record's dose is valid (<c>evaluation</c> is <c>valid</c>).
     /// </summary>
     public static Dictionary<string, bool> ReadDoseValidity(string path)
