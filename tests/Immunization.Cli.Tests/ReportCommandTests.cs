@@ -91,6 +91,26 @@ public sealed class ReportCommandTests : IDisposable
     }
 
     [Fact]
+    public void Run_SampleVietnamDhis2Mapping_SendsMappedCountsOnly()
+    {
+        var (code, output, error) = Run("--people", Path.Combine(_dir, "people.csv"), "--dhis2-mapping", LinkCommandTests.Sample("dhis2-vietnam.json"));
+
+        Assert.True(code == 0, error);
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(_dir, "out", "dhis2-datavalueset.json")));
+        Assert.Equal("dsCovVN0001", json.RootElement.GetProperty("dataSet").GetString());
+        var values = json.RootElement.GetProperty("dataValues").EnumerateArray()
+            .Select(v => (De: v.GetProperty("dataElement").GetString(), Coc: v.TryGetProperty("categoryOptionCombo", out var c) ? c.GetString() : null,
+                Ou: v.GetProperty("orgUnit").GetString(), Value: v.GetProperty("value").GetString()))
+            .ToList();
+        Assert.Contains(("deCovPpl101", (string?)null, "ouVNnation1", "2"), values); // people with 1+ dose: P1 and P2
+        Assert.Contains(("deCovDose01", (string?)null, "ouVNnation1", "4"), values);
+        Assert.Contains(("deCovDose01", (string?)null, "ouHNprov001", "2"), values); // R1 (P1 lives there) and R3 (unlinked, written there); R4's person has no residence
+        Assert.Contains(values, v => v.Ou == "ouHCMTanDi1"); // P2's old commune 26734 rolled up into new 26737
+        Assert.DoesNotContain(values, v => !v.Ou!.StartsWith("ou", StringComparison.Ordinal)); // unmapped units (unknown) not sent
+        Assert.Contains("dhis2: " + values.Count + " data values", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Run_WithDosesFromEvaluate_CountsOnlyValidDoses()
     {
         File.WriteAllText(Path.Combine(_dir, "doses.csv"),
