@@ -52,6 +52,7 @@ internal static class CliApp
         yield return CdsiCommand.Create();
         yield return EvaluateCommand.Create();
         yield return ReportCommand.Create();
+        yield return WorklistCommand.Create();
         yield return DemoCommand.Create();
     }
 }

@@ -60,6 +60,57 @@ public sealed class ReportCommandTests : IDisposable
     }
 
     [Fact]
+    public void Run_AmbiguousLink_WorkListGivesTheMatchersReason()
+    {
+        File.WriteAllText(Path.Combine(_dir, "links.csv"), "record_id,person_id,outcome,weight,differing_fields,cluster_id\nR1,P1,verified,80,,P1\nR2,,ambiguous,18.5,ambiguous:review_band;citizen_id:different,R2\nR3,,not_found,,,R3\nR4,P3,verified,70,,P3\n");
+
+        var (code, _, error) = Run();
+
+        Assert.True(code == 0, error);
+        var items = Directory.GetFiles(Path.Combine(_dir, "out", "worklists")).SelectMany(f => File.ReadAllLines(f).Skip(1)).ToList();
+        Assert.Contains(items, l => l.Contains(",R2,ambiguous,,,review_band,", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Run_PeopleWithNextDoses_WritesDoseDueListsPerCommune()
+    {
+        File.WriteAllText(Path.Combine(_dir, "people.csv"),
+            "person_key,records,age_group,priority_groups,status,series,next_dose,next_kind,earliest,recommended,past_due,products,rule,blocked,first_dose_date,second_dose_date,first_product\n"
+            + "P1,1,18+,,partially_vaccinated,s,2,primary,2021-09-22,2021-09-29,2021-10-10,208,r,no,2021-09-01,,208\n"
+            + "P2,1,18+,1,primary_series_complete,s,3,booster,2021-10-01,2021-10-10,,208,r,no,2021-09-01,2021-09-22,208\n"
+            + "P3,1,5-11,,partially_vaccinated,s,2,primary,2021-10-11,2021-10-18,2021-11-20,208,r,no,2021-09-20,,208\n");
+
+        var (code, output, error) = Run("--people", Path.Combine(_dir, "people.csv"));
+
+        Assert.True(code == 0, error);
+        var rows = Directory.GetFiles(Path.Combine(_dir, "out", "duelists")).SelectMany(f => File.ReadAllLines(f).Skip(1)).ToList();
+        Assert.Equal(2, rows.Count); // P3's dose 2 is not past due yet
+        Assert.Contains(rows, r => r.Contains(",P1,overdue_dose2,2,2021-09-22,2021-09-29,2021-10-10,5", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.Contains(",P2,priority_dose3,3,2021-10-01,2021-10-10,,5", StringComparison.Ordinal));
+        Assert.Contains("dose-due lists: 2 communes (overdue_dose2 1, priority_dose3 1)", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_SampleVietnamDhis2Mapping_SendsMappedCountsOnly()
+    {
+        var (code, output, error) = Run("--people", Path.Combine(_dir, "people.csv"), "--dhis2-mapping", LinkCommandTests.Sample("dhis2-vietnam.json"));
+
+        Assert.True(code == 0, error);
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(_dir, "out", "dhis2-datavalueset.json")));
+        Assert.Equal("dsCovVN0001", json.RootElement.GetProperty("dataSet").GetString());
+        var values = json.RootElement.GetProperty("dataValues").EnumerateArray()
+            .Select(v => (De: v.GetProperty("dataElement").GetString(), Coc: v.TryGetProperty("categoryOptionCombo", out var c) ? c.GetString() : null,
+                Ou: v.GetProperty("orgUnit").GetString(), Value: v.GetProperty("value").GetString()))
+            .ToList();
+        Assert.Contains(("deCovPpl101", (string?)null, "ouVNnation1", "2"), values); // people with 1+ dose: P1 and P2
+        Assert.Contains(("deCovDose01", (string?)null, "ouVNnation1", "4"), values);
+        Assert.Contains(("deCovDose01", (string?)null, "ouHNprov001", "2"), values); // R1 (P1 lives there) and R3 (unlinked, written there); R4's person has no residence
+        Assert.Contains(values, v => v.Ou == "ouHCMTanDi1"); // P2's old commune 26734 rolled up into new 26737
+        Assert.DoesNotContain(values, v => !v.Ou!.StartsWith("ou", StringComparison.Ordinal)); // unmapped units (unknown) not sent
+        Assert.Contains("dhis2: " + values.Count + " data values", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Run_WithDosesFromEvaluate_CountsOnlyValidDoses()
     {
         File.WriteAllText(Path.Combine(_dir, "doses.csv"),

@@ -63,9 +63,15 @@ internal static class ReportCommand
             var peopleFile = parse.GetValue(people);
             ReportInput input;
             Dhis2Mapping? mapping = null;
+            List<Immunization.Reporting.DueLists.NextDose> nextDoses = [];
             try
             {
                 input = ReportFiles.Read(parse.GetValue(register)!.FullName, parse.GetValue(records)!.FullName, parse.GetValue(links)!.FullName, peopleFile?.FullName, parse.GetValue(doses)?.FullName);
+                if (peopleFile is not null)
+                {
+                    nextDoses = ReportFiles.ReadNextDoses(peopleFile.FullName);
+                }
+
                 if (parse.GetValue(dhis2) is { } mappingFile)
                 {
                     using var stream = mappingFile.OpenRead();
@@ -82,6 +88,7 @@ internal static class ReportCommand
             var coverage = CoverageCalculator.Compute(input, options);
             var quality = DataQualityCalculator.Compute(input, options, coverage);
             var lists = WorkListBuilder.Build(input.Register, input.Doses, date.Value, due);
+            var dueLists = Immunization.Reporting.DueLists.DoseDueListBuilder.Build(input.Register, nextDoses, date.Value, due);
 
             var dir = parse.GetValue(output)!;
             Directory.CreateDirectory(dir.FullName);
@@ -112,7 +119,25 @@ internal static class ReportCommand
                 WorkListCsvWriter.Write(list, writer);
             }
 
+            if (dueLists.Count > 0)
+            {
+                var dueDir = Path.Combine(dir.FullName, "duelists");
+                Directory.CreateDirectory(dueDir);
+                foreach (var list in dueLists)
+                {
+                    using var writer = new StreamWriter(Path.Combine(dueDir, list.Id + ".csv"), false, utf8);
+                    DoseDueCsvWriter.Write(list, writer);
+                }
+            }
+
             Summary(stdout, coverage, quality, lists, date.Value, peopleFile is not null, dhis2Values);
+            if (peopleFile is not null)
+            {
+                var kinds = dueLists.SelectMany(l => l.Items).GroupBy(i => i.Kind).OrderBy(g => g.Key)
+                    .Select(g => DoseDueCsvWriter.KindName(g.Key) + " " + g.Count().ToString(CultureInfo.InvariantCulture));
+                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"dose-due lists: {dueLists.Count} communes ({string.Join(", ", kinds)})"));
+            }
+
             return 0;
         });
         return command;

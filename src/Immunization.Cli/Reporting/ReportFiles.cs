@@ -16,7 +16,8 @@ namespace Immunization.Cli.Reporting;
 /// </summary>
 internal static class ReportFiles
 {
-    internal sealed record Link(string? PersonId, VerificationOutcome Outcome, IdentityField[] Differing);
+    /// <summary>One row of links.csv: the person, the outcome, the differing fields and, for an ambiguous record, the matcher's reason.</summary>
+    internal sealed record Link(string? PersonId, VerificationOutcome Outcome, IdentityField[] Differing, string? AmbiguityReason = null);
 
     public static Dictionary<string, Link> ReadLinks(string path)
     {
@@ -35,14 +36,25 @@ internal static class ReportFiles
                 "not_applicable" => VerificationOutcome.NotApplicable,
                 _ => throw new StandardFileException(file, line, "outcome", "expected verified, differs, ambiguous, not_found or not_applicable"),
             };
-            var differing = row["differing_fields"]
-                .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            var parts = row["differing_fields"].Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+            // link --register writes an ambiguous record's reason first, as 'ambiguous:<reason>' (RecordLink.DifferencesText).
+            string? reason = null;
+            foreach (var part in parts)
+            {
+                if (part.StartsWith("ambiguous:", StringComparison.Ordinal) && part.Length > "ambiguous:".Length)
+                {
+                    reason ??= part["ambiguous:".Length..];
+                }
+            }
+
+            var differing = parts
                 .Select(f => Field(f.Split(':')[0]))
                 .Where(f => f is not null)
                 .Select(f => f!.Value)
                 .Distinct()
                 .ToArray();
-            links[recordId] = new Link(person.Length == 0 ? null : person, outcome, differing);
+            links[recordId] = new Link(person.Length == 0 ? null : person, outcome, differing, reason);
         }
 
         return links;
@@ -75,6 +87,42 @@ internal static class ReportFiles
     }
 
     /// <summary>
+    /// Reads each person's next dose from <c>people.csv</c> of <c>evaluate</c> (<c>next_dose</c>, <c>earliest</c>,
+    /// <c>recommended</c>, <c>past_due</c>, <c>priority_groups</c>); empty when the file has no <c>next_dose</c> column, a
+    /// person without a next dose (series complete, or no dates) left out.
+    /// </summary>
+    public static List<Immunization.Reporting.DueLists.NextDose> ReadNextDoses(string path)
+    {
+        var next = new List<Immunization.Reporting.DueLists.NextDose>();
+        string file = Path.GetFileName(path);
+        foreach (var (line, row) in ReadTable(path, ["person_key"]))
+        {
+            if (!row.TryGetValue("next_dose", out var number) || number.Length == 0)
+            {
+                continue;
+            }
+
+            if (!int.TryParse(number, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int dose))
+            {
+                throw new StandardFileException(file, line, "next_dose", "expected a dose number");
+            }
+
+            var earliest = row.TryGetValue("earliest", out var e) ? Date(e, file, line, "earliest") : null;
+            var recommended = row.TryGetValue("recommended", out var r) ? Date(r, file, line, "recommended") : null;
+            if (earliest is not { } from || recommended is not { } at)
+            {
+                continue;
+            }
+
+            var pastDue = row.TryGetValue("past_due", out var pd) ? Date(pd, file, line, "past_due") : null;
+            var groups = row.TryGetValue("priority_groups", out var g) ? g.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : [];
+            next.Add(new Immunization.Reporting.DueLists.NextDose(row["person_key"], dose, from, at, pastDue, groups));
+        }
+
+        return next;
+    }
+
+    /// <summary>
     /// Reads <c>doses.csv</c> from <c>evaluate</c>: whether each record's dose is valid (<c>evaluation</c> is <c>valid</c>).
     /// </summary>
     public static Dictionary<string, bool> ReadDoseValidity(string path)
@@ -92,7 +140,11 @@ internal static class ReportFiles
         return valid;
     }
 
-    public static ReportInput Read(string registerPath, string recordsPath, string linksPath, string? peoplePath, string? dosesPath = null)
+    public static ReportInput Read(string registerPath, string recordsPath, string linksPath, string? peoplePath, string? dosesPath = null) =>
+        Read(registerPath, recordsPath, linksPath, peoplePath, dosesPath, null);
+
+    /// <summary>Reads the inputs; <paramref name="keepRecords"/>, when given, receives the dose records as read, in file order.</summary>
+    public static ReportInput Read(string registerPath, string recordsPath, string linksPath, string? peoplePath, string? dosesPath, List<DoseRecord>? keepRecords)
     {
         var links = ReadLinks(linksPath);
         var validity = dosesPath is null ? null : ReadDoseValidity(dosesPath);
@@ -114,16 +166,15 @@ internal static class ReportFiles
                 set.Add(group.ToString(System.Globalization.CultureInfo.InvariantCulture));
             }
 
-            string? id = record.Person.CitizenId;
+            keepRecords?.Add(record);
             doses.Add(new DoseEntry(record.RecordId, person, outcome, record.DoseDate ?? default, record.VaccineCode ?? "unknown",
                 validity is null ? record.DoseDate is not null : validity.TryGetValue(record.RecordId, out var isValid) && isValid)
             {
                 DifferingFields = link?.Differing ?? [],
-                AmbiguityReason = outcome == VerificationOutcome.Ambiguous ? "see explanations.csv" : null,
+                AmbiguityReason = outcome == VerificationOutcome.Ambiguous ? link?.AmbiguityReason ?? "unknown" : null,
                 RecordCommune = Place(record.Person),
                 SiteCode = record.SiteId,
-                IdentityNumber = string.IsNullOrWhiteSpace(id) ? IdentityNumberState.Missing
-                    : CitizenId.TryParse(id, out _) ? IdentityNumberState.Valid : IdentityNumberState.Invalid,
+                IdentityNumber = IdentityState(record.Person.CitizenId),
             });
         }
 
@@ -146,9 +197,14 @@ internal static class ReportFiles
         };
     }
 
+    /// <summary>Whether an identity number as written is missing, valid or invalid.</summary>
+    public static IdentityNumberState IdentityState(string? id) =>
+        string.IsNullOrWhiteSpace(id) ? IdentityNumberState.Missing
+            : CitizenId.TryParse(id, out _) ? IdentityNumberState.Valid : IdentityNumberState.Invalid;
+
     // Rows of a CSV file with a header, through CsvInput (errors name file, row and column, never the row's content);
     // blank lines skipped; the required columns checked. Each row is a column-name -> value map.
-    private static IEnumerable<(int Line, Dictionary<string, string> Row)> ReadTable(string path, string[] required)
+    internal static IEnumerable<(int Line, Dictionary<string, string> Row)> ReadTable(string path, string[] required)
     {
         string file = Path.GetFileName(path);
         using var reader = CsvInput.Open(() => Sep.New(',').Reader(o => o with { HasHeader = false, Unescape = true, DisableColCountCheck = true })
@@ -189,7 +245,8 @@ internal static class ReportFiles
         return parsed.Success ? parsed.Value : throw new StandardFileException(file, line, column, "expected a date as yyyy-MM-dd");
     }
 
-    private static AdministrativeUnit Place(PersonDetails person)
+    /// <summary>The residence written on a record or register entry: its commune, else its province, else none.</summary>
+    public static AdministrativeUnit Place(PersonDetails person)
     {
         var scheme = person.AdminScheme ?? AdministrativeScheme.New;
         var catalog = AdministrativeUnitCatalog.Vietnam;

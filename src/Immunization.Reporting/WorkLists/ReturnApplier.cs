@@ -90,7 +90,7 @@ public static class ReturnApplier
                         var bad = row.Corrections.Where(kv => !Parses(kv.Key, kv.Value)).Select(kv => kv.Key).Order().ToList();
                         foreach (var field in bad)
                         {
-                            problems.Add(new ReturnProblem(list.Source, row.Row, ColumnName(field), "correction does not parse; record left as it was"));
+                            problems.Add(new ReturnProblem(list.Source, row.Row, Export.WorkListCsvWriter.CorrectionColumn(field), "correction does not parse; record left as it was"));
                         }
 
                         if (bad.Count > 0)
