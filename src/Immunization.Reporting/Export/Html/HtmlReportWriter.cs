@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using Ardalis.GuardClauses;
 using Immunization.Reporting.Coverage;
 using Immunization.Reporting.Quality;
@@ -61,7 +60,7 @@ public static class HtmlReportWriter
         w.Write(E(options.TidyTableHref));
         w.Write("\">");
         w.Write(E(options.TidyTableHref));
-        w.Write("</a> (percentages are per 100 people; bar labels are the same values rounded to one decimal).");
+        w.Write("</a> (percentages are per 100 people; each bar is labelled with its value rounded to one decimal; the table cells it is drawn from are marked <code>data-charted</code>).");
         if (Find(Indicators.Population, Country, "all") is { } population)
         {
             w.Write(" People in the register: ");
@@ -119,7 +118,7 @@ public static class HtmlReportWriter
             {
                 Cell(w, row, "numerator");
                 Cell(w, row, "denominator");
-                Cell(w, row, "value");
+                Cell(w, row, "value", charted: true);
                 Cell(w, row, "flags");
             }
             else
@@ -143,27 +142,31 @@ public static class HtmlReportWriter
         Section(w, "province", "Coverage by province", "All ages: people with at least one dose and with the primary series complete, per 100 people of the province.");
         w.Write(ChartSvg.Bars("chart-province", labels, series, true, 960, Math.Max(300, 60 + (units.Count * 26)), "% of people"));
         w.Write("</figure>\n");
-        Table(w, "Province", labels, units.Select(u => (u.UnitCode, "all")).ToList(), find, includePopulation: true);
+        Table(w, "Province", labels, units.Select(u => (u.UnitCode, "all")).ToList(), find, includePopulation: true, charted: 2);
         w.Write("</section>\n");
     }
 
     private static void Communes(TextWriter w, IReadOnlyList<IndicatorRow> rows, Func<string, string, string, IndicatorRow?> find, HtmlReportOptions options)
     {
-        var lowest = rows.Where(r => r.Indicator == Indicators.PeoplePrimaryComplete && r.Disaggregation == "all" && IsCommune(r.UnitCode)
-                && r.Figure.Denominator is long d && d >= options.LowestCommunesMinimumPopulation && r.Figure.Value is not null)
+        var communes = rows.Where(r => r.Indicator == Indicators.PeoplePrimaryComplete && r.Disaggregation == "all" && IsCommune(r.UnitCode)
+                && r.Figure.Denominator is > 0 && r.Figure.Value is not null).ToList();
+        // In a small register few communes reach the minimum: then the bar is lowered to the size of the k-th largest commune.
+        long minimum = Math.Max(1, Math.Min(options.LowestCommunesMinimumPopulation,
+            communes.Select(r => r.Figure.Denominator!.Value).OrderDescending().Skip(Math.Max(0, options.LowestCommunes - 1)).FirstOrDefault(1)));
+        var lowest = communes.Where(r => r.Figure.Denominator >= minimum)
             .OrderBy(r => r.Figure.Value).ThenBy(r => r.UnitCode, StringComparer.Ordinal)
             .Take(Math.Max(0, options.LowestCommunes)).ToList();
         var labels = lowest.Select(u => u.UnitCode + " " + u.UnitName).ToList();
         var series = s_doses.Take(2).Select(d => (d.Label, lowest.Select(u => find(d.Indicator, u.UnitCode, "all")?.Figure.Value).ToArray())).ToList();
         Section(w, "commune", "Communes with the lowest primary-series coverage", string.Create(CultureInfo.InvariantCulture,
-            $"The {lowest.Count} communes of at least {options.LowestCommunesMinimumPopulation} people with the lowest share of people with the primary series complete, all ages."));
+            $"The {lowest.Count} communes of at least {minimum} people with the lowest share of people with the primary series complete, all ages."));
         if (lowest.Count > 0)
         {
             w.Write(ChartSvg.Bars("chart-commune", labels, series, true, 960, Math.Max(300, 60 + (lowest.Count * 26)), "% of people"));
         }
 
         w.Write("</figure>\n");
-        Table(w, "Commune", labels, lowest.Select(u => (u.UnitCode, "all")).ToList(), find, includePopulation: true);
+        Table(w, "Commune", labels, lowest.Select(u => (u.UnitCode, "all")).ToList(), find, includePopulation: true, charted: 2);
         w.Write("</section>\n");
     }
 
@@ -185,7 +188,7 @@ public static class HtmlReportWriter
             w.Write(row.Figure.Flags == FigureFlags.None ? "<tr>" : "<tr class=\"flagged\">");
             w.Write("<th scope=\"row\">");
             w.Write(E(row.Indicator));
-            w.Write("</th><td>");
+            w.Write("</th><td class=\"t\">");
             w.Write(E(row.Disaggregation));
             w.Write("</td>");
             Cell(w, row, "numerator");
@@ -204,9 +207,9 @@ public static class HtmlReportWriter
             {
                 w.Write("<tr class=\"flagged\"><th scope=\"row\">");
                 w.Write(E(row.Indicator));
-                w.Write("</th><td>");
+                w.Write("</th><td class=\"t\">");
                 w.Write(E(row.UnitCode + " " + row.UnitName));
-                w.Write("</td><td>");
+                w.Write("</td><td class=\"t\">");
                 w.Write(E(row.Disaggregation));
                 w.Write("</td>");
                 Cell(w, row, "numerator");
@@ -238,13 +241,13 @@ public static class HtmlReportWriter
         foreach (var list in lists.OrderByDescending(l => l.Items.Count).ThenBy(l => l.CommuneCode, StringComparer.Ordinal))
         {
             string href = options.WorkListFolder.TrimEnd('/') + "/" + Uri.EscapeDataString(list.Id) + ".csv";
-            w.Write(string.Create(c, $"<tr data-worklist=\"{E(list.Id)}\"><th scope=\"row\">{E(list.CommuneCode)}</th><td>{E(list.CommuneName)}</td><td data-field=\"records\">{list.Items.Count}</td><td>{list.DrawnUp:yyyy-MM-dd}</td><td data-field=\"due\">{list.Due:yyyy-MM-dd}</td><td><a href=\"{E(href)}\">{E(list.Id)}.csv</a></td></tr>\n"));
+            w.Write(string.Create(c, $"<tr data-worklist=\"{E(list.Id)}\"><th scope=\"row\">{E(list.CommuneCode)}</th><td class=\"t\">{E(list.CommuneName)}</td><td data-field=\"records\">{list.Items.Count}</td><td>{list.DrawnUp:yyyy-MM-dd}</td><td data-field=\"due\">{list.Due:yyyy-MM-dd}</td><td class=\"t\"><a href=\"{E(href)}\">{E(list.Id)}.csv</a></td></tr>\n"));
         }
 
         w.Write("</tbody></table>\n</section>\n");
     }
 
-    private static void Table(TextWriter w, string head, IReadOnlyList<string> labels, IReadOnlyList<(string Unit, string Disaggregation)> keys, Func<string, string, string, IndicatorRow?> find, bool includePopulation)
+    private static void Table(TextWriter w, string head, IReadOnlyList<string> labels, IReadOnlyList<(string Unit, string Disaggregation)> keys, Func<string, string, string, IndicatorRow?> find, bool includePopulation, int charted = 4)
     {
         w.Write("<table><thead><tr><th>");
         w.Write(E(head));
@@ -272,9 +275,9 @@ public static class HtmlReportWriter
                 CellOrEmpty(w, find(Indicators.Population, keys[i].Unit, keys[i].Disaggregation), "numerator");
             }
 
-            foreach (var (indicator, _) in s_doses)
+            for (int d = 0; d < s_doses.Length; d++)
             {
-                CellOrEmpty(w, find(indicator, keys[i].Unit, keys[i].Disaggregation), "value");
+                CellOrEmpty(w, find(s_doses[d].Indicator, keys[i].Unit, keys[i].Disaggregation), "value", d < charted);
             }
 
             w.Write("</tr>\n");
@@ -296,7 +299,7 @@ public static class HtmlReportWriter
         w.Write("</figcaption>\n");
     }
 
-    private static void CellOrEmpty(TextWriter w, IndicatorRow? row, string field)
+    private static void CellOrEmpty(TextWriter w, IndicatorRow? row, string field, bool charted = false)
     {
         if (row is null)
         {
@@ -304,14 +307,19 @@ public static class HtmlReportWriter
         }
         else
         {
-            Cell(w, row, field);
+            Cell(w, row, field, charted);
         }
     }
 
-    private static void Cell(TextWriter w, IndicatorRow row, string field)
+    private static void Cell(TextWriter w, IndicatorRow row, string field, bool charted = false)
     {
         w.Write("<td");
         Attributes(w, row, field);
+        if (charted)
+        {
+            w.Write(" data-charted=\"true\"");
+        }
+
         w.Write('>');
         w.Write(E(Text(row, field)));
         w.Write("</td>");
@@ -359,13 +367,18 @@ public static class HtmlReportWriter
     private static bool IsCommune(string unit) =>
         unit.Length == 5 && unit.All(char.IsAsciiDigit);
 
-    private static string E(string text) => WebUtility.HtmlEncode(text);
+    /// <summary>Escapes the five characters HTML gives a meaning to; other characters (Vietnamese letters) stay as they are, in UTF-8.</summary>
+    private static string E(string text) =>
+        text.AsSpan().IndexOfAny("<>&\"'") < 0
+            ? text
+            : text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal)
+                .Replace("\"", "&quot;", StringComparison.Ordinal).Replace("'", "&#39;", StringComparison.Ordinal);
 
     private const string Style = """
         body { font-family: "DejaVu Sans", Arial, sans-serif; margin: 0 auto; max-width: 1000px; padding: 0 16px 48px; color: #1b1b1b; }
         h1 { font-size: 1.6em; margin-top: 24px; } h2 { margin-top: 40px; border-bottom: 2px solid #0072B2; }
         table { border-collapse: collapse; margin: 12px 0; font-size: 0.9em; }
-        th, td { border: 1px solid #ccc; padding: 3px 8px; text-align: left; } td { text-align: right; font-variant-numeric: tabular-nums; }
+        th, td { border: 1px solid #ccc; padding: 3px 8px; text-align: left; } td { text-align: right; font-variant-numeric: tabular-nums; } td.t { text-align: left; }
         thead th { background: #eef3f8; } tr.flagged, td.flag { background: #fde8e8; }
         figure.chart { margin: 0; } figure.chart svg { max-width: 100%; height: auto; }
         figcaption { color: #555; margin-bottom: 8px; }
