@@ -33,6 +33,33 @@ public sealed class DemoCommandTests : IDisposable
     }
 
     [Fact]
+    public void Demo_SmallProvince_WritesTheHtmlReportAndEndsWithTheSummaryTables()
+    {
+        var (exit, output, error) = Run("demo", "--people", "400", "--seed", "3", "--out", _root);
+
+        Assert.True(exit == 0, error);
+        string html = File.ReadAllText(Path.Combine(_root, "report", "report.html"));
+        Assert.Contains("<svg ", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"indicators.csv\"", html, StringComparison.Ordinal);
+        foreach (var log in new[] { "generate", "link", "evaluate", "report" })
+        {
+            Assert.True(File.Exists(Path.Combine(_root, "logs", log + ".log")), log);
+        }
+
+        // Redirected output stays plain: no escape sequences, and the tables follow the steps.
+        Assert.DoesNotContain('\u001b', output);
+        int tables = output.IndexOf("Coverage by age group (country)", StringComparison.Ordinal);
+        Assert.True(tables > output.IndexOf("== step 4/4:", StringComparison.Ordinal), output);
+        Assert.Contains("Data quality (country)", output, StringComparison.Ordinal);
+        Assert.Contains("Commune work lists: ", output, StringComparison.Ordinal);
+        Assert.Contains("Against the generator's ground truth", output, StringComparison.Ordinal);
+
+        // The summary's figures are the tidy table's: the country's population for all ages appears in the age table.
+        string population = File.ReadLines(Path.Combine(_root, "report", "indicators.csv")).Single(l => l.StartsWith("population,none,VN,", StringComparison.Ordinal) && l.Contains(",all,", StringComparison.Ordinal)).Split(',')[6];
+        Assert.Matches(@"│ all\s+│\s+" + population + @" │", output);
+    }
+
+    [Fact]
     public void Demo_ZeroPeople_ExitsTwoWithAMessage()
     {
         var (exit, output, error) = Run("demo", "--people", "0", "--out", _root);

@@ -104,6 +104,8 @@ internal static class ReportCommand
                 TidyJsonWriter.Write(all, stream);
             }
 
+            using (var html = new StreamWriter(Path.Combine(dir.FullName, "report.html"), false, utf8)) { Immunization.Reporting.Export.Html.HtmlReportWriter.Write(all, lists, new Immunization.Reporting.Export.Html.HtmlReportOptions(), html); }
+
             int dhis2Values = -1;
             if (mapping is not null)
             {

@@ -125,7 +125,7 @@ public sealed class PackagesTests(PackagedProject packed) : IClassFixture<Packag
     }
 
     [Fact]
-    public void Tool_InstalledFromTheFolder_ShowsHelpAndGenerates()
+    public void Tool_InstalledFromTheFolder_ShowsHelpGeneratesAndRunsTheDemo()
     {
         var tools = Path.Combine(packed.Root, "tools-" + Guid.NewGuid().ToString("N")[..8]);
         packed.Run(packed.Root, "tool", "install", "Immunization.Cli", "--version", packed.Version, "--tool-path", tools,
@@ -146,5 +146,15 @@ public sealed class PackagesTests(PackagedProject packed) : IClassFixture<Packag
         Assert.Equal(expected.Register.Count, registerRows);
         Assert.True(File.ReadLines(Path.Combine(outDir, "records.csv")).Skip(1).Any(), "the tool wrote no records");
         Assert.True(File.Exists(Path.Combine(outDir, "truth.csv")), "the tool wrote no truth.csv");
+
+        // The whole job from the installed tool: the HTML report and the tidy table it is drawn from.
+        var demoDir = Path.Combine(packed.Root, "demo-" + Guid.NewGuid().ToString("N")[..8]);
+        packed.RunFile(tool, packed.Root, "demo", "--people", "2000", "--out", demoDir);
+        var html = Path.Combine(demoDir, "report", "report.html");
+        var tidy = Path.Combine(demoDir, "report", "indicators.csv");
+        Assert.True(File.Exists(html), "the installed tool's demo wrote no report.html");
+        Assert.True(File.Exists(tidy), "the installed tool's demo wrote no indicators.csv");
+        Assert.Contains("<svg ", File.ReadAllText(html), StringComparison.Ordinal);
+        Assert.True(File.ReadLines(tidy).Skip(1).Any(), "the tidy table is empty");
     }
 }
