@@ -1,0 +1,58 @@
+using System.Reflection;
+
+namespace Immunization.Architecture.Tests;
+
+/// <summary>
+/// Each package references only the packages of ours that <c>../shared/architecture.md</c> allows (arrows point down:
+/// Core, then Matching / Reporting / Testing, then the tool), and no library takes the tool's file, command-line or
+/// console libraries.
+/// </summary>
+public sealed class PackageReferenceTests
+{
+    private static readonly string[] s_toolOnly = ["Sep", "System.CommandLine", "Spectre.Console"];
+
+    public static TheoryData<string, string[]> Allowed => new()
+    {
+        { "Immunization.Core", [] },
+        { "Immunization.Matching", ["Immunization.Core"] },
+        { "Immunization.Reporting", ["Immunization.Core"] },
+        { "Immunization.Testing", ["Immunization.Core"] },
+        { "Immunization.Cli", ["Immunization.Core", "Immunization.Matching", "Immunization.Reporting", "Immunization.Testing"] },
+    };
+
+    public static TheoryData<string> Libraries => new()
+    {
+        "Immunization.Core", "Immunization.Matching", "Immunization.Reporting", "Immunization.Testing",
+    };
+
+    [Theory]
+    [MemberData(nameof(Allowed))]
+    public void References_OfEachPackage_OnlyPackagesOfOursTheArchitectureAllows(string package, string[] allowed)
+    {
+        var ours = References(package).Where(n => n.StartsWith("Immunization.", StringComparison.Ordinal)).ToArray();
+
+        Assert.All(ours, name => Assert.Contains(name, allowed));
+    }
+
+    [Theory]
+    [MemberData(nameof(Libraries))]
+    public void References_OfALibrary_NoneOfTheToolsLibraries(string package)
+    {
+        var references = References(package);
+
+        Assert.DoesNotContain(references, s_toolOnly.Contains);
+    }
+
+    [Fact]
+    public void References_OfCore_OnlyTheRuntimeNodaTimeAndGuardClauses()
+    {
+        var references = References("Immunization.Core");
+
+        Assert.All(references, name => Assert.True(
+            name is "System.Runtime" or "NodaTime" or "Ardalis.GuardClauses" || name.StartsWith("System.", StringComparison.Ordinal),
+            $"Immunization.Core references {name}"));
+    }
+
+    private static string[] References(string package) =>
+        [.. Assembly.Load(new AssemblyName(package)).GetReferencedAssemblies().Select(a => a.Name!)];
+}
