@@ -5,7 +5,8 @@ using Immunization.Cli.StandardFiles;
 using Immunization.Core.Identity;
 using Immunization.Core.Places;
 using Immunization.Core.Records;
-using Immunization.Matching.Linking;
+using Immunization.Matching.Comparators.Vietnamese;
+using Immunization.Matching.Verification;
 using Immunization.Reporting.Coverage;
 using Immunization.Reporting.Quality;
 using Immunization.Reporting.WorkLists;
@@ -106,12 +107,12 @@ internal static class WorklistApplyRun
 
         var applied = WriteChanges(Path.Combine(outDir, "changes.csv"), returned, result);
         WriteProblems(Path.Combine(outDir, "problems.csv"), problems);
-        using (var writer = new StreamWriter(Path.Combine(outDir, ReturnedListsFile), false, new UTF8Encoding(false)))
+        using (var writer = new CsvWriter(Path.Combine(outDir, ReturnedListsFile)))
         {
-            writer.Write("list_id\n");
+            writer.Row("list_id");
             foreach (var id in result.ReturnedListIds)
             {
-                CsvText.WriteRow(writer, id);
+                writer.Row(id);
             }
         }
 
@@ -177,8 +178,8 @@ internal static class WorklistApplyRun
 
     private static void WriteLinks(string path, IReadOnlyList<DoseEntry> doses, Dictionary<string, Dictionary<string, string>> before, Dictionary<string, RecordLink> relinked)
     {
-        using var writer = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 16);
-        writer.Write(string.Join(',', s_linkColumns) + "\n");
+        using var writer = new CsvWriter(path);
+        writer.Row(s_linkColumns);
         var row = new string?[s_linkColumns.Length];
         foreach (var dose in doses)
         {
@@ -188,7 +189,7 @@ internal static class WorklistApplyRun
                 row[0] = dose.RecordId;
                 row[1] = dose.PersonId;
                 row[2] = DataQualityCalculator.OutcomeName(dose.Outcome);
-                row[3] = double.IsNaN(link.Weight) ? "" : CsvText.Number(link.Weight, "0.##");
+                row[3] = double.IsNaN(link.Weight) ? "" : CsvWriter.Number(link.Weight, "0.##");
                 row[4] = link.DifferencesText();
 
                 // An unlinked record keeps the cluster it had (records without a person are not clustered again here).
@@ -207,7 +208,7 @@ internal static class WorklistApplyRun
                 continue;
             }
 
-            CsvText.WriteRow(writer, row);
+            writer.Row(row);
         }
     }
 
@@ -241,11 +242,11 @@ internal static class WorklistApplyRun
             }
         }
 
-        using var writer = new StreamWriter(path, false, new UTF8Encoding(false));
-        writer.Write("record_id,list_id,action,corrected_fields,outcome_before,outcome_after,person_before,person_after\n");
+        using var writer = new CsvWriter(path);
+        writer.Row("record_id", "list_id", "action", "corrected_fields", "outcome_before", "outcome_after", "person_before", "person_after");
         foreach (var (_, fields) in rows.OrderBy(r => r.RecordId, StringComparer.Ordinal))
         {
-            CsvText.WriteRow(writer, fields);
+            writer.Row(fields);
         }
 
         return rows.Count;
@@ -253,11 +254,11 @@ internal static class WorklistApplyRun
 
     private static void WriteProblems(string path, List<ReturnProblem> problems)
     {
-        using var writer = new StreamWriter(path, false, new UTF8Encoding(false));
-        writer.Write("file,row,column,problem\n");
+        using var writer = new CsvWriter(path);
+        writer.Row("file", "row", "column", "problem");
         foreach (var p in problems)
         {
-            CsvText.WriteRow(writer, p.Source, p.Row.ToString(CultureInfo.InvariantCulture), p.Column, p.Message);
+            writer.Row(p.Source, p.Row.ToString(CultureInfo.InvariantCulture), p.Column, p.Message);
         }
     }
 }

@@ -26,6 +26,8 @@ namespace Immunization.Core.Eligibility;
 /// <threadsafety>Immutable; one instance can evaluate many people from many threads at once.</threadsafety>
 public sealed partial class CovidEvaluator
 {
+    // Built here, not in Schedules: the schedule data must not depend on the engine that runs it (no namespace cycle).
+    private static readonly Lazy<CdsiEngine> s_engine = new(() => new CdsiEngine(VietnamCovidSchedule.SupportingData));
     private readonly CdsiEngine _engine;
 
     // Each series of the schedule: the codes its first dose accepts (preferable or allowable, in any period).
@@ -39,7 +41,7 @@ public sealed partial class CovidEvaluator
         Guard.Against.Negative(Options.FullyVaccinatedAfterDays);
         Guard.Against.Null(Options.AgeGroups);
         Guard.Against.Null(Options.SecondBoosterGroups);
-        _engine = VietnamCovidSchedule.Engine;
+        _engine = s_engine.Value;
         _firstDoseCodes = FirstDoseCodes();
     }
 

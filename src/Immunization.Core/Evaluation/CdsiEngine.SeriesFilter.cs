@@ -28,7 +28,7 @@ public sealed partial class CdsiEngine
     }
 
     /// <summary>One patient, history and date: the relevant series (in the schedule's order) and a way to run any of them.</summary>
-    internal sealed class SeriesSession(AntigenSchedule antigen, List<HistoryDose> history, List<AntigenSeries> relevant, SeriesEvaluator evaluator)
+    internal sealed class SeriesSession(Antigen antigen, List<HistoryDose> history, List<AntigenSeries> relevant, SeriesEvaluator evaluator)
     {
         public List<HistoryDose> History { get; } = history;
 

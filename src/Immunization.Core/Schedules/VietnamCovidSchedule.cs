@@ -21,14 +21,10 @@ public static class VietnamCovidSchedule
 
     private const string ResourcePrefix = "Immunization.Core.Schedules.Vietnam.";
     private static readonly Lazy<CdsiSupportingData> s_data = new(Load);
-    private static readonly Lazy<CdsiEngine> s_engine = new(() => new CdsiEngine(s_data.Value));
 
     /// <summary>The schedule, loaded once from this assembly's embedded resources.</summary>
     /// <exception cref="FormatException">The embedded data is damaged (it is checked by the test suite).</exception>
     public static CdsiSupportingData SupportingData => s_data.Value;
-
-    /// <summary>A CDSi engine over <see cref="SupportingData"/>.</summary>
-    public static CdsiEngine Engine => s_engine.Value;
 
     private static CdsiSupportingData Load()
     {

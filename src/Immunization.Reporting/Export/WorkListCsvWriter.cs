@@ -45,6 +45,5 @@ public static class WorkListCsvWriter
     /// <summary>The column of a returned list holding a field's correction.</summary>
     /// <param name="field">The field.</param>
     /// <returns>The column name.</returns>
-    public static string CorrectionColumn(IdentityField field) =>
-        field == IdentityField.Residence ? "commune_code_corrected" : ReturnApplier.ColumnName(field);
+    public static string CorrectionColumn(IdentityField field) => ReturnApplier.CorrectionColumn(field);
 }

@@ -90,7 +90,7 @@ public static class ReturnApplier
                         var bad = row.Corrections.Where(kv => !Parses(kv.Key, kv.Value)).Select(kv => kv.Key).Order().ToList();
                         foreach (var field in bad)
                         {
-                            problems.Add(new ReturnProblem(list.Source, row.Row, Export.WorkListCsvWriter.CorrectionColumn(field), "correction does not parse; record left as it was"));
+                            problems.Add(new ReturnProblem(list.Source, row.Row, CorrectionColumn(field), "correction does not parse; record left as it was"));
                         }
 
                         if (bad.Count > 0)
@@ -147,4 +147,8 @@ public static class ReturnApplier
         IdentityField.Residence => AdministrativeUnitCatalog.Vietnam.TryGetByCode(AdministrativeScheme.New, value, out _),
         _ => false,
     };
+
+    // The returned list's column for a corrected field (the work-list writer names its columns with it).
+    internal static string CorrectionColumn(IdentityField field) =>
+        field == IdentityField.Residence ? "commune_code_corrected" : ColumnName(field);
 }

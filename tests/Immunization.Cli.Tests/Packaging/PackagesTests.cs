@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Immunization.Core.Identity;
-using Immunization.Matching.Linking;
+using Immunization.Matching.Comparators.Vietnamese;
+using Immunization.Matching.Verification;
 using Immunization.Testing.Synthetic;
 
 namespace Immunization.Cli.Tests.Packaging;
@@ -18,7 +19,8 @@ public sealed class PackagesTests(PackagedProject packed) : IClassFixture<Packag
         using FsCheck.Fluent;
         using Immunization.Core.Identity;
         using Immunization.Testing.Arbitraries;
-        using Immunization.Matching.Linking;
+        using Immunization.Matching.Comparators.Vietnamese;
+        using Immunization.Matching.Verification;
         using Immunization.Testing.Synthetic;
 
         var id = CitizenId.Parse("001190012345");

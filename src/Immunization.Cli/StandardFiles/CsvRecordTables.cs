@@ -1,8 +1,7 @@
-using Immunization.Cli.StandardFiles;
 using nietras.SeparatedValues;
 using Immunization.Matching.Tables;
 
-namespace Immunization.Cli.Matching;
+namespace Immunization.Cli.StandardFiles;
 
 /// <summary>Reads a generic CSV file (header row, comma-separated, RFC 4180 quotes, fields trimmed) into a <see cref="RecordTable"/>.</summary>
 /// <remarks>Trimming makes FEBRL's <c>", "</c> separators read as plain commas.</remarks>
@@ -65,6 +64,3 @@ internal static class CsvRecordTables
         return table;
     }
 }
-
-/// <summary>An input file or option is wrong; the message says which and why, and the command exits with code 2.</summary>
-internal sealed class CliInputException(string message) : Exception(message);

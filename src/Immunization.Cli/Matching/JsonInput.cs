@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Immunization.Cli.Matching;
+using Immunization.Cli.StandardFiles;
 
-namespace Immunization.Cli.StandardFiles;
+namespace Immunization.Cli.Matching;
 
 /// <summary>
 /// Reads a small JSON input file (a matching configuration, error rates) and checks its structure before a library
