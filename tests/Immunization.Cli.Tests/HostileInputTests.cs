@@ -354,6 +354,33 @@ public sealed partial class HostileInputTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData("deep-nesting")]
+    [InlineData("huge-string-key")]
+    [InlineData("trailing-garbage")]
+    [InlineData("utf16-bom")]
+    [InlineData("utf16-no-bom")]
+    [InlineData("not-json")]
+    [InlineData("empty")]
+    [InlineData("json-null")]
+    [InlineData("nul-byte")]
+    public void Report_HostileDhis2Mapping_ExitTwoNamingTheFile(string kind)
+    {
+        var mapping = WriteHostileJson(kind);
+        var register = WriteMutated("register.csv", Register(), "none");
+        var records = WriteMutated("records.csv", Records(), "none");
+        var links = System.IO.Path.Combine(_dir, "links.csv");
+        File.WriteAllText(links, "record_id,person_id,outcome,weight,differing_fields,cluster_id\r\n");
+
+        var run = Run("report", "--register", register.Path, "--records", records.Path, "--links", links, "--as-of", "2022-06-30",
+            "--out", System.IO.Path.Combine(_dir, "report"), "--dhis2-mapping", mapping);
+
+        AssertClean(run);
+        Assert.True(run.Code == 2, $"{kind}: exit {run.Code}: {run.Error}{run.Output}");
+        Assert.Contains("hostile.json", run.Error, StringComparison.Ordinal);
+        Assert.True(run.Error.Length < 1_000, $"{kind}: a message of {run.Error.Length} characters");
+    }
+
     private string WriteHostileJson(string kind)
     {
         var valid = File.ReadAllText(Config());

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using Immunization.Cli.Reporting;
+using Immunization.Cli.Matching;
 using Immunization.Cli.StandardFiles;
 using Immunization.Reporting.Coverage;
 using Immunization.Reporting.Export;
@@ -74,13 +75,21 @@ internal static class ReportCommand
 
                 if (parse.GetValue(dhis2) is { } mappingFile)
                 {
-                    using var stream = mappingFile.OpenRead();
-                    mapping = Dhis2Mapping.Read(stream);
+                    // The same checks as a matching configuration: encoding, size, depth, duplicate keys, trailing text.
+                    using var stream = new MemoryStream(JsonInput.Read(mappingFile.FullName, "DHIS2 mapping"), writable: false);
+                    try
+                    {
+                        mapping = Dhis2Mapping.Read(stream);
+                    }
+                    catch (System.Text.Json.JsonException e)
+                    {
+                        throw new CliInputException($"{mappingFile.Name}: not a DHIS2 mapping: {e.Message}");
+                    }
                 }
             }
-            catch (Exception e) when (e is StandardFileException or IOException or System.Text.Json.JsonException or UnauthorizedAccessException)
+            catch (Exception e) when (e is StandardFileException or CliInputException or IOException or System.Text.Json.JsonException or UnauthorizedAccessException)
             {
-                error.WriteLine("report: " + e.Message);
+                error.WriteLine("report: " + JsonInput.Cap(e.Message));
                 return CliApp.UsageError;
             }
 

@@ -38,7 +38,23 @@ public sealed class Dhis2Mapping
     public static Dhis2Mapping Read(Stream stream)
     {
         Guard.Against.Null(stream);
-        return JsonSerializer.Deserialize(stream, ReportingJsonContext.Default.Dhis2Mapping)
+        var mapping = JsonSerializer.Deserialize(stream, ReportingJsonContext.Default.Dhis2Mapping)
             ?? throw new JsonException("The DHIS2 mapping is empty (null).");
+
+        // JSON may say null where the model has a default, or leave required values null: refuse it here, not later.
+        if (mapping.DataElements is null || mapping.OrgUnits is null)
+        {
+            throw new JsonException("The DHIS2 mapping needs 'dataElements' (a list) and 'orgUnits' (an object), not null.");
+        }
+
+        for (var i = 0; i < mapping.DataElements.Count; i++)
+        {
+            if (mapping.DataElements[i] is not { Indicator: not null, Disaggregation: not null, DataElement: not null })
+            {
+                throw new JsonException($"The DHIS2 mapping's dataElements[{i}] needs 'indicator', 'disaggregation' and 'dataElement'.");
+            }
+        }
+
+        return mapping;
     }
 }
