@@ -131,6 +131,26 @@ public sealed class CdsiCommandTests : IDisposable
     }
 
     [Fact]
+    public void Cdsi_LongVaccineGroupName_TableStaysAligned()
+    {
+        // Issue 15 defect 9: a long vaccine-group name pushed its counts out of line. Names are cut at 40 characters
+        // and the column is as wide as the longest name shown.
+        var longName = "A vaccine group with a very long name indeed and longer than forty";
+        var path = Write(
+            "long.csv",
+            HealthyHeader,
+            "T-1,newborn,2025-11-10,F,,,,Not complete,,,,,,,,,,,,,1,2025-12-22,2026-01-10,2026-03-09,DTAP,2025-11-10",
+            $"T-2,long,2025-11-10,F,,,,Not complete,,,,,,,,,,,,,1,2025-12-22,2026-01-10,2026-03-09,{longName},2025-11-10");
+
+        var (_, output, _) = Run("cdsi", "--cases", path);
+
+        var table = output.Split('\n').Where(l => l.Contains('/', StringComparison.Ordinal) && !l.StartsWith("CDSi", StringComparison.Ordinal) && !l.StartsWith("Reasons", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(2, table.Length);
+        Assert.DoesNotContain(longName, output, StringComparison.Ordinal);
+        Assert.Equal(table[0].IndexOf('/', StringComparison.Ordinal), table[1].IndexOf('/', StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Cdsi_AllPass_ExitsZero()
     {
         var path = Write("pass.csv", HealthyHeader, "T-1,x," + Mmr);
