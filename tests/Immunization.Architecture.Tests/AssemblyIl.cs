@@ -61,13 +61,7 @@ internal sealed class AssemblyIl
         }
 
         Attributes(type, type);
-        foreach (var p in type.GenericParameters)
-        {
-            foreach (var c in p.Constraints)
-            {
-                Use(type, c.ConstraintType);
-            }
-        }
+        Constraints(type, type.GenericParameters);
 
         foreach (var f in type.Fields)
         {
@@ -102,13 +96,7 @@ internal sealed class AssemblyIl
             Attributes(type, p);
         }
 
-        foreach (var g in method.GenericParameters)
-        {
-            foreach (var c in g.Constraints)
-            {
-                Use(type, c.ConstraintType);
-            }
-        }
+        Constraints(type, method.GenericParameters);
 
         if (!method.HasBody)
         {
@@ -155,6 +143,17 @@ internal sealed class AssemblyIl
                     Use(type, f.DeclaringType);
                     Use(type, f.FieldType);
                     break;
+            }
+        }
+    }
+
+    private void Constraints(TypeDefinition type, IEnumerable<GenericParameter> parameters)
+    {
+        foreach (var p in parameters)
+        {
+            foreach (var c in p.Constraints)
+            {
+                Use(type, c.ConstraintType);
             }
         }
     }

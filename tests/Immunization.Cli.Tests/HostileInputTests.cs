@@ -305,10 +305,7 @@ public sealed partial class HostileInputTests : IDisposable
     public void EvaluateAndReport_DamagedRecords_NeverShowACanaryOrAStackTrace(string mutation)
     {
         // The canary check of the other commands, for evaluate and report (their row accounting is tested with them).
-        var register = WriteMutated("register.csv", Register(), "none");
-        var records = WriteMutated("records.csv", Records(), mutation);
-        var links = System.IO.Path.Combine(_dir, "links.csv");
-        File.WriteAllText(links, "record_id,person_id,outcome,weight,differing_fields,cluster_id\r\n");
+        var (register, records, links) = WriteReportInputs(mutation);
 
         var evaluate = Run("evaluate", "--records", records.Path, "--as-of", "2022-12-31", "--out", System.IO.Path.Combine(_dir, "eval"));
         var report = Run("report", "--register", register.Path, "--records", records.Path, "--links", links, "--as-of", "2022-06-30",
@@ -367,10 +364,7 @@ public sealed partial class HostileInputTests : IDisposable
     public void Report_HostileDhis2Mapping_ExitTwoNamingTheFile(string kind)
     {
         var mapping = WriteHostileJson(kind);
-        var register = WriteMutated("register.csv", Register(), "none");
-        var records = WriteMutated("records.csv", Records(), "none");
-        var links = System.IO.Path.Combine(_dir, "links.csv");
-        File.WriteAllText(links, "record_id,person_id,outcome,weight,differing_fields,cluster_id\r\n");
+        var (register, records, links) = WriteReportInputs("none");
 
         var run = Run("report", "--register", register.Path, "--records", records.Path, "--links", links, "--as-of", "2022-06-30",
             "--out", System.IO.Path.Combine(_dir, "report"), "--dhis2-mapping", mapping);
@@ -379,6 +373,16 @@ public sealed partial class HostileInputTests : IDisposable
         Assert.True(run.Code == 2, $"{kind}: exit {run.Code}: {run.Error}{run.Output}");
         Assert.Contains("hostile.json", run.Error, StringComparison.Ordinal);
         Assert.True(run.Error.Length < 1_000, $"{kind}: a message of {run.Error.Length} characters");
+    }
+
+    // A register, records damaged by a mutation, and a links file with no links: what evaluate and report read.
+    private (MutatedFile Register, MutatedFile Records, string Links) WriteReportInputs(string mutation)
+    {
+        var register = WriteMutated("register.csv", Register(), "none");
+        var records = WriteMutated("records.csv", Records(), mutation);
+        var links = System.IO.Path.Combine(_dir, "links.csv");
+        File.WriteAllText(links, "record_id,person_id,outcome,weight,differing_fields,cluster_id\r\n");
+        return (register, records, links);
     }
 
     private string WriteHostileJson(string kind)

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using Immunization.Cli.Reporting;
-using Immunization.Cli.Matching;
 using Immunization.Cli.StandardFiles;
 using Immunization.Reporting.Coverage;
 using Immunization.Reporting.Export;
@@ -75,21 +74,12 @@ internal static class ReportCommand
 
                 if (parse.GetValue(dhis2) is { } mappingFile)
                 {
-                    // The same checks as a matching configuration: encoding, size, depth, duplicate keys, trailing text.
-                    using var stream = new MemoryStream(JsonInput.Read(mappingFile.FullName, "DHIS2 mapping"), writable: false);
-                    try
-                    {
-                        mapping = Dhis2Mapping.Read(stream);
-                    }
-                    catch (System.Text.Json.JsonException e)
-                    {
-                        throw new CliInputException($"{mappingFile.Name}: not a DHIS2 mapping: {e.Message}");
-                    }
+                    mapping = ReportFiles.ReadDhis2Mapping(mappingFile.FullName);
                 }
             }
-            catch (Exception e) when (e is StandardFileException or CliInputException or IOException or System.Text.Json.JsonException or UnauthorizedAccessException)
+            catch (Exception e) when (e is StandardFileException or CliInputException or IOException or UnauthorizedAccessException)
             {
-                error.WriteLine("report: " + JsonInput.Cap(e.Message));
+                error.WriteLine("report: " + e.Message);
                 return CliApp.UsageError;
             }
 

@@ -1,9 +1,11 @@
+using Immunization.Cli.Matching;
 using Immunization.Cli.StandardFiles;
 using Immunization.Core.Eligibility;
 using Immunization.Core.Identity;
 using Immunization.Core.Places;
 using Immunization.Core.Records;
 using Immunization.Reporting.Coverage;
+using Immunization.Reporting.Export;
 using nietras.SeparatedValues;
 using NodaTime;
 using NodaTime.Text;
@@ -268,4 +270,21 @@ internal static class ReportFiles
         "residence" or "commune_code" or "province_code" => IdentityField.Residence,
         _ => null,
     };
+
+    /// <summary>
+    /// Reads a DHIS2 mapping with the checks every JSON input gets (encoding, size, depth, duplicate keys, trailing text);
+    /// a mapping the library refuses is reported naming the file, with anything quoted from it cut short.
+    /// </summary>
+    public static Dhis2Mapping ReadDhis2Mapping(string path)
+    {
+        using var stream = new MemoryStream(JsonInput.Read(path, "DHIS2 mapping"), writable: false);
+        try
+        {
+            return Dhis2Mapping.Read(stream);
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            throw new CliInputException(JsonInput.Cap($"{Path.GetFileName(path)}: not a DHIS2 mapping: {e.Message}"));
+        }
+    }
 }

@@ -191,10 +191,7 @@ public static class HtmlReportWriter
             w.Write("</th><td class=\"t\">");
             w.Write(E(row.Disaggregation));
             w.Write("</td>");
-            Cell(w, row, "numerator");
-            Cell(w, row, "denominator");
-            Cell(w, row, "value");
-            Cell(w, row, "flags");
+            FigureCells(w, row);
             w.Write("</tr>\n");
         }
 
@@ -212,10 +209,7 @@ public static class HtmlReportWriter
                 w.Write("</td><td class=\"t\">");
                 w.Write(E(row.Disaggregation));
                 w.Write("</td>");
-                Cell(w, row, "numerator");
-                Cell(w, row, "denominator");
-                Cell(w, row, "value");
-                Cell(w, row, "flags");
+                FigureCells(w, row);
                 w.Write("</tr>\n");
             }
 
@@ -309,6 +303,15 @@ public static class HtmlReportWriter
         {
             Cell(w, row, field, charted);
         }
+    }
+
+    // A figure's numerator, denominator, value and flags, as four cells traceable to the tidy table.
+    private static void FigureCells(TextWriter w, IndicatorRow row)
+    {
+        Cell(w, row, "numerator");
+        Cell(w, row, "denominator");
+        Cell(w, row, "value");
+        Cell(w, row, "flags");
     }
 
     private static void Cell(TextWriter w, IndicatorRow row, string field, bool charted = false)
