@@ -254,7 +254,8 @@ public sealed partial class CovidEvaluator
 
     private static List<CovidDoseResult> DoseResults(List<AdministeredDose> given, PatientSeries run, LocalDate asOf)
     {
-        var byOrder = new Dictionary<int, SeriesEvaluation>();
+        // Orders are the positions of the evaluated doses in date order: an array indexed by order, no dictionary per person.
+        var byOrder = new SeriesEvaluation?[given.Count];
         foreach (var evaluation in run.Evaluations)
         {
             byOrder[evaluation.Dose.Order] = evaluation;
@@ -277,7 +278,7 @@ public sealed partial class CovidEvaluator
                 continue;
             }
 
-            if (byOrder.TryGetValue(order++, out var e))
+            if (byOrder[order++] is { } e)
             {
                 results.Add(new(dose, e.Status, e.Reason, e.TargetNumber, true, Explain(e, run.Series.Name)));
             }
@@ -305,7 +306,7 @@ public sealed partial class CovidEvaluator
             DoseStatusReason.DoseCondition => "not valid: the dose was sub-standard (expired or sub-potent)",
             _ => $"{e.Status}: {e.Reason} ({dose})",
         };
-        return e.Reasons.ToArray() is { Length: > 1 } all ? text + " [" + string.Join(", ", all) + "]" : text;
+        return System.Numerics.BitOperations.PopCount(e.Reasons.Bits) > 1 ? text + " [" + string.Join(", ", e.Reasons.ToArray()) + "]" : text;
     }
 
     private CovidNextDose? NextDose(CovidPerson person, List<AdministeredDose> given, PatientSeries run, int primary, List<AntigenSeries>? startable, LocalDate asOf)
@@ -498,8 +499,15 @@ public sealed partial class CovidEvaluator
 
     private static void AddProducts(List<string> codes, SeriesDose target, LocalDate birth, LocalDate date)
     {
-        foreach (var vaccine in target.PreferableVaccines.Concat(target.AllowableVaccines))
+        AddProducts(codes, target.PreferableVaccines, birth, date);
+        AddProducts(codes, target.AllowableVaccines, birth, date);
+    }
+
+    private static void AddProducts(List<string> codes, IReadOnlyList<SeriesVaccine> vaccines, LocalDate birth, LocalDate date)
+    {
+        for (var i = 0; i < vaccines.Count; i++)
         {
+            var vaccine = vaccines[i];
             if (vaccine.Period.Contains(date)
                 && (vaccine.BeginAge is not { } begin || date >= CdsiCalendar.Add(birth, begin))
                 && (vaccine.EndAge is not { } end || date < CdsiCalendar.Add(birth, end))
