@@ -4,6 +4,7 @@ using Immunization.Core.Eligibility;
 using Immunization.Core.Evaluation;
 using Immunization.Core.Identity;
 using Immunization.Core.Records;
+using Immunization.Core.Records.Files;
 using nietras.SeparatedValues;
 using NodaTime;
 
@@ -27,41 +28,24 @@ internal sealed class EvaluateRun(CovidEvaluator evaluator, LocalDate asOf)
 
     public int DoseRows { get; private set; }
 
-    /// <summary>Reads the records row by row through the standard reader, so that one bad row is rejected, not the file.</summary>
+    /// <summary>Reads the records with the standard reader's lenient mode, so that one bad row is rejected, not the file.</summary>
     public void ReadRecords(string path, CsvWriter rejects)
     {
         var name = Path.GetFileName(path);
-        using var sep = Sep.New(',').Reader(o => o with { HasHeader = false, Unescape = false }).FromFile(path);
-        string? header = null;
-        var row = 0;
-        foreach (var raw in sep)
+        var options = new StandardFileOptions(name)
         {
-            row++;
-            var text = raw.Span.ToString();
-            if (header is null)
+            Mode = StandardFileMode.Lenient,
+            OnProblem = problem =>
             {
-                header = text;
-                continue;
-            }
-
+                Rows++;
+                Reject(rejects, problem.File, problem.Row, problem.Column, problem.Reason);
+            },
+        };
+        using var text = StandardFilePaths.OpenText(path);
+        foreach (var (row, record) in StandardFileReader.ReadRecordRows(text, options))
+        {
             Rows++;
-            try
-            {
-                using var one = new StringReader(header + "\n" + text);
-                foreach (var record in StandardFileReader.ReadRecords(one, name))
-                {
-                    _records.Add((row, record));
-                }
-            }
-            catch (StandardFileException e)
-            {
-                Reject(rejects, name, row, e.Column, e.Reason);
-            }
-        }
-
-        if (header is null)
-        {
-            throw new StandardFileException(name, 1, null, "the file is empty; expected a header row");
+            _records.Add((row, record));
         }
     }
 

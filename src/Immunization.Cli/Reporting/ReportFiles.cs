@@ -4,6 +4,7 @@ using Immunization.Core.Eligibility;
 using Immunization.Core.Identity;
 using Immunization.Core.Places;
 using Immunization.Core.Records;
+using Immunization.Core.Records.Files;
 using Immunization.Reporting.Coverage;
 using Immunization.Reporting.Export;
 using nietras.SeparatedValues;
@@ -153,7 +154,7 @@ internal static class ReportFiles
         var register = new List<RegisterPerson>();
         var groups = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
         var doses = new List<DoseEntry>();
-        foreach (var record in StandardFileReader.ReadFile(recordsPath, StandardFileReader.ReadRecords))
+        foreach (var record in StandardFilePaths.ReadFile(recordsPath, StandardFileReader.ReadRecords))
         {
             links.TryGetValue(record.RecordId, out var link);
             var outcome = link?.Outcome ?? VerificationOutcome.NotFound;
@@ -180,7 +181,7 @@ internal static class ReportFiles
             });
         }
 
-        foreach (var entry in StandardFileReader.ReadFile(registerPath, StandardFileReader.ReadRegister))
+        foreach (var entry in StandardFilePaths.ReadFile(registerPath, StandardFileReader.ReadRegister))
         {
             var birth = entry.Person.DateOfBirth is { } dob && dob.Precision != DatePrecision.None ? dob.Earliest : default;
             register.Add(new RegisterPerson(

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Immunization.Core.Records.Files;
 using nietras.SeparatedValues;
 
 namespace Immunization.Cli.StandardFiles;

@@ -1,3 +1,4 @@
+using Immunization.Core.Records.Files;
 using nietras.SeparatedValues;
 using Immunization.Matching.Tables;
 

@@ -142,18 +142,23 @@ internal sealed class CsvRowParser
 
     private Step More()
     {
-        if (_end - _next > MaxRowLength)
+        CheckLength(_end);
+        return Step.More;
+    }
+
+    private void CheckLength(int rowEnd)
+    {
+        if (rowEnd - _next > MaxRowLength)
         {
             throw new StandardFileException(_file, RowNumber + 1, null,
                 "the row is longer than the reader's limit of 16,777,216 characters (or has more columns than it supports); " +
                 "if no such row should exist, look for a quote that is not closed");
         }
-
-        return Step.More;
     }
 
     private Step EndRow(int rowEnd, int next)
     {
+        CheckLength(rowEnd);
         _rowStart = _next;
         _rowEnd = rowEnd;
         _next = next;

@@ -24,6 +24,13 @@ public static class StandardFileReader
     /// <param name="options">The file's name and the mode.</param>
     /// <exception cref="StandardFileException">The file cannot be read, or (strict mode) a row cannot.</exception>
     public static IEnumerable<RegisterEntry> ReadRegister(TextReader text, StandardFileOptions options) =>
+        Values(ReadRegisterRows(text, options));
+
+    /// <summary>Reads <c>register.csv</c> from a text, each entry with its row in the file (the header is row 1).</summary>
+    /// <param name="text">The file's text; the caller disposes it.</param>
+    /// <param name="options">The file's name and the mode.</param>
+    /// <exception cref="StandardFileException">The file cannot be read, or (strict mode) a row cannot.</exception>
+    public static IEnumerable<StandardFileRow<RegisterEntry>> ReadRegisterRows(TextReader text, StandardFileOptions options) =>
         Read(text, options, StandardColumns.Register, static row => new RegisterEntry(row.Id(), row.Person()));
 
     /// <summary>Reads <c>register.csv</c> from a stream of UTF-8 (or of the encoding its byte-order mark names).</summary>
@@ -38,6 +45,13 @@ public static class StandardFileReader
     /// <param name="options">The file's name and the mode.</param>
     /// <exception cref="StandardFileException">The file cannot be read, or (strict mode) a row cannot.</exception>
     public static IEnumerable<DoseRecord> ReadRecords(TextReader text, StandardFileOptions options) =>
+        Values(ReadRecordRows(text, options));
+
+    /// <summary>Reads <c>records.csv</c> from a text, each record with its row in the file (the header is row 1).</summary>
+    /// <param name="text">The file's text; the caller disposes it.</param>
+    /// <param name="options">The file's name and the mode.</param>
+    /// <exception cref="StandardFileException">The file cannot be read, or (strict mode) a row cannot.</exception>
+    public static IEnumerable<StandardFileRow<DoseRecord>> ReadRecordRows(TextReader text, StandardFileOptions options) =>
         Read(text, options, StandardColumns.Records, static row => new DoseRecord(row.Id(), row.Person())
         {
             VaccineCode = row.VaccineCode(11),
@@ -62,7 +76,15 @@ public static class StandardFileReader
     /// <param name="options">The file's name and the mode.</param>
     /// <exception cref="StandardFileException">The file cannot be read, or (strict mode) a row cannot.</exception>
     public static IEnumerable<(string RecordId, string? PersonId)> ReadTruth(TextReader text, StandardFileOptions options) =>
-        Read(text, options, StandardColumns.Truth, static row => (row.Id(), row.Optional(1)));
+        Values(Read(text, options, StandardColumns.Truth, static row => (row.Id(), row.Optional(1))));
+
+    private static IEnumerable<T> Values<T>(IEnumerable<StandardFileRow<T>> rows)
+    {
+        foreach (var row in rows)
+        {
+            yield return row.Value;
+        }
+    }
 
     private static IEnumerable<T> FromStream<T>(Stream stream, StandardFileOptions options, Func<TextReader, StandardFileOptions, IEnumerable<T>> read)
     {
@@ -80,13 +102,13 @@ public static class StandardFileReader
         }
     }
 
-    private static IEnumerable<T> Read<T>(TextReader text, StandardFileOptions options, IReadOnlyList<string> columns, Func<StandardRowValues, T> convert)
+    private static IEnumerable<StandardFileRow<T>> Read<T>(TextReader text, StandardFileOptions options, IReadOnlyList<string> columns, Func<StandardRowValues, T> convert)
     {
         Guard.Against.Null(text);
         Check(options);
         return Rows();
 
-        IEnumerable<T> Rows()
+        IEnumerable<StandardFileRow<T>> Rows()
         {
             var reader = StandardCsvReader.Open(text, options.FileName, columns, idColumn: columns[0]);
             var row = new StandardRowValues(reader, columns);
@@ -105,7 +127,7 @@ public static class StandardFileReader
                     continue;
                 }
 
-                yield return item;
+                yield return new StandardFileRow<T>(reader.Row, item);
             }
         }
     }
