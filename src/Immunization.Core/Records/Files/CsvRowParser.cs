@@ -4,7 +4,7 @@ namespace Immunization.Core.Records.Files;
 
 /// <summary>
 /// Splits a text into CSV rows and fields (RFC 4180: comma separator, double quotes, CRLF, LF or CR line endings, a leading
-/// byte-order mark skipped) over one reusable buffer: a field is a span of that buffer, or of a scratch buffer when it was
+/// byte-order mark skipped; optionally spaces around fields trimmed) over one reusable buffer: a field is a span of that buffer, or of a scratch buffer when it was
 /// quoted; no string is made unless the caller makes one.
 /// </summary>
 /// <remarks>
@@ -22,6 +22,7 @@ internal sealed class CsvRowParser
 
     private readonly TextReader _reader;
     private readonly string _file;
+    private readonly bool _trim;
     private char[] _buffer = new char[1 << 16];
     private int _end;
     private int _next;
@@ -35,10 +36,11 @@ internal sealed class CsvRowParser
     private char[] _scratch = new char[256];
     private int _scratchUsed;
 
-    public CsvRowParser(TextReader reader, string file)
+    public CsvRowParser(TextReader reader, string file, bool trim)
     {
         _reader = reader;
         _file = file;
+        _trim = trim;
     }
 
     private enum Step
@@ -60,9 +62,9 @@ internal sealed class CsvRowParser
     /// <summary>Whether the current row is an empty line or only spaces.</summary>
     public bool IsBlank => FieldCount == 1 && RawRow.Trim().IsEmpty;
 
-    /// <summary>The <paramref name="index"/>th field of the current row, unescaped.</summary>
+    /// <summary>The <paramref name="index"/>th field of the current row, unescaped (empty past the row's end).</summary>
     public ReadOnlySpan<char> this[int index] =>
-        _unescaped[index] ? _scratch.AsSpan(_starts[index], _lengths[index]) : _buffer.AsSpan(_starts[index], _lengths[index]);
+        index >= FieldCount ? default : FieldSpan(index);
 
     /// <summary>Moves to the next row; <see langword="false"/> at the end of the text.</summary>
     /// <exception cref="StandardFileException">The row is longer than <see cref="MaxRowLength"/>.</exception>
@@ -96,7 +98,6 @@ internal sealed class CsvRowParser
         FieldCount = 0;
         _scratchUsed = 0;
         var fieldStart = pos;
-        var quoted = _buffer[pos] == '"';
         var inQuotes = false;
         while (true)
         {
@@ -109,7 +110,7 @@ internal sealed class CsvRowParser
                     return More();
                 }
 
-                AddField(fieldStart, end, quoted);
+                AddField(fieldStart, end);
                 return EndRow(end, end);
             }
 
@@ -122,9 +123,8 @@ internal sealed class CsvRowParser
             }
             else if (c == ',')
             {
-                AddField(fieldStart, pos, quoted);
+                AddField(fieldStart, pos);
                 fieldStart = ++pos;
-                quoted = pos < end && _buffer[pos] == '"';
             }
             else if (c == '\r' && pos + 1 == end && !_eof)
             {
@@ -133,7 +133,7 @@ internal sealed class CsvRowParser
             }
             else
             {
-                AddField(fieldStart, pos, quoted);
+                AddField(fieldStart, pos);
                 var next = c == '\r' && pos + 1 < end && _buffer[pos + 1] == '\n' ? pos + 2 : pos + 1;
                 return EndRow(pos, next);
             }
@@ -165,8 +165,18 @@ internal sealed class CsvRowParser
         return Step.Row;
     }
 
-    private void AddField(int start, int end, bool quoted)
+    /// <summary>Adds the field written from <paramref name="start"/> to <paramref name="end"/>, unescaping it when it is quoted.</summary>
+    private void AddField(int start, int end)
     {
+        if (_trim)
+        {
+            while (start < end && _buffer[start] == ' ')
+            {
+                start++;
+            }
+        }
+
+        var quoted = start < end && _buffer[start] == '"';
         var n = FieldCount;
         if (n == _starts.Length)
         {
@@ -188,8 +198,20 @@ internal sealed class CsvRowParser
             _lengths[n] = end - start;
         }
 
+        if (_trim)
+        {
+            // Spaces inside the quotes too, as outside them.
+            var field = FieldSpan(n);
+            var trimmed = field.TrimStart(' ');
+            _starts[n] += field.Length - trimmed.Length;
+            _lengths[n] = trimmed.TrimEnd(' ').Length;
+        }
+
         FieldCount = n + 1;
     }
+
+    private ReadOnlySpan<char> FieldSpan(int n) =>
+        _unescaped[n] ? _scratch.AsSpan(_starts[n], _lengths[n]) : _buffer.AsSpan(_starts[n], _lengths[n]);
 
     /// <summary>Copies a quoted field (its opening quote already dropped) into the scratch buffer; returns its length.</summary>
     private int Unescape(ReadOnlySpan<char> field)

@@ -16,16 +16,19 @@ namespace Immunization.Core.Records.Files;
 /// </remarks>
 public sealed class StandardCsvReader
 {
+    private const string QuoteProblem =
+        "a quote is not closed, or a field holds a stray quote (a quote inside a field must be doubled and the field quoted)";
+
     private readonly CsvRowParser _csv;
     private readonly int[] _indexes;
     private readonly int _width;
     private readonly int _idIndex;
     private readonly Dictionary<string, int>? _seenIds;
 
-    private StandardCsvReader(TextReader text, string file, IReadOnlyList<string>? columns, string? idColumn, bool uniqueIds)
+    private StandardCsvReader(TextReader text, string file, IReadOnlyList<string>? columns, string? idColumn, bool uniqueIds, bool trimFields)
     {
         File = file;
-        _csv = new CsvRowParser(text, file);
+        _csv = new CsvRowParser(text, file, trimFields);
         Header = ReadHeader(columns);
         _width = Header.Count;
         columns ??= Header;
@@ -64,14 +67,19 @@ public sealed class StandardCsvReader
     /// <summary>The 1-based number of the current row (the header is row 1).</summary>
     public int Row { get; private set; } = 1;
 
+    /// <summary>How many fields the current row has (the header's number once <see cref="Check"/> has passed).</summary>
+    public int FieldCount => _csv.FieldCount;
+
     /// <summary>Starts reading <paramref name="text"/> and reads its header row.</summary>
     /// <param name="text">The file's text; the caller disposes it.</param>
     /// <param name="fileName">The file's name as errors show it.</param>
     /// <param name="columns">The columns read, by name; <see cref="Span"/> takes their positions in this list. <see langword="null"/>: every column of the header, in its order.</param>
     /// <param name="idColumn">One of <paramref name="columns"/> that every row must fill, or <see langword="null"/>.</param>
     /// <param name="uniqueIds">Whether each id may appear once only (both rows are named when it does not).</param>
+    /// <param name="trimFields">Whether spaces around each field (and inside its quotes) are dropped, header names included.</param>
     /// <exception cref="StandardFileException">The file is empty, its header repeats a name or lacks a column asked for.</exception>
-    public static StandardCsvReader Open(TextReader text, string fileName, IReadOnlyList<string>? columns, string? idColumn = null, bool uniqueIds = false)
+    public static StandardCsvReader Open(
+        TextReader text, string fileName, IReadOnlyList<string>? columns, string? idColumn = null, bool uniqueIds = false, bool trimFields = false)
     {
         Guard.Against.Null(text);
         Guard.Against.NullOrWhiteSpace(fileName);
@@ -80,7 +88,7 @@ public sealed class StandardCsvReader
             throw new ArgumentException("The id column must be one of the columns read.", nameof(idColumn));
         }
 
-        return new StandardCsvReader(text, fileName, columns, idColumn, uniqueIds);
+        return new StandardCsvReader(text, fileName, columns, idColumn, uniqueIds, trimFields);
     }
 
     /// <summary>
@@ -132,7 +140,20 @@ public sealed class StandardCsvReader
         }
     }
 
-    /// <summary>The text of the <paramref name="column"/>th column asked for, on the current row (empty when empty).</summary>
+    /// <summary>
+    /// Refuses the current row when its quotes are unbalanced (a quote not closed, or a stray quote inside an unquoted field),
+    /// for a reader that accepts rows narrower than the header and so does not call <see cref="Check"/> on them.
+    /// </summary>
+    /// <exception cref="StandardFileException">The row's quotes are unbalanced.</exception>
+    public void CheckQuotes()
+    {
+        if (_csv.RawRow.Count('"') % 2 != 0)
+        {
+            throw new StandardFileException(File, Row, null, QuoteProblem);
+        }
+    }
+
+    /// <summary>The text of the <paramref name="column"/>th column asked for, on the current row (empty when empty or past the row's end).</summary>
     public ReadOnlySpan<char> Span(int column) => _csv[_indexes[column]];
 
     /// <summary>The text of the <paramref name="column"/>th column asked for, or <see langword="null"/> when the field is empty.</summary>
@@ -209,20 +230,14 @@ public sealed class StandardCsvReader
 
     private void CheckWidth()
     {
-        var raw = _csv.RawRow;
-        const string QuoteProblem = "a quote is not closed, or a field holds a stray quote (a quote inside a field must be doubled and the field quoted)";
-        if (raw.Count('"') % 2 != 0)
-        {
-            throw new StandardFileException(File, Row, null, QuoteProblem);
-        }
-
+        CheckQuotes();
         if (_csv.FieldCount == _width)
         {
             return;
         }
 
         var fields = string.Create(CultureInfo.InvariantCulture, $"{_csv.FieldCount} fields where the header has {_width}");
-        throw new StandardFileException(File, Row, null, raw.Contains('"') ? QuoteProblem + "; read from there, the row has " + fields : fields);
+        throw new StandardFileException(File, Row, null, _csv.RawRow.Contains('"') ? QuoteProblem + "; read from there, the row has " + fields : fields);
     }
 
     private void CheckId()
