@@ -5,7 +5,6 @@ using Immunization.Core.Evaluation;
 using Immunization.Core.Identity;
 using Immunization.Core.Records;
 using Immunization.Core.Records.Files;
-using nietras.SeparatedValues;
 using NodaTime;
 
 namespace Immunization.Cli.Evaluate;
@@ -53,26 +52,30 @@ internal sealed class EvaluateRun(CovidEvaluator evaluator, LocalDate asOf)
     public void ReadLinks(string path)
     {
         var name = Path.GetFileName(path);
-        using var sep = Sep.New(',').Reader(o => o with { Unescape = true }).FromFile(path);
+        using var text = StandardFilePaths.OpenText(path);
+        var reader = StandardCsvReader.Open(text, name, columns: null);
         foreach (var column in new[] { "record_id", "person_id", "cluster_id" })
         {
-            if (!sep.Header.TryIndexOf(column, out _))
+            if (!reader.Header.Contains(column))
             {
                 throw new StandardFileException(name, 1, column, "the header has no such column; expected record_id,person_id,cluster_id");
             }
         }
 
-        foreach (var row in sep)
+        var (recordId, personId, clusterId) = (IndexOf(reader, "record_id"), IndexOf(reader, "person_id"), IndexOf(reader, "cluster_id"));
+        while (reader.Next())
         {
-            var person = row["person_id"].Span.Trim();
-            var cluster = row["cluster_id"].Span.Trim();
+            var person = reader.Span(personId).Trim();
+            var cluster = reader.Span(clusterId).Trim();
             var key = person.Length > 0 ? "P:" + person.ToString() : cluster.Length > 0 ? "C:" + cluster.ToString() : null;
             if (key is not null)
             {
-                _links[row["record_id"].Span.Trim().ToString()] = key;
+                _links[reader.Span(recordId).Trim().ToString()] = key;
             }
         }
     }
+
+    private static int IndexOf(StandardCsvReader reader, string column) => reader.Header.ToList().IndexOf(column);
 
     public void Evaluate(string recordsName, CsvWriter people, CsvWriter doses, CsvWriter rejects)
     {
