@@ -8,7 +8,8 @@ public enum StandardFileMode
 
     /// <summary>
     /// Skips the row and reports it to <see cref="StandardFileOptions.OnProblem"/>, then reads on: every data row is either
-    /// returned or reported. A file that cannot be read at all (no header, a column missing, a repeated id) still throws.
+    /// returned or reported. A file that cannot be read at all (no header row, a column missing, a row longer than
+    /// 16 Mi characters) still throws.
     /// </summary>
     Lenient,
 }
