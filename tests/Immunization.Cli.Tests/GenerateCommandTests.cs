@@ -1,5 +1,6 @@
 using Immunization.Cli.StandardFiles;
 using Immunization.Core.Records;
+using Immunization.Core.Records.Files;
 
 namespace Immunization.Cli.Tests;
 
@@ -24,9 +25,9 @@ public sealed class GenerateCommandTests : IDisposable
 
         Assert.Equal(0, exit);
         Assert.Equal(string.Empty, error);
-        var register = StandardFileReader.ReadFile(Path.Combine(dir, "register.csv"), StandardFileReader.ReadRegister).ToList();
-        var records = StandardFileReader.ReadFile(Path.Combine(dir, "records.csv"), StandardFileReader.ReadRecords).ToList();
-        var truth = StandardFileReader.ReadFile(Path.Combine(dir, "truth.csv"), StandardFileReader.ReadTruth).ToList();
+        var register = StandardFilePaths.ReadFile(Path.Combine(dir, "register.csv"), StandardFileReader.ReadRegister).ToList();
+        var records = StandardFilePaths.ReadFile(Path.Combine(dir, "records.csv"), StandardFileReader.ReadRecords).ToList();
+        var truth = StandardFilePaths.ReadFile(Path.Combine(dir, "truth.csv"), StandardFileReader.ReadTruth).ToList();
         Assert.InRange(register.Count, 2_900, 3_000);
         Assert.InRange(records.Count, 5_000, 10_000);
         Assert.Equal(records.Select(r => r.RecordId), truth.Select(t => t.RecordId));
@@ -42,10 +43,10 @@ public sealed class GenerateCommandTests : IDisposable
         var dir = Path.Combine(_root, "t");
         Assert.Equal(0, Run("generate", "--people", "2000", "--seed", "3", "--out", dir).Exit);
 
-        var people = StandardFileReader.ReadFile(Path.Combine(dir, "register.csv"), StandardFileReader.ReadRegister)
+        var people = StandardFilePaths.ReadFile(Path.Combine(dir, "register.csv"), StandardFileReader.ReadRegister)
             .Select(e => e.PersonId).ToHashSet(StringComparer.Ordinal);
-        var records = StandardFileReader.ReadFile(Path.Combine(dir, "records.csv"), StandardFileReader.ReadRecords).ToList();
-        var truth = StandardFileReader.ReadFile(Path.Combine(dir, "truth.csv"), StandardFileReader.ReadTruth).ToList();
+        var records = StandardFilePaths.ReadFile(Path.Combine(dir, "records.csv"), StandardFileReader.ReadRecords).ToList();
+        var truth = StandardFilePaths.ReadFile(Path.Combine(dir, "truth.csv"), StandardFileReader.ReadTruth).ToList();
 
         Assert.All(truth.Where(t => t.PersonId is not null), t => Assert.Contains(t.PersonId!, people));
         var absent = truth.Where(t => t.PersonId is null).Select(t => t.RecordId).ToHashSet(StringComparer.Ordinal);
@@ -138,11 +139,11 @@ public sealed class GenerateCommandTests : IDisposable
         var (exit, _, _) = Run("generate", "--people", "500", "--seed", "9", "--out", dir, "--errors", json);
 
         Assert.Equal(0, exit);
-        var register = StandardFileReader.ReadFile(Path.Combine(dir, "register.csv"), StandardFileReader.ReadRegister)
+        var register = StandardFilePaths.ReadFile(Path.Combine(dir, "register.csv"), StandardFileReader.ReadRegister)
             .ToDictionary(e => e.PersonId, e => e.Person, StringComparer.Ordinal);
-        var truth = StandardFileReader.ReadFile(Path.Combine(dir, "truth.csv"), StandardFileReader.ReadTruth)
+        var truth = StandardFilePaths.ReadFile(Path.Combine(dir, "truth.csv"), StandardFileReader.ReadTruth)
             .ToDictionary(t => t.RecordId, t => t.PersonId, StringComparer.Ordinal);
-        var records = StandardFileReader.ReadFile(Path.Combine(dir, "records.csv"), StandardFileReader.ReadRecords).ToList();
+        var records = StandardFilePaths.ReadFile(Path.Combine(dir, "records.csv"), StandardFileReader.ReadRecords).ToList();
         Assert.Equal(500, register.Count);
         Assert.NotEmpty(records);
         Assert.All(records, r => Assert.Equal(register[truth[r.RecordId]!] with { CitizenId = null }, r.Person));

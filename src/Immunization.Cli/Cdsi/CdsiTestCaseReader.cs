@@ -2,7 +2,7 @@ using System.Globalization;
 using Immunization.Cli.StandardFiles;
 using Immunization.Core.Evaluation;
 using Immunization.Core.Identity;
-using nietras.SeparatedValues;
+using Immunization.Core.Records.Files;
 using NodaTime;
 
 namespace Immunization.Cli.Cdsi;
@@ -46,12 +46,11 @@ internal static class CdsiTestCaseReader
             throw new FormatException($"{fileName}: the file is empty.");
         }
 
-        // Sep neither reads the header nor checks column counts: its messages quote the row; CsvInput says what is wrong instead.
-        using var reader = CsvInput.Open(
-            () => Sep.Reader(o => o with { HasHeader = false, Unescape = true, DisableColCountCheck = true }).From(text), fileName);
-        var header = CsvInput.ReadHeader(reader, fileName);
+        // Core's reader checks the header and the rows' quotes, naming the row, never quoting it.
+        var reader = StandardCsvReader.Open(text, fileName, columns: null);
+        var header = reader.Header;
         var columns = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        for (var i = 0; i < header.Length; i++)
+        for (var i = 0; i < header.Count; i++)
         {
             // CDC writes "Assessment Date" in the dictionary and "Assessment_Date" in the sheet: accept both.
             columns.TryAdd(header[i].Trim().Replace(' ', '_'), i);
@@ -66,22 +65,21 @@ internal static class CdsiTestCaseReader
         }
 
         var cases = new List<CdsiTestCase>();
-        var rowNumber = 1;
-        while (CsvInput.NextRow(reader, fileName, ref rowNumber))
+        while (reader.NextRow())
         {
-            var row = reader.Current;
+            var rowNumber = reader.Row;
 
             // Shorter rows are read (missing columns are empty), as CDC's sheets end rows early; wider ones are refused.
-            CsvInput.CheckQuotes(row, fileName);
-            if (row.ColCount > header.Length)
+            reader.CheckQuotes();
+            if (reader.FieldCount > header.Count)
             {
-                CsvInput.CheckWidth(row, header.Length, fileName);
+                reader.Check();
             }
 
-            var values = new string[row.ColCount];
+            var values = new string[reader.FieldCount];
             for (var i = 0; i < values.Length; i++)
             {
-                values[i] = row[i].ToString().Trim();
+                values[i] = reader.Span(i).ToString().Trim();
             }
 
             string Get(string column) =>

@@ -1,5 +1,6 @@
 using System.Globalization;
-using nietras.SeparatedValues;
+using Immunization.Cli.StandardFiles;
+using Immunization.Core.Records.Files;
 using Spectre.Console;
 
 namespace Immunization.Cli;
@@ -20,16 +21,13 @@ internal static class DemoSummary
         var c = CultureInfo.InvariantCulture;
         var country = new Dictionary<(string Indicator, string Disaggregation), (string Numerator, string Denominator, string Value, string Flags)>();
         var order = new List<(string Indicator, string Disaggregation)>();
-        using (var reader = Sep.New(',').Reader(o => o with { Unescape = true }).FromFile(Path.Combine(report, "indicators.csv")))
+        foreach (var row in Table(Path.Combine(report, "indicators.csv"), ["unit_code", "indicator", "disaggregation", "numerator", "denominator", "value", "flags"]))
         {
-            foreach (var row in reader)
+            if (row.Span(0).SequenceEqual("VN"))
             {
-                if (row["unit_code"].Span.SequenceEqual("VN"))
-                {
-                    var key = (row["indicator"].ToString(), row["disaggregation"].ToString());
-                    country[key] = (row["numerator"].ToString(), row["denominator"].ToString(), row["value"].ToString(), row["flags"].ToString());
-                    order.Add(key);
-                }
+                var key = (row.Span(1).ToString(), row.Span(2).ToString());
+                country[key] = (row.Span(3).ToString(), row.Span(4).ToString(), row.Span(5).ToString(), row.Span(6).ToString());
+                order.Add(key);
             }
         }
 
@@ -83,31 +81,25 @@ internal static class DemoSummary
 
         // The generator knows who each record truly belongs to: compare the linker's and the report's figures with it.
         var truth = new Dictionary<string, string>(StringComparer.Ordinal);
-        using (var reader = Sep.New(',').Reader(o => o with { Unescape = true }).FromFile(Path.Combine(data, "truth.csv")))
+        foreach (var row in Table(Path.Combine(data, "truth.csv"), ["record_id", "person_id"]))
         {
-            foreach (var row in reader)
-            {
-                truth[row["record_id"].ToString()] = row["person_id"].ToString();
-            }
+            truth[row.Span(0).ToString()] = row.Span(1).ToString();
         }
 
         long attached = 0;
         long right = 0;
-        using (var reader = Sep.New(',').Reader(o => o with { Unescape = true }).FromFile(linksCsv))
+        foreach (var row in Table(linksCsv, ["record_id", "person_id"]))
         {
-            foreach (var row in reader)
+            string person = row.Span(1).ToString();
+            if (person.Length == 0)
             {
-                string person = row["person_id"].ToString();
-                if (person.Length == 0)
-                {
-                    continue;
-                }
+                continue;
+            }
 
-                attached++;
-                if (truth.TryGetValue(row["record_id"].ToString(), out var real) && real == person)
-                {
-                    right++;
-                }
+            attached++;
+            if (truth.TryGetValue(row.Span(0).ToString(), out var real) && real == person)
+            {
+                right++;
             }
         }
 
@@ -127,9 +119,16 @@ internal static class DemoSummary
     private static string Round(string value) =>
         Math.Round(double.Parse(value, CultureInfo.InvariantCulture), 2, MidpointRounding.AwayFromZero).ToString("0.00", CultureInfo.InvariantCulture);
 
-    private static int Rows(string path)
+    private static int Rows(string path) => Table(path, columns: null).Count();
+
+    /// <summary>The rows of one of the demo's own files, read by Core's reader; <paramref name="columns"/> named in this order.</summary>
+    private static IEnumerable<StandardCsvReader> Table(string path, IReadOnlyList<string>? columns)
     {
-        using var reader = Sep.New(',').Reader(o => o with { Unescape = true }).FromFile(path);
-        return reader.Enumerate(_ => 0).Count();
+        using var text = StandardFilePaths.OpenText(path);
+        var reader = StandardCsvReader.Open(text, Path.GetFileName(path), columns);
+        while (reader.Next())
+        {
+            yield return reader;
+        }
     }
 }

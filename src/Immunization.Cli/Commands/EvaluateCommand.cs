@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Immunization.Cli.Evaluate;
 using Immunization.Cli.StandardFiles;
 using Immunization.Core.Eligibility;
+using Immunization.Core.Records.Files;
 using NodaTime;
 using NodaTime.Text;
 

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Immunization.Cli.Matching;
 using Immunization.Cli.StandardFiles;
+using Immunization.Core.Records.Files;
 using Immunization.Matching.Linking;
 
 namespace Immunization.Cli;

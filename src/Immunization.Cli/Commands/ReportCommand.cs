@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using Immunization.Cli.Reporting;
 using Immunization.Cli.StandardFiles;
+using Immunization.Core.Records.Files;
 using Immunization.Reporting.Coverage;
 using Immunization.Reporting.Export;
 using Immunization.Reporting.Quality;

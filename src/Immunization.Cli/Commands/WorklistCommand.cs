@@ -2,6 +2,7 @@ using System.CommandLine;
 using Immunization.Cli.Matching;
 using Immunization.Cli.Reporting;
 using Immunization.Cli.StandardFiles;
+using Immunization.Core.Records.Files;
 
 namespace Immunization.Cli;
 

@@ -4,7 +4,7 @@ using Immunization.Core.Eligibility;
 using Immunization.Core.Evaluation;
 using Immunization.Core.Identity;
 using Immunization.Core.Records;
-using nietras.SeparatedValues;
+using Immunization.Core.Records.Files;
 using NodaTime;
 
 namespace Immunization.Cli.Evaluate;
@@ -27,41 +27,24 @@ internal sealed class EvaluateRun(CovidEvaluator evaluator, LocalDate asOf)
 
     public int DoseRows { get; private set; }
 
-    /// <summary>Reads the records row by row through the standard reader, so that one bad row is rejected, not the file.</summary>
+    /// <summary>Reads the records with the standard reader's lenient mode, so that one bad row is rejected, not the file.</summary>
     public void ReadRecords(string path, CsvWriter rejects)
     {
         var name = Path.GetFileName(path);
-        using var sep = Sep.New(',').Reader(o => o with { HasHeader = false, Unescape = false }).FromFile(path);
-        string? header = null;
-        var row = 0;
-        foreach (var raw in sep)
+        var options = new StandardFileOptions(name)
         {
-            row++;
-            var text = raw.Span.ToString();
-            if (header is null)
+            Mode = StandardFileMode.Lenient,
+            OnProblem = problem =>
             {
-                header = text;
-                continue;
-            }
-
+                Rows++;
+                Reject(rejects, problem.File, problem.Row, problem.Column, problem.Reason);
+            },
+        };
+        using var text = StandardFilePaths.OpenText(path);
+        foreach (var (row, record) in StandardFileReader.ReadRecordRows(text, options))
+        {
             Rows++;
-            try
-            {
-                using var one = new StringReader(header + "\n" + text);
-                foreach (var record in StandardFileReader.ReadRecords(one, name))
-                {
-                    _records.Add((row, record));
-                }
-            }
-            catch (StandardFileException e)
-            {
-                Reject(rejects, name, row, e.Column, e.Reason);
-            }
-        }
-
-        if (header is null)
-        {
-            throw new StandardFileException(name, 1, null, "the file is empty; expected a header row");
+            _records.Add((row, record));
         }
     }
 
@@ -69,26 +52,30 @@ internal sealed class EvaluateRun(CovidEvaluator evaluator, LocalDate asOf)
     public void ReadLinks(string path)
     {
         var name = Path.GetFileName(path);
-        using var sep = Sep.New(',').Reader(o => o with { Unescape = true }).FromFile(path);
+        using var text = StandardFilePaths.OpenText(path);
+        var reader = StandardCsvReader.Open(text, name, columns: null);
         foreach (var column in new[] { "record_id", "person_id", "cluster_id" })
         {
-            if (!sep.Header.TryIndexOf(column, out _))
+            if (!reader.Header.Contains(column))
             {
                 throw new StandardFileException(name, 1, column, "the header has no such column; expected record_id,person_id,cluster_id");
             }
         }
 
-        foreach (var row in sep)
+        var (recordId, personId, clusterId) = (IndexOf(reader, "record_id"), IndexOf(reader, "person_id"), IndexOf(reader, "cluster_id"));
+        while (reader.Next())
         {
-            var person = row["person_id"].Span.Trim();
-            var cluster = row["cluster_id"].Span.Trim();
+            var person = reader.Span(personId).Trim();
+            var cluster = reader.Span(clusterId).Trim();
             var key = person.Length > 0 ? "P:" + person.ToString() : cluster.Length > 0 ? "C:" + cluster.ToString() : null;
             if (key is not null)
             {
-                _links[row["record_id"].Span.Trim().ToString()] = key;
+                _links[reader.Span(recordId).Trim().ToString()] = key;
             }
         }
     }
+
+    private static int IndexOf(StandardCsvReader reader, string column) => reader.Header.ToList().IndexOf(column);
 
     public void Evaluate(string recordsName, CsvWriter people, CsvWriter doses, CsvWriter rejects)
     {

@@ -1,13 +1,14 @@
 using System.Globalization;
 using Immunization.Cli.StandardFiles;
 using Immunization.Core.Records;
+using Immunization.Core.Records.Files;
 using Immunization.Matching.Comparators.Vietnamese;
 using Immunization.Matching.Linking;
 
 namespace Immunization.Cli.Matching;
 
 /// <summary>
-/// The lenient mode of the standard-file reader (<see cref="StandardCsvReader"/>): reads the identity columns of
+/// The lenient mode of the standard-file reader (Core's <see cref="StandardCsvReader"/>): reads the identity columns of
 /// <c>register.csv</c> or <c>records.csv</c> in batches and parses each batch's rows into <see cref="IdentityRecord"/>s on all
 /// cores with Matching's lenient parse.
 /// </summary>
@@ -28,7 +29,13 @@ internal static class IdentityFiles
     /// <summary>Reads <paramref name="path"/> batch by batch; <paramref name="idColumn"/> is <c>person_id</c> or <c>record_id</c>.</summary>
     public static IEnumerable<IdentityRecord[]> ReadBatches(string path, string idColumn, IdentityFileStats stats)
     {
-        using var reader = StandardCsvReader.Open(path, [idColumn, .. s_columns], idColumn, uniqueIds: true);
+        if (!File.Exists(path))
+        {
+            throw new CliInputException($"{path}: file not found.");
+        }
+
+        using var text = StandardFilePaths.OpenText(path);
+        var reader = StandardCsvReader.Open(text, Path.GetFileName(path), [idColumn, .. s_columns], idColumn, uniqueIds: true);
         var width = s_columns.Length + 1;
         var rows = new string?[BatchSize * width];
         var count = 0;
@@ -74,7 +81,7 @@ internal static class IdentityFiles
         }
 
         var truth = new Dictionary<string, string?>(StringComparer.Ordinal);
-        foreach (var (record, person) in StandardFileReader.ReadFile(path, StandardFileReader.ReadTruth))
+        foreach (var (record, person) in StandardFilePaths.ReadFile(path, StandardFileReader.ReadTruth))
         {
             truth[record] = person;
         }

@@ -4,9 +4,9 @@ using Immunization.Core.Eligibility;
 using Immunization.Core.Identity;
 using Immunization.Core.Places;
 using Immunization.Core.Records;
+using Immunization.Core.Records.Files;
 using Immunization.Reporting.Coverage;
 using Immunization.Reporting.Export;
-using nietras.SeparatedValues;
 using NodaTime;
 using NodaTime.Text;
 
@@ -153,7 +153,7 @@ internal static class ReportFiles
         var register = new List<RegisterPerson>();
         var groups = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
         var doses = new List<DoseEntry>();
-        foreach (var record in StandardFileReader.ReadFile(recordsPath, StandardFileReader.ReadRecords))
+        foreach (var record in StandardFilePaths.ReadFile(recordsPath, StandardFileReader.ReadRecords))
         {
             links.TryGetValue(record.RecordId, out var link);
             var outcome = link?.Outcome ?? VerificationOutcome.NotFound;
@@ -180,7 +180,7 @@ internal static class ReportFiles
             });
         }
 
-        foreach (var entry in StandardFileReader.ReadFile(registerPath, StandardFileReader.ReadRegister))
+        foreach (var entry in StandardFilePaths.ReadFile(registerPath, StandardFileReader.ReadRegister))
         {
             var birth = entry.Person.DateOfBirth is { } dob && dob.Precision != DatePrecision.None ? dob.Earliest : default;
             register.Add(new RegisterPerson(
@@ -204,14 +204,14 @@ internal static class ReportFiles
         string.IsNullOrWhiteSpace(id) ? IdentityNumberState.Missing
             : CitizenId.TryParse(id, out _) ? IdentityNumberState.Valid : IdentityNumberState.Invalid;
 
-    // Rows of a CSV file with a header, through CsvInput (errors name file, row and column, never the row's content);
+    // Rows of a CSV file with a header, through Core's reader (errors name file, row and column, never the row's content);
     // blank lines skipped; the required columns checked. Each row is a column-name -> value map.
     internal static IEnumerable<(int Line, Dictionary<string, string> Row)> ReadTable(string path, string[] required)
     {
         string file = Path.GetFileName(path);
-        using var reader = CsvInput.Open(() => Sep.New(',').Reader(o => o with { HasHeader = false, Unescape = true, DisableColCountCheck = true })
-            .FromFile(path), file);
-        var header = CsvInput.ReadHeader(reader, file);
+        using var text = StandardFilePaths.OpenText(path);
+        var reader = StandardCsvReader.Open(text, file, columns: null);
+        var header = reader.Header;
         foreach (var column in required)
         {
             if (!header.Contains(column))
@@ -220,19 +220,15 @@ internal static class ReportFiles
             }
         }
 
-        var lastRow = 1;
-        while (CsvInput.NextRow(reader, file, ref lastRow))
+        while (reader.Next())
         {
-            var row = reader.Current;
-
-            CsvInput.CheckWidth(row, header.Length, file);
-            var values = new Dictionary<string, string>(header.Length, StringComparer.Ordinal);
-            for (var i = 0; i < header.Length; i++)
+            var values = new Dictionary<string, string>(header.Count, StringComparer.Ordinal);
+            for (var i = 0; i < header.Count; i++)
             {
-                values[header[i]] = row[i].ToString();
+                values[header[i]] = reader.Span(i).ToString();
             }
 
-            yield return (lastRow, values);
+            yield return (reader.Row, values);
         }
     }
 

@@ -1,5 +1,6 @@
 using Immunization.Cli.StandardFiles;
 using Immunization.Core.Records;
+using Immunization.Core.Records.Files;
 using Immunization.Reporting.Export;
 using Immunization.Reporting.WorkLists;
 using NodaTime;

@@ -1,4 +1,4 @@
-using nietras.SeparatedValues;
+using Immunization.Core.Records.Files;
 using Immunization.Matching.Tables;
 
 namespace Immunization.Cli.StandardFiles;
@@ -16,13 +16,9 @@ internal static class CsvRecordTables
         }
 
         var file = Path.GetFileName(path);
-
-        // No header and no column-count check by Sep: its messages quote the row (personal data); CsvInput checks both.
-        using var reader = CsvInput.Open(
-            () => Sep.New(',').Reader(o => o with { HasHeader = false, Unescape = true, Trim = SepTrim.All, DisableColCountCheck = true })
-                .FromFile(path),
-            file);
-        var columns = CsvInput.ReadHeader(reader, file);
+        using var text = StandardFilePaths.OpenText(path);
+        var reader = StandardCsvReader.Open(text, file, columns: null, trimFields: true);
+        var columns = reader.Header.ToArray();
         for (var c = 0; c < columns.Length; c++)
         {
             if (columns[c].Length == 0)
@@ -42,22 +38,18 @@ internal static class CsvRecordTables
         }
 
         var id = idColumn is null ? -1 : Array.IndexOf(columns, idColumn);
-        var lastRow = 1;
-        while (CsvInput.NextRow(reader, file, ref lastRow))
+        while (reader.Next())
         {
-            var row = reader.Current;
-
-            CsvInput.CheckWidth(row, columns.Length, file);
-            if (id >= 0 && !StandardCsvReader.IsWritableId(row[id].Span))
+            if (id >= 0 && !StandardCsvReader.IsWritableId(reader.Span(id)))
             {
-                throw new StandardFileException(file, lastRow, idColumn,
+                throw new StandardFileException(file, reader.Row, idColumn,
                     "holds a control character (NUL, tab, escape, ...); ids are written to the output as they are");
             }
 
             var r = table.AddRecord();
             for (var c = 0; c < columns.Length; c++)
             {
-                table.Set(r, c, row[c].Span);
+                table.Set(r, c, reader.Span(c));
             }
         }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Immunization.Core.Identity;
 using Immunization.Core.Places;
 using Immunization.Core.Records;
+using Immunization.Core.Records.Files;
 using NodaTime;
 
 namespace Immunization.Cli.StandardFiles;
@@ -20,7 +21,7 @@ internal sealed class RegisterCsvWriter(Stream stream) : IDisposable
 
     public void Dispose() => _csv.Dispose();
 
-    internal static CsvWriter Start(Stream stream, string[] columns)
+    internal static CsvWriter Start(Stream stream, IReadOnlyList<string> columns)
     {
         var csv = new CsvWriter(stream);
         csv.Row(columns);

@@ -1,4 +1,5 @@
 using Immunization.Cli.StandardFiles;
+using Immunization.Core.Records.Files;
 using Immunization.Core.Identity;
 using Immunization.Core.Places;
 using Immunization.Core.Records;
@@ -23,7 +24,7 @@ public sealed class StandardFileReaderTests
             "P2,,Trần Thị Bình,1985,Nữ,,79,26734,old,,VN\n" +
             "P3,,Lê Thị Cúc,1970-02,nu\u0303,,,,,,\n";
 
-        var entries = StandardFileReader.ReadRegister(new StringReader(text), "register.csv").ToList();
+        var entries = StandardFileReader.ReadRegister(new StringReader(text), new("register.csv")).ToList();
 
         Assert.Equal(3, entries.Count);
         Assert.Equal(PartialDate.FromDate(1990, 5, 3), entries[0].Person.DateOfBirth);
@@ -47,7 +48,7 @@ public sealed class StandardFileReaderTests
         var text = RegisterHeader + "\n" + "P1,,Lê Văn An,1990,M,,,,,,VN\n" + badRow + "\n";
 
         var error = Assert.Throws<StandardFileException>(
-            () => StandardFileReader.ReadRegister(new StringReader(text), "register.csv").ToList());
+            () => StandardFileReader.ReadRegister(new StringReader(text), new("register.csv")).ToList());
 
         Assert.Contains("register.csv", error.Message, StringComparison.Ordinal);
         Assert.Contains("row 3", error.Message, StringComparison.Ordinal);
@@ -63,7 +64,7 @@ public sealed class StandardFileReaderTests
             "R1,001190000001,Nguyễn Văn An,1990-05-03,M,0912345678,01,00004,new,x,VN,210,15/09/2021,1,TYT-00004,7\r\n" +
             "R2,,,,,,,,,,,VN-ABDALA,2021-10-01,,,\r\n";
 
-        var records = StandardFileReader.ReadRecords(new StringReader(text), "records.csv").ToList();
+        var records = StandardFileReader.ReadRecords(new StringReader(text), new("records.csv")).ToList();
 
         Assert.Equal(2, records.Count);
         Assert.Equal("210", records[0].VaccineCode);
@@ -80,7 +81,7 @@ public sealed class StandardFileReaderTests
     [Fact]
     public void ReadTruth_EmptyPersonId_Null()
     {
-        var truth = StandardFileReader.ReadTruth(new StringReader("record_id,person_id\nR1,P7\nR2,\n"), "truth.csv").ToList();
+        var truth = StandardFileReader.ReadTruth(new StringReader("record_id,person_id\nR1,P7\nR2,\n"), new("truth.csv")).ToList();
 
         Assert.Equal([("R1", (string?)"P7"), ("R2", null)], truth);
     }
@@ -91,7 +92,7 @@ public sealed class StandardFileReaderTests
         var text = "truth_extra,priority_group,record_id,citizen_id,full_name,date_of_birth,sex,phone,province_code,commune_code," +
             "admin_scheme,address,nationality,vaccine_code,dose_date,dose_number,site_id\nignored,3,R9,,,,F,,,,,,,208,2021-08-01,2,S\n";
 
-        var record = Assert.Single(StandardFileReader.ReadRecords(new StringReader(text), "records.csv"));
+        var record = Assert.Single(StandardFileReader.ReadRecords(new StringReader(text), new("records.csv")));
 
         Assert.Equal("R9", record.RecordId);
         Assert.Equal(3, record.PriorityGroup);
@@ -117,7 +118,7 @@ public sealed class StandardFileReaderTests
         var text = RegisterHeader + "\nP0,,,1990,M,,,,,,\n" + row + "\n";
 
         var e = Assert.Throws<StandardFileException>(() =>
-            StandardFileReader.ReadRegister(new StringReader(text), "register.csv").ToList());
+            StandardFileReader.ReadRegister(new StringReader(text), new("register.csv")).ToList());
 
         Assert.Equal(column, e.Column);
         Assert.Equal(3, e.Row);
@@ -133,7 +134,7 @@ public sealed class StandardFileReaderTests
             var text = RecordsHeader + "\nR1,,,,,,,,,,," + tail + "\n";
 
             var e = Assert.Throws<StandardFileException>(() =>
-                StandardFileReader.ReadRecords(new StringReader(text), "records.csv").ToList());
+                StandardFileReader.ReadRecords(new StringReader(text), new("records.csv")).ToList());
 
             Assert.Equal(2, e.Row);
             Assert.NotNull(e.Column);
@@ -146,7 +147,7 @@ public sealed class StandardFileReaderTests
         var text = "person_id,citizen_id,full_name,date_of_birth,sex,phone,province_code,commune_code,admin_scheme,address\nP1,,,,,,,,,\n";
 
         var e = Assert.Throws<StandardFileException>(() =>
-            StandardFileReader.ReadRegister(new StringReader(text), "register.csv").ToList());
+            StandardFileReader.ReadRegister(new StringReader(text), new("register.csv")).ToList());
 
         Assert.Equal(1, e.Row);
         Assert.Equal("nationality", e.Column);
@@ -158,7 +159,7 @@ public sealed class StandardFileReaderTests
         var text = RegisterHeader + "\nP1,,,,,,,,,,\nP2,,,\n";
 
         var e = Assert.Throws<StandardFileException>(() =>
-            StandardFileReader.ReadRegister(new StringReader(text), "register.csv").ToList());
+            StandardFileReader.ReadRegister(new StringReader(text), new("register.csv")).ToList());
 
         Assert.Equal(3, e.Row);
         Assert.Contains("register.csv, row 3", e.Message, StringComparison.Ordinal);
@@ -168,7 +169,7 @@ public sealed class StandardFileReaderTests
     public void ReadRegister_EmptyFile_Refused()
     {
         var e = Assert.Throws<StandardFileException>(() =>
-            StandardFileReader.ReadRegister(new StringReader(string.Empty), "register.csv").ToList());
+            StandardFileReader.ReadRegister(new StringReader(string.Empty), new("register.csv")).ToList());
 
         Assert.Equal(1, e.Row);
     }
@@ -179,7 +180,7 @@ public sealed class StandardFileReaderTests
         var text = RegisterHeader + "\nP1,001190000001,Nguyễn Văn An,1990-02-31,M,0912345678,01,00004,new,Số 1,VN\n";
 
         var e = Assert.Throws<StandardFileException>(() =>
-            StandardFileReader.ReadRegister(new StringReader(text), "register.csv").ToList());
+            StandardFileReader.ReadRegister(new StringReader(text), new("register.csv")).ToList());
 
         Assert.DoesNotContain("1990-02-31", e.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("Nguyễn", e.Message, StringComparison.Ordinal);
@@ -212,7 +213,7 @@ public sealed class StandardFileReaderTests
         }
 
         var text = System.Text.Encoding.UTF8.GetString(stream.ToArray());
-        var back = Assert.Single(StandardFileReader.ReadRecords(new StringReader(text), "records.csv"));
+        var back = Assert.Single(StandardFileReader.ReadRecords(new StringReader(text), new("records.csv")));
 
         Assert.Equal(record, back);
     }
