@@ -137,6 +137,21 @@ public sealed partial class RegisterIndex
         return counter.Fields;
     }
 
+    /// <summary>The bytes each field takes in a snapshot (a part's own bytes without its fields'), largest first, and the total.</summary>
+    internal (IReadOnlyList<(string Field, long Bytes)> Fields, long Total) SnapshotSizes()
+    {
+        var counter = new SnapshotWriter(null, nameof(RegisterIndex));
+        Transfer(counter);
+        var starts = counter.Starts;
+        var sizes = new List<(string Field, long Bytes)>(starts.Count);
+        for (var i = 0; i < starts.Count; i++)
+        {
+            sizes.Add((starts[i].Field, (i + 1 < starts.Count ? starts[i + 1].Start : counter.Length) - starts[i].Start));
+        }
+
+        return ([.. sizes.OrderByDescending(s => s.Bytes)], counter.Length);
+    }
+
     /// <summary>
     /// Every field of the index that a snapshot holds, once each: this one method writes them and reads them back. Only
     /// <see cref="_scratch"/> is derived on loading. The fields are readonly; they are assigned here only while the

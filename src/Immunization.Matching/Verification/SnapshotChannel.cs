@@ -222,6 +222,11 @@ internal abstract class SnapshotChannel
     /// <summary>Copies <paramref name="bytes"/> to the snapshot (writer) or fills it from the snapshot (reader).</summary>
     protected abstract void Bytes(Span<byte> bytes);
 
+    /// <summary>Called as each field starts (the writer notes where, for the size of each field).</summary>
+    protected virtual void OnSection(string field)
+    {
+    }
+
     /// <summary>A refusal for a snapshot whose contents cannot be what a writer wrote.</summary>
     protected static RegisterIndexSnapshotException Corrupt(string what) =>
         new(RegisterIndexSnapshotProblem.Corrupt, $"The register index snapshot is corrupt: {what}.");
@@ -230,6 +235,7 @@ internal abstract class SnapshotChannel
     {
         var qualified = Qualified(name);
         _fields.Add(qualified);
+        OnSection(qualified);
         var tag = IdentityKeys.Hash(qualified);
         var expected = tag;
         Bytes(MemoryMarshal.AsBytes(MemoryMarshal.CreateSpan(ref tag, 1)));

@@ -19,8 +19,14 @@ internal sealed class SnapshotWriter(Stream? stream, string rootScope) : Snapsho
     /// <summary>Gets the XxHash3 of the body written so far.</summary>
     public ulong Checksum => _hash.GetCurrentHashAsUInt64();
 
+    /// <summary>Gets where each field starts in the body, in order (a part's start is followed by its own fields').</summary>
+    public List<(string Field, long Start)> Starts { get; } = [];
+
     /// <inheritdoc/>
     protected override long Remaining => long.MaxValue;
+
+    /// <inheritdoc/>
+    protected override void OnSection(string field) => Starts.Add((field, Length));
 
     /// <inheritdoc/>
     protected override void Bytes(Span<byte> bytes)
