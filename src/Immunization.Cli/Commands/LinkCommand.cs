@@ -19,6 +19,15 @@ internal static class LinkCommand
         // Two modes with their own options; each option's description says which mode it belongs to, and mixing is refused.
         var register = new Option<string>("--register") { Description = "[register mode] The population register (the standard register.csv)." };
         var records = new Option<string>("--records") { Description = "[register mode] The vaccination records (the standard records.csv)." };
+        var indexFile = new Option<string>("--index")
+        {
+            Description = "[register mode] A register index saved with --save-index, used instead of --register (the register file is not read: " +
+                "the index holds the person ids).",
+        };
+        var saveIndex = new Option<string>("--save-index")
+        {
+            Description = "[register mode] Also save the index built from --register to this file, for later runs with --index.",
+        };
         var config = new Option<string>("--config") { Description = "[config mode] The match configuration (JSON): fields, levels, blocking, thresholds." };
         var left = new Option<string>("--left") { Description = "[config mode] The first CSV file (header row; fields are trimmed)." };
         var right = new Option<string>("--right") { Description = "[config mode] The second CSV file." };
@@ -43,7 +52,7 @@ internal static class LinkCommand
             "the built-in Vietnamese matcher. Config mode (--config, --left, --right): two CSV files as a JSON configuration says: " +
             "candidate pairs by blocking, Fellegi-Sunter weights, explained decisions. Exit codes: 0 done, 2 bad input or usage.")
         {
-            register, records, config, left, right, output, truth, train,
+            register, records, indexFile, saveIndex, config, left, right, output, truth, train,
         };
         command.SetAction(parse =>
         {
@@ -52,9 +61,22 @@ internal static class LinkCommand
             try
             {
                 var truthGiven = parse.GetResult(truth) is not null;
-                if (parse.GetValue(register) is { } registerPath)
+                var registerPath = parse.GetValue(register);
+                var indexPath = parse.GetValue(indexFile);
+                if (registerPath is not null || indexPath is not null)
                 {
-                    var recordsPath = parse.GetValue(records) ?? throw new CliInputException("--records is required with --register.");
+                    if (registerPath is not null && indexPath is not null)
+                    {
+                        throw new CliInputException("give --register or --index, not both: --index replaces the register with its saved index.");
+                    }
+
+                    if (indexPath is not null && parse.GetValue(saveIndex) is not null)
+                    {
+                        throw new CliInputException("--save-index saves the index built from --register; with --index the index is already saved.");
+                    }
+
+                    var recordsPath = parse.GetValue(records)
+                        ?? throw new CliInputException($"--records is required with {(registerPath is null ? "--index" : "--register")}.");
                     if (parse.GetValue(config) is not null || parse.GetValue(left) is not null || parse.GetValue(right) is not null)
                     {
                         throw new CliInputException("--register/--records and --config/--left/--right are two different modes; use one.");
@@ -72,12 +94,13 @@ internal static class LinkCommand
                         throw new CliInputException("--truth needs the truth file (truth.csv) with --register.");
                     }
 
-                    return RegisterLinkRun.Run(stdout, registerPath, recordsPath, parse.GetValue(output)!, truthPath);
+                    return RegisterLinkRun.Run(stdout, new RegisterSource(registerPath, indexPath, parse.GetValue(saveIndex)), recordsPath,
+                        parse.GetValue(output)!, truthPath);
                 }
 
-                if (parse.GetValue(records) is not null)
+                if (parse.GetValue(records) is not null || parse.GetValue(saveIndex) is not null)
                 {
-                    throw new CliInputException("--records belongs to register mode: give --register with it.");
+                    throw new CliInputException("--records and --save-index belong to register mode: give --register (or --index) with them.");
                 }
 
                 var configPath = parse.GetValue(config)

@@ -15,7 +15,7 @@ namespace Immunization.Cli.Matching;
 /// </summary>
 internal static class RegisterLinkRun
 {
-    public static int Run(TextWriter stdout, string registerPath, string recordsPath, string outDir, string? truthPath)
+    public static int Run(TextWriter stdout, RegisterSource source, string recordsPath, string outDir, string? truthPath)
     {
         var clock = Stopwatch.StartNew();
         if (File.Exists(outDir))
@@ -23,11 +23,21 @@ internal static class RegisterLinkRun
             throw new CliInputException($"--out {outDir}: is a file; give a folder (created if missing).");
         }
 
-        // The register streams into the index batch by batch: only the compact index stays in memory.
-        var registerStats = new IdentityFileStats(Path.GetFileName(registerPath));
+        // The register streams into the index batch by batch: only the compact index stays in memory. A saved index
+        // replaces the register file altogether (it holds the person ids).
+        var registerStats = new IdentityFileStats(Path.GetFileName(source.RegisterPath ?? source.IndexPath!));
         var recordStats = new IdentityFileStats(Path.GetFileName(recordsPath));
-        var index = RegisterIndex.Build(IdentityFiles.ReadBatches(registerPath, "person_id", registerStats).SelectMany(batch => batch));
+        var index = source.IndexPath is { } indexPath
+            ? RegisterIndexFiles.Load(indexPath)
+            : RegisterIndex.Build(IdentityFiles.ReadBatches(source.RegisterPath!, "person_id", registerStats).SelectMany(batch => batch));
         var indexTime = clock.Elapsed;
+        if (source.SaveIndexPath is { } savePath)
+        {
+            var size = RegisterIndexFiles.Save(index, savePath);
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"index: saved to {savePath} ({size / 1e6:0.0} MB) in {(clock.Elapsed - indexTime).TotalSeconds:0.00} s"));
+            indexTime = clock.Elapsed;
+        }
 
         Directory.CreateDirectory(outDir);
         var linksPath = Path.Combine(outDir, "links.csv");
@@ -188,7 +198,7 @@ internal static class RegisterLinkRun
         }
 
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"wrote {linksPath}, {explanationsPath}; index {indexTime.TotalSeconds:0.00} s, linking {(linkTime - indexTime).TotalSeconds:0.00} s, " +
+            $"wrote {linksPath}, {explanationsPath}; index {(source.IndexPath is null ? "" : "loaded ")}{indexTime.TotalSeconds:0.00} s, linking {(linkTime - indexTime).TotalSeconds:0.00} s, " +
             $"clusters and links.csv {(clock.Elapsed - linkTime).TotalSeconds:0.00} s, total {clock.Elapsed.TotalSeconds:0.00} s"));
         return 0;
     }

@@ -7,7 +7,7 @@ namespace Immunization.Matching.Verification;
 /// An immutable multimap from 64-bit blocking keys to record indexes: entries sorted by key, and an open-addressing hash
 /// table from each distinct key to its run of entries. One lookup costs one or two cache misses.
 /// </summary>
-internal sealed class BlockTable
+internal sealed partial class BlockTable
 {
     private readonly long[] _keys;      // distinct keys
     private readonly int[] _starts;     // run of key k: _members[_starts[k].._starts[k + 1]]
