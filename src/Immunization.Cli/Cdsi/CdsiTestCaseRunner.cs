@@ -29,6 +29,7 @@ internal sealed class CdsiTestCaseRunner(CdsiEngine engine)
         ["TD"] = "DTaP/Tdap/Td",
         ["POL"] = "Polio",
         ["IPV"] = "Polio",
+        ["IPOL"] = "Polio",
         ["HIB"] = "Hib",
         ["PCV"] = "Pneumococcal",
         ["PNEUMO"] = "Pneumococcal",

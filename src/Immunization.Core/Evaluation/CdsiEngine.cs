@@ -304,14 +304,44 @@ public sealed partial class CdsiEngine
             }
         }
 
-        foreach (var evaluation in evaluated.Evaluations)
+        foreach (var own in evaluated.Evaluations)
         {
+            // A dose that another best series counts as valid is valid (CDC's cases name the series type, standard or
+            // risk, in which each dose was found valid: a dose can be valid for a risk series only).
+            var evaluation = own;
+            var from = evaluated;
+            if (own.Status != DoseStatus.Valid && best.Count > 1)
+            {
+                foreach (var other in best)
+                {
+                    if (other != evaluated && ValidIn(other, own.Dose) is { } valid)
+                    {
+                        evaluation = valid;
+                        from = other;
+                        break;
+                    }
+                }
+            }
+
             var reasons = evaluation.Reasons.IsEmpty ? ReadOnlyCollection<DoseStatusReason>.Empty : Array.AsReadOnly(evaluation.Reasons.ToArray());
-            evaluations.Add(DoseEvaluation.FromEngine(evaluation.Dose.Dose, antigen.Name, evaluated.Series.VaccineGroup, evaluation.Status, evaluation.Reason, reasons, evaluation.TargetNumber, evaluated.Series.Name));
+            evaluations.Add(DoseEvaluation.FromEngine(evaluation.Dose.Dose, antigen.Name, evaluated.Series.VaccineGroup, evaluation.Status, evaluation.Reason, reasons, evaluation.TargetNumber, from.Series.Name));
         }
 
         var forecast = new AntigenForecast(antigen.Name, chosen.Series.Name, chosen.Status, chosen.ForecastDoseNumber, chosen.Earliest, chosen.Recommended, chosen.PastDue, chosen.Latest, Array.AsReadOnly(chosen.RecommendedCvx.ToArray()));
         return (forecast, chosen);
+    }
+
+    private static SeriesEvaluation? ValidIn(PatientSeries series, HistoryDose dose)
+    {
+        foreach (var evaluation in series.Evaluations)
+        {
+            if (ReferenceEquals(evaluation.Dose, dose) && evaluation.Status == DoseStatus.Valid)
+            {
+                return evaluation;
+            }
+        }
+
+        return null;
     }
 
     private static int StatusRank(SeriesStatus status) => status switch
