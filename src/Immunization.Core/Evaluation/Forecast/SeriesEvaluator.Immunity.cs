@@ -52,6 +52,7 @@ internal sealed partial class SeriesEvaluator
             }
         }
 
+
         if (definition.PreferableVaccines.Count == 0 || antigen.VaccineContraindications.Count == 0)
         {
             return false;
@@ -78,6 +79,34 @@ internal sealed partial class SeriesEvaluator
         }
 
         return true;
+    }
+
+    /// <summary>7.3 (table 7-6): the CVX codes of every vaccine contraindication that applies to the patient today.</summary>
+    private IReadOnlyList<string> ContraindicatedCvx(Antigen antigen)
+    {
+        if (_patient.Observations.Count == 0 || antigen.VaccineContraindications.Count == 0)
+        {
+            return [];
+        }
+
+        List<string>? result = null;
+        for (var contraindicationIndex = 0; contraindicationIndex < antigen.VaccineContraindications.Count; contraindicationIndex++)
+        {
+            var contraindication = antigen.VaccineContraindications[contraindicationIndex];
+            if (Applies(contraindication))
+            {
+                result ??= [];
+                foreach (var cvx in contraindication.Cvx)
+                {
+                    if (!result.Contains(cvx))
+                    {
+                        result.Add(cvx);
+                    }
+                }
+            }
+        }
+
+        return result is null ? [] : result;
     }
 
     private bool Applies(Contraindication contraindication)
