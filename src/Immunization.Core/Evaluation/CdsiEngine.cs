@@ -369,8 +369,9 @@ public sealed partial class CdsiEngine
         for (var indicationIndex = 0; indicationIndex < series.Indications.Count; indicationIndex++)
         {
             var indication = series.Indications[indicationIndex];
-            foreach (var observation in patient.Observations)
+            for (var observationIndex = 0; observationIndex < patient.Observations.Count; observationIndex++)
             {
+                var observation = patient.Observations[observationIndex];
                 if (observation.Code == indication.ObservationCode
                     && (indication.BeginAge is not { } begin || assessmentDate >= CdsiCalendar.Add(patient.DateOfBirth, begin))
                     && (indication.EndAge is not { } end || assessmentDate < CdsiCalendar.Add(patient.DateOfBirth, end)))

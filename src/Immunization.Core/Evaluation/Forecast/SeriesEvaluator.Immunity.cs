@@ -8,8 +8,9 @@ internal sealed partial class SeriesEvaluator
 {
     private bool HasImmunity(Antigen antigen)
     {
-        foreach (var observation in _patient.Observations)
+        for (var observationIndex = 0; observationIndex < _patient.Observations.Count; observationIndex++)
         {
+            var observation = _patient.Observations[observationIndex];
             if (Contains(antigen.Immunity.ClinicalHistoryCodes, observation.Code))
             {
                 return true;
@@ -18,8 +19,9 @@ internal sealed partial class SeriesEvaluator
 
         if (antigen.Immunity.BirthDateBefore is { } before && Dob < before)
         {
-            foreach (var observation in _patient.Observations)
+            for (var observationIndex = 0; observationIndex < _patient.Observations.Count; observationIndex++)
             {
+                var observation = _patient.Observations[observationIndex];
                 if (Contains(antigen.Immunity.ExclusionCodes, observation.Code))
                 {
                     return false;
@@ -111,8 +113,9 @@ internal sealed partial class SeriesEvaluator
 
     private bool Applies(Contraindication contraindication)
     {
-        foreach (var observation in _patient.Observations)
+        for (var observationIndex = 0; observationIndex < _patient.Observations.Count; observationIndex++)
         {
+            var observation = _patient.Observations[observationIndex];
             if (observation.Code == contraindication.ObservationCode
                 && _assessmentDate >= AgeDate(contraindication.BeginAge, s_minDate)
                 && _assessmentDate < AgeDate(contraindication.EndAge, s_maxDate))
