@@ -141,7 +141,7 @@ public sealed partial class CdsiEngine
         for (var seriesIndex = 0; seriesIndex < antigen.Series.Count; seriesIndex++)
         {
             var series = antigen.Series[seriesIndex];
-            if (IsRelevant(series, patient, assessmentDate))
+            if (IsRelevant(antigen, series, patient, assessmentDate))
             {
                 runs.Add(evaluator.Run(series, antigen, history, s_noGroups));
             }
@@ -230,7 +230,7 @@ public sealed partial class CdsiEngine
         for (var seriesIndex = 0; seriesIndex < antigen.Series.Count; seriesIndex++)
         {
             var series = antigen.Series[seriesIndex];
-            if (IsRelevant(series, patient, assessmentDate))
+            if (IsRelevant(antigen, series, patient, assessmentDate))
             {
                 relevant.Add(series);
                 usesCompletedSeries |= series.UsesCompletedSeries;
@@ -344,6 +344,19 @@ public sealed partial class CdsiEngine
         return null;
     }
 
+    private static bool Observes(CdsiPatient patient, Antigen antigen)
+    {
+        for (var observationIndex = 0; observationIndex < patient.Observations.Count; observationIndex++)
+        {
+            if (antigen.ObservationCodes.Contains(patient.Observations[observationIndex].Code))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static int StatusRank(SeriesStatus status) => status switch
     {
         SeriesStatus.NotComplete => 0,
@@ -354,7 +367,7 @@ public sealed partial class CdsiEngine
         _ => 5,
     };
 
-    private static bool IsRelevant(AntigenSeries series, CdsiPatient patient, LocalDate assessmentDate)
+    private static bool IsRelevant(Antigen antigen, AntigenSeries series, CdsiPatient patient, LocalDate assessmentDate)
     {
         if (series.RequiredSex.Count > 0 && !series.RequiredSex.Contains(patient.Sex))
         {
@@ -364,6 +377,12 @@ public sealed partial class CdsiEngine
         if (series.Type != SeriesType.Risk)
         {
             return true;
+        }
+
+        // Most patients have no observation the antigen acts on: then no indication can apply.
+        if (!Observes(patient, antigen))
+        {
+            return false;
         }
 
         for (var indicationIndex = 0; indicationIndex < series.Indications.Count; indicationIndex++)

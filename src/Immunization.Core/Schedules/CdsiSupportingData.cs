@@ -48,18 +48,7 @@ public sealed class CdsiSupportingData
         var codes = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var antigen in antigens)
         {
-            codes.UnionWith(antigen.Immunity.ClinicalHistoryCodes);
-            codes.UnionWith(antigen.Immunity.ExclusionCodes);
-            codes.UnionWith(antigen.GroupContraindications.Select(c => c.ObservationCode));
-            codes.UnionWith(antigen.VaccineContraindications.Select(c => c.ObservationCode));
-            foreach (var series in antigen.Series)
-            {
-                codes.UnionWith(series.Indications.Select(i => i.ObservationCode));
-                foreach (var dose in series.Doses)
-                {
-                    codes.UnionWith(dose.PreferableIntervals.Concat(dose.AllowableIntervals).Select(i => i.FromObservation).OfType<string>());
-                }
-            }
+            codes.UnionWith(antigen.ObservationCodes);
         }
 
         return [.. codes];
