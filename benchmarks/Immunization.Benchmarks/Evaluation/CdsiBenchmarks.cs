@@ -8,14 +8,17 @@ using NodaTime;
 namespace Immunization.Benchmarks.Evaluation;
 
 /// <summary>
-/// The CDSi engine on CDC's 1,013 healthy test cases (per patient: divide by nothing, OperationsPerInvoke does it), and
-/// loading the supporting data. The CSV is read here with a minimal splitter because the CDC-layout reader lives in the CLI.
+/// The CDSi engine on CDC's 1,013 healthy test cases and 325 underlying-conditions test cases (patients with
+/// observations: risk series, contraindications, immunity), per patient (OperationsPerInvoke divides), and loading the
+/// supporting data. The CSV is read here with a minimal splitter because the CDC-layout reader lives in the CLI.
 /// </summary>
 [MemoryDiagnoser]
 public class CdsiBenchmarks
 {
     private const int Cases = 1013;
+    private const int UcCases = 325;
     private (CdsiPatient Patient, AdministeredDose[] Doses, LocalDate Assessment, string[] Group)[] _cases = [];
+    private (CdsiPatient Patient, AdministeredDose[] Doses, LocalDate Assessment, string[] Group)[] _ucCases = [];
     private byte[] _schedule = [];
     private byte[][] _antigens = [];
 
@@ -24,34 +27,8 @@ public class CdsiBenchmarks
     {
         var engine = CdsiEngine.Default;
         var root = FindDatasets();
-        var records = Split(File.ReadAllText(Path.Combine(root, "cdsi/test-cases/cdsi-healthy-childhood-and-adult-test-cases-v4.45.csv")));
-        var header = records[0];
-        int Col(string name) => Array.IndexOf(header, name);
-        var groups = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
-        {
-            ["DTAP"] = "DTaP/Tdap/Td", ["POL"] = "Polio", ["HIB"] = "Hib", ["PCV"] = "Pneumococcal", ["VAR"] = "Varicella",
-            ["ROTA"] = "Rotavirus", ["MCV"] = "Meningococcal", ["MENB"] = "Meningococcal B", ["FLU"] = "Influenza",
-        };
-        _cases = records.Skip(1).Where(r => r.Length > 1).Select(f =>
-        {
-            var doses = new List<AdministeredDose>();
-            for (var n = 1; n <= 7; n++)
-            {
-                var date = f[Col($"Date_Administered_{n}")];
-                if (date.Length > 0)
-                {
-                    doses.Add(new AdministeredDose(Date(date), f[Col($"CVX_{n}")], f[Col($"MVX_{n}")] is { Length: > 0 } m ? m : null));
-                }
-            }
-
-            var group = f[Col("Vaccine_Group")];
-            return (new CdsiPatient(Date(f[Col("DOB")]), f[Col("gender")] == "M" ? Sex.Male : Sex.Female), doses.ToArray(),
-                Date(f[Col("Assessment_Date")]), new[] { groups.GetValueOrDefault(group, group) });
-        }).ToArray();
-        if (_cases.Length != Cases)
-        {
-            throw new InvalidOperationException($"Expected {Cases} cases, read {_cases.Length}.");
-        }
+        _cases = ReadCases(Path.Combine(root, "cdsi/test-cases/cdsi-healthy-childhood-and-adult-test-cases-v4.45.csv"), Cases);
+        _ucCases = ReadCases(Path.Combine(root, "cdsi/test-cases/cdsi-underlying-conditions-test-cases-v4.5.csv"), UcCases);
 
         var xml = Path.Combine(root, "cdsi/supporting-data-4.64/XML");
         _schedule = File.ReadAllBytes(Path.Combine(xml, "ScheduleSupportingData.xml"));
@@ -68,6 +45,34 @@ public class CdsiBenchmarks
         foreach (var (patient, doses, assessment, group) in _cases)
         {
             total += engine.Evaluate(patient, doses, assessment, group).Evaluations.Count;
+        }
+
+        return total;
+    }
+
+    /// <summary>Patients with observations (CDC's underlying-conditions cases), each for the vaccine group it tests.</summary>
+    [Benchmark(OperationsPerInvoke = UcCases)]
+    public int EvaluatePatientWithObservations_TestedGroup()
+    {
+        var engine = CdsiEngine.Default;
+        var total = 0;
+        foreach (var (patient, doses, assessment, group) in _ucCases)
+        {
+            total += engine.Evaluate(patient, doses, assessment, group).Evaluations.Count;
+        }
+
+        return total;
+    }
+
+    /// <summary>Patients with observations (CDC's underlying-conditions cases): every vaccine group forecast.</summary>
+    [Benchmark(OperationsPerInvoke = UcCases)]
+    public int EvaluatePatientWithObservations_AllGroups()
+    {
+        var engine = CdsiEngine.Default;
+        var total = 0;
+        foreach (var (patient, doses, assessment, _) in _ucCases)
+        {
+            total += engine.Evaluate(patient, doses, assessment).Forecasts.Count;
         }
 
         return total;
@@ -94,6 +99,46 @@ public class CdsiBenchmarks
         var streams = _antigens.Select(a => new MemoryStream(a, writable: false)).ToList();
         using var schedule = new MemoryStream(_schedule, writable: false);
         return CdsiSupportingData.Load(schedule, streams).SeriesCount;
+    }
+
+    // Reads a CDC test-case file (healthy layout, or underlying conditions with Observation_Code_n/Observation_Date_n).
+    private static (CdsiPatient Patient, AdministeredDose[] Doses, LocalDate Assessment, string[] Group)[] ReadCases(string path, int expected)
+    {
+        var records = Split(File.ReadAllText(path));
+        var header = records[0];
+        int Col(string name) => Array.FindIndex(header, h => string.Equals(h, name, StringComparison.OrdinalIgnoreCase));
+        var groups = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["DTAP"] = "DTaP/Tdap/Td", ["POL"] = "Polio", ["IPOL"] = "Polio", ["HIB"] = "Hib", ["PCV"] = "Pneumococcal", ["VAR"] = "Varicella",
+            ["ROTA"] = "Rotavirus", ["MCV"] = "Meningococcal", ["MENB"] = "Meningococcal B", ["FLU"] = "Influenza",
+        };
+        var cases = records.Skip(1).Where(r => r.Length > 1).Select(f =>
+        {
+            var doses = new List<AdministeredDose>();
+            for (var n = 1; n <= 7; n++)
+            {
+                var date = f[Col($"Date_Administered_{n}")];
+                if (date.Length > 0)
+                {
+                    doses.Add(new AdministeredDose(Date(date), f[Col($"CVX_{n}")], f[Col($"MVX_{n}")] is { Length: > 0 } m ? m : null));
+                }
+            }
+
+            var observations = new List<PatientObservation>();
+            for (var n = 1; n <= 3 && Col($"Observation_Code_{n}") >= 0; n++)
+            {
+                if (f[Col($"Observation_Code_{n}")] is { Length: > 0 } code)
+                {
+                    var date = f[Col($"Observation_Date_{n}")];
+                    observations.Add(new PatientObservation(code.PadLeft(3, '0'), date.Length > 0 ? Date(date) : null));
+                }
+            }
+
+            var group = f[Col("Vaccine_Group")];
+            return (new CdsiPatient(Date(f[Col("DOB")]), f[Col("gender")] == "M" ? Sex.Male : Sex.Female, observations), doses.ToArray(),
+                Date(f[Col("Assessment_Date")]), new[] { groups.GetValueOrDefault(group, group) });
+        }).ToArray();
+        return cases.Length == expected ? cases : throw new InvalidOperationException($"{Path.GetFileName(path)}: expected {expected} cases, read {cases.Length}.");
     }
 
     private static LocalDate Date(string text) =>

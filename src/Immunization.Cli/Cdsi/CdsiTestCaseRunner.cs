@@ -29,6 +29,7 @@ internal sealed class CdsiTestCaseRunner(CdsiEngine engine)
         ["TD"] = "DTaP/Tdap/Td",
         ["POL"] = "Polio",
         ["IPV"] = "Polio",
+        ["IPOL"] = "Polio",
         ["HIB"] = "Hib",
         ["PCV"] = "Pneumococcal",
         ["PNEUMO"] = "Pneumococcal",
@@ -117,6 +118,12 @@ internal sealed class CdsiTestCaseRunner(CdsiEngine engine)
         Compare(differences, "earliest", testCase.Earliest, forecast?.Earliest);
         Compare(differences, "recommended", testCase.Recommended, forecast?.Recommended);
         Compare(differences, "past due", testCase.PastDue, forecast?.PastDue);
+        if (differences.Count > 0 && forecast is not null)
+        {
+            // Which series spoke for each antigen: the first thing to look at when a forecast differs.
+            differences.Add($"forecast from: {string.Join("; ", forecast.Antigens.Select(a => $"{a.Antigen}: {a.SeriesName}").Distinct())}");
+        }
+
         return new CdsiTestCaseOutcome(testCase, group, differences, reasonsExpected, reasonsMatched, reasonDifferences);
     }
 

@@ -18,7 +18,7 @@ public sealed partial class CdsiEngine
         var relevant = new List<AntigenSeries>(antigen.Series.Count);
         foreach (var series in antigen.Series)
         {
-            if (IsRelevant(series, patient, assessmentDate))
+            if (IsRelevant(antigen, series, patient, assessmentDate))
             {
                 relevant.Add(series);
             }

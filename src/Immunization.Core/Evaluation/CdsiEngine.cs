@@ -141,7 +141,7 @@ public sealed partial class CdsiEngine
         for (var seriesIndex = 0; seriesIndex < antigen.Series.Count; seriesIndex++)
         {
             var series = antigen.Series[seriesIndex];
-            if (IsRelevant(series, patient, assessmentDate))
+            if (IsRelevant(antigen, series, patient, assessmentDate))
             {
                 runs.Add(evaluator.Run(series, antigen, history, s_noGroups));
             }
@@ -230,7 +230,7 @@ public sealed partial class CdsiEngine
         for (var seriesIndex = 0; seriesIndex < antigen.Series.Count; seriesIndex++)
         {
             var series = antigen.Series[seriesIndex];
-            if (IsRelevant(series, patient, assessmentDate))
+            if (IsRelevant(antigen, series, patient, assessmentDate))
             {
                 relevant.Add(series);
                 usesCompletedSeries |= series.UsesCompletedSeries;
@@ -304,14 +304,57 @@ public sealed partial class CdsiEngine
             }
         }
 
-        foreach (var evaluation in evaluated.Evaluations)
+        foreach (var own in evaluated.Evaluations)
         {
+            // A dose that another best series counts as valid is valid (CDC's cases name the series type, standard or
+            // risk, in which each dose was found valid: a dose can be valid for a risk series only).
+            var evaluation = own;
+            var from = evaluated;
+            if (own.Status != DoseStatus.Valid && best.Count > 1)
+            {
+                foreach (var other in best)
+                {
+                    if (other != evaluated && ValidIn(other, own.Dose) is { } valid)
+                    {
+                        evaluation = valid;
+                        from = other;
+                        break;
+                    }
+                }
+            }
+
             var reasons = evaluation.Reasons.IsEmpty ? ReadOnlyCollection<DoseStatusReason>.Empty : Array.AsReadOnly(evaluation.Reasons.ToArray());
-            evaluations.Add(DoseEvaluation.FromEngine(evaluation.Dose.Dose, antigen.Name, evaluated.Series.VaccineGroup, evaluation.Status, evaluation.Reason, reasons, evaluation.TargetNumber, evaluated.Series.Name));
+            evaluations.Add(DoseEvaluation.FromEngine(evaluation.Dose.Dose, antigen.Name, evaluated.Series.VaccineGroup, evaluation.Status, evaluation.Reason, reasons, evaluation.TargetNumber, from.Series.Name));
         }
 
         var forecast = new AntigenForecast(antigen.Name, chosen.Series.Name, chosen.Status, chosen.ForecastDoseNumber, chosen.Earliest, chosen.Recommended, chosen.PastDue, chosen.Latest, Array.AsReadOnly(chosen.RecommendedCvx.ToArray()));
         return (forecast, chosen);
+    }
+
+    private static SeriesEvaluation? ValidIn(PatientSeries series, HistoryDose dose)
+    {
+        foreach (var evaluation in series.Evaluations)
+        {
+            if (ReferenceEquals(evaluation.Dose, dose) && evaluation.Status == DoseStatus.Valid)
+            {
+                return evaluation;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool Observes(CdsiPatient patient, Antigen antigen)
+    {
+        for (var observationIndex = 0; observationIndex < patient.Observations.Count; observationIndex++)
+        {
+            if (antigen.ObservationCodes.Contains(patient.Observations[observationIndex].Code))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static int StatusRank(SeriesStatus status) => status switch
@@ -324,7 +367,7 @@ public sealed partial class CdsiEngine
         _ => 5,
     };
 
-    private static bool IsRelevant(AntigenSeries series, CdsiPatient patient, LocalDate assessmentDate)
+    private static bool IsRelevant(Antigen antigen, AntigenSeries series, CdsiPatient patient, LocalDate assessmentDate)
     {
         if (series.RequiredSex.Count > 0 && !series.RequiredSex.Contains(patient.Sex))
         {
@@ -336,11 +379,18 @@ public sealed partial class CdsiEngine
             return true;
         }
 
+        // Most patients have no observation the antigen acts on: then no indication can apply.
+        if (!Observes(patient, antigen))
+        {
+            return false;
+        }
+
         for (var indicationIndex = 0; indicationIndex < series.Indications.Count; indicationIndex++)
         {
             var indication = series.Indications[indicationIndex];
-            foreach (var observation in patient.Observations)
+            for (var observationIndex = 0; observationIndex < patient.Observations.Count; observationIndex++)
             {
+                var observation = patient.Observations[observationIndex];
                 if (observation.Code == indication.ObservationCode
                     && (indication.BeginAge is not { } begin || assessmentDate >= CdsiCalendar.Add(patient.DateOfBirth, begin))
                     && (indication.EndAge is not { } end || assessmentDate < CdsiCalendar.Add(patient.DateOfBirth, end)))

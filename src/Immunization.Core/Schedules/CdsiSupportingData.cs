@@ -40,6 +40,18 @@ public sealed class CdsiSupportingData
         CvxCodes = new CdsiNamedList<CvxMapping>(cvx, c => c.Cvx, static c => SupportingDataReader.NormalizeCvx(c));
         Observations = new CdsiNamedList<Observation>(observations, o => o.Code);
         SeriesCount = antigens.Sum(a => a.Series.Count);
+        ObservationCodesInUse = ReadOnly.Copy(ObservationCodesOf(antigens));
+    }
+
+    private static List<string> ObservationCodesOf(IReadOnlyList<Antigen> antigens)
+    {
+        var codes = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var antigen in antigens)
+        {
+            codes.UnionWith(antigen.ObservationCodes);
+        }
+
+        return [.. codes];
     }
 
     /// <summary>CDSi supporting data v4.64, as published by CDC, loaded once from this assembly's embedded resources.</summary>
@@ -64,6 +76,13 @@ public sealed class CdsiSupportingData
 
     /// <summary>The coded observations (indications and contraindications), also by code, e.g. <c>Observations["007"]</c>.</summary>
     public CdsiNamedList<Observation> Observations { get; }
+
+    /// <summary>
+    /// The observation codes the schedules act on, sorted: indications of risk series, antigen and vaccine
+    /// contraindications, evidence of immunity (clinical history and birth-date exclusions) and intervals measured from an
+    /// observation. An observation outside this list changes no evaluation or forecast.
+    /// </summary>
+    public ReadOnlyCollection<string> ObservationCodesInUse { get; }
 
     /// <summary>The number of antigen series (standard, risk and evaluation-only) across all antigens.</summary>
     public int SeriesCount { get; }

@@ -232,8 +232,9 @@ internal sealed partial class SeriesEvaluator
         if (interval.FromObservation is { } code)
         {
             LocalDate? latest = null;
-            foreach (var observation in _patient.Observations)
+            for (var observationIndex = 0; observationIndex < _patient.Observations.Count; observationIndex++)
             {
+                var observation = _patient.Observations[observationIndex];
                 if (observation.Code == code && observation.Date is { } observed && (latest is null || observed > latest))
                 {
                     latest = observed;

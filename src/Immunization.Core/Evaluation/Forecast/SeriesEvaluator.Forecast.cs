@@ -32,6 +32,7 @@ internal sealed partial class SeriesEvaluator
 
             var target = run.Targets[run.NextTarget];
             var definition = target.Definition;
+            run.ContraindicatedCvx = ContraindicatedCvx(antigen);
             if (IsContraindicated(antigen, definition))
             {
                 run.Status = SeriesStatus.Contraindicated;
@@ -159,17 +160,18 @@ internal sealed partial class SeriesEvaluator
         run.Recommended = Max(earliest, unadjustedRecommended);
         run.PastDue = pastDue is { } p ? Max(earliest, p) : null;
         run.Latest = age?.Maximum is { } max ? CdsiCalendar.Add(Dob, max).PlusDays(-1) : null;
-        run.RecommendedCvx = RecommendedVaccines(definition, earliest, run.Recommended.Value);
+        run.RecommendedCvx = RecommendedVaccines(definition, earliest, run.Recommended.Value, run.ContraindicatedCvx);
     }
 
     /// <summary>FORECASTRECVAC-1: preferable vaccines flagged for forecasting whose ages cover the earliest or recommended date.</summary>
-    private List<string> RecommendedVaccines(SeriesDose definition, LocalDate earliest, LocalDate recommended)
+    /// <remarks>A contraindicated vaccine is never recommended (7.3, table 7-6).</remarks>
+    private List<string> RecommendedVaccines(SeriesDose definition, LocalDate earliest, LocalDate recommended, IReadOnlyList<string> contraindicated)
     {
         var result = new List<string>(2);
         for (var vaccineIndex = 0; vaccineIndex < definition.PreferableVaccines.Count; vaccineIndex++)
         {
             var vaccine = definition.PreferableVaccines[vaccineIndex];
-            if (!vaccine.ForecastVaccineType || !vaccine.Period.Contains(_assessmentDate) || result.Contains(vaccine.Cvx))
+            if (!vaccine.ForecastVaccineType || !vaccine.Period.Contains(_assessmentDate) || result.Contains(vaccine.Cvx) || Contains(contraindicated, vaccine.Cvx))
             {
                 continue;
             }

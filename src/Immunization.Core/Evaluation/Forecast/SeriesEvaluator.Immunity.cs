@@ -6,10 +6,31 @@ namespace Immunization.Core.Evaluation;
 // Evidence of immunity and contraindications (logic specification 7.2 and 7.3).
 internal sealed partial class SeriesEvaluator
 {
+    /// <summary>Whether the patient has an observation this antigen acts on (most have none: then no observation loop runs).</summary>
+    private bool Observes(Antigen antigen)
+    {
+        for (var observationIndex = 0; observationIndex < _patient.Observations.Count; observationIndex++)
+        {
+            if (antigen.ObservationCodes.Contains(_patient.Observations[observationIndex].Code))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private bool HasImmunity(Antigen antigen)
     {
-        foreach (var observation in _patient.Observations)
+        var observes = Observes(antigen);
+        if (!observes)
         {
+            return antigen.Immunity.BirthDateBefore is { } birthBefore && Dob < birthBefore;
+        }
+
+        for (var observationIndex = 0; observationIndex < _patient.Observations.Count; observationIndex++)
+        {
+            var observation = _patient.Observations[observationIndex];
             if (Contains(antigen.Immunity.ClinicalHistoryCodes, observation.Code))
             {
                 return true;
@@ -18,8 +39,9 @@ internal sealed partial class SeriesEvaluator
 
         if (antigen.Immunity.BirthDateBefore is { } before && Dob < before)
         {
-            foreach (var observation in _patient.Observations)
+            for (var observationIndex = 0; observationIndex < _patient.Observations.Count; observationIndex++)
             {
+                var observation = _patient.Observations[observationIndex];
                 if (Contains(antigen.Immunity.ExclusionCodes, observation.Code))
                 {
                     return false;
@@ -38,7 +60,7 @@ internal sealed partial class SeriesEvaluator
     /// </summary>
     private bool IsContraindicated(Antigen antigen, SeriesDose definition)
     {
-        if (_patient.Observations.Count == 0)
+        if (!Observes(antigen))
         {
             return false;
         }
@@ -51,6 +73,7 @@ internal sealed partial class SeriesEvaluator
                 return true;
             }
         }
+
 
         if (definition.PreferableVaccines.Count == 0 || antigen.VaccineContraindications.Count == 0)
         {
@@ -80,10 +103,39 @@ internal sealed partial class SeriesEvaluator
         return true;
     }
 
+    /// <summary>7.3 (table 7-6): the CVX codes of every vaccine contraindication that applies to the patient today.</summary>
+    private IReadOnlyList<string> ContraindicatedCvx(Antigen antigen)
+    {
+        if (antigen.VaccineContraindications.Count == 0 || !Observes(antigen))
+        {
+            return [];
+        }
+
+        List<string>? result = null;
+        for (var contraindicationIndex = 0; contraindicationIndex < antigen.VaccineContraindications.Count; contraindicationIndex++)
+        {
+            var contraindication = antigen.VaccineContraindications[contraindicationIndex];
+            if (Applies(contraindication))
+            {
+                result ??= [];
+                foreach (var cvx in contraindication.Cvx)
+                {
+                    if (!result.Contains(cvx))
+                    {
+                        result.Add(cvx);
+                    }
+                }
+            }
+        }
+
+        return result is null ? [] : result;
+    }
+
     private bool Applies(Contraindication contraindication)
     {
-        foreach (var observation in _patient.Observations)
+        for (var observationIndex = 0; observationIndex < _patient.Observations.Count; observationIndex++)
         {
+            var observation = _patient.Observations[observationIndex];
             if (observation.Code == contraindication.ObservationCode
                 && _assessmentDate >= AgeDate(contraindication.BeginAge, s_minDate)
                 && _assessmentDate < AgeDate(contraindication.EndAge, s_maxDate))

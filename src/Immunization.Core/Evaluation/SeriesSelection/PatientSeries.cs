@@ -31,6 +31,9 @@ internal sealed class PatientSeries(AntigenSeries series, LocalDate dateOfBirth)
     /// <summary>FORECASTRECVAC-1: CVX codes of the preferable vaccines to use for the forecast dose.</summary>
     public IReadOnlyList<string> RecommendedCvx { get; set; } = [];
 
+    /// <summary>7.3: the CVX codes that a vaccine contraindication rules out for the patient at the assessment date.</summary>
+    public IReadOnlyList<string> ContraindicatedCvx { get; set; } = [];
+
     /// <summary>The target dose forecast includes preferable intervals that all carry the priority ("override") flag.</summary>
     public bool IsPriorityForecast { get; set; }
 

@@ -21,9 +21,16 @@ public sealed partial class CdsiEngine
             return new VaccineGroupForecast(group.Name, f.Status, f.ForecastDoseNumber, f.Earliest, f.Recommended, f.PastDue, f.Latest, antigens, f.RecommendedCvx);
         }
 
+        // Table 9-4. A vaccine that a member antigen contraindicates (7.3, table 7-6) is never recommended for the group.
         bool contraindicated = false, agedOut = false, notRecommended = false, notComplete = false, allImmune = true;
-        foreach (var antigen in antigens)
+        List<string>? excluded = null;
+        foreach (var (antigen, series) in members)
         {
+            if (series.ContraindicatedCvx.Count > 0)
+            {
+                (excluded ??= []).AddRange(series.ContraindicatedCvx);
+            }
+
             contraindicated |= antigen.Status == SeriesStatus.Contraindicated;
             agedOut |= antigen.Status == SeriesStatus.AgedOut;
             notRecommended |= antigen.Status == SeriesStatus.NotRecommended;
@@ -69,7 +76,7 @@ public sealed partial class CdsiEngine
 
             foreach (var cvx in forecast.RecommendedCvx)
             {
-                if (!recommendedCvx.Contains(cvx))
+                if (!recommendedCvx.Contains(cvx) && (excluded is null || !excluded.Contains(cvx)))
                 {
                     recommendedCvx.Add(cvx);
                 }
