@@ -16,7 +16,11 @@ internal static class ReportingData
 {
     internal static readonly LocalDate AsOf = new(2022, 6, 30);
 
-    internal static ReportInput Create(int people, int seed)
+    /// <param name="people">The register's size (doses: twice as many).</param>
+    /// <param name="seed">The seed.</param>
+    /// <param name="shuffleDoses">Whether the dose records come in random order (as in a file of records entered at many
+    /// sites) instead of person by person.</param>
+    internal static ReportInput Create(int people, int seed, bool shuffleDoses = false)
     {
         var catalog = AdministrativeUnitCatalog.Vietnam;
         var communes = catalog.GetUnits(AdministrativeScheme.New, AdministrativeLevel.Commune).ToArray();
@@ -48,6 +52,11 @@ internal static class ReportingData
                     IdentityNumber = (IdentityNumberState)(random.Next(50) switch { 0 => 1, 1 => 2, _ => 0 }),
                 };
             }
+        }
+
+        if (shuffleDoses)
+        {
+            random.Shuffle(doses);
         }
 
         return new ReportInput { Register = register, Doses = doses, Statuses = statuses };

@@ -11,7 +11,8 @@ namespace Immunization.Benchmarks.Reporting;
 /// The documented scale run of issue 12: builds a register of N people with 2 N dose records in memory from a seed (not
 /// timed), then times the report (coverage, data quality, work lists) and, separately, the exports written to a null
 /// stream. For each stage it prints wall time, the process's CPU time and the bytes allocated; at the end the peak working
-/// set. Run: <c>dotnet run -c Release --project benchmarks/Immunization.Benchmarks -- report-scale 10000000 [seed] [runs]</c>.
+/// set. Run: <c>dotnet run -c Release --project benchmarks/Immunization.Benchmarks -- report-scale 10000000 [seed] [runs] [shuffled]</c>
+/// (<c>shuffled</c>: the dose records in random order rather than person by person).
 /// </summary>
 internal static class ReportingScaleRun
 {
@@ -20,11 +21,12 @@ internal static class ReportingScaleRun
         int people = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
         int seed = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1;
         int runs = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3;
+        bool shuffled = args.Length > 3 && args[3] == "shuffled";
         var process = Process.GetCurrentProcess();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"report scale run: {people:N0} people, {2L * people:N0} doses, seed {seed}, {runs} runs, {Environment.ProcessorCount} cores, server GC {System.Runtime.GCSettings.IsServerGC}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"report scale run: {people:N0} people, {2L * people:N0} doses, seed {seed}, {runs} runs, doses {(shuffled ? "in random order" : "person by person")}, {Environment.ProcessorCount} cores, server GC {System.Runtime.GCSettings.IsServerGC}"));
 
         var sw = Stopwatch.StartNew();
-        var input = ReportingData.Create(people, seed);
+        var input = ReportingData.Create(people, seed, shuffled);
         var options = new ReportOptions { AsOf = ReportingData.AsOf };
         GC.Collect(2, GCCollectionMode.Forced, true, true);
         process.Refresh();
@@ -35,6 +37,9 @@ internal static class ReportingScaleRun
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"run {run}:"));
             var total = Start();
             var s = Start();
+            var index = ReportIndex.For(input.Register, input.Doses);
+            Print("  index (flat arrays, used by the three)", s, $"{index.LeafCount:N0} leaves, {index.Products.Length} products");
+            s = Start();
             var coverage = CoverageCalculator.Compute(input, options);
             Print("  coverage", s, $"{coverage.Rows.Count:N0} rows");
             s = Start();
@@ -64,6 +69,7 @@ internal static class ReportingScaleRun
             coverage = null;
             quality = null;
             lists = null;
+            index = null;
             GC.Collect(2, GCCollectionMode.Forced, true, true);
         }
 

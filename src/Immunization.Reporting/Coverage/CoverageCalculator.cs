@@ -139,7 +139,7 @@ public static class CoverageCalculator
             }
         }
 
-        return new CoverageReport(rows, statusOf is not null, index.People, index.DuplicatePersonIds, index.DosesOfUnknownPeople);
+        return new CoverageReport(rows, statusOf is not null, index.People, index.DuplicatePersonIds, index.DosesOfUnknownPeople, index);
     }
 
     /// <summary>

@@ -254,8 +254,16 @@ internal sealed class ReportIndex
     internal int LeafCount => LeafProvince.Length;
 
     /// <summary>The index of these inputs: the last one built when it is still alive and built from the same records.</summary>
-    internal static ReportIndex For(IReadOnlyList<RegisterPerson> register, IReadOnlyList<DoseEntry> doses)
+    /// <param name="register">The register.</param>
+    /// <param name="doses">The dose records.</param>
+    /// <param name="known">An index the caller holds (a coverage report's), tried first.</param>
+    internal static ReportIndex For(IReadOnlyList<RegisterPerson> register, IReadOnlyList<DoseEntry> doses, ReportIndex? known = null)
     {
+        if (known is not null && Same(register, known.Register) && Same(doses, known.Doses))
+        {
+            return known;
+        }
+
         if (s_last.TryGetTarget(out var last) && last is not null && Same(register, last.Register) && Same(doses, last.Doses))
         {
             return last;

@@ -29,7 +29,7 @@ public static class DataQualityCalculator
         Guard.Against.Null(coverage);
         string period = options.Period ?? options.AsOf.ToString("yyyyMMdd", null);
 
-        var index = ReportIndex.For(input.Register, input.Doses);
+        var index = ReportIndex.For(input.Register, input.Doses, coverage.Index);
         var units = index.Units;
         var counts = Count(index, Duplicates(index));
         var rows = new List<IndicatorRow>();

@@ -32,7 +32,6 @@ public static class WorkListBuilder
 
         // The records to check and their communes, in record order.
         var communeOf = new int[m];
-        int listed = 0;
         for (int i = 0; i < m; i++)
         {
             if (ReportIndex.Outcome(index.DoseFlags[i]) is not (VerificationOutcome.Differs or VerificationOutcome.NotFound or VerificationOutcome.Ambiguous))
@@ -44,47 +43,65 @@ public static class WorkListBuilder
             int row = index.DosePerson[i];
             var place = row >= 0 && !index.PersonResidence[row].IsDefault ? index.PersonResidence[row] : index.DoseCommune[i];
             communeOf[i] = units.Resolve(place).Commune;
-            listed++;
         }
 
-        // Group by commune (counting sort, record order kept), then each list's items built and sorted on 2 cores.
+        // Each list's items made on 2 cores, each core over a contiguous range of the records, written to its own
+        // place in the list so that record order is kept; then each list sorted by record id.
         int unitCount = units.Units.Count;
-        var start = new int[unitCount + 1];
-        foreach (int c in communeOf)
+        int parts = Partitions.For(m);
+        var perPart = new int[parts][];
+        Partitions.Run(m, parts, (part, from, to) =>
         {
-            if (c >= 0)
+            var counts = new int[unitCount];
+            for (int i = from; i < to; i++)
             {
-                start[c + 1]++;
+                if (communeOf[i] >= 0)
+                {
+                    counts[communeOf[i]]++;
+                }
             }
-        }
 
+            perPart[part] = counts;
+        });
+
+        var itemsOf = new WorkListItem[unitCount][];
         for (int c = 0; c < unitCount; c++)
         {
-            start[c + 1] += start[c];
-        }
-
-        var position = start[..unitCount];
-        var members = new int[listed];
-        for (int i = 0; i < m; i++)
-        {
-            if (communeOf[i] >= 0)
+            int total = 0;
+            foreach (var counts in perPart)
             {
-                members[position[communeOf[i]]++] = i;
+                int here = counts[c];
+                counts[c] = total;
+                total += here;
             }
+
+            itemsOf[c] = total == 0 ? [] : new WorkListItem[total];
         }
 
-        var communes = Enumerable.Range(0, unitCount).Where(c => start[c + 1] > start[c]).OrderBy(c => units.Units[c].Code, StringComparer.Ordinal).ToArray();
+        Partitions.Run(m, parts, (part, from, to) =>
+        {
+            var next = perPart[part];
+            for (int i = from; i < to; i++)
+            {
+                int c = communeOf[i];
+                if (c >= 0)
+                {
+                    itemsOf[c][next[c]++] = Item(index.Doses[i]);
+                }
+            }
+        });
+
+        var communes = Enumerable.Range(0, unitCount).Where(c => itemsOf[c].Length > 0).OrderBy(c => units.Units[c].Code, StringComparer.Ordinal).ToArray();
         var due = drawnUp.PlusDays(dueAfterDays);
         var lists = new WorkList[communes.Length];
         Parallel.For(0, communes.Length, new ParallelOptions { MaxDegreeOfParallelism = Math.Min(Environment.ProcessorCount, 8) }, x =>
         {
             int c = communes[x];
-            var items = new WorkListItem[start[c + 1] - start[c]];
+            var items = itemsOf[c];
             bool sorted = true;
-            for (int k = 0; k < items.Length; k++)
+            for (int k = 1; k < items.Length && sorted; k++)
             {
-                items[k] = Item(index.Doses[members[start[c] + k]]);
-                sorted &= k == 0 || string.CompareOrdinal(items[k - 1].RecordId, items[k].RecordId) <= 0;
+                sorted = string.CompareOrdinal(items[k - 1].RecordId, items[k].RecordId) <= 0;
             }
 
             if (!sorted)
@@ -126,8 +143,9 @@ public static class WorkListBuilder
     private static IReadOnlyList<IdentityField> SortedFields(IReadOnlyList<IdentityField> fields)
     {
         int mask = 0;
-        foreach (var field in fields)
+        for (int i = 0; i < fields.Count; i++)
         {
+            var field = fields[i];
             if ((uint)field >= 6)
             {
                 return [.. fields.Distinct().Order()];
