@@ -25,38 +25,45 @@ internal static class ReportingData
         var catalog = AdministrativeUnitCatalog.Vietnam;
         var communes = catalog.GetUnits(AdministrativeScheme.New, AdministrativeLevel.Commune).ToArray();
         var old = catalog.GetUnits(AdministrativeScheme.Old, AdministrativeLevel.Commune).ToArray();
-        var random = new Random(seed);
         string[] products = ["pfizer", "moderna", "astrazeneca", "sinopharm"];
         string[][] groups = [[], [], [], ["4"], ["1"], ["7", "10"]];
         IReadOnlyList<IdentityField>[] fields = [[IdentityField.FullName], [IdentityField.DateOfBirth], [IdentityField.FullName, IdentityField.Residence]];
         var register = new RegisterPerson[people];
         var statuses = new PersonStatus[people];
         var doses = new DoseEntry[people * 2];
-        for (int i = 0; i < people; i++)
-        {
-            string id = "P" + i.ToString("D9", null);
-            var residence = i % 100 == 0 ? old[random.Next(old.Length)] : communes[random.Next(communes.Length)];
-            register[i] = new RegisterPerson(id, (Sex)random.Next(3), AsOf.PlusDays(-random.Next(0, 32_000)), residence, groups[random.Next(groups.Length)]);
-            var first = AsOf.PlusDays(-random.Next(30, 400));
-            string product = products[random.Next(products.Length)];
-            var status = (VaccinationStatus)random.Next(5);
-            statuses[i] = new PersonStatus(id, status, first, status >= VaccinationStatus.PrimarySeriesComplete ? first.PlusDays(28) : null, product);
-            for (int k = 0; k < 2; k++)
-            {
-                var outcome = (VerificationOutcome)(1 + (random.Next(20) switch { < 14 => 0, < 18 => 1, 18 => 2, _ => 3 }));
-                int r = (2 * i) + k;
-                doses[r] = new DoseEntry("R" + r.ToString("D10", null), outcome is VerificationOutcome.NotFound ? null : id, outcome, first.PlusDays(random.Next(200) == 0 ? 0 : 28 * k), product, random.Next(10) > 0)
-                {
-                    DifferingFields = outcome == VerificationOutcome.Differs ? fields[random.Next(fields.Length)] : [],
-                    RecordCommune = residence,
-                    IdentityNumber = (IdentityNumberState)(random.Next(50) switch { 0 => 1, 1 => 2, _ => 0 }),
-                };
-            }
-        }
 
+        // Chunks of a million people, each from its own seed, built on all cores (the same input whatever the cores).
+        const int Chunk = 1_000_000;
+        Parallel.For(0, (people + Chunk - 1) / Chunk, chunk =>
+        {
+            var random = new Random((seed * 7919) + chunk);
+            for (int i = chunk * Chunk; i < Math.Min(people, (chunk + 1) * Chunk); i++)
+            {
+                string id = "P" + i.ToString("D9", null);
+                var residence = i % 100 == 0 ? old[random.Next(old.Length)] : communes[random.Next(communes.Length)];
+                register[i] = new RegisterPerson(id, (Sex)random.Next(3), AsOf.PlusDays(-random.Next(0, 32_000)), residence, groups[random.Next(groups.Length)]);
+                var first = AsOf.PlusDays(-random.Next(30, 400));
+                string product = products[random.Next(products.Length)];
+                var status = (VaccinationStatus)random.Next(5);
+                statuses[i] = new PersonStatus(id, status, first, status >= VaccinationStatus.PrimarySeriesComplete ? first.PlusDays(28) : null, product);
+                for (int k = 0; k < 2; k++)
+                {
+                    var outcome = (VerificationOutcome)(1 + (random.Next(20) switch { < 14 => 0, < 18 => 1, 18 => 2, _ => 3 }));
+                    int r = (2 * i) + k;
+                    doses[r] = new DoseEntry("R" + r.ToString("D10", null), outcome is VerificationOutcome.NotFound ? null : id, outcome, first.PlusDays(random.Next(200) == 0 ? 0 : 28 * k), product, random.Next(10) > 0)
+                    {
+                        DifferingFields = outcome == VerificationOutcome.Differs ? fields[random.Next(fields.Length)] : [],
+                        RecordCommune = residence,
+                        IdentityNumber = (IdentityNumberState)(random.Next(50) switch { 0 => 1, 1 => 2, _ => 0 }),
+                    };
+                }
+            }
+        });
+
+        var shuffler = new Random(seed);
         if (shuffleDoses)
         {
-            random.Shuffle(doses);
+            shuffler.Shuffle(doses);
         }
 
         return new ReportInput { Register = register, Doses = doses, Statuses = statuses };

@@ -78,14 +78,17 @@ internal static class ReportingScaleRun
         return 0;
     }
 
-    private static (long Ticks, TimeSpan Cpu, long Bytes) Start() =>
-        (Stopwatch.GetTimestamp(), Process.GetCurrentProcess().TotalProcessorTime, GC.GetTotalAllocatedBytes(true));
+    private static Mark Start() =>
+        new(Stopwatch.GetTimestamp(), Process.GetCurrentProcess().TotalProcessorTime, GC.GetTotalAllocatedBytes(true), GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
 
-    private static void Print(string stage, (long Ticks, TimeSpan Cpu, long Bytes) start, string what)
+    private static void Print(string stage, Mark start, string what)
     {
         double wall = Stopwatch.GetElapsedTime(start.Ticks).TotalSeconds;
         double cpu = (Process.GetCurrentProcess().TotalProcessorTime - start.Cpu).TotalSeconds;
         double bytes = GC.GetTotalAllocatedBytes(true) - start.Bytes;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{stage,-44} wall {wall,7:F2} s  cpu {cpu,7:F2} s  allocated {bytes / 1e6,9:F0} MB  {what}"));
+        double pause = (GC.GetTotalPauseDuration() - start.Pause).TotalSeconds;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{stage,-44} wall {wall,7:F2} s  cpu {cpu,7:F2} s  allocated {bytes / 1e6,7:F0} MB  GCs {GC.CollectionCount(0) - start.Gen0}/{GC.CollectionCount(1) - start.Gen1}/{GC.CollectionCount(2) - start.Gen2} paused {pause,5:F2} s  {what}"));
     }
+
+    private readonly record struct Mark(long Ticks, TimeSpan Cpu, long Bytes, int Gen0, int Gen1, int Gen2, TimeSpan Pause);
 }

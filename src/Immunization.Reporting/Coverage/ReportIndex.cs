@@ -68,6 +68,11 @@ internal sealed class ReportIndex
 
         // 2. Places of the people counted (a repeated row is neither counted nor placed), in register order.
         var leaves = new Dictionary<(int, int), int>();
+
+        // The leaf of each residence met, by its hash code (small and dense for the catalogue's units), checked against
+        // the unit kept in the slot.
+        var slotUnit = new AdministrativeUnit[1 << 15];
+        var slotLeaf = new int[1 << 15];
         var leafProvince = new List<int>();
         var leafCommune = new List<int>();
         PersonLeaf = new int[n];
@@ -185,6 +190,24 @@ internal sealed class ReportIndex
         LeafCommune = [.. leafCommune];
 
         int Leaf(AdministrativeUnit residence)
+        {
+            int slot = residence.GetHashCode();
+            if ((uint)slot < (uint)slotUnit.Length && slotLeaf[slot] > 0 && slotUnit[slot] == residence)
+            {
+                return slotLeaf[slot] - 1;
+            }
+
+            int leaf = PlaceLeaf(residence);
+            if ((uint)slot < (uint)slotUnit.Length)
+            {
+                slotUnit[slot] = residence;
+                slotLeaf[slot] = leaf + 1;
+            }
+
+            return leaf;
+        }
+
+        int PlaceLeaf(AdministrativeUnit residence)
         {
             var (p, c) = Units.Resolve(residence);
             if (!leaves.TryGetValue((p, c), out int leaf))
