@@ -7,8 +7,8 @@ namespace Immunization.Reporting.Coverage;
 /// The register and the dose records normalised once into flat arrays, so that coverage, data quality and the work lists
 /// count with integers instead of looking up strings: each register row's reporting place (a "leaf", one distinct pair
 /// of new province and commune), each dose's register row, place, product number, day and flags. Built on 2 cores (the
-/// person-id table in parts keyed by the id's last character, the doses in contiguous ranges) and kept for the last
-/// inputs seen (weakly), so the three calculations over the same inputs build it once.
+/// person-id table in parts by hash code, the doses in contiguous ranges) and kept for the last inputs seen (weakly), so
+/// the three calculations over the same inputs build it once.
 /// </summary>
 /// <remarks>
 /// The index holds copies of the two lists' element references: it is reused only when every element is the same
@@ -30,7 +30,7 @@ internal sealed class ReportIndex
 
     private static readonly WeakReference<ReportIndex?> s_last = new(null);
 
-    private readonly Dictionary<string, int>[] _personParts;
+    private readonly PersonTable _persons;
 
     private ReportIndex(RegisterPerson[] register, DoseEntry[] doses)
     {
@@ -38,33 +38,25 @@ internal sealed class ReportIndex
         Doses = doses;
         int n = register.Length, m = doses.Length;
 
-        // 1. Person ids: one dictionary per part (the same id always falls in the same part, so the first row of an id
-        // is kept in register order); each part also reads the residences of its own contiguous range.
+        // 1. Person ids: their hash codes and the residences read on each core over contiguous ranges, then the table of
+        // first rows built in parts (the same id always falls in the same part, so the first row of an id is kept).
         int parts = Partitions.For(n);
-        _personParts = new Dictionary<string, int>[parts];
-        var repeated = new bool[n];
+        var ids = new string[n];
+        var hashes = new int[n];
         PersonResidence = new AdministrativeUnit[n];
-        Partitions.Run(parts, parts, (part, _, _) =>
+        Partitions.Run(n, parts, (_, from, to) =>
         {
-            var table = new Dictionary<string, int>((n / parts) + 16, StringComparer.Ordinal);
-            int from = Partitions.Start(n, parts, part), to = Partitions.Start(n, parts, part + 1);
-            for (int i = 0; i < n; i++)
+            for (int i = from; i < to; i++)
             {
                 var person = register[i];
-                if (i >= from && i < to)
-                {
-                    PersonResidence[i] = person.Residence;
-                }
-
-                string id = person.PersonId;
-                if (Part(id, parts) == part && !table.TryAdd(id, i))
-                {
-                    repeated[i] = true;
-                }
+                ids[i] = person.PersonId;
+                hashes[i] = PersonTable.Hash(person.PersonId);
+                PersonResidence[i] = person.Residence;
             }
-
-            _personParts[part] = table;
         });
+
+        var repeated = new bool[n];
+        _persons = new PersonTable(ids, hashes, repeated, parts);
 
         // 2. Places of the people counted (a repeated row is neither counted nor placed), in register order.
         var leaves = new Dictionary<(int, int), int>();
@@ -116,9 +108,9 @@ internal sealed class ReportIndex
                 if (dose.PersonId is { } id)
                 {
                     flags |= HasPersonId;
-                    if (!_personParts[Part(id, _personParts.Length)].TryGetValue(id, out row))
+                    row = _persons.Find(id);
+                    if (row < 0)
                     {
-                        row = -1;
                         unknownHere++;
                     }
                 }
@@ -301,10 +293,7 @@ internal sealed class ReportIndex
     internal static VerificationOutcome Outcome(byte flags) => (VerificationOutcome)(flags & OutcomeMask);
 
     /// <summary>The first register row of a person id, or -1.</summary>
-    internal int FindPerson(string personId) =>
-        _personParts[Part(personId, _personParts.Length)].TryGetValue(personId, out int row) ? row : -1;
-
-    private static int Part(string id, int parts) => parts == 1 || id.Length == 0 ? 0 : id[^1] % parts;
+    internal int FindPerson(string personId) => _persons.Find(personId);
 
     private static T[] Copy<T>(IReadOnlyList<T> list)
     {
