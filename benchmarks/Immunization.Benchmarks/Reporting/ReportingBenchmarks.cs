@@ -11,14 +11,15 @@ using NodaTime;
 namespace Immunization.Benchmarks.Reporting;
 
 /// <summary>
-/// A whole report on a synthetic register: coverage, data quality and work lists, with two dose records per person spread
-/// over every new commune (and 1 % of people on old communes, rolled up). The issue's target is 10 M people / 20 M doses in
-/// under 5 s on 2 cores; run with <c>--filter *ReportingBenchmarks* --job short</c>.
+/// A whole report on a synthetic register (<see cref="ReportingData"/>): coverage, data quality and work lists, with two dose
+/// records per person spread over every new commune (and 1 % of people on old communes, rolled up). The issue's target is 10 M people / 20 M doses in
+/// under 5 s on 2 cores; run with <c>--filter *ReportingBenchmarks* --job short</c>, or the scale run
+/// (<see cref="ReportingScaleRun"/>) for 10 M.
 /// </summary>
 [MemoryDiagnoser]
 public class ReportingBenchmarks
 {
-    private static readonly LocalDate s_asOf = new(2022, 6, 30);
+    private static readonly LocalDate s_asOf = ReportingData.AsOf;
     private ReportInput _input = null!;
     private ReportOptions _options = null!;
 
@@ -28,36 +29,7 @@ public class ReportingBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var catalog = AdministrativeUnitCatalog.Vietnam;
-        var communes = catalog.GetUnits(AdministrativeScheme.New, AdministrativeLevel.Commune).ToArray();
-        var old = catalog.GetUnits(AdministrativeScheme.Old, AdministrativeLevel.Commune).ToArray();
-        var random = new Random(1);
-        string[] products = ["pfizer", "moderna", "astrazeneca", "sinopharm"];
-        string[][] groups = [[], [], [], ["4"], ["1"], ["7", "10"]];
-        var register = new RegisterPerson[People];
-        var statuses = new PersonStatus[People];
-        var doses = new DoseEntry[People * 2];
-        for (int i = 0; i < People; i++)
-        {
-            string id = "P" + i.ToString("D9", null);
-            var residence = i % 100 == 0 ? old[random.Next(old.Length)] : communes[random.Next(communes.Length)];
-            register[i] = new RegisterPerson(id, (Sex)random.Next(3), s_asOf.PlusDays(-random.Next(0, 32_000)), residence, groups[random.Next(groups.Length)]);
-            var first = s_asOf.PlusDays(-random.Next(30, 400));
-            string product = products[random.Next(products.Length)];
-            var status = (VaccinationStatus)random.Next(5);
-            statuses[i] = new PersonStatus(id, status, first, status >= VaccinationStatus.PrimarySeriesComplete ? first.PlusDays(28) : null, product);
-            for (int k = 0; k < 2; k++)
-            {
-                var outcome = (VerificationOutcome)(1 + (random.Next(20) switch { < 14 => 0, < 18 => 1, 18 => 2, _ => 3 }));
-                doses[(2 * i) + k] = new DoseEntry("R" + ((2 * i) + k).ToString("D10", null), outcome is VerificationOutcome.NotFound ? null : id, outcome, first.PlusDays(28 * k), product, true)
-                {
-                    DifferingFields = outcome == VerificationOutcome.Differs ? [IdentityField.FullName] : [],
-                    RecordCommune = residence,
-                };
-            }
-        }
-
-        _input = new ReportInput { Register = register, Doses = doses, Statuses = statuses };
+        _input = ReportingData.Create(People, 1);
         _options = new ReportOptions { AsOf = s_asOf };
     }
 

@@ -29,149 +29,26 @@ public static class CoverageCalculator
         Guard.Against.Null(input.Register);
         Guard.Against.Null(input.Doses);
 
-        var units = new UnitTable();
+        var index = ReportIndex.For(input.Register, input.Doses);
+        var units = index.Units;
         string period = options.Period ?? options.AsOf.ToString("yyyyMMdd", null);
         var ages = options.AgeGroups;
+        string[] products = index.Products;
+        int unitCount = units.Units.Count;
+        int dp = products.Length + 1;
+        var doses = CountDoses(index, unitCount, dp);
+
+        var statusOf = input.Statuses is { } list ? StatusRows(index, list) : null;
+        var counted = CountPeople(index, options, statusOf, input.Statuses);
 
         // Person disaggregations: all, sex (3), ages, priority groups (sorted).
-        var groups = input.Register.SelectMany(p => p.PriorityGroups).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-        var groupIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        var groups = counted.SelectMany(c => c.Groups.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         var labels = new List<string> { "all", "sex:unknown", "sex:male", "sex:female" };
-        int ageBase = labels.Count;
         labels.AddRange(ages.Select(a => "age:" + a.Label));
         int groupBase = labels.Count;
-        foreach (var g in groups)
-        {
-            groupIndex[g] = labels.Count;
-            labels.Add("group:" + g);
-        }
-
+        labels.AddRange(groups.Select(g => "group:" + g));
         int d = labels.Count;
-        var personOf = new Dictionary<string, int>(input.Register.Count, StringComparer.Ordinal);
-        var unitOf = new (int Province, int Commune)[input.Register.Count];
-        long duplicates = 0;
-        for (int i = 0; i < input.Register.Count; i++)
-        {
-            var person = input.Register[i];
-            if (!personOf.TryAdd(person.PersonId, i))
-            {
-                duplicates++;
-                unitOf[i] = (-1, -1);
-                continue;
-            }
-
-            unitOf[i] = units.Resolve(person.Residence);
-        }
-
-        // Doses: resolve units for records of unknown people first, so the unit table is complete before counting.
-        var doseUnit = new int[input.Doses.Count * 2];
-        long dosesOfUnknown = 0;
-        var products = input.Doses.Select(x => x.Product).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-        var productIndex = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (int i = 0; i < products.Length; i++)
-        {
-            productIndex[products[i]] = i + 1;
-        }
-
-        for (int i = 0; i < input.Doses.Count; i++)
-        {
-            var dose = input.Doses[i];
-            (int P, int C) u;
-            if (dose.PersonId is not null && personOf.TryGetValue(dose.PersonId, out int pi))
-            {
-                u = unitOf[pi];
-            }
-            else
-            {
-                if (dose.PersonId is not null)
-                {
-                    dosesOfUnknown++;
-                }
-
-                u = units.Resolve(dose.RecordCommune);
-            }
-
-            doseUnit[2 * i] = u.P;
-            doseUnit[(2 * i) + 1] = u.C;
-        }
-
-        int unitCount = units.Units.Count;
-        var people = new long[unitCount * d * PersonCounters];
-        int dp = products.Length + 1;
-        var doses = new long[unitCount * dp * 2];
-
-        Dictionary<string, PersonStatus>? statuses = null;
-        if (input.Statuses is { } list)
-        {
-            statuses = new Dictionary<string, PersonStatus>(list.Count, StringComparer.Ordinal);
-            foreach (var s in list)
-            {
-                statuses[s.PersonId] = s;
-            }
-        }
-
-        Span<int> cells = stackalloc int[4 + ages.Count + groups.Length];
-        var asOf = options.AsOf;
-        for (int i = 0; i < input.Register.Count; i++)
-        {
-            var (p, c) = unitOf[i];
-            if (p < 0)
-            {
-                continue;
-            }
-
-            var person = input.Register[i];
-            int n = 0;
-            cells[n++] = 0;
-            cells[n++] = 1 + (int)person.Sex switch { 1 => 1, 2 => 2, _ => 0 };
-            int years = AgeInYears(person.BirthDate, asOf);
-            for (int a = 0; a < ages.Count; a++)
-            {
-                if (ages[a].Contains(years))
-                {
-                    cells[n++] = ageBase + a;
-                }
-            }
-
-            foreach (var g in person.PriorityGroups.Distinct(StringComparer.Ordinal))
-            {
-                cells[n++] = groupIndex[g];
-            }
-
-            PersonStatus? status = null;
-            statuses?.TryGetValue(person.PersonId, out status);
-            var st = status?.Status ?? VaccinationStatus.NotVaccinated;
-            bool eligible = false, dropped = false;
-            if (status?.FirstDose is LocalDate first)
-            {
-                int interval = status.FirstProduct is { } fp && options.DoseTwoIntervalDays.TryGetValue(fp, out int days)
-                    ? days
-                    : options.DefaultDoseTwoIntervalDays;
-                eligible = first.PlusDays(interval + options.DropOutGraceDays) <= asOf;
-                dropped = eligible && (status.SecondDose is not LocalDate second || second > asOf);
-            }
-
-            Add(people, UnitTable.National, d, cells[..n], st, eligible, dropped);
-            Add(people, p, d, cells[..n], st, eligible, dropped);
-            if (c != p)
-            {
-                Add(people, c, d, cells[..n], st, eligible, dropped);
-            }
-        }
-
-        for (int i = 0; i < input.Doses.Count; i++)
-        {
-            var dose = input.Doses[i];
-            int prod = productIndex[dose.Product];
-            int p = doseUnit[2 * i], c = doseUnit[(2 * i) + 1];
-            AddDose(doses, UnitTable.National, dp, prod, dose.IsValid);
-            AddDose(doses, p, dp, prod, dose.IsValid);
-            if (c != p)
-            {
-                AddDose(doses, c, dp, prod, dose.IsValid);
-            }
-        }
-
+        var people = RollUpPeople(index, counted, groups, groupBase, unitCount, d);
         var rows = new List<IndicatorRow>();
         var order = units.ReportOrder();
 
@@ -203,13 +80,13 @@ public static class CoverageCalculator
                         continue;
                     }
 
-                    var extra = statuses is not null && k == 0 && slot == 1 && count < onePlus ? FigureFlags.DosesBelowPeople : FigureFlags.None;
+                    var extra = statusOf is not null && k == 0 && slot == 1 && count < onePlus ? FigureFlags.DosesBelowPeople : FigureFlags.None;
                     rows.Add(Row(indicator, info, period, k == 0 ? "all" : "product:" + products[k - 1], Figure.Count(count, extra)));
                 }
             }
         }
 
-        if (statuses is not null)
+        if (statusOf is not null)
         {
             var statusIndicators = new[]
             {
@@ -262,65 +139,323 @@ public static class CoverageCalculator
             }
         }
 
-        return new CoverageReport(rows, statuses is not null, personOf.Count, duplicates, dosesOfUnknown);
+        return new CoverageReport(rows, statusOf is not null, index.People, index.DuplicatePersonIds, index.DosesOfUnknownPeople, index);
     }
 
     /// <summary>
     /// Completed years of age on a date, as Core's eligibility counts them (<see cref="AgeGroupScheme.AgeInYears"/>, so a
     /// person is in the same age group in a report as in their evaluation); -1 for a person born after the date.
     /// </summary>
-    internal static int AgeInYears(LocalDate birth, LocalDate asOf) => asOf < birth ? -1 : AgeGroupScheme.AgeInYears(birth, asOf);
+    internal static int AgeInYears(LocalDate birth, LocalDate asOf)
+    {
+        if (asOf < birth)
+        {
+            return -1;
+        }
+
+        // The whole years from the birthday to the date, as NodaTime's Period.Between counts them, without its
+        // arithmetic; a 29 February birthday and other calendars go to Core's own count.
+        if ((birth.Month != 2 || birth.Day != 29) && birth.Calendar == CalendarSystem.Iso && asOf.Calendar == CalendarSystem.Iso)
+        {
+            int years = asOf.Year - birth.Year;
+            return asOf.Month < birth.Month || (asOf.Month == birth.Month && asOf.Day < birth.Day) ? years - 1 : years;
+        }
+
+        return AgeGroupScheme.AgeInYears(birth, asOf);
+    }
 
     private static int Cell(int unit, int k, int d) => ((unit * d) + k) * PersonCounters;
 
-    private static void Add(long[] people, int unit, int d, ReadOnlySpan<int> cells, VaccinationStatus status, bool eligible, bool dropped)
+    // A person's class: status level (0–4, the thresholds passed) × drop-out state (0 not eligible, 1 eligible, 2 dropped).
+    private const int Classes = 15;
+
+    /// <summary>Doses entered and valid per (unit, product slot), product slot 0 for all products; counted per leaf on each core.</summary>
+    private static long[] CountDoses(ReportIndex index, int unitCount, int dp)
     {
-        foreach (int k in cells)
+        int m = index.Doses.Length, leaves = index.LeafCount, np = index.Products.Length;
+        int parts = Partitions.For(m);
+        var local = new int[parts][];
+        Partitions.Run(m, parts, (part, from, to) =>
         {
-            int cell = Cell(unit, k, d);
-            people[cell + CPopulation]++;
-            if (status >= VaccinationStatus.PartiallyVaccinated)
+            var counts = new int[leaves * np * 2];
+            var leaf = index.DoseLeaf;
+            var product = index.DoseProduct;
+            var flags = index.DoseFlags;
+            for (int i = from; i < to; i++)
             {
-                people[cell + COnePlus]++;
+                int cell = ((leaf[i] * np) + product[i]) * 2;
+                counts[cell]++;
+                counts[cell + 1] += flags[i] >> 7;
             }
 
-            if (status >= VaccinationStatus.PrimarySeriesComplete)
-            {
-                people[cell + CPrimary]++;
-            }
+            local[part] = counts;
+        });
 
-            if (status >= VaccinationStatus.Boosted)
+        var doses = new long[unitCount * dp * 2];
+        for (int l = 0; l < leaves; l++)
+        {
+            int p = index.LeafProvince[l], c = index.LeafCommune[l];
+            for (int k = 0; k < np; k++)
             {
-                people[cell + CBoosted]++;
-            }
+                long entered = 0, valid = 0;
+                foreach (var counts in local)
+                {
+                    entered += counts[((l * np) + k) * 2];
+                    valid += counts[(((l * np) + k) * 2) + 1];
+                }
 
-            if (status >= VaccinationStatus.SecondBooster)
-            {
-                people[cell + CSecond]++;
-            }
-
-            if (eligible)
-            {
-                people[cell + CDropEligible]++;
-            }
-
-            if (dropped)
-            {
-                people[cell + CDropped]++;
+                AddDoses(doses, UnitTable.National, dp, k + 1, entered, valid);
+                AddDoses(doses, p, dp, k + 1, entered, valid);
+                if (c != p)
+                {
+                    AddDoses(doses, c, dp, k + 1, entered, valid);
+                }
             }
         }
+
+        return doses;
     }
 
-    private static void AddDose(long[] doses, int unit, int dp, int product, bool valid)
+    private static void AddDoses(long[] doses, int unit, int dp, int product, long entered, long valid)
     {
         int all = unit * dp * 2;
         int prod = ((unit * dp) + product) * 2;
-        doses[all]++;
-        doses[prod]++;
-        if (valid)
+        doses[all] += entered;
+        doses[prod] += entered;
+        doses[all + 1] += valid;
+        doses[prod + 1] += valid;
+    }
+
+    /// <summary>Each register row's status (an index into the statuses; the last status of a person id wins), or -1.</summary>
+    private static int[] StatusRows(ReportIndex index, IReadOnlyList<PersonStatus> statuses)
+    {
+        var register = index.Register;
+        var statusOf = new int[register.Length];
+        Array.Fill(statusOf, -1);
+        int count = statuses.Count;
+        Partitions.Run(count, Partitions.For(count), (_, from, to) =>
         {
-            doses[all + 1]++;
-            doses[prod + 1]++;
+            for (int j = from; j < to; j++)
+            {
+                string id = statuses[j].PersonId;
+
+                // Statuses usually come in register order: then the row is the status's own position.
+                int row = j < register.Length && index.PersonLeaf[j] >= 0 && string.Equals(register[j].PersonId, id, StringComparison.Ordinal)
+                    ? j
+                    : index.FindPerson(id);
+                if (row < 0)
+                {
+                    continue;
+                }
+
+                int seen = Volatile.Read(ref statusOf[row]);
+                while (seen < j)
+                {
+                    int was = Interlocked.CompareExchange(ref statusOf[row], j, seen);
+                    if (was == seen)
+                    {
+                        break;
+                    }
+
+                    seen = was;
+                }
+            }
+        });
+
+        return statusOf;
+    }
+
+    /// <summary>People per leaf, disaggregation and class, counted on each core over a contiguous range of the register.</summary>
+    private static PeopleCounts[] CountPeople(ReportIndex index, ReportOptions options, int[]? statusOf, IReadOnlyList<PersonStatus>? statuses)
+    {
+        var register = index.Register;
+        int n = register.Length, leaves = index.LeafCount;
+        var ages = options.AgeGroups;
+        int dBase = 4 + ages.Count;
+        var asOf = options.AsOf;
+
+        // The age cells of each age in years from -1 to 150, computed once.
+        const int MaxTabled = 150;
+        var ageCells = new int[MaxTabled + 2][];
+        for (int years = -1; years <= MaxTabled; years++)
+        {
+            ageCells[years + 1] = AgeCells(ages, years);
+        }
+
+        int parts = Partitions.For(n);
+        var result = new PeopleCounts[parts];
+        Partitions.Run(n, parts, (part, from, to) =>
+        {
+            var counts = new PeopleCounts(leaves * dBase * Classes);
+            string? lastProduct = null;
+            int lastInterval = options.DefaultDoseTwoIntervalDays;
+            Span<int> seenGroups = stackalloc int[8];
+            for (int i = from; i < to; i++)
+            {
+                int leaf = index.PersonLeaf[i];
+                if (leaf < 0)
+                {
+                    continue;
+                }
+
+                var person = register[i];
+                int cls = 0;
+                if (statusOf is not null && statusOf[i] >= 0)
+                {
+                    var status = statuses![statusOf[i]];
+                    var st = status.Status;
+                    int level = st >= VaccinationStatus.SecondBooster ? 4
+                        : st >= VaccinationStatus.Boosted ? 3
+                        : st >= VaccinationStatus.PrimarySeriesComplete ? 2
+                        : st >= VaccinationStatus.PartiallyVaccinated ? 1
+                        : 0;
+                    int dropOut = 0;
+                    if (status.FirstDose is LocalDate first)
+                    {
+                        int interval;
+                        if (status.FirstProduct is not { } fp)
+                        {
+                            interval = options.DefaultDoseTwoIntervalDays;
+                        }
+                        else
+                        {
+                            if (!string.Equals(fp, lastProduct, StringComparison.Ordinal))
+                            {
+                                lastInterval = options.DoseTwoIntervalDays.TryGetValue(fp, out int days) ? days : options.DefaultDoseTwoIntervalDays;
+                                lastProduct = fp;
+                            }
+
+                            interval = lastInterval;
+                        }
+
+                        bool eligible = first.PlusDays(interval + options.DropOutGraceDays) <= asOf;
+                        bool dropped = eligible && (status.SecondDose is not LocalDate second || second > asOf);
+                        dropOut = dropped ? 2 : eligible ? 1 : 0;
+                    }
+
+                    cls = (level * 3) + dropOut;
+                }
+
+                int baseCell = leaf * dBase;
+                var cells = counts.Base;
+                cells[(baseCell * Classes) + cls]++;
+                int sex = 1 + (int)person.Sex switch { 1 => 1, 2 => 2, _ => 0 };
+                cells[((baseCell + sex) * Classes) + cls]++;
+                int years = AgeInYears(person.BirthDate, asOf);
+                foreach (int a in years <= MaxTabled ? ageCells[years + 1] : AgeCells(ages, years))
+                {
+                    cells[((baseCell + 4 + a) * Classes) + cls]++;
+                }
+
+                var groups = person.PriorityGroups;
+                int groupCount = groups.Count;
+                if (groupCount > seenGroups.Length)
+                {
+                    seenGroups = new int[groupCount];
+                }
+
+                for (int g = 0; g < groupCount; g++)
+                {
+                    int number = counts.Group(groups[g], leaves);
+                    seenGroups[g] = number;
+                    if (seenGroups[..g].Contains(number))
+                    {
+                        continue;
+                    }
+
+                    counts.GroupCells[number][(leaf * Classes) + cls]++;
+                }
+            }
+
+            result[part] = counts;
+        });
+
+        return result;
+    }
+
+    private static int[] AgeCells(IReadOnlyList<AgeGroup> ages, int years)
+    {
+        var cells = new List<int>();
+        for (int a = 0; a < ages.Count; a++)
+        {
+            if (ages[a].Contains(years))
+            {
+                cells.Add(a);
+            }
+        }
+
+        return [.. cells];
+    }
+
+    /// <summary>The people counters per (unit, disaggregation), rolled up from the leaves to their province and the country.</summary>
+    private static long[] RollUpPeople(ReportIndex index, PeopleCounts[] counted, string[] groups, int groupBase, int unitCount, int d)
+    {
+        int leaves = index.LeafCount, dBase = groupBase;
+        var people = new long[unitCount * d * PersonCounters];
+        Span<long> classes = stackalloc long[Classes];
+        for (int l = 0; l < leaves; l++)
+        {
+            int p = index.LeafProvince[l], c = index.LeafCommune[l];
+            for (int k = 0; k < d; k++)
+            {
+                classes.Clear();
+                foreach (var part in counted)
+                {
+                    int[]? cells = null;
+                    int at = 0;
+                    if (k < dBase)
+                    {
+                        cells = part.Base;
+                        at = ((l * dBase) + k) * Classes;
+                    }
+                    else if (part.Groups.TryGetValue(groups[k - dBase], out int number))
+                    {
+                        cells = part.GroupCells[number];
+                        at = l * Classes;
+                    }
+
+                    if (cells is null)
+                    {
+                        continue;
+                    }
+
+                    for (int cls = 0; cls < Classes; cls++)
+                    {
+                        classes[cls] += cells[at + cls];
+                    }
+                }
+
+                AddPeople(people, UnitTable.National, k, d, classes);
+                AddPeople(people, p, k, d, classes);
+                if (c != p)
+                {
+                    AddPeople(people, c, k, d, classes);
+                }
+            }
+        }
+
+        return people;
+    }
+
+    private static void AddPeople(long[] people, int unit, int k, int d, ReadOnlySpan<long> classes)
+    {
+        int cell = Cell(unit, k, d);
+        for (int cls = 0; cls < Classes; cls++)
+        {
+            long n = classes[cls];
+            if (n == 0)
+            {
+                continue;
+            }
+
+            int level = cls / 3, dropOut = cls % 3;
+            people[cell + CPopulation] += n;
+            people[cell + COnePlus] += level >= 1 ? n : 0;
+            people[cell + CPrimary] += level >= 2 ? n : 0;
+            people[cell + CBoosted] += level >= 3 ? n : 0;
+            people[cell + CSecond] += level >= 4 ? n : 0;
+            people[cell + CDropEligible] += dropOut >= 1 ? n : 0;
+            people[cell + CDropped] += dropOut == 2 ? n : 0;
         }
     }
 

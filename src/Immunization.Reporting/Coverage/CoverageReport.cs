@@ -3,14 +3,18 @@ namespace Immunization.Reporting.Coverage;
 /// <summary>The coverage figures of a report, in deterministic order.</summary>
 public sealed class CoverageReport
 {
-    internal CoverageReport(IReadOnlyList<IndicatorRow> rows, bool statusKnown, long people, long duplicatePersonIds, long dosesOfUnknownPeople)
+    internal CoverageReport(IReadOnlyList<IndicatorRow> rows, bool statusKnown, long people, long duplicatePersonIds, long dosesOfUnknownPeople, ReportIndex? index = null)
     {
+        Index = index;
         Rows = rows;
         StatusKnown = statusKnown;
         People = people;
         DuplicatePersonIds = duplicatePersonIds;
         DosesOfUnknownPeople = dosesOfUnknownPeople;
     }
+
+    /// <summary>The flat arrays the report was counted from, kept so that data quality and the work lists over the same inputs reuse them.</summary>
+    internal ReportIndex? Index { get; }
 
     /// <summary>The rows, ordered by indicator, unit (country, provinces, communes) and disaggregation.</summary>
     public IReadOnlyList<IndicatorRow> Rows { get; }

@@ -29,50 +29,9 @@ public static class DataQualityCalculator
         Guard.Against.Null(coverage);
         string period = options.Period ?? options.AsOf.ToString("yyyyMMdd", null);
 
-        var units = new UnitTable();
-        var residence = new Dictionary<string, int>(input.Register.Count, StringComparer.Ordinal);
-        foreach (var person in input.Register)
-        {
-            if (!residence.ContainsKey(person.PersonId))
-            {
-                residence[person.PersonId] = units.Resolve(person.Residence).Province;
-            }
-        }
-
-        // Per unit: records, per outcome (5), identity missing, invalid, linked, duplicates.
-        const int Slots = 10;
-        var provinceOfDose = new int[input.Doses.Count];
-        for (int i = 0; i < input.Doses.Count; i++)
-        {
-            var dose = input.Doses[i];
-            provinceOfDose[i] = dose.PersonId is not null && residence.TryGetValue(dose.PersonId, out int p)
-                ? p
-                : units.Resolve(dose.RecordCommune).Province;
-        }
-
-        var counts = new long[units.Units.Count * Slots];
-        var seen = new HashSet<(string, LocalDate, string)>(input.Doses.Count);
-        for (int i = 0; i < input.Doses.Count; i++)
-        {
-            var dose = input.Doses[i];
-            bool duplicate = dose.PersonId is not null && !seen.Add((dose.PersonId, dose.Date, dose.Product));
-            foreach (int u in (ReadOnlySpan<int>)[UnitTable.National, provinceOfDose[i]])
-            {
-                int b = u * Slots;
-                counts[b]++;
-                int o = Array.IndexOf(s_outcomes, dose.Outcome);
-                if (o >= 0)
-                {
-                    counts[b + 1 + o]++;
-                }
-
-                counts[b + 6] += dose.IdentityNumber == IdentityNumberState.Missing ? 1 : 0;
-                counts[b + 7] += dose.IdentityNumber == IdentityNumberState.Invalid ? 1 : 0;
-                counts[b + 8] += dose.PersonId is not null ? 1 : 0;
-                counts[b + 9] += duplicate ? 1 : 0;
-            }
-        }
-
+        var index = ReportIndex.For(input.Register, input.Doses, coverage.Index);
+        var units = index.Units;
+        var counts = Count(index, Duplicates(index));
         var rows = new List<IndicatorRow>();
         var order = units.ReportOrder().Where(u => u == UnitTable.National || units.Units[u].Order == 1).ToArray();
         foreach (int u in order)
@@ -149,6 +108,113 @@ public static class DataQualityCalculator
         VerificationOutcome.NotApplicable => "not_applicable",
         _ => "unknown",
     };
+
+    // Per unit: records, per outcome (5), identity missing, invalid, linked, duplicates.
+    private const int Slots = 10;
+
+    /// <summary>
+    /// Which doses repeat an earlier dose of the same person id, date and product (the later ones are the duplicates).
+    /// Doses of register people are checked on each core for the rows of that core (row modulo cores), against the
+    /// earlier doses of the same row chained through <c>previous</c>; doses of ids the register does not hold by a set.
+    /// </summary>
+    private static bool[] Duplicates(ReportIndex index)
+    {
+        int m = index.Doses.Length, n = index.Register.Length;
+        var duplicate = new bool[m];
+        var previous = new int[m];
+        int parts = Partitions.For(m);
+        Partitions.Run(parts, parts, (part, _, _) =>
+        {
+            var last = new int[(n / parts) + 1];
+            Array.Fill(last, -1);
+            var person = index.DosePerson;
+            var day = index.DoseDay;
+            var product = index.DoseProduct;
+            for (int i = 0; i < m; i++)
+            {
+                int row = person[i];
+                if (row < 0 || row % parts != part)
+                {
+                    continue;
+                }
+
+                int slot = row / parts;
+                for (int j = last[slot]; j >= 0; j = previous[j])
+                {
+                    if (day[j] == day[i] && product[j] == product[i] && index.Doses[j].Date == index.Doses[i].Date)
+                    {
+                        duplicate[i] = true;
+                        break;
+                    }
+                }
+
+                previous[i] = last[slot];
+                last[slot] = i;
+            }
+        });
+
+        HashSet<(string, LocalDate, string)>? seen = null;
+        for (int i = 0; i < m; i++)
+        {
+            if (index.DosePerson[i] < 0 && (index.DoseFlags[i] & ReportIndex.HasPersonId) != 0)
+            {
+                var dose = index.Doses[i];
+                seen ??= [];
+                duplicate[i] = !seen.Add((dose.PersonId!, dose.Date, dose.Product));
+            }
+        }
+
+        return duplicate;
+    }
+
+    /// <summary>The per-unit counters: each dose counted in the country and in its province, per leaf on each core.</summary>
+    private static long[] Count(ReportIndex index, bool[] duplicate)
+    {
+        int m = index.Doses.Length, leaves = index.LeafCount;
+        int parts = Partitions.For(m);
+        var local = new int[parts][];
+        Partitions.Run(m, parts, (part, from, to) =>
+        {
+            var counts = new int[leaves * Slots];
+            var leaf = index.DoseLeaf;
+            var flags = index.DoseFlags;
+            for (int i = from; i < to; i++)
+            {
+                int b = leaf[i] * Slots;
+                byte f = flags[i];
+                counts[b]++;
+                int outcome = f & ReportIndex.OutcomeMask;
+                if (outcome != 0)
+                {
+                    counts[b + outcome]++;
+                }
+
+                int identity = (f >> ReportIndex.IdentityShift) & 3;
+                counts[b + 6] += identity == (int)IdentityNumberState.Missing ? 1 : 0;
+                counts[b + 7] += identity == (int)IdentityNumberState.Invalid ? 1 : 0;
+                counts[b + 8] += (f & ReportIndex.HasPersonId) != 0 ? 1 : 0;
+                counts[b + 9] += duplicate[i] ? 1 : 0;
+            }
+
+            local[part] = counts;
+        });
+
+        var total = new long[index.Units.Units.Count * Slots];
+        for (int l = 0; l < leaves; l++)
+        {
+            int p = index.LeafProvince[l];
+            foreach (var counts in local)
+            {
+                for (int k = 0; k < Slots; k++)
+                {
+                    total[(UnitTable.National * Slots) + k] += counts[(l * Slots) + k];
+                    total[(p * Slots) + k] += counts[(l * Slots) + k];
+                }
+            }
+        }
+
+        return total;
+    }
 
     private static IndicatorRow Row(string indicator, string scheme, string code, string name, string period, string disaggregation, Figure figure) =>
         new(indicator, scheme, code, name, period, disaggregation, figure);

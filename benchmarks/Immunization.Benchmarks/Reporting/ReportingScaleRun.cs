@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using System.Globalization;
+using Immunization.Reporting.Coverage;
+using Immunization.Reporting.Export;
+using Immunization.Reporting.Quality;
+using Immunization.Reporting.WorkLists;
+
+namespace Immunization.Benchmarks.Reporting;
+
+/// <summary>
+/// The documented scale run of issue 12: builds a register of N people with 2 N dose records in memory from a seed (not
+/// timed), then times the report (coverage, data quality, work lists) and, separately, the exports written to a null
+/// stream. For each stage it prints wall time, the process's CPU time and the bytes allocated; at the end the peak working
+/// set. Run: <c>dotnet run -c Release --project benchmarks/Immunization.Benchmarks -- report-scale 10000000 [seed] [runs] [shuffled]</c>
+/// (<c>shuffled</c>: the dose records in random order rather than person by person).
+/// </summary>
+internal static class ReportingScaleRun
+{
+    internal static int Run(string[] args)
+    {
+        int people = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
+        int seed = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1;
+        int runs = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3;
+        bool shuffled = args.Length > 3 && args[3] == "shuffled";
+        var process = Process.GetCurrentProcess();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"report scale run: {people:N0} people, {2L * people:N0} doses, seed {seed}, {runs} runs, doses {(shuffled ? "in random order" : "person by person")}, {Environment.ProcessorCount} cores, server GC {System.Runtime.GCSettings.IsServerGC}"));
+
+        var sw = Stopwatch.StartNew();
+        var input = ReportingData.Create(people, seed, shuffled);
+        var options = new ReportOptions { AsOf = ReportingData.AsOf };
+        GC.Collect(2, GCCollectionMode.Forced, true, true);
+        process.Refresh();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"input built in {sw.Elapsed.TotalSeconds:F1} s (not timed below); heap {GC.GetTotalMemory(false) / 1e9:F2} GB, working set {process.WorkingSet64 / 1e9:F2} GB"));
+
+        for (int run = 1; run <= runs; run++)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"run {run}:"));
+            var total = Start();
+            var s = Start();
+            var index = ReportIndex.For(input.Register, input.Doses);
+            Print("  index (flat arrays, used by the three)", s, $"{index.LeafCount:N0} leaves, {index.Products.Length} products");
+            s = Start();
+            var coverage = CoverageCalculator.Compute(input, options);
+            Print("  coverage", s, $"{coverage.Rows.Count:N0} rows");
+            s = Start();
+            var quality = DataQualityCalculator.Compute(input, options, coverage);
+            Print("  data quality", s, $"{quality.Count:N0} rows");
+            s = Start();
+            var lists = WorkListBuilder.Build(input.Register, input.Doses, options.AsOf);
+            Print("  work lists", s, $"{lists.Count:N0} lists, {lists.Sum(l => l.Items.Count):N0} items");
+            Print("  REPORT (coverage + quality + work lists)", total, "");
+
+            s = Start();
+            using (var writer = new StreamWriter(Stream.Null))
+            {
+                TidyCsvWriter.Write(coverage.Rows.Concat(quality), writer);
+            }
+
+            TidyJsonWriter.Write(coverage.Rows.Concat(quality), Stream.Null);
+            Print("  exports: tidy CSV + JSON", s, "");
+            s = Start();
+            foreach (var list in lists)
+            {
+                using var writer = new StreamWriter(Stream.Null);
+                WorkListCsvWriter.Write(list, writer);
+            }
+
+            Print("  exports: work-list CSVs", s, "");
+            coverage = null;
+            quality = null;
+            lists = null;
+            index = null;
+            GC.Collect(2, GCCollectionMode.Forced, true, true);
+        }
+
+        process.Refresh();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"peak working set {process.PeakWorkingSet64 / 1e9:F2} GB"));
+        return 0;
+    }
+
+    private static Mark Start() =>
+        new(Stopwatch.GetTimestamp(), Process.GetCurrentProcess().TotalProcessorTime, GC.GetTotalAllocatedBytes(true), GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
+
+    private static void Print(string stage, Mark start, string what)
+    {
+        double wall = Stopwatch.GetElapsedTime(start.Ticks).TotalSeconds;
+        double cpu = (Process.GetCurrentProcess().TotalProcessorTime - start.Cpu).TotalSeconds;
+        double bytes = GC.GetTotalAllocatedBytes(true) - start.Bytes;
+        double pause = (GC.GetTotalPauseDuration() - start.Pause).TotalSeconds;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{stage,-44} wall {wall,7:F2} s  cpu {cpu,7:F2} s  allocated {bytes / 1e6,7:F0} MB  GCs {GC.CollectionCount(0) - start.Gen0}/{GC.CollectionCount(1) - start.Gen1}/{GC.CollectionCount(2) - start.Gen2} paused {pause,5:F2} s  {what}"));
+    }
+
+    private readonly record struct Mark(long Ticks, TimeSpan Cpu, long Bytes, int Gen0, int Gen1, int Gen2, TimeSpan Pause);
+}

@@ -1,0 +1,346 @@
+using Immunization.Core.Places;
+using Immunization.Core.Records;
+
+namespace Immunization.Reporting.Coverage;
+
+/// <summary>
+/// The register and the dose records normalised once into flat arrays, so that coverage, data quality and the work lists
+/// count with integers instead of looking up strings: each register row's reporting place (a "leaf", one distinct pair
+/// of new province and commune), each dose's register row, place, product number, day and flags. Built on 2 cores (the
+/// person-id table in parts by hash code, the doses in contiguous ranges) and kept for the last inputs seen (weakly), so
+/// the three calculations over the same inputs build it once.
+/// </summary>
+/// <remarks>
+/// The index holds copies of the two lists' element references: it is reused only when every element is the same
+/// object as when it was built (the records are immutable), so a list changed in between is indexed again.
+/// </remarks>
+internal sealed class ReportIndex
+{
+    /// <summary>Flag: the dose is valid.</summary>
+    internal const byte Valid = 0x80;
+
+    /// <summary>Flag: the dose carries a person id (known to the register or not).</summary>
+    internal const byte HasPersonId = 0x40;
+
+    /// <summary>Mask of the outcome's value (1–5; 0 for any other value).</summary>
+    internal const byte OutcomeMask = 0x07;
+
+    /// <summary>Shift of the identity-number state (0–2; 3 for any other value).</summary>
+    internal const int IdentityShift = 3;
+
+    private static readonly WeakReference<ReportIndex?> s_last = new(null);
+
+    private readonly PersonTable _persons;
+
+    private ReportIndex(RegisterPerson[] register, DoseEntry[] doses)
+    {
+        Register = register;
+        Doses = doses;
+        int n = register.Length, m = doses.Length;
+
+        // 1. Person ids: their hash codes and the residences read on each core over contiguous ranges, then the table of
+        // first rows built in parts (the same id always falls in the same part, so the first row of an id is kept).
+        int parts = Partitions.For(n);
+        var ids = new string[n];
+        var hashes = new int[n];
+        PersonResidence = new AdministrativeUnit[n];
+        Partitions.Run(n, parts, (_, from, to) =>
+        {
+            for (int i = from; i < to; i++)
+            {
+                var person = register[i];
+                ids[i] = person.PersonId;
+                hashes[i] = PersonTable.Hash(person.PersonId);
+                PersonResidence[i] = person.Residence;
+            }
+        });
+
+        var repeated = new bool[n];
+        _persons = new PersonTable(ids, hashes, repeated, parts);
+
+        // 2. Places of the people counted (a repeated row is neither counted nor placed), in register order.
+        var leaves = new Dictionary<(int, int), int>();
+
+        // The leaf of each residence met, by its hash code (small and dense for the catalogue's units), checked against
+        // the unit kept in the slot.
+        var slotUnit = new AdministrativeUnit[1 << 15];
+        var slotLeaf = new int[1 << 15];
+        var leafProvince = new List<int>();
+        var leafCommune = new List<int>();
+        PersonLeaf = new int[n];
+        long duplicates = 0;
+        for (int i = 0; i < n; i++)
+        {
+            if (repeated[i])
+            {
+                duplicates++;
+                PersonLeaf[i] = -1;
+                continue;
+            }
+
+            PersonLeaf[i] = Leaf(PersonResidence[i]);
+        }
+
+        People = n - (int)duplicates;
+        DuplicatePersonIds = duplicates;
+
+        // 3. Doses, in contiguous ranges: register row, flags, day, product (numbered per part, renumbered below).
+        DosePerson = new int[m];
+        DoseLeaf = new int[m];
+        DoseProduct = new int[m];
+        DoseDay = new int[m];
+        DoseFlags = new byte[m];
+        DoseCommune = new AdministrativeUnit[m];
+        int doseParts = Partitions.For(m);
+        var localProducts = new Dictionary<string, int>[doseParts];
+        var unknown = new long[doseParts];
+        Partitions.Run(m, doseParts, (part, from, to) =>
+        {
+            var products = new Dictionary<string, int>(StringComparer.Ordinal);
+            string? lastProduct = null;
+            int lastNumber = -1;
+            long unknownHere = 0;
+            for (int i = from; i < to; i++)
+            {
+                var dose = doses[i];
+                int row = -1;
+                byte flags = dose.IsValid ? Valid : (byte)0;
+                if (dose.PersonId is { } id)
+                {
+                    flags |= HasPersonId;
+                    row = _persons.Find(id);
+                    if (row < 0)
+                    {
+                        unknownHere++;
+                    }
+                }
+
+                int outcome = (int)dose.Outcome;
+                flags |= (byte)(outcome is >= 1 and <= 5 ? outcome : 0);
+                int identity = (int)dose.IdentityNumber;
+                flags |= (byte)((identity is >= 0 and <= 2 ? identity : 3) << IdentityShift);
+
+                string product = dose.Product;
+                if (!ReferenceEquals(product, lastProduct))
+                {
+                    if (!products.TryGetValue(product, out lastNumber))
+                    {
+                        lastNumber = products.Count;
+                        products.Add(product, lastNumber);
+                    }
+
+                    lastProduct = product;
+                }
+
+                var date = dose.Date;
+                DosePerson[i] = row;
+                DoseLeaf[i] = row >= 0 ? PersonLeaf[row] : -1;
+                DoseProduct[i] = lastNumber;
+                DoseDay[i] = (((date.Year * 16) + date.Month) * 32) + date.Day;
+                DoseFlags[i] = flags;
+                DoseCommune[i] = dose.RecordCommune;
+            }
+
+            localProducts[part] = products;
+            unknown[part] = unknownHere;
+        });
+
+        DosesOfUnknownPeople = unknown.Sum();
+
+        // 4. Places of doses of people the register does not hold: the commune written on the record.
+        for (int i = 0; i < m; i++)
+        {
+            if (DoseLeaf[i] < 0)
+            {
+                DoseLeaf[i] = Leaf(DoseCommune[i]);
+            }
+        }
+
+        // 5. Products numbered in ordinal order.
+        Products = [.. localProducts.SelectMany(p => p.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+        var number = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < Products.Length; i++)
+        {
+            number[Products[i]] = i;
+        }
+
+        Partitions.Run(m, doseParts, (part, from, to) =>
+        {
+            var map = new int[localProducts[part].Count];
+            foreach (var (product, local) in localProducts[part])
+            {
+                map[local] = number[product];
+            }
+
+            for (int i = from; i < to; i++)
+            {
+                DoseProduct[i] = map[DoseProduct[i]];
+            }
+        });
+
+        LeafProvince = [.. leafProvince];
+        LeafCommune = [.. leafCommune];
+
+        int Leaf(AdministrativeUnit residence)
+        {
+            int slot = residence.GetHashCode();
+            if ((uint)slot < (uint)slotUnit.Length && slotLeaf[slot] > 0 && slotUnit[slot] == residence)
+            {
+                return slotLeaf[slot] - 1;
+            }
+
+            int leaf = PlaceLeaf(residence);
+            if ((uint)slot < (uint)slotUnit.Length)
+            {
+                slotUnit[slot] = residence;
+                slotLeaf[slot] = leaf + 1;
+            }
+
+            return leaf;
+        }
+
+        int PlaceLeaf(AdministrativeUnit residence)
+        {
+            var (p, c) = Units.Resolve(residence);
+            if (!leaves.TryGetValue((p, c), out int leaf))
+            {
+                leaf = leafProvince.Count;
+                leaves[(p, c)] = leaf;
+                leafProvince.Add(p);
+                leafCommune.Add(c);
+            }
+
+            return leaf;
+        }
+    }
+
+    /// <summary>The register's rows, as indexed.</summary>
+    internal RegisterPerson[] Register { get; }
+
+    /// <summary>The dose records, as indexed.</summary>
+    internal DoseEntry[] Doses { get; }
+
+    /// <summary>The reporting units of the people counted and of the doses of people the register does not hold.</summary>
+    internal UnitTable Units { get; } = new();
+
+    /// <summary>Each leaf's province unit.</summary>
+    internal int[] LeafProvince { get; }
+
+    /// <summary>Each leaf's commune unit (the province's unresolved unit, or the unknown unit, when no commune).</summary>
+    internal int[] LeafCommune { get; }
+
+    /// <summary>Each register row's leaf; -1 for a row whose person id an earlier row already has.</summary>
+    internal int[] PersonLeaf { get; }
+
+    /// <summary>Each register row's residence.</summary>
+    internal AdministrativeUnit[] PersonResidence { get; }
+
+    /// <summary>The people counted (each person id once).</summary>
+    internal int People { get; }
+
+    /// <summary>Register rows whose person id an earlier row already has.</summary>
+    internal long DuplicatePersonIds { get; }
+
+    /// <summary>Dose records linked to a person id the register does not hold.</summary>
+    internal long DosesOfUnknownPeople { get; }
+
+    /// <summary>Each dose's register row (the first row of its person id), or -1.</summary>
+    internal int[] DosePerson { get; }
+
+    /// <summary>Each dose's leaf: its person's, or the commune written on it when the register does not hold the person.</summary>
+    internal int[] DoseLeaf { get; }
+
+    /// <summary>Each dose's product, an index into <see cref="Products"/>.</summary>
+    internal int[] DoseProduct { get; }
+
+    /// <summary>Each dose's date as one number (year, month, day; equal dates give equal numbers).</summary>
+    internal int[] DoseDay { get; }
+
+    /// <summary>Each dose's flags: <see cref="Valid"/>, <see cref="HasPersonId"/>, outcome and identity-number state.</summary>
+    internal byte[] DoseFlags { get; }
+
+    /// <summary>The commune written on each dose record.</summary>
+    internal AdministrativeUnit[] DoseCommune { get; }
+
+    /// <summary>The products, in ordinal order.</summary>
+    internal string[] Products { get; }
+
+    /// <summary>The leaves.</summary>
+    internal int LeafCount => LeafProvince.Length;
+
+    /// <summary>The index of these inputs: the last one built when it is still alive and built from the same records.</summary>
+    /// <param name="register">The register.</param>
+    /// <param name="doses">The dose records.</param>
+    /// <param name="known">An index the caller holds (a coverage report's), tried first.</param>
+    internal static ReportIndex For(IReadOnlyList<RegisterPerson> register, IReadOnlyList<DoseEntry> doses, ReportIndex? known = null)
+    {
+        if (known is not null && Same(register, known.Register) && Same(doses, known.Doses))
+        {
+            return known;
+        }
+
+        if (s_last.TryGetTarget(out var last) && last is not null && Same(register, last.Register) && Same(doses, last.Doses))
+        {
+            return last;
+        }
+
+        var index = new ReportIndex(Copy(register), Copy(doses));
+        s_last.SetTarget(index);
+        return index;
+    }
+
+    /// <summary>The outcome of a dose's flags (0 for a value outside 1–5).</summary>
+    internal static VerificationOutcome Outcome(byte flags) => (VerificationOutcome)(flags & OutcomeMask);
+
+    /// <summary>The first register row of a person id, or -1.</summary>
+    internal int FindPerson(string personId) => _persons.Find(personId);
+
+    private static T[] Copy<T>(IReadOnlyList<T> list)
+    {
+        var copy = new T[list.Count];
+        if (list is ICollection<T> collection)
+        {
+            collection.CopyTo(copy, 0);
+            return copy;
+        }
+
+        for (int i = 0; i < copy.Length; i++)
+        {
+            copy[i] = list[i];
+        }
+
+        return copy;
+    }
+
+    private static bool Same<T>(IReadOnlyList<T> list, T[] indexed)
+        where T : class
+    {
+        if (list.Count != indexed.Length)
+        {
+            return false;
+        }
+
+        if (list is T[] array)
+        {
+            for (int i = 0; i < array.Length; i++)
+            {
+                if (!ReferenceEquals(array[i], indexed[i]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        for (int i = 0; i < indexed.Length; i++)
+        {
+            if (!ReferenceEquals(list[i], indexed[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

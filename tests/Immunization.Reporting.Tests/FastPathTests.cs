@@ -1,0 +1,165 @@
+using FsCheck.Xunit;
+using Immunization.Core.Eligibility;
+using Immunization.Core.Identity;
+using Immunization.Core.Places;
+using Immunization.Core.Records;
+using Immunization.Reporting.Coverage;
+using Immunization.Reporting.Quality;
+using Immunization.Reporting.Tests.Support;
+using Immunization.Reporting.WorkLists;
+using NodaTime;
+
+namespace Immunization.Reporting.Tests;
+
+/// <summary>
+/// The flat-array report (issue 12's benchmark) against the calculation it replaced (<see cref="ReferenceCoverageCalculator"/>,
+/// <see cref="ReferenceDataQualityCalculator"/>, <see cref="ReferenceWorkListBuilder"/>) on messy generated inputs:
+/// repeated person ids, statuses out of order, repeated and for unknown people, doses of unknown people, repeated doses,
+/// 29 February birthdays, people born after the reference date, unknown residences, outcomes and identity states out of
+/// range, unsorted and repeated record ids.
+/// </summary>
+public sealed class FastPathTests
+{
+    private static readonly ReportOptions s_options = new()
+    {
+        AsOf = Sample.AsOf,
+        DoseTwoIntervalDays = new Dictionary<string, int>(StringComparer.Ordinal) { ["pfizer"] = 21, ["moderna"] = 28 },
+    };
+
+    [Property(MaxTest = 30)]
+    public void Report_SmallMessyInput_SameAsReference(int seed) => AssertSame(Messy(seed, 1 + (Math.Abs(seed % 400))));
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void Report_InputLargeEnoughForTwoCores_SameAsReference(int seed) => AssertSame(Messy(seed, 130_000));
+
+    [Fact]
+    public void Report_WithoutStatuses_SameAsReference()
+    {
+        var input = Messy(7, 3_000);
+        AssertSame(new ReportInput { Register = input.Register, Doses = input.Doses, Tallies = input.Tallies });
+    }
+
+    [Fact]
+    public void Report_DoseListChangedBetweenReports_ReportsTheChangedList()
+    {
+        var input = Messy(11, 2_000);
+        var doses = input.Doses.ToList();
+        var changing = new ReportInput { Register = input.Register, Doses = doses, Statuses = input.Statuses };
+        _ = CoverageCalculator.Compute(changing, s_options);
+
+        doses[0] = doses[0] with { Outcome = VerificationOutcome.NotFound, PersonId = null, Product = "novavax" };
+        doses.RemoveAt(doses.Count - 1);
+
+        AssertSame(changing);
+    }
+
+    [Theory]
+    [InlineData(2000, 2, 29, 2001, 2, 28)]
+    [InlineData(2000, 2, 29, 2004, 2, 28)]
+    [InlineData(2000, 2, 29, 2004, 2, 29)]
+    [InlineData(2000, 3, 1, 2001, 2, 28)]
+    [InlineData(1990, 12, 31, 2022, 12, 30)]
+    [InlineData(1990, 12, 31, 2022, 12, 31)]
+    [InlineData(2022, 7, 1, 2022, 6, 30)]
+    public void AgeInYears_Dates_SameAsCore(int y, int m, int d, int ay, int am, int ad)
+    {
+        var birth = new LocalDate(y, m, d);
+        var asOf = new LocalDate(ay, am, ad);
+
+        Assert.Equal(asOf < birth ? -1 : AgeGroupScheme.AgeInYears(birth, asOf), CoverageCalculator.AgeInYears(birth, asOf));
+    }
+
+    private static void AssertSame(ReportInput input)
+    {
+        var expected = ReferenceCoverageCalculator.Compute(input, s_options);
+        var actual = CoverageCalculator.Compute(input, s_options);
+        Assert.Equal(expected.Rows, actual.Rows);
+        Assert.Equal((expected.People, expected.DuplicatePersonIds, expected.DosesOfUnknownPeople, expected.StatusKnown), (actual.People, actual.DuplicatePersonIds, actual.DosesOfUnknownPeople, actual.StatusKnown));
+
+        Assert.Equal(ReferenceDataQualityCalculator.Compute(input, s_options, expected), DataQualityCalculator.Compute(input, s_options, actual));
+
+        var expectedLists = ReferenceWorkListBuilder.Build(input.Register, input.Doses, Sample.AsOf, 3);
+        var actualLists = WorkListBuilder.Build(input.Register, input.Doses, Sample.AsOf, 3);
+        Assert.Equal(expectedLists.Select(Describe), actualLists.Select(Describe));
+    }
+
+    private static string Describe(WorkList list) =>
+        $"{list.Id} {list.CommuneName} {list.Due}: " + string.Join("; ", list.Items.Select(i =>
+            $"{i.RecordId}|{i.PersonId}|{i.Outcome}|{string.Join(',', i.DifferingFields)}|{i.Reason}"));
+
+    private static ReportInput Messy(int seed, int people)
+    {
+        var random = new Random(seed);
+        var places = Sample.Places();
+        string[] groups = ["health_worker", "elderly", "chronic", "4", "10"];
+        string[] products = ["pfizer", "moderna", "astrazeneca", "sinopharm"];
+        var register = new List<RegisterPerson>();
+        for (int i = 0; i < people; i++)
+        {
+            // One id in 50 repeats an earlier one (the first row counts).
+            string id = i > 0 && random.Next(50) == 0 ? register[random.Next(register.Count)].PersonId : "P" + i;
+            var birth = random.Next(100) == 0 ? new LocalDate(1960 + (4 * random.Next(15)), 2, 29) : Sample.AsOf.PlusDays(-random.Next(-30, 95 * 365));
+            var g = random.Next(200) == 0
+                ? Enumerable.Range(0, 10).Select(_ => groups[random.Next(groups.Length)]).ToArray()
+                : groups.Where(_ => random.Next(5) == 0).ToArray();
+            register.Add(new RegisterPerson(id, (Sex)random.Next(3), birth, places[random.Next(places.Length)], g));
+        }
+
+        var statuses = new List<PersonStatus>();
+        var doses = new List<DoseEntry>();
+        for (int i = 0; i < people; i++)
+        {
+            var status = (VaccinationStatus)random.Next(5);
+            LocalDate? first = status == VaccinationStatus.NotVaccinated && random.Next(3) > 0 ? null : Sample.AsOf.PlusDays(-random.Next(-5, 200));
+            LocalDate? second = status >= VaccinationStatus.PrimarySeriesComplete && first is { } f ? f.PlusDays(random.Next(14, 60)) : null;
+            string product = new string(products[random.Next(products.Length)].AsSpan()); // a new string each time
+            string id = random.Next(100) == 0 ? "X" + i : "P" + i;
+            if (random.Next(20) > 0)
+            {
+                statuses.Add(new PersonStatus(id, status, first, second, random.Next(10) == 0 ? null : product));
+            }
+
+            for (int k = 0; k < Math.Max(1, (int)status); k++)
+            {
+                var outcome = (VerificationOutcome)(random.Next(60) == 0 ? 9 : random.Next(1, 6));
+                string? person = random.Next(8) switch
+                {
+                    0 => null,
+                    1 => "U" + random.Next(people / 10 + 1),
+                    _ => "P" + i,
+                };
+                var date = random.Next(15) == 0 && first is { } d0 ? d0 : Sample.AsOf.PlusDays(-random.Next(1, 400));
+                DoseEntry[] copies = random.Next(30) == 0 ? [Dose(), Dose()] : [Dose()];
+                doses.AddRange(copies);
+
+                DoseEntry Dose() => new("R" + random.Next(people * 3), person, outcome, date, random.Next(5) == 0 ? product : products[random.Next(products.Length)], random.Next(10) > 0)
+                {
+                    DifferingFields = random.Next(3) == 0 ? [IdentityField.Residence, IdentityField.FullName, IdentityField.FullName] : [IdentityField.Phone],
+                    AmbiguityReason = random.Next(2) == 0 ? "two_candidates" : null,
+                    RecordCommune = places[random.Next(places.Length)],
+                    IdentityNumber = (IdentityNumberState)random.Next(4),
+                };
+            }
+        }
+
+        // Statuses out of register order, and one person's status given twice (the last counts).
+        for (int i = statuses.Count - 1; i > 0; i--)
+        {
+            if (random.Next(10) == 0)
+            {
+                int j = random.Next(i + 1);
+                (statuses[i], statuses[j]) = (statuses[j], statuses[i]);
+            }
+        }
+
+        if (statuses.Count > 0)
+        {
+            statuses.Add(statuses[0] with { Status = VaccinationStatus.SecondBooster });
+        }
+
+        var tallies = new List<DoseTally> { new("site-1", Sample.AsOf.PlusDays(-3), 5) };
+        return new ReportInput { Register = register, Doses = doses, Statuses = statuses, Tallies = tallies };
+    }
+}
