@@ -51,7 +51,7 @@ public class ReportingBenchmarks
                 var outcome = (VerificationOutcome)(1 + (random.Next(20) switch { < 14 => 0, < 18 => 1, 18 => 2, _ => 3 }));
                 doses[(2 * i) + k] = new DoseEntry("R" + ((2 * i) + k).ToString("D10", null), outcome is VerificationOutcome.NotFound ? null : id, outcome, first.PlusDays(28 * k), product, true)
                 {
-                    DifferingFields = outcome == VerificationOutcome.Differs ? [IdentityField.FullName] : [],
+                    Differences = outcome == VerificationOutcome.Differs ? [new(IdentityField.FullName, DifferenceKind.Similar)] : [],
                     RecordCommune = residence,
                 };
             }

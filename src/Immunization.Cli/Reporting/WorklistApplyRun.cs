@@ -84,8 +84,8 @@ internal static class WorklistApplyRun
             {
                 PersonId = linked ? link.PersonId : null,
                 Outcome = link.Outcome,
-                DifferingFields = [.. link.Differences.Select(d => d.Field).Distinct().Order()],
-                AmbiguityReason = link.Outcome == VerificationOutcome.Ambiguous ? link.AmbiguityReason : null,
+                Differences = link.Differences,
+                AmbiguityReason = link.AmbiguityReason,
                 RecordCommune = ReportFiles.Place(person),
                 IdentityNumber = ReportFiles.IdentityState(person.CitizenId),
             };
@@ -188,7 +188,7 @@ internal static class WorklistApplyRun
             {
                 row[0] = dose.RecordId;
                 row[1] = dose.PersonId;
-                row[2] = DataQualityCalculator.OutcomeName(dose.Outcome);
+                row[2] = VerificationNames.Name(dose.Outcome);
                 row[3] = double.IsNaN(link.Weight) ? "" : CsvWriter.Number(link.Weight, "0.##");
                 row[4] = link.DifferencesText();
 

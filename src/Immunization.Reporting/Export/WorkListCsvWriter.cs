@@ -1,6 +1,5 @@
 using Ardalis.GuardClauses;
 using Immunization.Core.Records;
-using Immunization.Reporting.Quality;
 using Immunization.Reporting.WorkLists;
 
 namespace Immunization.Reporting.Export;
@@ -29,7 +28,7 @@ public static class WorkListCsvWriter
         {
             string[] fields =
             [
-                list.Id, list.CommuneCode, drawnUp, due, item.RecordId, DataQualityCalculator.OutcomeName(item.Outcome), item.PersonId ?? "",
+                list.Id, list.CommuneCode, drawnUp, due, item.RecordId, VerificationNames.Name(item.Outcome), item.PersonId ?? "",
                 string.Join(';', item.DifferingFields.Select(ReturnApplier.ColumnName)), item.Reason ?? "",
             ];
             for (int i = 0; i < fields.Length; i++)

@@ -54,8 +54,8 @@ public static class WorkListBuilder
                 dose.RecordId,
                 dose.Outcome == VerificationOutcome.Differs ? dose.PersonId : null,
                 dose.Outcome,
-                dose.Outcome == VerificationOutcome.Differs ? [.. dose.DifferingFields.Distinct().Order()] : [],
-                dose.Outcome == VerificationOutcome.Ambiguous ? dose.AmbiguityReason ?? "" : null));
+                dose.Outcome == VerificationOutcome.Differs ? [.. dose.Differences.Select(d => d.Field).Distinct().Order()] : [],
+                dose.Outcome == VerificationOutcome.Ambiguous ? dose.AmbiguityReason is { } reason ? VerificationNames.Name(reason) : "" : null));
         }
 
         var due = drawnUp.PlusDays(dueAfterDays);
