@@ -56,7 +56,8 @@ public sealed partial class RegisterIndexTests
         Prop.ForAll(s_variants.ToArbitrary(), s_variants.ToArbitrary(), (person, record) =>
         {
             var link = LinkOnce(person, record);
-            var allAgree = person.All(v => v == Variant.Same) && record.All(v => v == Variant.Same);
+            // Both sides writing the same close variant (e.g. sex M on both) agree as much as both writing the value.
+            var allAgree = person.Zip(record).All(p => p.First == p.Second && p.First is Variant.Same or Variant.Different);
             return (link.Outcome == VerificationOutcome.Verified) == allAgree;
         });
 
