@@ -227,7 +227,7 @@ internal static class WorklistApplyRun
         foreach (var change in result.Changes)
         {
             rows.Add((change.RecordId, [change.RecordId, listOf.GetValueOrDefault(change.RecordId), "corrected",
-                string.Join(';', change.CorrectedFields.Select(Immunization.Reporting.Export.WorkListCsvWriter.CorrectionColumn)),
+                string.Join(';', change.CorrectedFields.Select(ReturnApplier.CorrectionColumn)),
                 DataQualityCalculator.OutcomeName(change.Before), DataQualityCalculator.OutcomeName(change.After), change.PersonBefore, change.PersonAfter]));
         }
 
