@@ -72,6 +72,19 @@ public sealed class ReportCommandTests : IDisposable
     }
 
     [Fact]
+    public void Run_DifferingFieldsNotWrittenByLink_FailsNamingRowAndColumn()
+    {
+        File.WriteAllText(Path.Combine(_dir, "links.csv"), "record_id,person_id,outcome,weight,differing_fields,cluster_id\nR1,P1,verified,80,,P1\nR2,P2,differs,40,full_name:misspelt,P2\nR3,,not_found,,,R3\nR4,P3,verified,70,,P3\n");
+
+        var (code, _, error) = Run();
+
+        Assert.NotEqual(0, code);
+        Assert.Contains("links.csv", error, StringComparison.Ordinal);
+        Assert.Contains("differing_fields", error, StringComparison.Ordinal);
+        Assert.Contains("3", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Run_PeopleWithNextDoses_WritesDoseDueListsPerCommune()
     {
         File.WriteAllText(Path.Combine(_dir, "people.csv"),

@@ -38,7 +38,6 @@ public sealed class MutabilityTests
     {
         "DoseRecord",    // Records (issue 9, typed data path): public init on a sealed record class; owner: the Records work.
         "PersonDetails", // Records (issue 9, typed data path): public init on a sealed record class; owner: the Records work.
-        "RegisterEntry", // Records (issue 9, typed data path): public init on a sealed record class; owner: the Records work.
     };
 
     private static readonly Type[] s_mutableGenericCollections =

@@ -98,4 +98,15 @@ public sealed class ExportTests
         Assert.Equal(list.Items.Count + 1, lines.Length);
         Assert.All(lines.Skip(1), l => Assert.EndsWith(",,,,,,,", l, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void WorkListCsvWriter_Columns_AnswerColumnsAreTheCorrectionColumnsOfEveryField()
+    {
+        // The header returned lists are read back by; the same names ReturnApplier reports problems with.
+        Assert.Equal(
+            "list_id,commune_code,drawn_up,due,record_id,outcome,person_id,differing_fields,reason,action,citizen_id,full_name,date_of_birth,sex,phone,commune_code_corrected",
+            string.Join(',', WorkListCsvWriter.Columns));
+        Assert.Equal("commune_code_corrected", ReturnApplier.CorrectionColumn(Immunization.Core.Records.IdentityField.Residence));
+        Assert.Equal("date_of_birth", ReturnApplier.CorrectionColumn(Immunization.Core.Records.IdentityField.DateOfBirth));
+    }
 }

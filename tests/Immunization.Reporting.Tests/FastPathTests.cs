@@ -136,8 +136,8 @@ public sealed class FastPathTests
 
                 DoseEntry Dose() => new("R" + random.Next(people * 3), person, outcome, date, random.Next(5) == 0 ? product : products[random.Next(products.Length)], random.Next(10) > 0)
                 {
-                    DifferingFields = random.Next(3) == 0 ? [IdentityField.Residence, IdentityField.FullName, IdentityField.FullName] : [IdentityField.Phone],
-                    AmbiguityReason = random.Next(2) == 0 ? "two_candidates" : null,
+                    Differences = random.Next(3) == 0 ? [new(IdentityField.Residence, DifferenceKind.Different), new(IdentityField.FullName, DifferenceKind.Similar), new(IdentityField.FullName, DifferenceKind.MiddleName)] : [new(IdentityField.Phone, DifferenceKind.Missing)],
+                    AmbiguityReason = random.Next(2) == 0 ? AmbiguityReason.Tie : null,
                     RecordCommune = places[random.Next(places.Length)],
                     IdentityNumber = (IdentityNumberState)random.Next(4),
                 };

@@ -12,7 +12,7 @@ public sealed class ReturnApplierTests
     private static readonly LocalDate s_drawnUp = new(2021, 10, 15);
 
     private static DoseEntry Relink(DoseEntry record, IReadOnlyDictionary<IdentityField, string> corrections) =>
-        record with { Outcome = VerificationOutcome.Verified, PersonId = "P-relinked", DifferingFields = [] };
+        record with { Outcome = VerificationOutcome.Verified, PersonId = "P-relinked", Differences = [] };
 
     private static DoseEntry MustNotRelink(DoseEntry record, IReadOnlyDictionary<IdentityField, string> corrections) =>
         throw new InvalidOperationException("relink called");

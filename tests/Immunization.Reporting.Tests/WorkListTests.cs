@@ -23,9 +23,9 @@ public sealed class WorkListTests
         var doses = new List<DoseEntry>
         {
             new("R1", "P1", VerificationOutcome.Verified, s_drawnUp, "pfizer", true),
-            new("R2", "P1", VerificationOutcome.Differs, s_drawnUp, "pfizer", true) { DifferingFields = [IdentityField.Sex, IdentityField.FullName], RecordCommune = places[1] },
+            new("R2", "P1", VerificationOutcome.Differs, s_drawnUp, "pfizer", true) { Differences = [new(IdentityField.Sex, DifferenceKind.Different), new(IdentityField.FullName, DifferenceKind.ToneMarks), new(IdentityField.FullName, DifferenceKind.MiddleName)], RecordCommune = places[1] },
             new("R3", null, VerificationOutcome.NotFound, s_drawnUp, "pfizer", true) { RecordCommune = places[1] },
-            new("R4", null, VerificationOutcome.Ambiguous, s_drawnUp, "pfizer", true) { AmbiguityReason = "two candidates within 0.5", RecordCommune = places[1] },
+            new("R4", null, VerificationOutcome.Ambiguous, s_drawnUp, "pfizer", true) { AmbiguityReason = AmbiguityReason.Tie, RecordCommune = places[1] },
             new("R5", null, VerificationOutcome.NotApplicable, s_drawnUp, "pfizer", true) { RecordCommune = places[1] },
         };
         return (register, doses, places);
@@ -74,7 +74,7 @@ public sealed class WorkListTests
         Assert.Equal([IdentityField.FullName, IdentityField.Sex], differs.DifferingFields);
         var recordCommune = Assert.Single(lists, l => l.CommuneCode == places[1].Code);
         Assert.Equal(["R3", "R4"], recordCommune.Items.Select(i => i.RecordId));
-        Assert.Equal("two candidates within 0.5", recordCommune.Items[1].Reason);
+        Assert.Equal("tie", recordCommune.Items[1].Reason);
         Assert.Equal(2, lists.Count); // verified and not-applicable records are on no list
     }
 

@@ -27,7 +27,7 @@ internal static class ReportingData
         var old = catalog.GetUnits(AdministrativeScheme.Old, AdministrativeLevel.Commune).ToArray();
         string[] products = ["pfizer", "moderna", "astrazeneca", "sinopharm"];
         string[][] groups = [[], [], [], ["4"], ["1"], ["7", "10"]];
-        IReadOnlyList<IdentityField>[] fields = [[IdentityField.FullName], [IdentityField.DateOfBirth], [IdentityField.FullName, IdentityField.Residence]];
+        IReadOnlyList<IdentityDifference>[] fields = [[new(IdentityField.FullName, DifferenceKind.Similar)], [new(IdentityField.DateOfBirth, DifferenceKind.Transposition)], [new(IdentityField.FullName, DifferenceKind.Similar), new(IdentityField.Residence, DifferenceKind.Different)]];
         var register = new RegisterPerson[people];
         var statuses = new PersonStatus[people];
         var doses = new DoseEntry[people * 2];
@@ -52,7 +52,7 @@ internal static class ReportingData
                     int r = (2 * i) + k;
                     doses[r] = new DoseEntry("R" + r.ToString("D10", null), outcome is VerificationOutcome.NotFound ? null : id, outcome, first.PlusDays(random.Next(200) == 0 ? 0 : 28 * k), product, random.Next(10) > 0)
                     {
-                        DifferingFields = outcome == VerificationOutcome.Differs ? fields[random.Next(fields.Length)] : [],
+                        Differences = outcome == VerificationOutcome.Differs ? fields[random.Next(fields.Length)] : [],
                         RecordCommune = residence,
                         IdentityNumber = (IdentityNumberState)(random.Next(50) switch { 0 => 1, 1 => 2, _ => 0 }),
                     };

@@ -97,7 +97,7 @@ internal static class RegisterLinkRun
                     truth?.Add(batch[i].Id, link);
                     recordIds.Add(batch[i].Id);
                     // An ambiguous record is not linked: its best candidate is only in explanations.csv.
-                    persons.Add(link.Outcome is VerificationOutcome.Verified or VerificationOutcome.Differs ? link.PersonId : null);
+                    persons.Add(link.Verification.LinkedPersonId);
                     outcomes.Add(link.Outcome);
                     weights.Add(link.Weight);
                     differences.Add(shared);
@@ -113,8 +113,8 @@ internal static class RegisterLinkRun
                             explanationRow[4 + f] = c.Level + ":" + CsvWriter.Number(c.Weight, "0.##");
                         }
 
-                        explanationRow[10] = OutcomeText(link.Outcome);
-                        explanationRow[11] = link.AmbiguityReason;
+                        explanationRow[10] = VerificationNames.Name(link.Outcome);
+                        explanationRow[11] = link.AmbiguityReason is { } reason ? VerificationNames.Name(reason) : null;
                         explanationRow[12] = link.RunnerUpPersonId;
 
                         explanations.Row(explanationRow);
@@ -144,7 +144,7 @@ internal static class RegisterLinkRun
                 counts[(int)outcomes[i]]++;
                 row[0] = recordIds[i];
                 row[1] = person;
-                row[2] = OutcomeText(outcomes[i]);
+                row[2] = VerificationNames.Name(outcomes[i]);
                 row[3] = double.IsNaN(weights[i]) ? "" : CsvWriter.Number(weights[i], "0.##");
                 row[4] = differences[i];
                 row[5] = clusters[i] ?? person;
@@ -202,13 +202,4 @@ internal static class RegisterLinkRun
             $"clusters and links.csv {(clock.Elapsed - linkTime).TotalSeconds:0.00} s, total {clock.Elapsed.TotalSeconds:0.00} s"));
         return 0;
     }
-
-    private static string OutcomeText(VerificationOutcome outcome) => outcome switch
-    {
-        VerificationOutcome.Verified => "verified",
-        VerificationOutcome.Differs => "differs",
-        VerificationOutcome.Ambiguous => "ambiguous",
-        VerificationOutcome.NotFound => "not_found",
-        _ => "not_applicable",
-    };
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Immunization.Cli.Matching;
 using Immunization.Cli.StandardFiles;
 using Immunization.Core.Eligibility;
@@ -18,9 +19,13 @@ namespace Immunization.Cli.Reporting;
 /// </summary>
 internal static class ReportFiles
 {
-    /// <summary>One row of links.csv: the person, the outcome, the differing fields and, for an ambiguous record, the matcher's reason.</summary>
-    internal sealed record Link(string? PersonId, VerificationOutcome Outcome, IdentityField[] Differing, string? AmbiguityReason = null);
+    /// <summary>One row of links.csv: the person, the outcome, the differences and, for an ambiguous record, the matcher's reason.</summary>
+    internal sealed record Link(string? PersonId, VerificationOutcome Outcome, ImmutableArray<IdentityDifference> Differences, AmbiguityReason? AmbiguityReason = null);
 
+    /// <summary>
+    /// Reads links.csv of <c>link --register</c>: outcomes and the <c>differing_fields</c> column by the names
+    /// <see cref="VerificationNames"/> writes (an ambiguous record's reason first, as <c>ambiguous:</c><i>reason</i>).
+    /// </summary>
     public static Dictionary<string, Link> ReadLinks(string path)
     {
         var links = new Dictionary<string, Link>(StringComparer.Ordinal);
@@ -29,34 +34,18 @@ internal static class ReportFiles
         {
             string recordId = row["record_id"];
             string person = row["person_id"];
-            var outcome = row["outcome"] switch
+            if (!VerificationNames.TryParse(row["outcome"], out VerificationOutcome outcome))
             {
-                "verified" => VerificationOutcome.Verified,
-                "differs" => VerificationOutcome.Differs,
-                "ambiguous" => VerificationOutcome.Ambiguous,
-                "not_found" => VerificationOutcome.NotFound,
-                "not_applicable" => VerificationOutcome.NotApplicable,
-                _ => throw new StandardFileException(file, line, "outcome", "expected verified, differs, ambiguous, not_found or not_applicable"),
-            };
-            var parts = row["differing_fields"].Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-
-            // link --register writes an ambiguous record's reason first, as 'ambiguous:<reason>' (RecordLink.DifferencesText).
-            string? reason = null;
-            foreach (var part in parts)
-            {
-                if (part.StartsWith("ambiguous:", StringComparison.Ordinal) && part.Length > "ambiguous:".Length)
-                {
-                    reason ??= part["ambiguous:".Length..];
-                }
+                throw new StandardFileException(file, line, "outcome", "expected verified, differs, ambiguous, not_found or not_applicable");
             }
 
-            var differing = parts
-                .Select(f => Field(f.Split(':')[0]))
-                .Where(f => f is not null)
-                .Select(f => f!.Value)
-                .Distinct()
-                .ToArray();
-            links[recordId] = new Link(person.Length == 0 ? null : person, outcome, differing, reason);
+            if (!VerificationNames.TryParseDifferences(row["differing_fields"], out var differences, out var reason))
+            {
+                throw new StandardFileException(file, line, "differing_fields",
+                    "expected field:kind parts separated by ';' (e.g. full_name:tone_marks), an ambiguous record's reason first as ambiguous:reason");
+            }
+
+            links[recordId] = new Link(person.Length == 0 ? null : person, outcome, differences, reason);
         }
 
         return links;
@@ -172,8 +161,8 @@ internal static class ReportFiles
             doses.Add(new DoseEntry(record.RecordId, person, outcome, record.DoseDate ?? default, record.VaccineCode ?? "unknown",
                 validity is null ? record.DoseDate is not null : validity.TryGetValue(record.RecordId, out var isValid) && isValid)
             {
-                DifferingFields = link?.Differing ?? [],
-                AmbiguityReason = outcome == VerificationOutcome.Ambiguous ? link?.AmbiguityReason ?? "unknown" : null,
+                Differences = link is null ? [] : link.Differences,
+                AmbiguityReason = outcome == VerificationOutcome.Ambiguous ? link?.AmbiguityReason : null,
                 RecordCommune = Place(record.Person),
                 SiteCode = record.SiteId,
                 IdentityNumber = IdentityState(record.Person.CitizenId),
@@ -255,17 +244,6 @@ internal static class ReportFiles
 
         return person.ProvinceCode is { } province && catalog.TryGetByCode(scheme, province, out var p) ? p : default;
     }
-
-    private static IdentityField? Field(string name) => name switch
-    {
-        "citizen_id" => IdentityField.CitizenId,
-        "full_name" => IdentityField.FullName,
-        "date_of_birth" => IdentityField.DateOfBirth,
-        "sex" => IdentityField.Sex,
-        "phone" => IdentityField.Phone,
-        "residence" or "commune_code" or "province_code" => IdentityField.Residence,
-        _ => null,
-    };
 
     /// <summary>
     /// Reads a DHIS2 mapping with the checks every JSON input gets (encoding, size, depth, duplicate keys, trailing text);

@@ -18,7 +18,7 @@ internal static class ReturnedListFiles
     private static readonly (IdentityField Field, string Column)[] s_corrections =
     [
         .. new[] { IdentityField.CitizenId, IdentityField.FullName, IdentityField.DateOfBirth, IdentityField.Sex, IdentityField.Phone, IdentityField.Residence }
-            .Select(f => (f, WorkListCsvWriter.CorrectionColumn(f))),
+            .Select(f => (f, ReturnApplier.CorrectionColumn(f))),
     ];
 
     /// <summary>A returned list with the dates written in it.</summary>

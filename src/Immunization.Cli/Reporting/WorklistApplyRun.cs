@@ -84,8 +84,8 @@ internal static class WorklistApplyRun
             {
                 PersonId = linked ? link.PersonId : null,
                 Outcome = link.Outcome,
-                DifferingFields = [.. link.Differences.Select(d => d.Field).Distinct().Order()],
-                AmbiguityReason = link.Outcome == VerificationOutcome.Ambiguous ? link.AmbiguityReason : null,
+                Differences = link.Differences,
+                AmbiguityReason = link.AmbiguityReason,
                 RecordCommune = ReportFiles.Place(person),
                 IdentityNumber = ReportFiles.IdentityState(person.CitizenId),
             };
@@ -188,7 +188,7 @@ internal static class WorklistApplyRun
             {
                 row[0] = dose.RecordId;
                 row[1] = dose.PersonId;
-                row[2] = DataQualityCalculator.OutcomeName(dose.Outcome);
+                row[2] = VerificationNames.Name(dose.Outcome);
                 row[3] = double.IsNaN(link.Weight) ? "" : CsvWriter.Number(link.Weight, "0.##");
                 row[4] = link.DifferencesText();
 
@@ -227,7 +227,7 @@ internal static class WorklistApplyRun
         foreach (var change in result.Changes)
         {
             rows.Add((change.RecordId, [change.RecordId, listOf.GetValueOrDefault(change.RecordId), "corrected",
-                string.Join(';', change.CorrectedFields.Select(Immunization.Reporting.Export.WorkListCsvWriter.CorrectionColumn)),
+                string.Join(';', change.CorrectedFields.Select(ReturnApplier.CorrectionColumn)),
                 DataQualityCalculator.OutcomeName(change.Before), DataQualityCalculator.OutcomeName(change.After), change.PersonBefore, change.PersonAfter]));
         }
 

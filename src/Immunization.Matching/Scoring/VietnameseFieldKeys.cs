@@ -11,8 +11,8 @@ namespace Immunization.Matching.Scoring;
 /// integers with their BCD digits, residences as interned current-scheme province and commune codes. The hot loop then compares integers only.
 /// </summary>
 /// <remarks>
-/// The keys are made by the built-in matcher's own code (<see cref="IdentityRecord.FromText"/> and
-/// <see cref="IdentityKeys.KeyOf"/>), so both engines parse and compare the same way.
+/// The keys are made by the built-in matcher's own code (the lenient reading of <see cref="IdentityRecord.FromText"/> and
+/// the key functions of <see cref="IdentityKeys"/>, one field at a time), so both engines parse and compare the same way.
 /// </remarks>
 internal static class VietnameseFieldKeys
 {
@@ -33,21 +33,33 @@ internal static class VietnameseFieldKeys
         for (var v = 0; v < values.Length; v++)
         {
             var value = values[v];
-            var record = family switch
+            var key = IdentityKeys.Empty();
+            switch (family)
             {
-                LevelKind.VietnameseName => IdentityRecord.FromText("", null, value, null, null, null, null, null, null, null),
-                LevelKind.PartialDate => IdentityRecord.FromText("", null, null, value, null, null, null, null, null, null),
-                LevelKind.CitizenId => CitizenIdRecord(value, citizenIdConsistency),
-                LevelKind.AdminUnit => AdminUnit(value),
-                _ => IdentityRecord.FromText("", null, null, null, null, value, null, null, null, null),
-            };
-            keys[v] = IdentityKeys.KeyOf(record, tokens, places, nameTexts, intern: true);
-            if (citizenIdConsistency && record.CitizenId.Kind == CitizenIdKind.Cccd)
-            {
-                // Decoded once here by Core, so that the comparison loop compares integers only.
-                keys[v].CitizenIdSex = record.CitizenId.Sex == Sex.Male ? (byte)1 : (byte)2;
-                keys[v].CitizenIdBirthYear = (short)record.CitizenId.BirthYear!.Value;
+                case LevelKind.VietnameseName:
+                    _ = PersonName.TryParse(value, out var name);
+                    IdentityKeys.SetName(ref key, name, tokens, nameTexts, intern: true);
+                    break;
+                case LevelKind.PartialDate:
+                    _ = PartialDate.TryParse(value, out var date);
+                    IdentityKeys.SetDateOfBirth(ref key, date);
+                    break;
+                case LevelKind.CitizenId:
+                    SetCitizenId(ref key, value, citizenIdConsistency);
+                    break;
+                case LevelKind.AdminUnit:
+                    var parts = value.Split(FieldData.ColumnSeparator);
+                    var (province, commune, communeParts) = IdentityRecord.ToCurrentScheme(parts[0], parts.Length > 1 ? parts[1] : null,
+                        parts.Length > 2 ? parts[2] : null);
+                    IdentityKeys.SetResidence(ref key, province, commune, communeParts, places, intern: true);
+                    break;
+                default:
+                    _ = PhoneNumber.TryParse(value, out var phone);
+                    IdentityKeys.SetPhone(ref key, phone.NationalNumber);
+                    break;
             }
+
+            keys[v] = key;
         }
 
         folded = [];
@@ -74,28 +86,32 @@ internal static class VietnameseFieldKeys
     };
 
     /// <summary>
-    /// A record with only an identity number, from a value of the column citizen id, or of the columns citizen id, sex,
-    /// date of birth; the sex and date of birth are read only for the consistency check.
+    /// The identity number, from a value of the column citizen id, or of the columns citizen id, sex, date of birth; with
+    /// <paramref name="consistency"/>, the sex and date of birth the record states and, for a CCCD, what the number encodes.
     /// </summary>
-    private static IdentityRecord CitizenIdRecord(string value, bool consistency)
+    private static void SetCitizenId(ref IdentityKey key, string value, bool consistency)
     {
         if (!consistency)
         {
             var number = value.IndexOf(FieldData.ColumnSeparator, StringComparison.Ordinal) is var end and >= 0 ? value[..end] : value;
-            return IdentityRecord.FromText("", number, null, null, null, null, null, null, null, null);
+            var (cid, length, digits, unreadable) = IdentityRecord.ParseCitizenId(number);
+            IdentityKeys.SetCitizenId(ref key, cid, length, digits, unreadable);
+            return;
         }
 
         var parts = value.Split(FieldData.ColumnSeparator);
-        return IdentityRecord.FromText("", parts[0], null, parts.Length > 2 ? parts[2] : null, parts.Length > 1 ? parts[1] : null, null,
-            null, null, null, null);
-    }
-
-    /// <summary>A record with only a residence, from a value of the columns province code, commune code[, scheme].</summary>
-    private static IdentityRecord AdminUnit(string value)
-    {
-        var parts = value.Split(FieldData.ColumnSeparator);
-        return IdentityRecord.FromText("", null, null, null, null, null, parts[0], parts.Length > 1 ? parts[1] : null,
-            parts.Length > 2 ? parts[2] : null, null);
+        var (parsed, unparsedLength, unparsedDigits, unreadableId) = IdentityRecord.ParseCitizenId(parts[0]);
+        IdentityKeys.SetCitizenId(ref key, parsed, unparsedLength, unparsedDigits, unreadableId);
+        _ = PartialDate.TryParse(parts.Length > 2 ? parts[2] : null, out var dateOfBirth);
+        IdentityKeys.SetDateOfBirth(ref key, dateOfBirth);
+        _ = SexCodes.TryParse(parts.Length > 1 ? parts[1] : null, out var sex);
+        IdentityKeys.SetSex(ref key, sex);
+        if (parsed.Kind == CitizenIdKind.Cccd)
+        {
+            // Decoded once here by Core, so that the comparison loop compares integers only.
+            key.CitizenIdSex = parsed.Sex == Sex.Male ? (byte)1 : (byte)2;
+            key.CitizenIdBirthYear = (short)parsed.BirthYear!.Value;
+        }
     }
 
     /// <summary>

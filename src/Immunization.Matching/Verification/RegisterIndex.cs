@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Runtime.CompilerServices;
 using Ardalis.GuardClauses;
 using Immunization.Core.Identity;
@@ -99,7 +100,7 @@ public sealed partial class RegisterIndex
         Guard.Against.Null(record);
         if (!record.IsVietnameseCitizen)
         {
-            return new RecordLink(VerificationOutcome.NotApplicable, -1, null, double.NaN, double.NaN, [], []);
+            return new RecordLink(new RecordVerification(record.Id, null, VerificationOutcome.NotApplicable, [], double.NaN), -1, double.NaN, []);
         }
 
         var key = IdentityKeys.KeyOf(record, _tokens, _places, null, intern: false);
@@ -107,7 +108,7 @@ public sealed partial class RegisterIndex
         var (best, bestWeight, runnerUp, second, skipped) = BestCandidates(key, nameText, exclude: -1);
         if (best < 0)
         {
-            return new RecordLink(VerificationOutcome.NotFound, -1, null, double.NaN, double.NaN, [], []) { SkippedBlocks = skipped };
+            return new RecordLink(new RecordVerification(record.Id, null, VerificationOutcome.NotFound, [], double.NaN), -1, double.NaN, [], skippedBlocks: skipped);
         }
 
         var levels = new int[IdentityLevels.FieldCount];
@@ -130,7 +131,7 @@ public sealed partial class RegisterIndex
 
         var differences = Differences(key, best, levels, record.UnreadableFields);
         VerificationOutcome outcome;
-        string? reason = null;
+        AmbiguityReason? reason = null;
         var tie = !double.IsNaN(runnerUp) && runnerUp >= _options.ReviewWeight && bestWeight - runnerUp < _options.AmbiguityMargin;
         if (bestWeight < _options.ReviewWeight)
         {
@@ -140,20 +141,20 @@ public sealed partial class RegisterIndex
         {
             // A different valid identity number is never explained away by the other fields: a person decides.
             outcome = VerificationOutcome.Ambiguous;
-            reason = AmbiguityReasons.DifferentValidCitizenId;
+            reason = AmbiguityReason.DifferentValidCitizenId;
         }
         else if (tie)
         {
             outcome = VerificationOutcome.Ambiguous;
             reason = second >= 0 && _keys[second].CitizenIdValid && _keys[best].CitizenIdValid
                 && _keys[second].CitizenId == _keys[best].CitizenId && _keys[second].CitizenIdLength == _keys[best].CitizenIdLength
-                ? AmbiguityReasons.SharedCitizenId
-                : AmbiguityReasons.Tie;
+                ? AmbiguityReason.SharedCitizenId
+                : AmbiguityReason.Tie;
         }
         else if (bestWeight < _options.MatchWeight)
         {
             outcome = VerificationOutcome.Ambiguous;
-            reason = AmbiguityReasons.ReviewBand;
+            reason = AmbiguityReason.ReviewBand;
         }
         else
         {
@@ -162,15 +163,12 @@ public sealed partial class RegisterIndex
 
         if (outcome == VerificationOutcome.NotFound)
         {
-            return new RecordLink(outcome, -1, null, bestWeight, runnerUp, [], explanation) { SkippedBlocks = skipped };
+            return new RecordLink(new RecordVerification(record.Id, null, outcome, [], bestWeight), -1, runnerUp, explanation, skippedBlocks: skipped);
         }
 
-        return new RecordLink(outcome, best, _ids[best], bestWeight, runnerUp, differences, explanation)
-        {
-            AmbiguityReason = reason,
-            RunnerUpPersonId = tie && second >= 0 ? _ids[second] : null,
-            SkippedBlocks = skipped,
-        };
+        return new RecordLink(
+            new RecordVerification(record.Id, _ids[best], outcome, ImmutableCollectionsMarshal.AsImmutableArray(differences), bestWeight, reason),
+            best, runnerUp, explanation, tie && second >= 0 ? _ids[second] : null, skipped);
     }
 
     /// <summary>Returns whether blocking makes the person <paramref name="personId"/> a candidate for <paramref name="record"/>.</summary>
@@ -418,19 +416,19 @@ public sealed partial class RegisterIndex
             if (recordMissing)
             {
                 // Text that did not parse is not an empty field: the register's value may be right, the record's needs fixing.
-                list.Add(new IdentityDifference(field, (unreadable & bit) != 0 ? IdentityDifferenceKinds.Invalid : IdentityDifferenceKinds.Missing));
+                list.Add(new IdentityDifference(field, (unreadable & bit) != 0 ? DifferenceKind.Invalid : DifferenceKind.Missing));
             }
 
             if (registerMissing)
             {
                 list.Add(new IdentityDifference(field,
-                    (registerUnreadable & bit) != 0 ? IdentityDifferenceKinds.InvalidInRegister : IdentityDifferenceKinds.MissingInRegister));
+                    (registerUnreadable & bit) != 0 ? DifferenceKind.InvalidInRegister : DifferenceKind.MissingInRegister));
             }
 
             var level = levels[(int)field];
             if (!recordMissing && !registerMissing && level > 0)
             {
-                list.Add(new IdentityDifference(field, IdentityLevels.Labels[(int)field][level]));
+                list.Add(new IdentityDifference(field, IdentityLevels.DifferenceKinds[(int)field][level]));
             }
         }
 
@@ -441,13 +439,13 @@ public sealed partial class RegisterIndex
         if (recordIdInvalid)
         {
             // Digits without the structure of a CCCD or CMND, and not a recognisable typo of the register's number.
-            list.Add(new IdentityDifference(IdentityField.CitizenId, IdentityDifferenceKinds.Invalid));
+            list.Add(new IdentityDifference(IdentityField.CitizenId, DifferenceKind.Invalid));
         }
 
         if (p.CitizenIdLength != 0 && !p.CitizenIdValid)
         {
             // The register's own number lacks the structure of a CCCD or CMND: it cannot confirm anything.
-            list.Add(new IdentityDifference(IdentityField.CitizenId, IdentityDifferenceKinds.InvalidInRegister));
+            list.Add(new IdentityDifference(IdentityField.CitizenId, DifferenceKind.InvalidInRegister));
         }
         else if (!recordIdInvalid)
         {
@@ -466,19 +464,19 @@ public sealed partial class RegisterIndex
             var sex = (byte)(sexCentury % 2 == 0 ? 1 : 2);
             if (p.Sex != 0 && p.Sex != sex)
             {
-                list.Add(new IdentityDifference(IdentityField.CitizenId, "inconsistent_sex"));
+                list.Add(new IdentityDifference(IdentityField.CitizenId, DifferenceKind.InconsistentSex));
             }
 
             if (p.DateOfBirth != 0 && (p.DateOfBirth >> 9) != year)
             {
-                list.Add(new IdentityDifference(IdentityField.CitizenId, "inconsistent_birth_year"));
+                list.Add(new IdentityDifference(IdentityField.CitizenId, DifferenceKind.InconsistentBirthYear));
             }
         }
 
         Check(IdentityField.FullName, q.Name == IdentityKey.Missing, p.Name < 0);
         if (levels[(int)IdentityField.FullName] == IdentityLevels.NameExact && q.TonedHash != p.TonedHash)
         {
-            list.Add(new IdentityDifference(IdentityField.FullName, "tone_marks"));
+            list.Add(new IdentityDifference(IdentityField.FullName, DifferenceKind.ToneMarks));
         }
 
         Check(IdentityField.DateOfBirth, q.DateOfBirth == 0, p.DateOfBirth == 0);

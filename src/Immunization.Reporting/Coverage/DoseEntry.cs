@@ -19,11 +19,11 @@ public sealed record DoseEntry(
     string Product,
     bool IsValid)
 {
-    /// <summary>The key fields that differ from the register (for <see cref="VerificationOutcome.Differs"/>).</summary>
-    public IReadOnlyList<IdentityField> DifferingFields { get; init; } = [];
+    /// <summary>How the key fields differ from the register (for <see cref="VerificationOutcome.Differs"/>), as the matcher gave them.</summary>
+    public IReadOnlyList<IdentityDifference> Differences { get; init; } = [];
 
     /// <summary>Why the link is ambiguous (for <see cref="VerificationOutcome.Ambiguous"/>).</summary>
-    public string? AmbiguityReason { get; init; }
+    public AmbiguityReason? AmbiguityReason { get; init; }
 
     /// <summary>The commune written on the record (either scheme); used for unlinked records' work lists.</summary>
     public AdministrativeUnit RecordCommune { get; init; }

@@ -1,6 +1,5 @@
 using Ardalis.GuardClauses;
 using Immunization.Core.Records;
-using Immunization.Reporting.Quality;
 using Immunization.Reporting.WorkLists;
 
 namespace Immunization.Reporting.Export;
@@ -12,8 +11,10 @@ namespace Immunization.Reporting.Export;
 public static class WorkListCsvWriter
 {
     /// <summary>The header line's columns.</summary>
+    /// <remarks>The answer columns after <c>action</c> are <see cref="ReturnApplier.CorrectionColumn"/> of each field, in field order.</remarks>
     public static IReadOnlyList<string> Columns { get; } =
-        ["list_id", "commune_code", "drawn_up", "due", "record_id", "outcome", "person_id", "differing_fields", "reason", "action", "citizen_id", "full_name", "date_of_birth", "sex", "phone", "commune_code_corrected"];
+        ["list_id", "commune_code", "drawn_up", "due", "record_id", "outcome", "person_id", "differing_fields", "reason", "action",
+            .. Enum.GetValues<IdentityField>().Select(ReturnApplier.CorrectionColumn)];
 
     /// <summary>Writes the list.</summary>
     /// <param name="list">The list.</param>
@@ -29,7 +30,7 @@ public static class WorkListCsvWriter
         {
             string[] fields =
             [
-                list.Id, list.CommuneCode, drawnUp, due, item.RecordId, DataQualityCalculator.OutcomeName(item.Outcome), item.PersonId ?? "",
+                list.Id, list.CommuneCode, drawnUp, due, item.RecordId, VerificationNames.Name(item.Outcome), item.PersonId ?? "",
                 string.Join(';', item.DifferingFields.Select(ReturnApplier.ColumnName)), item.Reason ?? "",
             ];
             for (int i = 0; i < fields.Length; i++)
@@ -41,9 +42,4 @@ public static class WorkListCsvWriter
             writer.Write(",,,,,,\n");
         }
     }
-
-    /// <summary>The column of a returned list holding a field's correction.</summary>
-    /// <param name="field">The field.</param>
-    /// <returns>The column name.</returns>
-    public static string CorrectionColumn(IdentityField field) => ReturnApplier.CorrectionColumn(field);
 }

@@ -148,7 +148,13 @@ public static class ReturnApplier
         _ => false,
     };
 
-    // The returned list's column for a corrected field (the work-list writer names its columns with it).
-    internal static string CorrectionColumn(IdentityField field) =>
+    /// <summary>
+    /// The column of a returned list holding a field's correction: the field's <see cref="ColumnName"/>, except the residence,
+    /// corrected in <c>commune_code_corrected</c> (the list's own <c>commune_code</c> is the commune it was drawn up for).
+    /// The work-list writer names its answer columns with it.
+    /// </summary>
+    /// <param name="field">The field.</param>
+    /// <returns>The column name.</returns>
+    public static string CorrectionColumn(IdentityField field) =>
         field == IdentityField.Residence ? "commune_code_corrected" : ColumnName(field);
 }

@@ -137,18 +137,18 @@ public static class WorkListBuilder
         dose.RecordId,
         dose.Outcome == VerificationOutcome.Differs ? dose.PersonId : null,
         dose.Outcome,
-        dose.Outcome == VerificationOutcome.Differs ? SortedFields(dose.DifferingFields) : [],
-        dose.Outcome == VerificationOutcome.Ambiguous ? dose.AmbiguityReason ?? "" : null);
+        dose.Outcome == VerificationOutcome.Differs ? SortedFields(dose.Differences) : [],
+        dose.Outcome == VerificationOutcome.Ambiguous ? dose.AmbiguityReason is { } reason ? VerificationNames.Name(reason) : "" : null);
 
-    private static IReadOnlyList<IdentityField> SortedFields(IReadOnlyList<IdentityField> fields)
+    private static IReadOnlyList<IdentityField> SortedFields(IReadOnlyList<IdentityDifference> differences)
     {
         int mask = 0;
-        for (int i = 0; i < fields.Count; i++)
+        for (int i = 0; i < differences.Count; i++)
         {
-            var field = fields[i];
+            var field = differences[i].Field;
             if ((uint)field >= 6)
             {
-                return [.. fields.Distinct().Order()];
+                return [.. differences.Select(d => d.Field).Distinct().Order()];
             }
 
             mask |= 1 << (int)field;

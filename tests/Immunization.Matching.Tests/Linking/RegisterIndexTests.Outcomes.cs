@@ -53,9 +53,9 @@ public sealed partial class RegisterIndexTests
 
         Assert.Equal(VerificationOutcome.Differs, link.Outcome);
         Assert.Equal("P-A", link.PersonId);
-        Assert.Contains(new IdentityDifference(IdentityField.CitizenId, "transposition"), link.Differences);
-        Assert.Contains(new IdentityDifference(IdentityField.FullName, "middle_name"), link.Differences);
-        Assert.Contains(new IdentityDifference(IdentityField.DateOfBirth, "compatible"), link.Differences);
+        Assert.Contains(new IdentityDifference(IdentityField.CitizenId, DifferenceKind.Transposition), link.Differences);
+        Assert.Contains(new IdentityDifference(IdentityField.FullName, DifferenceKind.MiddleName), link.Differences);
+        Assert.Contains(new IdentityDifference(IdentityField.DateOfBirth, DifferenceKind.Compatible), link.Differences);
     }
 
     [Fact]
@@ -64,8 +64,8 @@ public sealed partial class RegisterIndexTests
         var link = s_small.Value.Link(Record("R4", null, "Anh Thị Minh Nguyễn", "1990-05-03", "F", "0912345678"));
 
         Assert.Equal("P-A", link.PersonId);
-        Assert.Contains(new IdentityDifference(IdentityField.FullName, "reordered"), link.Differences);
-        Assert.Contains(new IdentityDifference(IdentityField.CitizenId, "missing"), link.Differences);
+        Assert.Contains(new IdentityDifference(IdentityField.FullName, DifferenceKind.Reordered), link.Differences);
+        Assert.Contains(new IdentityDifference(IdentityField.CitizenId, DifferenceKind.Missing), link.Differences);
     }
 
     [Fact]
@@ -83,7 +83,7 @@ public sealed partial class RegisterIndexTests
         var link = s_small.Value.Link(Record("R7", "079190999999", "Nguyễn Thị Minh Anh", "1990-05-03", "F", "0912345678"));
 
         Assert.Equal(VerificationOutcome.Ambiguous, link.Outcome);
-        Assert.Contains(new IdentityDifference(IdentityField.CitizenId, "different"), link.Differences);
+        Assert.Contains(new IdentityDifference(IdentityField.CitizenId, DifferenceKind.Different), link.Differences);
     }
 
     [Fact]
@@ -130,9 +130,9 @@ public sealed partial class RegisterIndexTests
         var link = s_small.Value.Link(Record("R12", "001085012345", "Trần Văn Khải", "1985-07-07", "M"));
         var woman = s_small.Value.Link(Record("R13", "001185012345", "Nguyễn Thị Minh Anh", "1990-05-03", "F", "0912345678"));
 
-        Assert.DoesNotContain(link.Differences, d => d.Kind.StartsWith("inconsistent", StringComparison.Ordinal));
-        Assert.Contains(new IdentityDifference(IdentityField.CitizenId, "inconsistent_birth_year"), woman.Differences);
-        Assert.DoesNotContain(new IdentityDifference(IdentityField.CitizenId, "inconsistent_sex"), woman.Differences);
+        Assert.DoesNotContain(link.Differences, d => d.Kind is DifferenceKind.InconsistentSex or DifferenceKind.InconsistentBirthYear);
+        Assert.Contains(new IdentityDifference(IdentityField.CitizenId, DifferenceKind.InconsistentBirthYear), woman.Differences);
+        Assert.DoesNotContain(new IdentityDifference(IdentityField.CitizenId, DifferenceKind.InconsistentSex), woman.Differences);
     }
 
     [Fact]
@@ -159,8 +159,8 @@ public sealed partial class RegisterIndexTests
         var link = s_small.Value.Link(Record("R14", "N6830243", "Nguyễn Thị Minh Anh", "1990-05-03", "F", "0912345678"));
 
         Assert.Equal("P-A", link.PersonId);
-        Assert.Contains(new IdentityDifference(IdentityField.CitizenId, "invalid"), link.Differences);
-        Assert.DoesNotContain(new IdentityDifference(IdentityField.CitizenId, "missing"), link.Differences);
+        Assert.Contains(new IdentityDifference(IdentityField.CitizenId, DifferenceKind.Invalid), link.Differences);
+        Assert.DoesNotContain(new IdentityDifference(IdentityField.CitizenId, DifferenceKind.Missing), link.Differences);
     }
 
     [Fact]
@@ -245,7 +245,7 @@ public sealed partial class RegisterIndexTests
             Assert.True(Core.Identity.CitizenId.TryParse(byId[link.PersonId!], out var registered));
             if (registered.Kind == record.CitizenId.Kind && registered != record.CitizenId)
             {
-                Assert.Contains(link.Differences, d => d.Field == IdentityField.CitizenId && d.Kind is "transposition" or "substitution");
+                Assert.Contains(link.Differences, d => d.Field == IdentityField.CitizenId && d.Kind is DifferenceKind.Transposition or DifferenceKind.Substitution);
             }
         }
     }
@@ -256,7 +256,7 @@ public sealed partial class RegisterIndexTests
         var link = s_small.Value.Link(Record("R-TWIN", null, "Trần Văn Khải", "1985-07-07", "M"));
 
         Assert.Equal(VerificationOutcome.Ambiguous, link.Outcome);
-        Assert.Equal("tie", link.AmbiguityReason);
+        Assert.Equal(AmbiguityReason.Tie, link.AmbiguityReason);
         Assert.Equal("P-TWIN1", link.PersonId);
         Assert.Equal("P-TWIN2", link.RunnerUpPersonId);
         Assert.StartsWith("ambiguous:tie", link.DifferencesText(), StringComparison.Ordinal);
@@ -268,7 +268,7 @@ public sealed partial class RegisterIndexTests
         var link = s_small.Value.Link(Record("R-OTHER", "079190099999", "Nguyễn Thị Minh Anh", "1990-05-03", "F", "0912345678"));
 
         Assert.Equal(VerificationOutcome.Ambiguous, link.Outcome);
-        Assert.Equal("different_valid_citizen_id", link.AmbiguityReason);
+        Assert.Equal(AmbiguityReason.DifferentValidCitizenId, link.AmbiguityReason);
     }
 
     [Fact]
@@ -286,9 +286,9 @@ public sealed partial class RegisterIndexTests
     {
         var link = s_small.Value.Link(Record("R-BAD", "001190012345", "Nguyễn Thị Minh Anh", "1990-13-45", "X", "0912345678"));
 
-        Assert.Contains(new IdentityDifference(IdentityField.DateOfBirth, "invalid"), link.Differences);
-        Assert.Contains(new IdentityDifference(IdentityField.Sex, "invalid"), link.Differences);
-        Assert.DoesNotContain(new IdentityDifference(IdentityField.DateOfBirth, "missing"), link.Differences);
+        Assert.Contains(new IdentityDifference(IdentityField.DateOfBirth, DifferenceKind.Invalid), link.Differences);
+        Assert.Contains(new IdentityDifference(IdentityField.Sex, DifferenceKind.Invalid), link.Differences);
+        Assert.DoesNotContain(new IdentityDifference(IdentityField.DateOfBirth, DifferenceKind.Missing), link.Differences);
     }
 
     [Theory]

@@ -55,8 +55,8 @@ internal static class ReferenceWorkListBuilder
                 dose.RecordId,
                 dose.Outcome == VerificationOutcome.Differs ? dose.PersonId : null,
                 dose.Outcome,
-                dose.Outcome == VerificationOutcome.Differs ? [.. dose.DifferingFields.Distinct().Order()] : [],
-                dose.Outcome == VerificationOutcome.Ambiguous ? dose.AmbiguityReason ?? "" : null));
+                dose.Outcome == VerificationOutcome.Differs ? [.. dose.Differences.Select(d => d.Field).Distinct().Order()] : [],
+                dose.Outcome == VerificationOutcome.Ambiguous ? dose.AmbiguityReason is { } reason ? VerificationNames.Name(reason) : "" : null));
         }
 
         var due = drawnUp.PlusDays(dueAfterDays);

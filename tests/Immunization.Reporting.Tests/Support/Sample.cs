@@ -71,8 +71,8 @@ internal static class Sample
                 var outcome = (VerificationOutcome)random.Next(1, 6);
                 doses.Add(new DoseEntry("R" + record++, outcome is VerificationOutcome.NotFound or VerificationOutcome.NotApplicable ? null : "P" + i, outcome, first!.Value.PlusDays(28 * k), product, random.Next(10) > 0)
                 {
-                    DifferingFields = outcome == VerificationOutcome.Differs ? [IdentityField.FullName] : [],
-                    AmbiguityReason = outcome == VerificationOutcome.Ambiguous ? "two candidates" : null,
+                    Differences = outcome == VerificationOutcome.Differs ? [new(IdentityField.FullName, DifferenceKind.Similar)] : [],
+                    AmbiguityReason = outcome == VerificationOutcome.Ambiguous ? AmbiguityReason.Tie : null,
                     RecordCommune = places[random.Next(places.Length)],
                     IdentityNumber = (IdentityNumberState)random.Next(3),
                 });

@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using Immunization.Core.Records;
 
 namespace Immunization.Matching.Comparators.Vietnamese;
 
@@ -369,7 +370,21 @@ internal static class IdentityLevels
     public const int PhoneExact = 0, PhoneOneDigit = 1, PhoneDifferent = 2;
     public const int ResidenceSameCommune = 0, ResidenceSameProvince = 1, ResidenceDifferent = 2;
 
-    public static readonly string[] FieldNames = ["citizen_id", "full_name", "date_of_birth", "sex", "phone", "residence"];
+    /// <summary>The fields' names in explanations, as in files (<see cref="VerificationNames"/>), by <see cref="IdentityField"/>.</summary>
+    public static readonly string[] FieldNames = [.. Enumerable.Range(0, FieldCount).Select(f => VerificationNames.Name((IdentityField)f))];
+
+    /// <summary>
+    /// The difference each level above exact means for the key fields (identity number, name, date of birth, sex), by field
+    /// and code as in <see cref="Labels"/>, whose names are the same (a test holds them equal); level 0 (exact) is no
+    /// difference and left at the default value.
+    /// </summary>
+    public static readonly DifferenceKind[][] DifferenceKinds =
+    [
+        [default, DifferenceKind.Transposition, DifferenceKind.Substitution, DifferenceKind.Different],
+        [default, DifferenceKind.MiddleName, DifferenceKind.Reordered, DifferenceKind.Similar, DifferenceKind.GivenOnly, DifferenceKind.Different],
+        [default, DifferenceKind.Compatible, DifferenceKind.DayMonthSwapped, DifferenceKind.OneDigit, DifferenceKind.SameYear, DifferenceKind.Different],
+        [default, DifferenceKind.Different],
+    ];
 
     public static readonly string[][] Labels =
     [

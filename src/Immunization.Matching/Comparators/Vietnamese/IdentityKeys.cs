@@ -12,6 +12,20 @@ internal static class IdentityKeys
     internal static IdentityKey KeyOf(IdentityRecord record, Dictionary<string, int> tokens, Dictionary<string, int> places,
         List<string>? nameTexts, bool intern)
     {
+        var key = Empty();
+        SetCitizenId(ref key, record.CitizenId, record.UnparsedCitizenIdLength, record.UnparsedCitizenIdDigits, record.HasUnreadableCitizenId);
+        key.Unreadable = (byte)(record.UnreadableFields | (record.HasUnreadableCitizenId ? 1 << (int)IdentityField.CitizenId : 0));
+        SetName(ref key, record.Name, tokens, nameTexts, intern);
+        SetDateOfBirth(ref key, record.DateOfBirth);
+        SetSex(ref key, record.Sex);
+        SetPhone(ref key, record.PhoneDigits);
+        SetResidence(ref key, record.ProvinceCode, record.CommuneCode, record.CommuneCodeParts, places, intern);
+        return key;
+    }
+
+    /// <summary>A key with every field missing; the <c>Set</c> functions fill one field each.</summary>
+    internal static IdentityKey Empty()
+    {
         var key = new IdentityKey
         {
             Name = IdentityKey.Missing,
@@ -22,23 +36,38 @@ internal static class IdentityKeys
             Province = IdentityKey.Missing,
             Commune = IdentityKey.Missing,
         };
-        var cid = record.CitizenId;
+        key.CitizenIdBcd = IdentityComparison.Bcd(0);
+        key.PhoneBcd = IdentityComparison.Bcd(0);
+        key.DateBcd = IdentityComparison.DateBcd(0);
+        return key;
+    }
+
+    /// <summary>
+    /// The identity number: a parsed CCCD or CMND, else the digits of 9 or 12 that did not parse
+    /// (<paramref name="unparsedLength"/> 0 when there are none); <paramref name="unreadable"/> for text that is not a number.
+    /// </summary>
+    internal static void SetCitizenId(ref IdentityKey key, CitizenId cid, int unparsedLength, long unparsedDigits, bool unreadable)
+    {
         if (cid.Kind != CitizenIdKind.None)
         {
             key.CitizenIdLength = (byte)(cid.Kind == CitizenIdKind.Cccd ? 12 : 9);
             key.CitizenId = cid.Number;
             key.CitizenIdValid = true;
         }
-        else if (record.UnparsedCitizenIdLength != 0)
+        else if (unparsedLength != 0)
         {
-            key.CitizenIdLength = (byte)record.UnparsedCitizenIdLength;
-            key.CitizenId = record.UnparsedCitizenIdDigits;
+            key.CitizenIdLength = (byte)unparsedLength;
+            key.CitizenId = unparsedDigits;
         }
 
-        key.CitizenIdUnreadable = record.HasUnreadableCitizenId;
-        key.Unreadable = (byte)(record.UnreadableFields | (record.HasUnreadableCitizenId ? 1 << (int)IdentityField.CitizenId : 0));
+        key.CitizenIdUnreadable = unreadable;
+        key.CitizenIdBcd = IdentityComparison.Bcd(key.CitizenId);
+    }
 
-        var name = record.Name.MatchingKey;
+    /// <summary>The name's tokens (interned when <paramref name="intern"/>; full names' texts added to <paramref name="nameTexts"/>).</summary>
+    internal static void SetName(ref IdentityKey key, PersonName personName, Dictionary<string, int> tokens, List<string>? nameTexts, bool intern)
+    {
+        var name = personName.MatchingKey;
         if (name.Length > 0)
         {
             var span = name.AsSpan();
@@ -60,36 +89,51 @@ internal static class IdentityKeys
                 key.Sorted = Token(tokens, "\u0002" + string.Join(' ', syllables), intern, fullName: false, null);
             }
 
-            key.TonedHash = Hash(record.Name.TonedKey);
+            key.TonedHash = Hash(personName.TonedKey);
         }
+    }
 
-        var dob = record.DateOfBirth;
+    /// <summary>The date of birth, packed as year, month and day (0 when missing).</summary>
+    internal static void SetDateOfBirth(ref IdentityKey key, PartialDate dob)
+    {
         if (dob.Precision != DatePrecision.None)
         {
             key.DateOfBirth = (dob.Year << 9) | (dob.Month << 5) | dob.Day;
         }
 
-        key.Sex = record.Sex switch
-        {
-            Core.Identity.Sex.Male => 1,
-            Core.Identity.Sex.Female => 2,
-            _ => 0,
-        };
-        key.Phone = record.PhoneDigits;
-        key.PhoneBcd = IdentityComparison.Bcd(key.Phone);
-        key.CitizenIdBcd = IdentityComparison.Bcd(key.CitizenId);
         key.DateBcd = IdentityComparison.DateBcd(key.DateOfBirth);
-        if (record.ProvinceCode is { } province)
+    }
+
+    /// <summary>The sex: 1 male, 2 female, 0 unknown.</summary>
+    internal static void SetSex(ref IdentityKey key, Sex sex) => key.Sex = sex switch
+    {
+        Core.Identity.Sex.Male => 1,
+        Core.Identity.Sex.Female => 2,
+        _ => 0,
+    };
+
+    /// <summary>The phone's national number (0 when missing).</summary>
+    internal static void SetPhone(ref IdentityKey key, long nationalNumber)
+    {
+        key.Phone = nationalNumber;
+        key.PhoneBcd = IdentityComparison.Bcd(key.Phone);
+    }
+
+    /// <summary>The residence in the current scheme: province, commune and, for a split commune, its parts (interned when <paramref name="intern"/>).</summary>
+    internal static void SetResidence(ref IdentityKey key, string? provinceCode, string? communeCode, string[]? communeParts,
+        Dictionary<string, int> places, bool intern)
+    {
+        if (provinceCode is { } province)
         {
             key.Province = Token(places, "p" + province, intern, fullName: false, null);
         }
 
-        if (record.CommuneCode is { } commune)
+        if (communeCode is { } commune)
         {
             key.Commune = Token(places, "c" + commune, intern, fullName: false, null);
         }
 
-        if (record.CommuneCodeParts is { } parts)
+        if (communeParts is { } parts)
         {
             key.CommuneParts = new int[parts.Length];
             for (var i = 0; i < parts.Length; i++)
@@ -97,8 +141,6 @@ internal static class IdentityKeys
                 key.CommuneParts[i] = Token(places, "c" + parts[i], intern, fullName: false, null);
             }
         }
-
-        return key;
     }
 
     // Interns a token. Full names have their own id space (their index in nameTexts, whose text the similarity test reads);

@@ -153,14 +153,30 @@ public sealed class IdentityRecord
             unreadable |= 1 << (int)IdentityField.CitizenId;
         }
 
+        var (_, unparsedLength, unparsedDigits, unreadableId) = ParseCitizenId(citizenId);
         return new IdentityRecord(id, cid, name, dob, s, p, province, commune, nationality)
         {
             UnreadableFields = unreadable,
             CommuneCodeParts = parts,
-            UnparsedCitizenIdDigits = cid.Kind == CitizenIdKind.None ? Digits(citizenId) : 0,
-            UnparsedCitizenIdLength = cid.Kind == CitizenIdKind.None ? DigitCount(citizenId) : 0,
-            HasUnreadableCitizenId = cid.Kind == CitizenIdKind.None && DigitCount(citizenId) == 0 && !string.IsNullOrWhiteSpace(citizenId),
+            UnparsedCitizenIdDigits = unparsedDigits,
+            UnparsedCitizenIdLength = unparsedLength,
+            HasUnreadableCitizenId = unreadableId,
         };
+    }
+
+    /// <summary>
+    /// Reads an identity number leniently, as <see cref="FromText"/> does: a CCCD or CMND, else the 9 or 12 digits of a
+    /// number without their structure (length 0 when there are none), and whether there is text that is no number at all.
+    /// </summary>
+    internal static (CitizenId Parsed, int UnparsedLength, long UnparsedDigits, bool Unreadable) ParseCitizenId(string? text)
+    {
+        if (CitizenId.TryParse(text, out var cid))
+        {
+            return (cid, 0, 0, false);
+        }
+
+        var count = DigitCount(text);
+        return (cid, count, count == 0 ? 0 : Digits(text), count == 0 && !string.IsNullOrWhiteSpace(text));
     }
 
     /// <summary>
@@ -231,7 +247,11 @@ public sealed class IdentityRecord
         return value;
     }
 
-    private static (string? Province, string? Commune, string[]? Parts) ToCurrentScheme(string? provinceCode, string? communeCode,
+    /// <summary>
+    /// The residence in the current scheme, as <see cref="FromText"/> reads it: province and commune codes of the new scheme
+    /// and, for a commune of the old scheme that was split, the codes of its parts; nulls where a code is missing or unknown.
+    /// </summary>
+    internal static (string? Province, string? Commune, string[]? Parts) ToCurrentScheme(string? provinceCode, string? communeCode,
         string? scheme)
     {
         var catalog = AdministrativeUnitCatalog.Vietnam;

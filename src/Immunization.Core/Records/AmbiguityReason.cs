@@ -1,0 +1,20 @@
+namespace Immunization.Core.Records;
+
+/// <summary>
+/// Why an <see cref="VerificationOutcome.Ambiguous"/> record is not linked. The matcher checks them in this order and gives
+/// the first that applies. The name each reason has in files is given by <see cref="VerificationNames"/>.
+/// </summary>
+public enum AmbiguityReason
+{
+    /// <summary>The best candidate holds another valid identity number (<c>different_valid_citizen_id</c>).</summary>
+    DifferentValidCitizenId = 1,
+
+    /// <summary>Two register people with the record's identity number are too close to call (<c>shared_citizen_id</c>).</summary>
+    SharedCitizenId = 2,
+
+    /// <summary>The runner-up is within the ambiguity margin of the best candidate (<c>tie</c>).</summary>
+    Tie = 3,
+
+    /// <summary>The best weight lies between the review and the match weights (<c>review_band</c>).</summary>
+    ReviewBand = 4,
+}
