@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.IO.Compression;
 using System.Reflection;
 using FsCheck;
 using FsCheck.Fluent;
@@ -45,6 +46,36 @@ public sealed class RegisterIndexSnapshotTests
         var again = Save(RegisterIndex.Load(new MemoryStream(snapshot)));
 
         Assert.Equal(snapshot, again);
+    }
+
+    [Fact]
+    public void Load_ThroughStreamsThatCannotSeek_LinksAsTheBuiltIndex()
+    {
+        var (_, records, built, _) = s_world.Value;
+        var compressed = new MemoryStream();
+        // A compressing stream can neither seek nor tell its length, and returns short reads.
+        using (var gzip = new GZipStream(compressed, CompressionLevel.Fastest, leaveOpen: true))
+        {
+            built.Save(gzip);
+        }
+
+        compressed.Position = 0;
+        using var decompressing = new GZipStream(compressed, CompressionMode.Decompress);
+        var loaded = RegisterIndex.Load(decompressing);
+
+        Assert.Equal(Links(built, records), Links(loaded, records));
+    }
+
+    [Fact]
+    public void Load_EmptyRegister_RoundTripsAndFindsNobody()
+    {
+        var record = s_world.Value.Records[0];
+        var empty = RegisterIndex.Build([]);
+
+        var loaded = RegisterIndex.Load(new MemoryStream(Save(empty)));
+
+        Assert.Equal(0, loaded.Count);
+        Assert.Equal(Links(empty, [record]), Links(loaded, [record]));
     }
 
     [Fact]
