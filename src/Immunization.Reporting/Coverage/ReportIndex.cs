@@ -100,6 +100,8 @@ internal sealed class ReportIndex
             string? lastProduct = null;
             int lastNumber = -1;
             long unknownHere = 0;
+            int last = -2;
+            bool guessing = false;
             for (int i = from; i < to; i++)
             {
                 var dose = doses[i];
@@ -108,10 +110,27 @@ internal sealed class ReportIndex
                 if (dose.PersonId is { } id)
                 {
                     flags |= HasPersonId;
-                    row = _persons.Find(id);
+
+                    // Records often come person by person: while the last record's row or the next one matched, try
+                    // them before the table (a row no earlier row repeats is the first row of its id).
+                    if (guessing && !TryRow(id, last, out row) && !TryRow(id, last + 1, out row))
+                    {
+                        guessing = false;
+                    }
+
+                    if (row < 0)
+                    {
+                        row = _persons.Find(id);
+                        guessing = row >= 0 && (row == last || row == last + 1);
+                    }
+
                     if (row < 0)
                     {
                         unknownHere++;
+                    }
+                    else
+                    {
+                        last = row;
                     }
                 }
 
@@ -146,6 +165,12 @@ internal sealed class ReportIndex
         });
 
         DosesOfUnknownPeople = unknown.Sum();
+
+        bool TryRow(string id, int row, out int found)
+        {
+            found = (uint)row < (uint)n && !repeated[row] && string.Equals(ids[row], id, StringComparison.Ordinal) ? row : -1;
+            return found >= 0;
+        }
 
         // 4. Places of doses of people the register does not hold: the commune written on the record.
         for (int i = 0; i < m; i++)
