@@ -122,7 +122,7 @@ internal static class WorklistApplyRun
         stdout.WriteLine(string.Create(c, $"answers applied: {applied} ({result.Confirmed.Count} confirmed, {result.Changes.Count} corrected and linked again, {result.CouldNotVerify.Count} could not verify)"));
         foreach (var group in result.Changes.GroupBy(ch => (ch.Before, ch.After)).OrderBy(g => g.Key.Before).ThenBy(g => g.Key.After))
         {
-            stdout.WriteLine(string.Create(c, $"  {DataQualityCalculator.OutcomeName(group.Key.Before)} -> {DataQualityCalculator.OutcomeName(group.Key.After)}: {group.Count()}"));
+            stdout.WriteLine(string.Create(c, $"  {VerificationNames.Name(group.Key.Before)} -> {VerificationNames.Name(group.Key.After)}: {group.Count()}"));
         }
 
         stdout.WriteLine(string.Create(c, $"problems: {problems.Count}"));
@@ -228,7 +228,7 @@ internal static class WorklistApplyRun
         {
             rows.Add((change.RecordId, [change.RecordId, listOf.GetValueOrDefault(change.RecordId), "corrected",
                 string.Join(';', change.CorrectedFields.Select(ReturnApplier.CorrectionColumn)),
-                DataQualityCalculator.OutcomeName(change.Before), DataQualityCalculator.OutcomeName(change.After), change.PersonBefore, change.PersonAfter]));
+                VerificationNames.Name(change.Before), VerificationNames.Name(change.After), change.PersonBefore, change.PersonAfter]));
         }
 
         var outcomes = result.Records.ToDictionary(r => r.RecordId, r => r, StringComparer.Ordinal);
@@ -237,7 +237,7 @@ internal static class WorklistApplyRun
             foreach (var id in ids)
             {
                 var dose = outcomes[id];
-                string outcome = DataQualityCalculator.OutcomeName(dose.Outcome);
+                string outcome = VerificationNames.Name(dose.Outcome);
                 rows.Add((id, [id, listOf.GetValueOrDefault(id), action, "", outcome, outcome, dose.PersonId, dose.PersonId]));
             }
         }

@@ -45,7 +45,7 @@ public static class DataQualityCalculator
 
             for (int o = 0; o < s_outcomes.Length; o++)
             {
-                rows.Add(Row(QualityIndicators.RecordsByOutcome, info.Scheme, info.Code, info.Name, period, "outcome:" + OutcomeName(s_outcomes[o]), Figure.Proportion(counts[b + 1 + o], counts[b])));
+                rows.Add(Row(QualityIndicators.RecordsByOutcome, info.Scheme, info.Code, info.Name, period, "outcome:" + VerificationNames.Name(s_outcomes[o]), Figure.Proportion(counts[b + 1 + o], counts[b])));
             }
 
             rows.Add(Row(QualityIndicators.IdentityMissing, info.Scheme, info.Code, info.Name, period, "all", Figure.Proportion(counts[b + 6], counts[b])));
@@ -95,19 +95,6 @@ public static class DataQualityCalculator
 
         return rows;
     }
-
-    /// <summary>The outcome's name as written in files (<c>verified</c>, <c>differs</c>, <c>ambiguous</c>, <c>not_found</c>, <c>not_applicable</c>).</summary>
-    /// <param name="outcome">The outcome.</param>
-    /// <returns>The name.</returns>
-    public static string OutcomeName(VerificationOutcome outcome) => outcome switch
-    {
-        VerificationOutcome.Verified => "verified",
-        VerificationOutcome.Differs => "differs",
-        VerificationOutcome.Ambiguous => "ambiguous",
-        VerificationOutcome.NotFound => "not_found",
-        VerificationOutcome.NotApplicable => "not_applicable",
-        _ => "unknown",
-    };
 
     // Per unit: records, per outcome (5), identity missing, invalid, linked, duplicates.
     private const int Slots = 10;
