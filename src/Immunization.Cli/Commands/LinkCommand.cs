@@ -33,6 +33,11 @@ internal static class LinkCommand
                 "(truth.csv). Config mode: no value; the configuration's 'truth' section says how to read it.",
             Arity = ArgumentArity.ZeroOrOne,
         };
+        var silos = new Option<int>("--silos")
+        {
+            Description = "[register mode] Link on an Orleans cluster of this many silos started in this process (the register split " +
+                "into 4 shards per silo); the output is that of the single-machine run. 0 (default): no cluster.",
+        };
         var train = new Option<bool>("--train-on-truth")
         {
             Description = "[config mode] Count m from the labelled pairs instead of estimating it by EM (optimistic accuracy).",
@@ -42,7 +47,7 @@ internal static class LinkCommand
             "the built-in Vietnamese matcher. Config mode (--config, --left, --right): two CSV files as a JSON configuration says: " +
             "candidate pairs by blocking, Fellegi-Sunter weights, explained decisions. Exit codes: 0 done, 2 bad input or usage.")
         {
-            register, records, config, left, right, output, truth, train,
+            register, records, config, left, right, output, truth, train, silos,
         };
         command.SetAction(parse =>
         {
@@ -71,7 +76,23 @@ internal static class LinkCommand
                         throw new CliInputException("--truth needs the truth file (truth.csv) with --register.");
                     }
 
-                    return RegisterLinkRun.Run(stdout, registerPath, recordsPath, parse.GetValue(output)!, truthPath);
+                    var siloCount = parse.GetValue(silos);
+                    if (siloCount is < 0 or > 64)
+                    {
+                        throw new CliInputException("--silos takes 1 to 64 (or 0 for no cluster).");
+                    }
+
+                    if (siloCount > 0 && truthPath is not null)
+                    {
+                        throw new CliInputException("--truth is not available with --silos: its blocking recall needs the whole register's index on one machine.");
+                    }
+
+                    return RegisterLinkRun.Run(stdout, registerPath, recordsPath, parse.GetValue(output)!, truthPath, siloCount);
+                }
+
+                if (parse.GetValue(silos) != 0)
+                {
+                    throw new CliInputException("--silos belongs to register mode: give --register and --records with it.");
                 }
 
                 if (parse.GetValue(records) is not null)
