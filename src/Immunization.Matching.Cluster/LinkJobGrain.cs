@@ -78,6 +78,11 @@ internal sealed class LinkJobGrain(IClusterStorage storage) : Grain, ILinkJobGra
         {
             _error = e.Message;
         }
+        catch (Exception e)
+        {
+            // A chunk failed on every attempt: name the failure, never a record (messages may quote data).
+            _error = $"a chunk failed {MaxAttempts} times, last with {e.GetType().Name}; start the job again to resume from its parts";
+        }
     }
 
     private async Task LinkChunkAsync(ILinkRouterGrain router, LinkJobSpec spec, int chunk)
