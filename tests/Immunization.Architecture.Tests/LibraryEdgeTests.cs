@@ -10,7 +10,7 @@ public sealed class LibraryEdgeTests
 {
     public static TheoryData<string> Libraries => new()
     {
-        "Immunization.Core", "Immunization.Matching", "Immunization.Reporting", "Immunization.Testing",
+        "Immunization.Core", "Immunization.Matching", "Immunization.Reporting", "Immunization.Testing", "Immunization.Matching.Cluster",
     };
 
     [Theory]

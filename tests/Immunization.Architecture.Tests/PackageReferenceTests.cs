@@ -17,13 +17,17 @@ public sealed class PackageReferenceTests
         { "Immunization.Matching", ["Immunization.Core"] },
         { "Immunization.Reporting", ["Immunization.Core"] },
         { "Immunization.Testing", ["Immunization.Core"] },
-        { "Immunization.Cli", ["Immunization.Core", "Immunization.Matching", "Immunization.Reporting", "Immunization.Testing"] },
+        { "Immunization.Matching.Cluster", ["Immunization.Core", "Immunization.Matching"] },
+        { "Immunization.Cli", ["Immunization.Core", "Immunization.Matching", "Immunization.Matching.Cluster", "Immunization.Reporting", "Immunization.Testing"] },
     };
 
     public static TheoryData<string> Libraries => new()
     {
-        "Immunization.Core", "Immunization.Matching", "Immunization.Reporting", "Immunization.Testing",
+        "Immunization.Core", "Immunization.Matching", "Immunization.Reporting", "Immunization.Testing", "Immunization.Matching.Cluster",
     };
+
+    /// <summary>The packages of ours that only the tool may reference (besides tests).</summary>
+    public static TheoryData<string> ToolOnlyPackagesOfOurs => new() { "Immunization.Matching.Cluster" };
 
     [Theory]
     [MemberData(nameof(Allowed))]
@@ -41,6 +45,29 @@ public sealed class PackageReferenceTests
         var references = References(package);
 
         Assert.DoesNotContain(references, s_toolOnly.Contains);
+    }
+
+    [Theory]
+    [MemberData(nameof(ToolOnlyPackagesOfOurs))]
+    public void References_ToAToolOnlyPackage_OnlyFromTheTool(string package)
+    {
+        string[] ours = ["Immunization.Core", "Immunization.Matching", "Immunization.Reporting", "Immunization.Testing", "Immunization.Matching.Cluster", "Immunization.Cli"];
+        var referrers = ours.Where(p => p != package && References(p).Contains(package)).ToArray();
+
+        Assert.All(referrers, referrer => Assert.Equal("Immunization.Cli", referrer));
+        Assert.Contains("Immunization.Cli", referrers);
+    }
+
+    [Fact]
+    public void References_OfTheCluster_OnlyOursTheRuntimeOrleansAndHosting()
+    {
+        var references = References("Immunization.Matching.Cluster");
+
+        Assert.All(references, name => Assert.True(
+            name.StartsWith("Immunization.", StringComparison.Ordinal) || name.StartsWith("Orleans", StringComparison.Ordinal)
+            || name.StartsWith("Microsoft.Extensions.", StringComparison.Ordinal) || name.StartsWith("System", StringComparison.Ordinal)
+            || name is "Ardalis.GuardClauses" or "NodaTime" or "netstandard",
+            $"Immunization.Matching.Cluster references {name}"));
     }
 
     [Fact]

@@ -43,6 +43,11 @@ internal static class LinkCommand
                 "(truth.csv). Config mode: no value; the configuration's 'truth' section says how to read it.",
             Arity = ArgumentArity.ZeroOrOne,
         };
+        var silos = new Option<int>("--silos")
+        {
+            Description = "[register mode] Link on an Orleans cluster of this many silos started in this process (the register split " +
+                "into 4 shards per silo); the output is that of the single-machine run. 0 (default): no cluster.",
+        };
         var train = new Option<bool>("--train-on-truth")
         {
             Description = "[config mode] Count m from the labelled pairs instead of estimating it by EM (optimistic accuracy).",
@@ -52,7 +57,7 @@ internal static class LinkCommand
             "the built-in Vietnamese matcher. Config mode (--config, --left, --right): two CSV files as a JSON configuration says: " +
             "candidate pairs by blocking, Fellegi-Sunter weights, explained decisions. Exit codes: 0 done, 2 bad input or usage.")
         {
-            register, records, indexFile, saveIndex, config, left, right, output, truth, train,
+            register, records, indexFile, saveIndex, config, left, right, output, truth, train, silos,
         };
         command.SetAction(parse =>
         {
@@ -94,8 +99,29 @@ internal static class LinkCommand
                         throw new CliInputException("--truth needs the truth file (truth.csv) with --register.");
                     }
 
+                    var siloCount = parse.GetValue(silos);
+                    if (siloCount is < 0 or > 64)
+                    {
+                        throw new CliInputException("--silos takes 1 to 64 (or 0 for no cluster).");
+                    }
+
+                    if (siloCount > 0 && truthPath is not null)
+                    {
+                        throw new CliInputException("--truth is not available with --silos: its blocking recall needs the whole register's index on one machine.");
+                    }
+
+                    if (siloCount > 0 && (indexPath is not null || parse.GetValue(saveIndex) is not null))
+                    {
+                        throw new CliInputException("--silos splits the register file into shards: give --register, not --index or --save-index, with it.");
+                    }
+
                     return RegisterLinkRun.Run(stdout, new RegisterSource(registerPath, indexPath, parse.GetValue(saveIndex)), recordsPath,
-                        parse.GetValue(output)!, truthPath);
+                        parse.GetValue(output)!, truthPath, siloCount);
+                }
+
+                if (parse.GetValue(silos) != 0)
+                {
+                    throw new CliInputException("--silos belongs to register mode: give --register and --records with it.");
                 }
 
                 if (parse.GetValue(records) is not null || parse.GetValue(saveIndex) is not null)

@@ -15,7 +15,7 @@ namespace Immunization.Cli.Matching;
 /// </summary>
 internal static class RegisterLinkRun
 {
-    public static int Run(TextWriter stdout, RegisterSource source, string recordsPath, string outDir, string? truthPath)
+    public static int Run(TextWriter stdout, RegisterSource source, string recordsPath, string outDir, string? truthPath, int silos = 0)
     {
         var clock = Stopwatch.StartNew();
         if (File.Exists(outDir))
@@ -27,13 +27,19 @@ internal static class RegisterLinkRun
         // replaces the register file altogether (it holds the person ids).
         var registerStats = new IdentityFileStats(Path.GetFileName(source.RegisterPath ?? source.IndexPath!));
         var recordStats = new IdentityFileStats(Path.GetFileName(recordsPath));
-        var index = source.IndexPath is { } indexPath
-            ? RegisterIndexFiles.Load(indexPath)
-            : RegisterIndex.Build(IdentityFiles.ReadBatches(source.RegisterPath!, "person_id", registerStats).SelectMany(batch => batch));
+        // With --silos (register file only), an in-process Orleans cluster links every record first; its links are then
+        // taken batch by batch.
+        using var cluster = silos > 0 ? ClusterLinkRun.Start(source.RegisterPath!, recordsPath, silos, registerStats) : null;
+        var index = cluster is not null
+            ? null
+            : source.IndexPath is { } indexPath
+                ? RegisterIndexFiles.Load(indexPath)
+                : RegisterIndex.Build(IdentityFiles.ReadBatches(source.RegisterPath!, "person_id", registerStats).SelectMany(batch => batch));
+        var people = index?.Count ?? cluster!.People;
         var indexTime = clock.Elapsed;
         if (source.SaveIndexPath is { } savePath)
         {
-            var size = RegisterIndexFiles.Save(index, savePath);
+            var size = RegisterIndexFiles.Save(index!, savePath);
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"index: saved to {savePath} ({size / 1e6:0.0} MB) in {(clock.Elapsed - indexTime).TotalSeconds:0.00} s"));
             indexTime = clock.Elapsed;
@@ -62,10 +68,18 @@ internal static class RegisterLinkRun
             var explanationRow = new string?[13];
             foreach (var batch in IdentityFiles.ReadBatches(recordsPath, "record_id", recordStats))
             {
-                var results = new RecordLink[batch.Length];
-                Parallel.For(0, batch.Length, i => results[i] = index.Link(batch[i]));
-                // Blocking recall: does the true person come out of blocking at all?
-                truth?.AddBlocking(index, batch);
+                RecordLink[] results;
+                if (index is not null)
+                {
+                    results = new RecordLink[batch.Length];
+                    Parallel.For(0, batch.Length, i => results[i] = index.Link(batch[i]));
+                    // Blocking recall: does the true person come out of blocking at all?
+                    truth?.AddBlocking(index, batch);
+                }
+                else
+                {
+                    results = cluster!.Next(batch.Length);
+                }
 
                 for (var i = 0; i < batch.Length; i++)
                 {
@@ -153,7 +167,7 @@ internal static class RegisterLinkRun
         }
 
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"link: {index.Count} people, {recordIds.Count} records: verified {counts[1]}, differs {counts[2]}, ambiguous {counts[3]}, " +
+            $"link: {people} people, {recordIds.Count} records: verified {counts[1]}, differs {counts[2]}, ambiguous {counts[3]}, " +
             $"not_found {counts[4]}, not_applicable {counts[5]}"));
         foreach (var stats in (ReadOnlySpan<IdentityFileStats>)[registerStats, recordStats])
         {
@@ -178,7 +192,7 @@ internal static class RegisterLinkRun
         {
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"blocking: {skippedBlocks} keys of {recordsWithSkippedBlocks} records skipped, their blocks holding more than " +
-                $"{index.Options.MaxBlockSize} people (candidates found only through them were not compared)"));
+                $"{new RegisterMatchOptions().MaxBlockSize} people (candidates found only through them were not compared)"));
         }
 
         if (truth is not null)
@@ -195,6 +209,11 @@ internal static class RegisterLinkRun
             {
                 stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warning: {truth.RecordsWithoutTruth} records have no row in {truthPath}"));
             }
+        }
+
+        if (cluster is not null)
+        {
+            stdout.WriteLine(cluster.Summary);
         }
 
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,

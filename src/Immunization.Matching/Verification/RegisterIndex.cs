@@ -43,9 +43,17 @@ public sealed partial class RegisterIndex
     private readonly double[][] _u;
     private readonly RegisterMatchOptions _options;
     private readonly ThreadLocal<Scratch> _scratch;
+    private readonly HashSet<long>? _oversized;
 
     private RegisterIndex(string[] ids, IdentityKey[] keys, string[] nameTexts, Dictionary<string, int> tokens, Dictionary<string, int> places,
         RegisterMatchOptions options)
+        : this(ids, keys, nameTexts, tokens, places, options, EstimateModel(keys, nameTexts, CanonicalOrder(ids), options.RandomPairs), null)
+    {
+    }
+
+    // A shard of a larger register passes the whole register's model and which of its blocks are too large in the whole.
+    private RegisterIndex(string[] ids, IdentityKey[] keys, string[] nameTexts, Dictionary<string, int> tokens, Dictionary<string, int> places,
+        RegisterMatchOptions options, (double[][] U, double[][] Weights, double[] NameExactWeights, double YearWeight) model, HashSet<long>? oversized)
     {
         _ids = ids;
         _keys = keys;
@@ -54,7 +62,8 @@ public sealed partial class RegisterIndex
         _places = places;
         _options = options;
         _blocks = BuildBlocks(keys);
-        (_u, _weights, _nameExactWeights, _yearWeight) = EstimateModel(keys, nameTexts, CanonicalOrder(ids), options.RandomPairs);
+        (_u, _weights, _nameExactWeights, _yearWeight) = model;
+        _oversized = oversized;
         _scratch = new ThreadLocal<Scratch>(() => new Scratch(ids.Length));
     }
 
@@ -105,12 +114,21 @@ public sealed partial class RegisterIndex
 
         var key = IdentityKeys.KeyOf(record, _tokens, _places, null, intern: false);
         var nameText = record.Name.MatchingKey;
-        var (best, bestWeight, runnerUp, second, skipped) = BestCandidates(key, nameText, exclude: -1);
+        var (best, _, runnerUp, second, skipped) = BestCandidates(key, nameText, exclude: -1);
         if (best < 0)
         {
             return new RecordLink(new RecordVerification(record.Id, null, VerificationOutcome.NotFound, [], double.NaN), -1, double.NaN, [], skippedBlocks: skipped);
         }
 
+        return Decide(record, key, nameText, best, runnerUp, second >= 0 ? RivalOf(second) : null, skipped);
+    }
+
+    /// <summary>
+    /// Decides a record's outcome once its best candidate (a person of this index) and the runner-up (from this index or, in a
+    /// sharded register, from another shard's) are known: the one decision policy of the matcher.
+    /// </summary>
+    internal RecordLink Decide(IdentityRecord record, in IdentityKey key, string nameText, int best, double runnerUp, Rival? rival, int skipped)
+    {
         var levels = new int[IdentityLevels.FieldCount];
         Levels(key, nameText, best, levels);
         var explanation = new FieldContribution[IdentityLevels.FieldCount];
@@ -123,7 +141,7 @@ public sealed partial class RegisterIndex
         }
 
         // The exact weight of the best candidate (its score may have skipped the name similarity test when low).
-        bestWeight = 0;
+        var bestWeight = 0.0;
         foreach (var contribution in explanation)
         {
             bestWeight += contribution.Weight;
@@ -146,8 +164,8 @@ public sealed partial class RegisterIndex
         else if (tie)
         {
             outcome = VerificationOutcome.Ambiguous;
-            reason = second >= 0 && _keys[second].CitizenIdValid && _keys[best].CitizenIdValid
-                && _keys[second].CitizenId == _keys[best].CitizenId && _keys[second].CitizenIdLength == _keys[best].CitizenIdLength
+            reason = rival is { } r && r.CitizenIdValid && _keys[best].CitizenIdValid
+                && r.CitizenId == _keys[best].CitizenId && r.CitizenIdLength == _keys[best].CitizenIdLength
                 ? AmbiguityReason.SharedCitizenId
                 : AmbiguityReason.Tie;
         }
@@ -168,7 +186,7 @@ public sealed partial class RegisterIndex
 
         return new RecordLink(
             new RecordVerification(record.Id, _ids[best], outcome, ImmutableCollectionsMarshal.AsImmutableArray(differences), bestWeight, reason),
-            best, runnerUp, explanation, tie && second >= 0 ? _ids[second] : null, skipped);
+            best, runnerUp, explanation, tie ? rival?.PersonId : null, skipped);
     }
 
     /// <summary>Returns whether blocking makes the person <paramref name="personId"/> a candidate for <paramref name="record"/>.</summary>
@@ -234,10 +252,10 @@ public sealed partial class RegisterIndex
     internal double U(IdentityField field, int level) => _u[(int)field][level];
 
     private (int Best, double BestWeight, double RunnerUp, int RunnerUpIndex, int SkippedBlocks) BestCandidates(in IdentityKey key,
-        string nameText, int exclude)
+        string nameText, int exclude, bool exemptFirst = true)
     {
         var scratch = _scratch.Value!;
-        var candidates = Candidates(key, scratch, out var skipped);
+        var candidates = Candidates(key, scratch, exemptFirst, out var skipped);
         var best = -1;
         var second = -1;
         var bestWeight = double.NegativeInfinity;
@@ -268,7 +286,9 @@ public sealed partial class RegisterIndex
         return (best, bestWeight, double.IsNegativeInfinity(runnerUp) ? double.NaN : runnerUp, second, skipped);
     }
 
-    private ReadOnlySpan<int> Candidates(in IdentityKey key, Scratch scratch, out int skipped)
+    private ReadOnlySpan<int> Candidates(in IdentityKey key, Scratch scratch, out int skipped) => Candidates(key, scratch, exemptFirst: true, out skipped);
+
+    private ReadOnlySpan<int> Candidates(in IdentityKey key, Scratch scratch, bool exemptFirst, out int skipped)
     {
         skipped = 0;
         Span<long> blockKeys = stackalloc long[KeysPerPerson];
@@ -279,7 +299,9 @@ public sealed partial class RegisterIndex
         for (var k = 0; k < n; k++)
         {
             var members = _blocks.Find(blockKeys[k]);
-            if (members.Length > max && k > 0)
+            // A shard skips the blocks that are too large in the whole register (see RegisterIndex.Shard.cs).
+            var oversized = _oversized is null ? members.Length > max : members.Length > 0 && _oversized.Contains(blockKeys[k]);
+            if (oversized && (k > 0 || !exemptFirst))
             {
                 skipped++;
                 continue;
