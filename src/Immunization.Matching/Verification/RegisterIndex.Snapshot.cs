@@ -41,9 +41,16 @@ public sealed partial class RegisterIndex
     /// </remarks>
     /// <exception cref="ArgumentNullException"><paramref name="stream"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="stream"/> cannot be written.</exception>
+    /// <exception cref="InvalidOperationException">The index is a cluster shard's (its shard file saves it).</exception>
     public void Save(Stream stream)
     {
         Guard.Against.Null(stream);
+        if (_oversized is not null)
+        {
+            // A cluster shard's index depends on the whole register's oversized blocks: its shard file carries them.
+            throw new InvalidOperationException("A shard's index is saved by the cluster's shard files, not as a register index snapshot.");
+        }
+
         Save(stream, LibraryVersion);
     }
 
