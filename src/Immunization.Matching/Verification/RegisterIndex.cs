@@ -15,9 +15,10 @@ namespace Immunization.Matching.Verification;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Candidates are the union of eight blocking keys: the identity number; the phone; family and given name in either order
+/// Candidates are the union of nine blocking keys: the identity number; the phone; family and given name in either order
 /// with the birth year; the name's syllables in any order with the birth year; given name with the commune; full name with
-/// day and month of birth; family name with the full date of birth; given name with the full date of birth. A record thus finds its person through any one error-free pair of
+/// day and month of birth; family name with the full date of birth; given name with the full date of birth; given name with
+/// the birth year and sex. A record thus finds its person through any one error-free pair of
 /// fields, whatever else was mistyped. Blocks larger than <see cref="RegisterMatchOptions.MaxBlockSize"/> are skipped
 /// (counted in <see cref="RecordLink.SkippedBlocks"/>).
 /// </para>
@@ -30,7 +31,7 @@ namespace Immunization.Matching.Verification;
 /// <threadsafety>Immutable once built; <see cref="Link"/> may be called from several threads at once.</threadsafety>
 public sealed partial class RegisterIndex
 {
-    private const int KeysPerPerson = 8;
+    private const int KeysPerPerson = 9;
     private readonly string[] _ids;
     private readonly IdentityKey[] _keys;
     private readonly string[] _nameTexts;
@@ -577,6 +578,14 @@ public sealed partial class RegisterIndex
         if (key.Given >= 0 && fullDate)
         {
             keys[n++] = Mix(7, key.Given, key.DateOfBirth);
+        }
+
+        // Given name, birth year and sex: finds the person when a typo in the family or middle name comes together with a
+        // birth date known only to the year (every other name key then breaks). Large for popular given names: capped by
+        // MaxBlockSize like the others.
+        if (key.Given >= 0 && year != 0 && key.Sex != 0)
+        {
+            keys[n++] = Mix(9, key.Given, ((long)year << 2) | key.Sex);
         }
 
         return n;
