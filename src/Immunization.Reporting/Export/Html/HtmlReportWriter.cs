@@ -134,7 +134,9 @@ public static class HtmlReportWriter
 
     private static void Provinces(TextWriter w, IReadOnlyList<IndicatorRow> rows, Func<string, string, string, IndicatorRow?> find)
     {
-        var units = rows.Where(r => r.Indicator == Indicators.Population && r.Disaggregation == "all" && r.UnitCode != Country && IsProvince(r.UnitCode))
+        // A province's "commune unresolved" unit is drawn only when people live there: an empty one would be an empty bar.
+        var units = rows.Where(r => r.Indicator == Indicators.Population && r.Disaggregation == "all" && r.UnitCode != Country && IsProvince(r.UnitCode)
+                && (r.UnitCode.Length == 2 || r.Figure.Numerator > 0))
             .OrderBy(r => r.UnitCode, StringComparer.Ordinal).ToList();
         var labels = units.Select(u => u.UnitName.Length > 0 ? u.UnitName : u.UnitCode).ToList();
         var shown = s_doses.Take(2).ToList();

@@ -92,6 +92,30 @@ public sealed partial class HtmlReportWriterTests
     }
 
     [Fact]
+    public void Write_CommuneUnresolvedUnits_DrawnOnlyWhenPeopleLiveThere()
+    {
+        var rows = Rows();
+        foreach (var (code, people) in new[] { ("01-unresolved", 0L), ("79-unresolved", 12L) })
+        {
+            string name = (code == "01-unresolved" ? "Thành phố Hà Nội" : "Thành phố Hồ Chí Minh") + " (commune unresolved)";
+            rows.Add(new IndicatorRow(Indicators.Population, "2025-07", code, name, "20221231", "all", Figure.Count(people)));
+            foreach (var dose in s_doses)
+            {
+                rows.Add(new IndicatorRow(dose, "2025-07", code, name, "20221231", "all", Figure.Proportion(people / 2, people)));
+            }
+        }
+
+        string html = Write(rows, []);
+        int start = html.IndexOf("<section id=\"province\"", StringComparison.Ordinal);
+        string provinces = html[start..html.IndexOf("</section>", start, StringComparison.Ordinal)];
+
+        Assert.DoesNotContain("data-unit=\"01-unresolved\"", provinces, StringComparison.Ordinal);
+        Assert.DoesNotContain("Thành phố Hà Nội (commune unresolved)", provinces, StringComparison.Ordinal);
+        Assert.Contains("data-unit=\"79-unresolved\"", provinces, StringComparison.Ordinal);
+        Assert.Contains("data-unit=\"01\"", provinces, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Write_NullWriter_Throws()
     {
         Assert.Throws<ArgumentNullException>(() => HtmlReportWriter.Write(Rows(), [], new HtmlReportOptions(), null!));
