@@ -119,26 +119,7 @@ internal static class CdsiCommand
             throw new IOException($"{file.FullName}: file not found.");
         }
 
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        var row = 0;
-        foreach (var line in File.ReadLines(file.FullName))
-        {
-            row++;
-            if (row == 1 || line.Trim().Length == 0)
-            {
-                continue; // header: case_id,cause
-            }
-
-            var comma = line.IndexOf(',', StringComparison.Ordinal);
-            if (comma <= 0 || line[(comma + 1)..].Trim().Length == 0)
-            {
-                throw new FormatException($"{file.Name}, row {row}: expected 'case_id,cause' with a cause.");
-            }
-
-            ids.Add(line[..comma].Trim());
-        }
-
-        return ids;
+        return [.. CdsiKnownFailures.Read(file.FullName).Keys];
     }
 
     private static CdsiSupportingData LoadFolder(DirectoryInfo folder)
