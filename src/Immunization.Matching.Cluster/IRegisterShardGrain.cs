@@ -15,8 +15,4 @@ internal interface IRegisterShardGrain : IGrainWithStringKey
     /// <summary>Decides records whose best candidate is one of this shard's people.</summary>
     [AlwaysInterleave]
     Task<LinkMessage[]> DecideAsync(DecideRequest[] requests);
-
-    /// <summary>The number of people in the shard.</summary>
-    [AlwaysInterleave]
-    Task<int> CountAsync();
 }

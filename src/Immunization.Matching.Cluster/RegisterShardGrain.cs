@@ -52,6 +52,4 @@ internal sealed class RegisterShardGrain(IClusterStorage storage) : Grain, IRegi
             return result;
         });
     }
-
-    public Task<int> CountAsync() => Task.FromResult(_index!.Count);
 }

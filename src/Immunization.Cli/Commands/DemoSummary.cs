@@ -1,4 +1,5 @@
 using System.Globalization;
+using Immunization.Cli.Matching;
 using Immunization.Cli.StandardFiles;
 using Immunization.Core.Records.Files;
 using Spectre.Console;
@@ -80,11 +81,7 @@ internal static class DemoSummary
         console.Write(listTable);
 
         // The generator knows who each record truly belongs to: compare the linker's and the report's figures with it.
-        var truth = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var row in Table(Path.Combine(data, "truth.csv"), ["record_id", "person_id"]))
-        {
-            truth[row.Span(0).ToString()] = row.Span(1).ToString();
-        }
+        var truth = IdentityFiles.ReadTruth(Path.Combine(data, "truth.csv"));
 
         long attached = 0;
         long right = 0;
@@ -103,8 +100,8 @@ internal static class DemoSummary
             }
         }
 
-        long truePeople = truth.Values.Where(p => p.Length > 0).Distinct(StringComparer.Ordinal).LongCount();
-        long trueRecords = truth.Values.LongCount(p => p.Length > 0);
+        long truePeople = truth.Values.OfType<string>().Distinct(StringComparer.Ordinal).LongCount();
+        long trueRecords = truth.Values.LongCount(p => p is not null);
         string reported = country.TryGetValue(("people_1plus", "all"), out var one) ? one.Numerator : "-";
         var compare = new Table { Title = new TableTitle("Against the generator's ground truth") };
         compare.AddColumn("figure");

@@ -53,29 +53,19 @@ internal sealed class EvaluateRun(CovidEvaluator evaluator, LocalDate asOf)
     {
         var name = Path.GetFileName(path);
         using var text = StandardFilePaths.OpenText(path);
-        var reader = StandardCsvReader.Open(text, name, columns: null);
-        foreach (var column in new[] { "record_id", "person_id", "cluster_id" })
-        {
-            if (!reader.Header.Contains(column))
-            {
-                throw new StandardFileException(name, 1, column, "the header has no such column; expected record_id,person_id,cluster_id");
-            }
-        }
-
-        var (recordId, personId, clusterId) = (IndexOf(reader, "record_id"), IndexOf(reader, "person_id"), IndexOf(reader, "cluster_id"));
+        // Columns by name (the reader refuses a header without them): record_id, person_id, cluster_id are spans 0, 1, 2.
+        var reader = StandardCsvReader.Open(text, name, ["record_id", "person_id", "cluster_id"]);
         while (reader.Next())
         {
-            var person = reader.Span(personId).Trim();
-            var cluster = reader.Span(clusterId).Trim();
+            var person = reader.Span(1).Trim();
+            var cluster = reader.Span(2).Trim();
             var key = person.Length > 0 ? "P:" + person.ToString() : cluster.Length > 0 ? "C:" + cluster.ToString() : null;
             if (key is not null)
             {
-                _links[reader.Span(recordId).Trim().ToString()] = key;
+                _links[reader.Span(0).Trim().ToString()] = key;
             }
         }
     }
-
-    private static int IndexOf(StandardCsvReader reader, string column) => reader.Header.ToList().IndexOf(column);
 
     public void Evaluate(string recordsName, CsvWriter people, CsvWriter doses, CsvWriter rejects)
     {

@@ -192,7 +192,7 @@ internal static class RegisterLinkRun
         {
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"blocking: {skippedBlocks} keys of {recordsWithSkippedBlocks} records skipped, their blocks holding more than " +
-                $"{new RegisterMatchOptions().MaxBlockSize} people (candidates found only through them were not compared)"));
+                $"{(index?.Options ?? new RegisterMatchOptions()).MaxBlockSize} people (candidates found only through them were not compared)"));
         }
 
         if (truth is not null)

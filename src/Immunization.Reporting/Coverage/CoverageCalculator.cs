@@ -167,7 +167,7 @@ public static class CoverageCalculator
     private static int Cell(int unit, int k, int d) => ((unit * d) + k) * PersonCounters;
 
     // A person's class: status level (0–4, the thresholds passed) × drop-out state (0 not eligible, 1 eligible, 2 dropped).
-    private const int Classes = 15;
+    internal const int Classes = 15;
 
     /// <summary>Doses entered and valid per (unit, product slot), product slot 0 for all products; counted per leaf on each core.</summary>
     private static long[] CountDoses(ReportIndex index, int unitCount, int dp)

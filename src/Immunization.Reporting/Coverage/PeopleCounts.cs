@@ -32,7 +32,7 @@ internal sealed class PeopleCounts
         {
             number = Groups.Count;
             Groups.Add(code, number);
-            GroupCells.Add(new int[leaves * 15]);
+            GroupCells.Add(new int[leaves * CoverageCalculator.Classes]);
         }
 
         _lastGroup = code;

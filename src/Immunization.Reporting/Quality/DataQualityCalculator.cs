@@ -45,7 +45,7 @@ public static class DataQualityCalculator
 
             for (int o = 0; o < s_outcomes.Length; o++)
             {
-                rows.Add(Row(QualityIndicators.RecordsByOutcome, info.Scheme, info.Code, info.Name, period, "outcome:" + VerificationNames.Name(s_outcomes[o]), Figure.Proportion(counts[b + 1 + o], counts[b])));
+                rows.Add(Row(QualityIndicators.RecordsByOutcome, info.Scheme, info.Code, info.Name, period, "outcome:" + VerificationNames.Name(s_outcomes[o]), Figure.Proportion(counts[b + (int)s_outcomes[o]], counts[b])));
             }
 
             rows.Add(Row(QualityIndicators.IdentityMissing, info.Scheme, info.Code, info.Name, period, "all", Figure.Proportion(counts[b + 6], counts[b])));

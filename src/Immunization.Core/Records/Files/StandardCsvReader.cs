@@ -102,12 +102,7 @@ public sealed class StandardCsvReader
             return false;
         }
 
-        CheckWidth();
-        if (_idIndex >= 0)
-        {
-            CheckId();
-        }
-
+        Check();
         return true;
     }
 
