@@ -35,4 +35,32 @@ public sealed record IdentityText(
     /// <returns>The record; parts that do not parse read as missing.</returns>
     public IdentityRecord ToRecord() =>
         IdentityRecord.FromText(Id, CitizenId, FullName, DateOfBirth, Sex, Phone, ProvinceCode, CommuneCode, AdminScheme, Nationality);
+
+    /// <summary>Writes the id and the nine columns (each marked present or missing): the layout of job inputs and shard files.</summary>
+    internal void Write(BinaryWriter w)
+    {
+        w.Write(Id);
+        foreach (var text in (ReadOnlySpan<string?>)[CitizenId, FullName, DateOfBirth, Sex, Phone, ProvinceCode, CommuneCode, AdminScheme, Nationality])
+        {
+            WriteOptional(w, text);
+        }
+    }
+
+    /// <summary>Reads what <see cref="Write"/> wrote.</summary>
+    internal static IdentityText Read(BinaryReader r) =>
+        new(r.ReadString(), ReadOptional(r), ReadOptional(r), ReadOptional(r), ReadOptional(r), ReadOptional(r), ReadOptional(r),
+            ReadOptional(r), ReadOptional(r), ReadOptional(r));
+
+    /// <summary>Writes a text that may be missing: a presence flag, then the text.</summary>
+    internal static void WriteOptional(BinaryWriter w, string? text)
+    {
+        w.Write(text is not null);
+        if (text is not null)
+        {
+            w.Write(text);
+        }
+    }
+
+    /// <summary>Reads what <see cref="WriteOptional"/> wrote.</summary>
+    internal static string? ReadOptional(BinaryReader r) => r.ReadBoolean() ? r.ReadString() : null;
 }

@@ -48,15 +48,7 @@ public static class LinkJob
                 w.Write(chunk.Length);
                 foreach (var r in chunk)
                 {
-                    w.Write(r.Id);
-                    foreach (var text in (ReadOnlySpan<string?>)[r.CitizenId, r.FullName, r.DateOfBirth, r.Sex, r.Phone, r.ProvinceCode, r.CommuneCode, r.AdminScheme, r.Nationality])
-                    {
-                        w.Write(text is not null);
-                        if (text is not null)
-                        {
-                            w.Write(text);
-                        }
-                    }
+                    r.Write(w);
                 }
             });
             count += chunk.Length;
@@ -184,16 +176,9 @@ public static class LinkJob
         using var stream = storage.OpenRead(name) ?? throw new InvalidDataException($"The job's input {name} is missing.");
         using var r = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
         var records = new IdentityText[r.ReadInt32()];
-        var fields = new string?[9];
         for (var i = 0; i < records.Length; i++)
         {
-            var id = r.ReadString();
-            for (var f = 0; f < fields.Length; f++)
-            {
-                fields[f] = r.ReadBoolean() ? r.ReadString() : null;
-            }
-
-            records[i] = new IdentityText(id, fields[0], fields[1], fields[2], fields[3], fields[4], fields[5], fields[6], fields[7], fields[8]);
+            records[i] = IdentityText.Read(r);
         }
 
         return records;

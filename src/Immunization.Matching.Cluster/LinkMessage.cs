@@ -50,7 +50,7 @@ internal sealed record LinkMessage(
     {
         w.Write(RecordId);
         w.Write((int)Outcome);
-        WriteText(w, PersonId);
+        IdentityText.WriteOptional(w, PersonId);
         w.Write(Weight);
         w.Write(RunnerUpWeight);
         w.Write(DifferenceFields.Length);
@@ -69,7 +69,7 @@ internal sealed record LinkMessage(
         }
 
         w.Write(AmbiguityReason is { } reason ? (int)reason : 0);
-        WriteText(w, RunnerUpPersonId);
+        IdentityText.WriteOptional(w, RunnerUpPersonId);
         w.Write(SkippedBlocks);
     }
 
@@ -77,7 +77,7 @@ internal sealed record LinkMessage(
     {
         var recordId = r.ReadString();
         var outcome = (VerificationOutcome)r.ReadInt32();
-        var person = ReadText(r);
+        var person = IdentityText.ReadOptional(r);
         var weight = r.ReadDouble();
         var runnerUp = r.ReadDouble();
         var n = r.ReadInt32();
@@ -102,17 +102,6 @@ internal sealed record LinkMessage(
 
         var reason = r.ReadInt32();
         return new LinkMessage(recordId, outcome, person, weight, runnerUp, fields, kinds, names, levels, weights,
-            reason == 0 ? null : (AmbiguityReason)reason, ReadText(r), r.ReadInt32());
+            reason == 0 ? null : (AmbiguityReason)reason, IdentityText.ReadOptional(r), r.ReadInt32());
     }
-
-    private static void WriteText(BinaryWriter w, string? text)
-    {
-        w.Write(text is not null);
-        if (text is not null)
-        {
-            w.Write(text);
-        }
-    }
-
-    private static string? ReadText(BinaryReader r) => r.ReadBoolean() ? r.ReadString() : null;
 }

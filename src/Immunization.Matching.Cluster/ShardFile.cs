@@ -38,17 +38,8 @@ internal static class ShardFile
         w.Write(people.Count);
         for (var i = 0; i < people.Count; i++)
         {
-            var p = people[i];
             w.Write(statistics.OversizedKeys[i]);
-            w.Write(p.Id);
-            foreach (var text in (ReadOnlySpan<string?>)[p.CitizenId, p.FullName, p.DateOfBirth, p.Sex, p.Phone, p.ProvinceCode, p.CommuneCode, p.AdminScheme, p.Nationality])
-            {
-                w.Write(text is not null);
-                if (text is not null)
-                {
-                    w.Write(text);
-                }
-            }
+            people[i].Write(w);
         }
     }
 
@@ -96,17 +87,10 @@ internal static class ShardFile
             var count = r.ReadInt32();
             var oversized = new int[count];
             var people = new Comparators.Vietnamese.IdentityRecord[count];
-            var fields = new string?[9];
             for (var i = 0; i < count; i++)
             {
                 oversized[i] = r.ReadInt32();
-                var id = r.ReadString();
-                for (var f = 0; f < fields.Length; f++)
-                {
-                    fields[f] = r.ReadBoolean() ? r.ReadString() : null;
-                }
-
-                people[i] = new IdentityText(id, fields[0], fields[1], fields[2], fields[3], fields[4], fields[5], fields[6], fields[7], fields[8]).ToRecord();
+                people[i] = IdentityText.Read(r).ToRecord();
             }
 
             return RegisterIndex.BuildShard(people, new ShardStatistics(u, weights, yearWeight, names, oversized), options);
