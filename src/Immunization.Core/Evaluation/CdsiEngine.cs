@@ -344,19 +344,6 @@ public sealed partial class CdsiEngine
         return null;
     }
 
-    private static bool Observes(CdsiPatient patient, Antigen antigen)
-    {
-        for (var observationIndex = 0; observationIndex < patient.Observations.Count; observationIndex++)
-        {
-            if (antigen.ObservationCodes.Contains(patient.Observations[observationIndex].Code))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     private static int StatusRank(SeriesStatus status) => status switch
     {
         SeriesStatus.NotComplete => 0,
@@ -380,7 +367,7 @@ public sealed partial class CdsiEngine
         }
 
         // Most patients have no observation the antigen acts on: then no indication can apply.
-        if (!Observes(patient, antigen))
+        if (!patient.HasObservationFor(antigen))
         {
             return false;
         }

@@ -6,24 +6,9 @@ namespace Immunization.Core.Evaluation;
 // Evidence of immunity and contraindications (logic specification 7.2 and 7.3).
 internal sealed partial class SeriesEvaluator
 {
-    /// <summary>Whether the patient has an observation this antigen acts on (most have none: then no observation loop runs).</summary>
-    private bool Observes(Antigen antigen)
-    {
-        for (var observationIndex = 0; observationIndex < _patient.Observations.Count; observationIndex++)
-        {
-            if (antigen.ObservationCodes.Contains(_patient.Observations[observationIndex].Code))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     private bool HasImmunity(Antigen antigen)
     {
-        var observes = Observes(antigen);
-        if (!observes)
+        if (!_patient.HasObservationFor(antigen))
         {
             return antigen.Immunity.BirthDateBefore is { } birthBefore && Dob < birthBefore;
         }
@@ -60,7 +45,7 @@ internal sealed partial class SeriesEvaluator
     /// </summary>
     private bool IsContraindicated(Antigen antigen, SeriesDose definition)
     {
-        if (!Observes(antigen))
+        if (!_patient.HasObservationFor(antigen))
         {
             return false;
         }
@@ -106,7 +91,7 @@ internal sealed partial class SeriesEvaluator
     /// <summary>7.3 (table 7-6): the CVX codes of every vaccine contraindication that applies to the patient today.</summary>
     private IReadOnlyList<string> ContraindicatedCvx(Antigen antigen)
     {
-        if (antigen.VaccineContraindications.Count == 0 || !Observes(antigen))
+        if (antigen.VaccineContraindications.Count == 0 || !_patient.HasObservationFor(antigen))
         {
             return [];
         }
