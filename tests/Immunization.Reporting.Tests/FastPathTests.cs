@@ -55,22 +55,6 @@ public sealed class FastPathTests
         AssertSame(changing);
     }
 
-    [Theory]
-    [InlineData(2000, 2, 29, 2001, 2, 28)]
-    [InlineData(2000, 2, 29, 2004, 2, 28)]
-    [InlineData(2000, 2, 29, 2004, 2, 29)]
-    [InlineData(2000, 3, 1, 2001, 2, 28)]
-    [InlineData(1990, 12, 31, 2022, 12, 30)]
-    [InlineData(1990, 12, 31, 2022, 12, 31)]
-    [InlineData(2022, 7, 1, 2022, 6, 30)]
-    public void AgeInYears_Dates_SameAsCore(int y, int m, int d, int ay, int am, int ad)
-    {
-        var birth = new LocalDate(y, m, d);
-        var asOf = new LocalDate(ay, am, ad);
-
-        Assert.Equal(asOf < birth ? -1 : AgeGroupScheme.AgeInYears(birth, asOf), CoverageCalculator.AgeInYears(birth, asOf));
-    }
-
     private static void AssertSame(ReportInput input)
     {
         var expected = ReferenceCoverageCalculator.Compute(input, s_options);

@@ -58,6 +58,14 @@ public sealed class AgeGroupScheme
             throw new ArgumentException("The date is before the date of birth.", nameof(asOf));
         }
 
+        // The whole years from the birthday to the date, as Period.Between counts them, without its arithmetic (reports
+        // classify millions of people); a 29 February birthday and other calendars take Period.Between itself.
+        if ((dateOfBirth.Month != 2 || dateOfBirth.Day != 29) && dateOfBirth.Calendar == CalendarSystem.Iso && asOf.Calendar == CalendarSystem.Iso)
+        {
+            int years = asOf.Year - dateOfBirth.Year;
+            return asOf.Month < dateOfBirth.Month || (asOf.Month == dateOfBirth.Month && asOf.Day < dateOfBirth.Day) ? years - 1 : years;
+        }
+
         return Period.Between(dateOfBirth, asOf, PeriodUnits.Years).Years;
     }
 

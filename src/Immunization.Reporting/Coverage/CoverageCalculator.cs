@@ -153,14 +153,6 @@ public static class CoverageCalculator
             return -1;
         }
 
-        // The whole years from the birthday to the date, as NodaTime's Period.Between counts them, without its
-        // arithmetic; a 29 February birthday and other calendars go to Core's own count.
-        if ((birth.Month != 2 || birth.Day != 29) && birth.Calendar == CalendarSystem.Iso && asOf.Calendar == CalendarSystem.Iso)
-        {
-            int years = asOf.Year - birth.Year;
-            return asOf.Month < birth.Month || (asOf.Month == birth.Month && asOf.Day < birth.Day) ? years - 1 : years;
-        }
-
         return AgeGroupScheme.AgeInYears(birth, asOf);
     }
 

@@ -6,6 +6,30 @@ namespace Immunization.Core.Tests.Eligibility;
 public sealed class AgeGroupSchemeTests
 {
     [Theory]
+    [InlineData(2000, 2, 29, 2001, 2, 28)]
+    [InlineData(2000, 2, 29, 2004, 2, 28)]
+    [InlineData(2000, 2, 29, 2004, 2, 29)]
+    [InlineData(2000, 3, 1, 2001, 2, 28)]
+    [InlineData(1990, 12, 31, 2022, 12, 30)]
+    [InlineData(1990, 12, 31, 2022, 12, 31)]
+    [InlineData(2022, 6, 30, 2022, 7, 1)]
+    public void AgeInYears_Dates_AsPeriodBetweenCountsThem(int y, int m, int d, int ay, int am, int ad)
+    {
+        var birth = new LocalDate(y, m, d);
+        var asOf = new LocalDate(ay, am, ad);
+
+        Assert.Equal(Period.Between(birth, asOf, PeriodUnits.Years).Years, AgeGroupScheme.AgeInYears(birth, asOf));
+    }
+
+    [FsCheck.Xunit.Property]
+    public bool AgeInYears_AnyDatesInOrder_AsPeriodBetweenCountsThem(ushort birthDays, ushort daysLater)
+    {
+        var birth = new LocalDate(1920, 1, 1).PlusDays(birthDays % 40_000);
+        var asOf = birth.PlusDays(daysLater % 40_000);
+        return AgeGroupScheme.AgeInYears(birth, asOf) == Period.Between(birth, asOf, PeriodUnits.Years).Years;
+    }
+
+    [Theory]
     [InlineData("2009-06-15", "2021-06-14", "5-11")]   // the day before the 12th birthday
     [InlineData("2009-06-15", "2021-06-15", "12-17")]  // the 12th birthday
     [InlineData("2003-06-15", "2021-06-14", "12-17")]  // "12 to under 18": 17 the day before turning 18
