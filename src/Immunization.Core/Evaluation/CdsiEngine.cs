@@ -29,11 +29,15 @@ public sealed partial class CdsiEngine
 
     private readonly CdsiSupportingData _data;
 
+    // Series with "Completed Series" skip conditions: the series groups those conditions name (compiled once).
+    private readonly Dictionary<AntigenSeries, string[]> _completedSeriesGroups;
+
     /// <summary>Creates an engine over the given supporting data.</summary>
     /// <param name="data">The schedules, e.g. <see cref="CdsiSupportingData.Embedded"/>.</param>
     public CdsiEngine(CdsiSupportingData data)
     {
         _data = Guard.Against.Null(data);
+        _completedSeriesGroups = CompletedSeriesGroups(data);
     }
 
     /// <summary>An engine over the embedded CDSi supporting data v4.64.</summary>
@@ -124,7 +128,7 @@ public sealed partial class CdsiEngine
             var byDose = CompareDoses(a.Dose, b.Dose);
             return byDose != 0 ? byDose : string.CompareOrdinal(a.Antigen, b.Antigen);
         });
-        return new ImmunizationAssessment(assessmentDate, evaluations, forecasts, unrecognized);
+        return ImmunizationAssessment.FromEngine(assessmentDate, evaluations, forecasts, unrecognized);
     }
 
     /// <summary>
@@ -134,7 +138,8 @@ public sealed partial class CdsiEngine
     internal List<PatientSeries> EvaluateEachSeries(CdsiPatient patient, IEnumerable<AdministeredDose> doses, LocalDate assessmentDate, string antigenName, out List<HistoryDose> antigenDoses, out List<AdministeredDose> unrecognized)
     {
         var antigen = _data.AntigensByName[antigenName];
-        var history = OrganizeHistory(doses, assessmentDate, _data, out unrecognized);
+        var history = OrganizeHistory(doses, assessmentDate, _data, out var unknown);
+        unrecognized = unknown ?? [];
         var evaluator = new SeriesEvaluator(_data, patient, history, assessmentDate);
         antigenDoses = history;
         var runs = new List<PatientSeries>(antigen.Series.Count);
@@ -156,7 +161,7 @@ public sealed partial class CdsiEngine
         var c = a.DateAdministered.CompareTo(b.DateAdministered);
         if (c == 0)
         {
-            c = string.CompareOrdinal(SupportingDataReader.NormalizeCvx(a.Cvx ?? string.Empty), SupportingDataReader.NormalizeCvx(b.Cvx ?? string.Empty));
+            c = Vaccines.VaccineCode.CompareNormalized(a.Cvx, b.Cvx);
         }
 
         if (c == 0)
@@ -167,20 +172,31 @@ public sealed partial class CdsiEngine
         return c != 0 ? c : string.CompareOrdinal(a.Condition, b.Condition);
     }
 
-    private static List<HistoryDose> OrganizeHistory(IEnumerable<AdministeredDose> doses, LocalDate assessmentDate, CdsiSupportingData data, out List<AdministeredDose> unrecognized)
+    private static List<HistoryDose> OrganizeHistory(IEnumerable<AdministeredDose> doses, LocalDate assessmentDate, CdsiSupportingData data, out List<AdministeredDose>? unrecognized)
     {
-        unrecognized = [];
-        var sorted = new List<AdministeredDose>();
-        foreach (var dose in doses)
+        unrecognized = null;
+        List<AdministeredDose> sorted;
+        if (doses is IReadOnlyList<AdministeredDose> list)
         {
-            if (string.IsNullOrWhiteSpace(dose.Cvx))
+            // Arrays and lists (every caller in this library): walked by index, no enumerator allocated.
+            sorted = new List<AdministeredDose>(list.Count);
+            for (var i = 0; i < list.Count; i++)
             {
-                throw new ArgumentException($"A dose given on {dose.DateAdministered:yyyy-MM-dd} has no CVX code.", nameof(doses));
+                if (!AddDose(sorted, list[i], assessmentDate))
+                {
+                    throw new ArgumentException($"A dose given on {list[i].DateAdministered:yyyy-MM-dd} has no CVX code.", nameof(doses));
+                }
             }
-
-            if (dose.DateAdministered <= assessmentDate)
+        }
+        else
+        {
+            sorted = [];
+            foreach (var dose in doses)
             {
-                sorted.Add(dose);
+                if (!AddDose(sorted, dose, assessmentDate))
+                {
+                    throw new ArgumentException($"A dose given on {dose.DateAdministered:yyyy-MM-dd} has no CVX code.", nameof(doses));
+                }
             }
         }
 
@@ -188,7 +204,7 @@ public sealed partial class CdsiEngine
         var history = new List<HistoryDose>(sorted.Count);
         for (var i = 0; i < sorted.Count; i++)
         {
-            var cvx = sorted[i].Code.Value;
+            var cvx = SupportingDataReader.NormalizeCvx(sorted[i].Cvx);
             if (data.CvxMappings.ContainsKey(cvx))
             {
                 history.Add(new HistoryDose(history.Count, sorted[i], cvx));
@@ -196,11 +212,27 @@ public sealed partial class CdsiEngine
             else
             {
                 // Counts for no antigen; surfaced so that a register can review it rather than lose it.
-                unrecognized.Add(sorted[i]);
+                (unrecognized ??= []).Add(sorted[i]);
             }
         }
 
         return history;
+    }
+
+    /// <summary>Adds a dose given on or before the assessment date; false when it has no CVX code.</summary>
+    private static bool AddDose(List<AdministeredDose> sorted, AdministeredDose dose, LocalDate assessmentDate)
+    {
+        if (string.IsNullOrWhiteSpace(dose.Cvx))
+        {
+            return false;
+        }
+
+        if (dose.DateAdministered <= assessmentDate)
+        {
+            sorted.Add(dose);
+        }
+
+        return true;
     }
 
     private (AntigenForecast? Forecast, PatientSeries? Series) EvaluateAntigen(
@@ -261,9 +293,14 @@ public sealed partial class CdsiEngine
 
             if (complete is not null)
             {
+                // Only a series whose skip conditions name a complete series group can run differently: the others
+                // would give the same run again (the set is read by those conditions alone).
                 for (var i = 0; i < runs.Count; i++)
                 {
-                    runs[i] = evaluator.Run(relevant[i], antigen, antigenDoses, complete);
+                    if (NamesAny(relevant[i], complete))
+                    {
+                        runs[i] = evaluator.Run(relevant[i], antigen, antigenDoses, complete);
+                    }
                 }
             }
         }
@@ -323,12 +360,66 @@ public sealed partial class CdsiEngine
                 }
             }
 
-            var reasons = evaluation.Reasons.IsEmpty ? ReadOnlyCollection<DoseStatusReason>.Empty : Array.AsReadOnly(evaluation.Reasons.ToArray());
-            evaluations.Add(DoseEvaluation.FromEngine(evaluation.Dose.Dose, antigen.Name, evaluated.Series.VaccineGroup, evaluation.Status, evaluation.Reason, reasons, evaluation.TargetNumber, from.Series.Name));
+            evaluations.Add(DoseEvaluation.FromEngine(evaluation.Dose.Dose, antigen.Name, evaluated.Series.VaccineGroup, evaluation.Status, evaluation.Reason, evaluation.Reasons.ToReadOnly(), evaluation.TargetNumber, from.Series.Name));
         }
 
-        var forecast = new AntigenForecast(antigen.Name, chosen.Series.Name, chosen.Status, chosen.ForecastDoseNumber, chosen.Earliest, chosen.Recommended, chosen.PastDue, chosen.Latest, Array.AsReadOnly(chosen.RecommendedCvx.ToArray()));
+        var forecast = AntigenForecast.FromEngine(antigen.Name, chosen.Series.Name, chosen.Status, chosen.ForecastDoseNumber, chosen.Earliest, chosen.Recommended, chosen.PastDue, chosen.Latest, chosen.RecommendedCvx.Count == 0 ? ReadOnlyCollection<string>.Empty : Array.AsReadOnly(chosen.RecommendedCvx.ToArray()));
         return (forecast, chosen);
+    }
+
+    private bool NamesAny(AntigenSeries series, HashSet<string> complete)
+    {
+        if (!series.UsesCompletedSeries || !_completedSeriesGroups.TryGetValue(series, out var groups))
+        {
+            return false;
+        }
+
+        foreach (var group in groups)
+        {
+            if (complete.Contains(group))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static Dictionary<AntigenSeries, string[]> CompletedSeriesGroups(CdsiSupportingData data)
+    {
+        var result = new Dictionary<AntigenSeries, string[]>(ReferenceEqualityComparer.Instance);
+        foreach (var antigen in data.Antigens)
+        {
+            foreach (var series in antigen.Series)
+            {
+                if (!series.UsesCompletedSeries)
+                {
+                    continue;
+                }
+
+                var groups = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var dose in series.Doses)
+                {
+                    foreach (var skip in dose.ConditionalSkips)
+                    {
+                        foreach (var set in skip.Sets)
+                        {
+                            foreach (var condition in set.Conditions)
+                            {
+                                if (condition.Type == SkipConditionType.CompletedSeries)
+                                {
+                                    groups.UnionWith(condition.SeriesGroups);
+                                }
+                            }
+                        }
+                    }
+                }
+
+                result[series] = [.. groups];
+            }
+        }
+
+        return result;
     }
 
     private static SeriesEvaluation? ValidIn(PatientSeries series, HistoryDose dose)
