@@ -30,8 +30,8 @@ public sealed partial class CovidEvaluator
     private static readonly Lazy<CdsiEngine> s_engine = new(() => new CdsiEngine(VietnamCovidSchedule.SupportingData));
     private readonly CdsiEngine _engine;
 
-    // Each series of the schedule: the codes its first dose accepts (preferable or allowable, in any period).
-    private readonly Dictionary<AntigenSeries, HashSet<string>> _firstDoseCodes;
+    // Each series of the schedule: what does not depend on the person (first-dose codes, products, texts), compiled once.
+    private readonly Dictionary<AntigenSeries, CovidSeriesFacts> _facts;
 
     /// <summary>Creates an evaluator over the embedded schedule.</summary>
     /// <param name="options">The options; <see cref="CovidEvaluationOptions.Default"/> when <see langword="null"/>.</param>
@@ -42,7 +42,7 @@ public sealed partial class CovidEvaluator
         Guard.Against.Null(Options.AgeGroups);
         Guard.Against.Null(Options.SecondBoosterGroups);
         _engine = s_engine.Value;
-        _firstDoseCodes = FirstDoseCodes();
+        _facts = CompileSeries();
     }
 
     /// <summary>An evaluator with the default options.</summary>
@@ -82,7 +82,7 @@ public sealed partial class CovidEvaluator
         var series = run.Series;
         var primary = series.PrimaryDoses ?? series.Doses.Count;
         var status = Status(run, asOf);
-        var results = DoseResults(given, run, asOf);
+        var results = DoseResults(given, run, asOf, Facts(run.Series));
         var age = AgeGroupScheme.AgeInYears(birth, asOf);
         var next = NextDose(person, given, run, primary, history.Count == 0 ? session.Relevant : null, asOf);
         return new CovidAssessment(asOf, age, Options.AgeGroups.Classify(birth, asOf), status, series.Name, primary, results, next)
@@ -207,11 +207,12 @@ public sealed partial class CovidEvaluator
 
     private bool AcceptsFirst(AntigenSeries series, List<HistoryDose> history)
     {
-        if (!_firstDoseCodes.TryGetValue(series, out var codes))
+        if (!_facts.TryGetValue(series, out var facts))
         {
             return true; // not a series of the embedded schedule: run it
         }
 
+        var codes = facts.FirstDoseCodes;
         foreach (var dose in history)
         {
             if (codes.Contains(dose.Cvx))
@@ -252,7 +253,7 @@ public sealed partial class CovidEvaluator
         return valid == primary + 1 ? VaccinationStatus.Boosted : VaccinationStatus.SecondBooster;
     }
 
-    private static List<CovidDoseResult> DoseResults(List<AdministeredDose> given, PatientSeries run, LocalDate asOf)
+    private static List<CovidDoseResult> DoseResults(List<AdministeredDose> given, PatientSeries run, LocalDate asOf, CovidSeriesFacts? facts)
     {
         // Orders are the positions of the evaluated doses in date order: an array indexed by order, no dictionary per person.
         var byOrder = new SeriesEvaluation?[given.Count];
@@ -280,7 +281,7 @@ public sealed partial class CovidEvaluator
 
             if (byOrder[order++] is { } e)
             {
-                results.Add(new(dose, e.Status, e.Reason, e.TargetNumber, true, Explain(e, run.Series.Name)));
+                results.Add(new(dose, e.Status, e.Reason, e.TargetNumber, true, facts?.Explain(e) ?? CovidSeriesFacts.Format(e, run.Series.Name)));
             }
             else
             {
@@ -289,24 +290,6 @@ public sealed partial class CovidEvaluator
         }
 
         return results;
-    }
-
-    private static string Explain(SeriesEvaluation e, string series)
-    {
-        var dose = e.TargetNumber is { } n ? $"dose {n} of {series}" : series;
-        var text = e.Reason switch
-        {
-            DoseStatusReason.None when e.Status == DoseStatus.Valid => $"valid: {dose}",
-            DoseStatusReason.GracePeriod => $"valid within the 4-day grace period: {dose}",
-            DoseStatusReason.TooYoung => $"not valid: too young for {dose} on that date",
-            DoseStatusReason.TooOld => $"not valid: older than {dose} allows",
-            DoseStatusReason.TooSoon => $"not valid: too soon after the previous dose for {dose}",
-            DoseStatusReason.NotPreferableOrAllowable => $"not valid: the product is not allowed for {dose} on that date (age, mixing or booster rules then in effect)",
-            DoseStatusReason.SeriesAlreadyComplete => "extraneous: the series was already complete",
-            DoseStatusReason.DoseCondition => "not valid: the dose was sub-standard (expired or sub-potent)",
-            _ => $"{e.Status}: {e.Reason} ({dose})",
-        };
-        return System.Numerics.BitOperations.PopCount(e.Reasons.Bits) > 1 ? text + " [" + string.Join(", ", e.Reasons.ToArray()) + "]" : text;
     }
 
     private CovidNextDose? NextDose(CovidPerson person, List<AdministeredDose> given, PatientSeries run, int primary, List<AntigenSeries>? startable, LocalDate asOf)
@@ -374,17 +357,22 @@ public sealed partial class CovidEvaluator
         }
 
         var productDate = earliest ?? asOf;
-        var products = Products(startable, run.Series, target, birth, productDate);
+        var facts = Facts(run.Series);
+        IReadOnlyList<string> products = startable is null && facts is not null
+            ? facts.Products(number - 1, birth, productDate)
+            : Products(startable, run.Series, target, birth, productDate);
         if ((person.RiskConditionsOn(productDate) & RiskConditions.Pregnant) != 0)
         {
-            products.RemoveAll(code => Options.NotInPregnancyProducts.Contains(code));
+            var allowed = new List<string>(products);
+            allowed.RemoveAll(code => Options.NotInPregnancyProducts.Contains(code));
+            products = allowed;
         }
         var explanation = rule switch
         {
             NextDoseRule.TooYoung => $"dose {number} of {run.Series.Name}: too young until {earliest:uuuu-MM-dd}",
             NextDoseRule.TooSoon => $"dose {number} of {run.Series.Name}: too soon after the previous dose until {earliest:uuuu-MM-dd}",
             NextDoseRule.NotYetInEffect => $"dose {number} of {run.Series.Name}: no rule for it was in effect on {asOf:uuuu-MM-dd}; from {earliest:uuuu-MM-dd} under the rules that took effect then",
-            _ => $"dose {number} of {run.Series.Name}: due under the rules in effect",
+            _ => facts?.Due(number) ?? CovidSeriesFacts.DueText(number, run.Series.Name),
         };
         return new(number, kind, earliest, forecast.Recommended, forecast.PastDue, products, rule, false, explanation);
     }
@@ -410,25 +398,18 @@ public sealed partial class CovidEvaluator
         return false;
     }
 
-    private static Dictionary<AntigenSeries, HashSet<string>> FirstDoseCodes()
+    private static Dictionary<AntigenSeries, CovidSeriesFacts> CompileSeries()
     {
-        var codes = new Dictionary<AntigenSeries, HashSet<string>>(ReferenceEqualityComparer.Instance);
+        var facts = new Dictionary<AntigenSeries, CovidSeriesFacts>(ReferenceEqualityComparer.Instance);
         foreach (var series in VietnamCovidSchedule.SupportingData.AntigensByName[VietnamCovidSchedule.VaccineGroup].Series)
         {
-            var first = new HashSet<string>(StringComparer.Ordinal);
-            if (series.Doses.Count > 0)
-            {
-                foreach (var vaccine in series.Doses[0].PreferableVaccines.Concat(series.Doses[0].AllowableVaccines))
-                {
-                    first.Add(SupportingDataReader.NormalizeCvx(vaccine.Cvx));
-                }
-            }
-
-            codes[series] = first;
+            facts[series] = new CovidSeriesFacts(series);
         }
 
-        return codes;
+        return facts;
     }
+
+    private CovidSeriesFacts? Facts(AntigenSeries series) => _facts.GetValueOrDefault(series);
 
     private static bool AnyVaccineInEffect(SeriesDose target, LocalDate date)
     {
