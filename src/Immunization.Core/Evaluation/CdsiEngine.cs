@@ -77,18 +77,26 @@ public sealed partial class CdsiEngine
                 $"The assessment date {assessmentDate:uuuu-MM-dd} is before the date of birth {patient.DateOfBirth:uuuu-MM-dd}.", nameof(assessmentDate));
         }
 
-        var groups = new List<VaccineGroup>();
+        var groups = new List<VaccineGroup>(vaccineGroups?.Count ?? _data.VaccineGroups.Count);
         if (vaccineGroups is null)
         {
-            groups.AddRange(_data.VaccineGroups);
+            for (var i = 0; i < _data.VaccineGroups.Count; i++)
+            {
+                groups.Add(_data.VaccineGroups[i]);
+            }
+        }
+        else if (vaccineGroups is IReadOnlyList<string> names)
+        {
+            for (var i = 0; i < names.Count; i++)
+            {
+                groups.Add(GroupNamed(names[i]) ?? throw new ArgumentException($"Vaccine group '{names[i]}' is not in the supporting data.", nameof(vaccineGroups)));
+            }
         }
         else
         {
             foreach (var name in vaccineGroups)
             {
-                groups.Add(_data.GroupsByName.TryGetValue(name, out var group)
-                    ? group
-                    : throw new ArgumentException($"Vaccine group '{name}' is not in the supporting data.", nameof(vaccineGroups)));
+                groups.Add(GroupNamed(name) ?? throw new ArgumentException($"Vaccine group '{name}' is not in the supporting data.", nameof(vaccineGroups)));
             }
         }
 
@@ -96,19 +104,27 @@ public sealed partial class CdsiEngine
         var evaluator = new SeriesEvaluator(_data, patient, history, assessmentDate);
         var evaluations = new List<DoseEvaluation>();
         var forecasts = new List<VaccineGroupForecast>(groups.Count);
-        var antigenForecasts = new Dictionary<string, (AntigenForecast? Forecast, PatientSeries? Series)>(StringComparer.OrdinalIgnoreCase);
+
+        // An antigen shared by several groups (diphtheria, tetanus...) is evaluated once. One group never names an
+        // antigen twice (checked), so a single group needs no table.
+        var antigenForecasts = groups.Count == 1 && !NamesAnAntigenTwice(groups[0])
+            ? null
+            : new Dictionary<string, (AntigenForecast? Forecast, PatientSeries? Series)>(_data.Antigens.Count, StringComparer.OrdinalIgnoreCase);
         foreach (var group in groups)
         {
-            var members = new List<(AntigenForecast Forecast, PatientSeries Series)>();
+            var members = new List<(AntigenForecast Forecast, PatientSeries Series)>(group.Antigens.Count);
             for (var antigenNameIndex = 0; antigenNameIndex < group.Antigens.Count; antigenNameIndex++)
             {
                 var antigenName = group.Antigens[antigenNameIndex];
-                if (!antigenForecasts.TryGetValue(antigenName, out var result))
+                if (antigenForecasts is null || !antigenForecasts.TryGetValue(antigenName, out var result))
                 {
                     result = _data.AntigensByName.TryGetValue(antigenName, out var antigen)
                         ? EvaluateAntigen(antigen, patient, history, assessmentDate, evaluator, evaluations)
                         : (null, null);
-                    antigenForecasts[antigenName] = result;
+                    if (antigenForecasts is not null)
+                    {
+                        antigenForecasts[antigenName] = result;
+                    }
                 }
 
                 if (result is ({ } forecast, { } series))
@@ -129,6 +145,24 @@ public sealed partial class CdsiEngine
             return byDose != 0 ? byDose : string.CompareOrdinal(a.Antigen, b.Antigen);
         });
         return ImmunizationAssessment.FromEngine(assessmentDate, evaluations, forecasts, unrecognized);
+    }
+
+    private VaccineGroup? GroupNamed(string name) => _data.GroupsByName.GetValueOrDefault(name);
+
+    private static bool NamesAnAntigenTwice(VaccineGroup group)
+    {
+        for (var i = 1; i < group.Antigens.Count; i++)
+        {
+            for (var j = 0; j < i; j++)
+            {
+                if (string.Equals(group.Antigens[i], group.Antigens[j], StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -238,7 +272,8 @@ public sealed partial class CdsiEngine
     private (AntigenForecast? Forecast, PatientSeries? Series) EvaluateAntigen(
         Antigen antigen, CdsiPatient patient, List<HistoryDose> history, LocalDate assessmentDate, SeriesEvaluator evaluator, List<DoseEvaluation> evaluations)
     {
-        var antigenDoses = new List<HistoryDose>();
+        // Built on the first dose of the antigen (most antigens of a full assessment have none).
+        List<HistoryDose>? antigenDoses = null;
         foreach (var dose in history)
         {
             if (_data.CvxMappings.TryGetValue(dose.Cvx, out var mapping))
@@ -250,14 +285,15 @@ public sealed partial class CdsiEngine
                         && (association.BeginAge is not { } begin || dose.Date >= CdsiCalendar.Add(patient.DateOfBirth, begin))
                         && (association.EndAge is not { } end || dose.Date < CdsiCalendar.Add(patient.DateOfBirth, end)))
                     {
-                        antigenDoses.Add(dose);
+                        (antigenDoses ??= new List<HistoryDose>(history.Count - dose.Order)).Add(dose);
                         break;
                     }
                 }
             }
         }
 
-        var relevant = new List<AntigenSeries>();
+        IReadOnlyList<HistoryDose> ownDoses = antigenDoses is null ? [] : antigenDoses;
+        var relevant = new List<AntigenSeries>(antigen.Series.Count);
         var usesCompletedSeries = false;
         for (var seriesIndex = 0; seriesIndex < antigen.Series.Count; seriesIndex++)
         {
@@ -277,7 +313,7 @@ public sealed partial class CdsiEngine
         var runs = new List<PatientSeries>(relevant.Count);
         foreach (var series in relevant)
         {
-            runs.Add(evaluator.Run(series, antigen, antigenDoses, s_noGroups));
+            runs.Add(evaluator.Run(series, antigen, ownDoses, s_noGroups));
         }
 
         if (usesCompletedSeries)
@@ -299,7 +335,7 @@ public sealed partial class CdsiEngine
                 {
                     if (NamesAny(relevant[i], complete))
                     {
-                        runs[i] = evaluator.Run(relevant[i], antigen, antigenDoses, complete);
+                        runs[i] = evaluator.Run(relevant[i], antigen, ownDoses, complete);
                     }
                 }
             }
@@ -363,9 +399,17 @@ public sealed partial class CdsiEngine
             evaluations.Add(DoseEvaluation.FromEngine(evaluation.Dose.Dose, antigen.Name, evaluated.Series.VaccineGroup, evaluation.Status, evaluation.Reason, evaluation.Reasons.ToReadOnly(), evaluation.TargetNumber, from.Series.Name));
         }
 
-        var forecast = AntigenForecast.FromEngine(antigen.Name, chosen.Series.Name, chosen.Status, chosen.ForecastDoseNumber, chosen.Earliest, chosen.Recommended, chosen.PastDue, chosen.Latest, chosen.RecommendedCvx.Count == 0 ? ReadOnlyCollection<string>.Empty : Array.AsReadOnly(chosen.RecommendedCvx.ToArray()));
+        var forecast = AntigenForecast.FromEngine(antigen.Name, chosen.Series.Name, chosen.Status, chosen.ForecastDoseNumber, chosen.Earliest, chosen.Recommended, chosen.PastDue, chosen.Latest, RecommendedCvx(chosen));
         return (forecast, chosen);
     }
+
+    // The forecast's own array when the series built one (never changed afterwards): wrapped, not copied.
+    private static ReadOnlyCollection<string> RecommendedCvx(PatientSeries chosen) => chosen.RecommendedCvx switch
+    {
+        { Count: 0 } => ReadOnlyCollection<string>.Empty,
+        string[] array => Array.AsReadOnly(array),
+        var other => Array.AsReadOnly(other.ToArray()),
+    };
 
     private bool NamesAny(AntigenSeries series, HashSet<string> complete)
     {

@@ -32,7 +32,7 @@ internal sealed partial class SeriesEvaluator
     /// <summary>Evaluates then forecasts the series. <paramref name="completeSeriesGroups"/> feeds "Completed Series" skip conditions.</summary>
     public PatientSeries Run(AntigenSeries series, Antigen antigen, IReadOnlyList<HistoryDose> antigenDoses, IReadOnlySet<string> completeSeriesGroups)
     {
-        var run = new PatientSeries(series, Dob);
+        var run = new PatientSeries(series, Dob, antigenDoses.Count);
         for (var doseIndex = 0; doseIndex < series.Doses.Count; doseIndex++)
         {
             var dose = series.Doses[doseIndex];
@@ -58,7 +58,7 @@ internal sealed partial class SeriesEvaluator
                 return;
             }
 
-            var target = run.Targets[run.NextTarget];
+            ref var target = ref run.Targets[run.NextTarget];
             var definition = target.Definition;
             var number = run.NextTarget + 1;
             if (dose.Dose.Condition is not null)
