@@ -33,6 +33,9 @@ public sealed partial class CovidEvaluator
     // Each series of the schedule: what does not depend on the person (first-dose codes, products, texts), compiled once.
     private readonly Dictionary<AntigenSeries, CovidSeriesFacts> _facts;
 
+    // Each code: the series (bits of their positions in the schedule) whose first dose accepts it.
+    private readonly Dictionary<string, ulong> _firstDoseSeries;
+
     /// <summary>Creates an evaluator over the embedded schedule.</summary>
     /// <param name="options">The options; <see cref="CovidEvaluationOptions.Default"/> when <see langword="null"/>.</param>
     public CovidEvaluator(CovidEvaluationOptions? options = null)
@@ -43,6 +46,7 @@ public sealed partial class CovidEvaluator
         Guard.Against.Null(Options.SecondBoosterGroups);
         _engine = s_engine.Value;
         _facts = CompileSeries();
+        _firstDoseSeries = FirstDoseSeries();
     }
 
     /// <summary>An evaluator with the default options.</summary>
@@ -73,7 +77,21 @@ public sealed partial class CovidEvaluator
             throw new ArgumentException("The date asked about is before the date of birth.", nameof(asOf));
         }
 
-        var given = doses.ToList();
+        List<AdministeredDose> given;
+        if (doses is IReadOnlyList<AdministeredDose> list)
+        {
+            // Arrays and lists: copied by index (no enumerator, no interface copy).
+            given = new List<AdministeredDose>(list.Count);
+            for (var i = 0; i < list.Count; i++)
+            {
+                given.Add(list[i]);
+            }
+        }
+        else
+        {
+            given = [.. doses];
+        }
+
         given.Sort(CdsiEngine.CompareDoses);
         var session = _engine.StartSeries(person.PatientOn(asOf), given, asOf, VietnamCovidSchedule.VaccineGroup);
         var history = session.History;
@@ -157,10 +175,27 @@ public sealed partial class CovidEvaluator
         var decided = false;
         if (history.Count > 0)
         {
+            // The series whose first dose accepts a product given, as bits of their positions in the schedule, then
+            // each relevant series' position: no set lookup per series and dose.
+            var accepted = 0UL;
+            if (session.RelevantMask is not null)
+            {
+                foreach (var dose in history)
+                {
+                    accepted |= _firstDoseSeries.GetValueOrDefault(dose.Cvx);
+                }
+            }
+
+            var position = -1;
             for (var i = 0; i < relevant.Count; i++)
             {
                 var series = relevant[i];
-                if (series.Type == SeriesType.Risk || AcceptsFirst(series, history))
+                if (session.RelevantMask is { } mask)
+                {
+                    position = NextBit(mask, position);
+                }
+
+                if (series.Type == SeriesType.Risk || (session.RelevantMask is not null ? ((accepted >> position) & 1) != 0 : AcceptsFirst(series, history)))
                 {
                     var run = session.Run(series);
                     runs[i] = run;
@@ -193,7 +228,13 @@ public sealed partial class CovidEvaluator
             }
         }
 
-        var list = new List<PatientSeries>(relevant.Count);
+        var made = 0;
+        foreach (var run in runs)
+        {
+            made += run is null ? 0 : 1;
+        }
+
+        var list = new List<PatientSeries>(made);
         foreach (var run in runs)
         {
             if (run is not null)
@@ -203,6 +244,13 @@ public sealed partial class CovidEvaluator
         }
 
         return list;
+    }
+
+    // The position of the next set bit after position (the next relevant series in the schedule's order).
+    private static int NextBit(ulong mask, int position)
+    {
+        var rest = position >= 63 ? 0 : mask >> (position + 1);
+        return position + 1 + System.Numerics.BitOperations.TrailingZeroCount(rest);
     }
 
     private bool AcceptsFirst(AntigenSeries series, List<HistoryDose> history)
@@ -255,12 +303,8 @@ public sealed partial class CovidEvaluator
 
     private static List<CovidDoseResult> DoseResults(List<AdministeredDose> given, PatientSeries run, LocalDate asOf, CovidSeriesFacts? facts)
     {
-        // Orders are the positions of the evaluated doses in date order: an array indexed by order, no dictionary per person.
-        var byOrder = new SeriesEvaluation?[given.Count];
-        foreach (var evaluation in run.Evaluations)
-        {
-            byOrder[evaluation.Dose.Order] = evaluation;
-        }
+        // Orders are the positions of the evaluated doses in date order; the run has one evaluation per evaluated dose,
+        // in that order (EvaluationOf checks it): no table per person.
 
         // The engine numbers the doses it evaluates in date order, skipping later and unrecognised ones: walk the same way.
         var results = new List<CovidDoseResult>(given.Count);
@@ -279,7 +323,7 @@ public sealed partial class CovidEvaluator
                 continue;
             }
 
-            if (byOrder[order++] is { } e)
+            if (EvaluationOf(run, order++) is { } e)
             {
                 results.Add(new(dose, e.Status, e.Reason, e.TargetNumber, true, facts?.Explain(e) ?? CovidSeriesFacts.Format(e, run.Series.Name)));
             }
@@ -290,6 +334,25 @@ public sealed partial class CovidEvaluator
         }
 
         return results;
+    }
+
+    private static SeriesEvaluation? EvaluationOf(PatientSeries run, int order)
+    {
+        var evaluations = run.Evaluations;
+        if (order < evaluations.Count && evaluations[order].Dose.Order == order)
+        {
+            return evaluations[order];
+        }
+
+        foreach (var evaluation in evaluations)
+        {
+            if (evaluation.Dose.Order == order)
+            {
+                return evaluation;
+            }
+        }
+
+        return null;
     }
 
     private CovidNextDose? NextDose(CovidPerson person, List<AdministeredDose> given, PatientSeries run, int primary, List<AntigenSeries>? startable, LocalDate asOf)
@@ -314,7 +377,7 @@ public sealed partial class CovidEvaluator
         {
             // No rule for this dose yet on the date asked about: the dates are those of the rules that take effect first.
             var later = _engine.StartSeries(person.PatientOn(asOf), given, from, VietnamCovidSchedule.VaccineGroup);
-            forecast = later.Relevant.Exists(s => ReferenceEquals(s, run.Series)) ? later.Run(run.Series) : run;
+            forecast = IsRelevantIn(later, run.Series) ? later.Run(run.Series) : run;
             rule = NextDoseRule.NotYetInEffect;
             if (forecast.Earliest is { } e && e < from)
             {
@@ -377,6 +440,19 @@ public sealed partial class CovidEvaluator
         return new(number, kind, earliest, forecast.Recommended, forecast.PastDue, products, rule, false, explanation);
     }
 
+    private static bool IsRelevantIn(CdsiEngine.SeriesSession session, AntigenSeries series)
+    {
+        foreach (var relevant in session.Relevant)
+        {
+            if (ReferenceEquals(relevant, series))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static CovidDoseKind Kind(int number, int primary) =>
         number <= primary ? CovidDoseKind.Primary : number == primary + 1 ? CovidDoseKind.Booster : CovidDoseKind.SecondBooster;
 
@@ -387,9 +463,10 @@ public sealed partial class CovidEvaluator
             return true;
         }
 
-        foreach (var group in person.PriorityGroupsOn(asOf))
+        var groups = person.PriorityGroupsOn(asOf);
+        for (var i = 0; i < groups.Count; i++)
         {
-            if (Options.SecondBoosterGroups.Contains(group))
+            if (Options.SecondBoosterGroups.Contains(groups[i]))
             {
                 return true;
             }
@@ -411,19 +488,34 @@ public sealed partial class CovidEvaluator
 
     private CovidSeriesFacts? Facts(AntigenSeries series) => _facts.GetValueOrDefault(series);
 
+    private Dictionary<string, ulong> FirstDoseSeries()
+    {
+        var result = new Dictionary<string, ulong>(StringComparer.Ordinal);
+        var series = VietnamCovidSchedule.SupportingData.AntigensByName[VietnamCovidSchedule.VaccineGroup].Series;
+        for (var i = 0; i < series.Count && i < 64; i++)
+        {
+            foreach (var code in _facts[series[i]].FirstDoseCodes)
+            {
+                result[code] = result.GetValueOrDefault(code) | (1UL << i);
+            }
+        }
+
+        return result;
+    }
+
     private static bool AnyVaccineInEffect(SeriesDose target, LocalDate date)
     {
-        foreach (var vaccine in target.PreferableVaccines)
+        for (var i = 0; i < target.PreferableVaccines.Count; i++)
         {
-            if (vaccine.Period.Contains(date))
+            if (target.PreferableVaccines[i].Period.Contains(date))
             {
                 return true;
             }
         }
 
-        foreach (var vaccine in target.AllowableVaccines)
+        for (var i = 0; i < target.AllowableVaccines.Count; i++)
         {
-            if (vaccine.Period.Contains(date))
+            if (target.AllowableVaccines[i].Period.Contains(date))
             {
                 return true;
             }
@@ -448,8 +540,9 @@ public sealed partial class CovidEvaluator
 
     private static LocalDate? MinimumAgeDate(SeriesDose target, LocalDate birth, LocalDate asOf)
     {
-        foreach (var age in target.Ages)
+        for (var i = 0; i < target.Ages.Count; i++)
         {
+            var age = target.Ages[i];
             if (age.Period.Contains(asOf) && age.Minimum is { } min)
             {
                 return CdsiCalendar.Add(birth, min);

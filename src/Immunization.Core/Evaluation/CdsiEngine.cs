@@ -253,6 +253,30 @@ public sealed partial class CdsiEngine
         return history;
     }
 
+    /// <summary>As <see cref="OrganizeHistory"/> for doses already in <see cref="CompareDoses"/> order: no copy, no sort,
+    /// unrecognised doses dropped.</summary>
+    private static List<HistoryDose> OrganizeSortedHistory(List<AdministeredDose> doses, LocalDate assessmentDate, CdsiSupportingData data)
+    {
+        var history = new List<HistoryDose>(doses.Count);
+        for (var i = 0; i < doses.Count; i++)
+        {
+            var dose = doses[i];
+            if (string.IsNullOrWhiteSpace(dose.Cvx))
+            {
+                throw new ArgumentException($"A dose given on {dose.DateAdministered:yyyy-MM-dd} has no CVX code.", nameof(doses));
+            }
+
+            System.Diagnostics.Debug.Assert(i == 0 || CompareDoses(doses[i - 1], dose) <= 0, "The doses are in evaluation order.");
+            var cvx = SupportingDataReader.NormalizeCvx(dose.Cvx);
+            if (dose.DateAdministered <= assessmentDate && data.CvxMappings.ContainsKey(cvx))
+            {
+                history.Add(new HistoryDose(history.Count, dose, cvx));
+            }
+        }
+
+        return history;
+    }
+
     /// <summary>Adds a dose given on or before the assessment date; false when it has no CVX code.</summary>
     private static bool AddDose(List<AdministeredDose> sorted, AdministeredDose dose, LocalDate assessmentDate)
     {

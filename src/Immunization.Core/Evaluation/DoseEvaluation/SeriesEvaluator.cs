@@ -14,10 +14,10 @@ internal sealed partial class SeriesEvaluator
 
     private readonly CdsiSupportingData _data;
     private readonly CdsiPatient _patient;
-    private readonly IReadOnlyList<HistoryDose> _history;
+    private readonly List<HistoryDose> _history; // a List: foreach uses its struct enumerator (no allocation per loop)
     private readonly LocalDate _assessmentDate;
 
-    public SeriesEvaluator(CdsiSupportingData data, CdsiPatient patient, IReadOnlyList<HistoryDose> history, LocalDate assessmentDate)
+    public SeriesEvaluator(CdsiSupportingData data, CdsiPatient patient, List<HistoryDose> history, LocalDate assessmentDate)
     {
         _data = data;
         _patient = patient;
@@ -39,9 +39,9 @@ internal sealed partial class SeriesEvaluator
             run.Targets.Add(new TargetDose(dose));
         }
 
-        foreach (var dose in antigenDoses)
+        for (var i = 0; i < antigenDoses.Count; i++)
         {
-            EvaluateDose(run, dose, completeSeriesGroups);
+            EvaluateDose(run, antigenDoses[i], completeSeriesGroups);
         }
 
         Forecast(run, antigen, completeSeriesGroups);

@@ -26,7 +26,15 @@ internal struct TargetList
         }
     }
 
-    public void Add(TargetDose item) => Insert(Count, item);
+    public void Add(TargetDose item)
+    {
+        if (Count == _items.Length)
+        {
+            Array.Resize(ref _items, Math.Max(4, _items.Length * 2));
+        }
+
+        _items[Count++] = item;
+    }
 
     public void Insert(int index, TargetDose item)
     {
