@@ -223,6 +223,16 @@ internal sealed partial class SeriesEvaluator
             return result;
         }
 
+        // A preferable vaccine that conflicts with nothing leaves every earlier dose without a window: checked once,
+        // not per earlier dose (no vaccine of most schedules, none of COVID-19, is in a live-virus conflict).
+        for (var vaccineIndex = 0; vaccineIndex < definition.PreferableVaccines.Count; vaccineIndex++)
+        {
+            if (!_data.ConflictsByCurrentCvx.ContainsKey(definition.PreferableVaccines[vaccineIndex].Cvx))
+            {
+                return result;
+            }
+        }
+
         foreach (var earlier in _history)
         {
             if (earlier.Date > _assessmentDate)
