@@ -21,6 +21,7 @@ internal sealed class CovidSeriesFacts
 
     private readonly string?[] _explanations;
     private readonly string?[] _dueExplanations;
+    private readonly ConcurrentDictionary<long, string> _severalReasons = new();
     private readonly DoseProducts[] _products;
 
     public CovidSeriesFacts(AntigenSeries series)
@@ -54,10 +55,16 @@ internal sealed class CovidSeriesFacts
     public string Explain(SeriesEvaluation e)
     {
         var number = e.TargetNumber ?? 0;
-        if (System.Numerics.BitOperations.PopCount(e.Reasons.Bits) > 1 || number < 0 || number > Series.Doses.Count
-            || (int)e.Reason >= Reasons || (int)e.Status >= Statuses)
+        if (number < 0 || number > Series.Doses.Count || (int)e.Reason >= Reasons || (int)e.Status >= Statuses || e.Reasons.Bits > ushort.MaxValue)
         {
             return Format(e, Series.Name);
+        }
+
+        if (System.Numerics.BitOperations.PopCount(e.Reasons.Bits) > 1)
+        {
+            // Several reasons (too soon and the wrong product...): the text names them all; shared per combination.
+            var key = ((long)number << 32) | ((long)e.Status << 24) | ((long)e.Reason << 16) | e.Reasons.Bits;
+            return _severalReasons.TryGetValue(key, out var known) ? known : _severalReasons.GetOrAdd(key, Format(e, Series.Name));
         }
 
         var index = (((number * Reasons) + (int)e.Reason) * Statuses) + (int)e.Status;
