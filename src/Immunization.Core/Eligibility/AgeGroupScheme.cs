@@ -84,11 +84,11 @@ public sealed class AgeGroupScheme
     public AgeGroup Classify(LocalDate dateOfBirth, LocalDate asOf)
     {
         var years = AgeInYears(dateOfBirth, asOf);
-        foreach (var group in Groups)
+        for (var i = 0; i < Groups.Count; i++)
         {
-            if (group.Contains(years))
+            if (Groups[i].Contains(years))
             {
-                return group;
+                return Groups[i];
             }
         }
 

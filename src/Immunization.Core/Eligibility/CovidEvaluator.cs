@@ -30,8 +30,11 @@ public sealed partial class CovidEvaluator
     private static readonly Lazy<CdsiEngine> s_engine = new(() => new CdsiEngine(VietnamCovidSchedule.SupportingData));
     private readonly CdsiEngine _engine;
 
-    // Each series of the schedule: the codes its first dose accepts (preferable or allowable, in any period).
-    private readonly Dictionary<AntigenSeries, HashSet<string>> _firstDoseCodes;
+    // Each series of the schedule: what does not depend on the person (first-dose codes, products, texts), compiled once.
+    private readonly Dictionary<AntigenSeries, CovidSeriesFacts> _facts;
+
+    // Each code: the series (bits of their positions in the schedule) whose first dose accepts it.
+    private readonly Dictionary<string, ulong> _firstDoseSeries;
 
     /// <summary>Creates an evaluator over the embedded schedule.</summary>
     /// <param name="options">The options; <see cref="CovidEvaluationOptions.Default"/> when <see langword="null"/>.</param>
@@ -42,7 +45,8 @@ public sealed partial class CovidEvaluator
         Guard.Against.Null(Options.AgeGroups);
         Guard.Against.Null(Options.SecondBoosterGroups);
         _engine = s_engine.Value;
-        _firstDoseCodes = FirstDoseCodes();
+        _facts = CompileSeries();
+        _firstDoseSeries = FirstDoseSeries();
     }
 
     /// <summary>An evaluator with the default options.</summary>
@@ -73,7 +77,21 @@ public sealed partial class CovidEvaluator
             throw new ArgumentException("The date asked about is before the date of birth.", nameof(asOf));
         }
 
-        var given = doses.ToList();
+        List<AdministeredDose> given;
+        if (doses is IReadOnlyList<AdministeredDose> list)
+        {
+            // Arrays and lists: copied by index (no enumerator, no interface copy).
+            given = new List<AdministeredDose>(list.Count);
+            for (var i = 0; i < list.Count; i++)
+            {
+                given.Add(list[i]);
+            }
+        }
+        else
+        {
+            given = [.. doses];
+        }
+
         given.Sort(CdsiEngine.CompareDoses);
         var session = _engine.StartSeries(person.PatientOn(asOf), given, asOf, VietnamCovidSchedule.VaccineGroup);
         var history = session.History;
@@ -82,7 +100,7 @@ public sealed partial class CovidEvaluator
         var series = run.Series;
         var primary = series.PrimaryDoses ?? series.Doses.Count;
         var status = Status(run, asOf);
-        var results = DoseResults(given, run, asOf);
+        var results = DoseResults(given, run, asOf, Facts(run.Series));
         var age = AgeGroupScheme.AgeInYears(birth, asOf);
         var next = NextDose(person, given, run, primary, history.Count == 0 ? session.Relevant : null, asOf);
         return new CovidAssessment(asOf, age, Options.AgeGroups.Classify(birth, asOf), status, series.Name, primary, results, next)
@@ -157,10 +175,27 @@ public sealed partial class CovidEvaluator
         var decided = false;
         if (history.Count > 0)
         {
+            // The series whose first dose accepts a product given, as bits of their positions in the schedule, then
+            // each relevant series' position: no set lookup per series and dose.
+            var accepted = 0UL;
+            if (session.RelevantMask is not null)
+            {
+                foreach (var dose in history)
+                {
+                    accepted |= _firstDoseSeries.GetValueOrDefault(dose.Cvx);
+                }
+            }
+
+            var position = -1;
             for (var i = 0; i < relevant.Count; i++)
             {
                 var series = relevant[i];
-                if (series.Type == SeriesType.Risk || AcceptsFirst(series, history))
+                if (session.RelevantMask is { } mask)
+                {
+                    position = NextBit(mask, position);
+                }
+
+                if (series.Type == SeriesType.Risk || (session.RelevantMask is not null ? ((accepted >> position) & 1) != 0 : AcceptsFirst(series, history)))
                 {
                     var run = session.Run(series);
                     runs[i] = run;
@@ -193,7 +228,13 @@ public sealed partial class CovidEvaluator
             }
         }
 
-        var list = new List<PatientSeries>(relevant.Count);
+        var made = 0;
+        foreach (var run in runs)
+        {
+            made += run is null ? 0 : 1;
+        }
+
+        var list = new List<PatientSeries>(made);
         foreach (var run in runs)
         {
             if (run is not null)
@@ -205,13 +246,21 @@ public sealed partial class CovidEvaluator
         return list;
     }
 
+    // The position of the next set bit after position (the next relevant series in the schedule's order).
+    private static int NextBit(ulong mask, int position)
+    {
+        var rest = position >= 63 ? 0 : mask >> (position + 1);
+        return position + 1 + System.Numerics.BitOperations.TrailingZeroCount(rest);
+    }
+
     private bool AcceptsFirst(AntigenSeries series, List<HistoryDose> history)
     {
-        if (!_firstDoseCodes.TryGetValue(series, out var codes))
+        if (!_facts.TryGetValue(series, out var facts))
         {
             return true; // not a series of the embedded schedule: run it
         }
 
+        var codes = facts.FirstDoseCodes;
         foreach (var dose in history)
         {
             if (codes.Contains(dose.Cvx))
@@ -252,14 +301,10 @@ public sealed partial class CovidEvaluator
         return valid == primary + 1 ? VaccinationStatus.Boosted : VaccinationStatus.SecondBooster;
     }
 
-    private static List<CovidDoseResult> DoseResults(List<AdministeredDose> given, PatientSeries run, LocalDate asOf)
+    private static List<CovidDoseResult> DoseResults(List<AdministeredDose> given, PatientSeries run, LocalDate asOf, CovidSeriesFacts? facts)
     {
-        // Orders are the positions of the evaluated doses in date order: an array indexed by order, no dictionary per person.
-        var byOrder = new SeriesEvaluation?[given.Count];
-        foreach (var evaluation in run.Evaluations)
-        {
-            byOrder[evaluation.Dose.Order] = evaluation;
-        }
+        // Orders are the positions of the evaluated doses in date order; the run has one evaluation per evaluated dose,
+        // in that order (EvaluationOf checks it): no table per person.
 
         // The engine numbers the doses it evaluates in date order, skipping later and unrecognised ones: walk the same way.
         var results = new List<CovidDoseResult>(given.Count);
@@ -278,9 +323,9 @@ public sealed partial class CovidEvaluator
                 continue;
             }
 
-            if (byOrder[order++] is { } e)
+            if (EvaluationOf(run, order++) is { } e)
             {
-                results.Add(new(dose, e.Status, e.Reason, e.TargetNumber, true, Explain(e, run.Series.Name)));
+                results.Add(new(dose, e.Status, e.Reason, e.TargetNumber, true, facts?.Explain(e) ?? CovidSeriesFacts.Format(e, run.Series.Name)));
             }
             else
             {
@@ -291,22 +336,23 @@ public sealed partial class CovidEvaluator
         return results;
     }
 
-    private static string Explain(SeriesEvaluation e, string series)
+    private static SeriesEvaluation? EvaluationOf(PatientSeries run, int order)
     {
-        var dose = e.TargetNumber is { } n ? $"dose {n} of {series}" : series;
-        var text = e.Reason switch
+        var evaluations = run.Evaluations;
+        if (order < evaluations.Count && evaluations[order].Dose.Order == order)
         {
-            DoseStatusReason.None when e.Status == DoseStatus.Valid => $"valid: {dose}",
-            DoseStatusReason.GracePeriod => $"valid within the 4-day grace period: {dose}",
-            DoseStatusReason.TooYoung => $"not valid: too young for {dose} on that date",
-            DoseStatusReason.TooOld => $"not valid: older than {dose} allows",
-            DoseStatusReason.TooSoon => $"not valid: too soon after the previous dose for {dose}",
-            DoseStatusReason.NotPreferableOrAllowable => $"not valid: the product is not allowed for {dose} on that date (age, mixing or booster rules then in effect)",
-            DoseStatusReason.SeriesAlreadyComplete => "extraneous: the series was already complete",
-            DoseStatusReason.DoseCondition => "not valid: the dose was sub-standard (expired or sub-potent)",
-            _ => $"{e.Status}: {e.Reason} ({dose})",
-        };
-        return System.Numerics.BitOperations.PopCount(e.Reasons.Bits) > 1 ? text + " [" + string.Join(", ", e.Reasons.ToArray()) + "]" : text;
+            return evaluations[order];
+        }
+
+        foreach (var evaluation in evaluations)
+        {
+            if (evaluation.Dose.Order == order)
+            {
+                return evaluation;
+            }
+        }
+
+        return null;
     }
 
     private CovidNextDose? NextDose(CovidPerson person, List<AdministeredDose> given, PatientSeries run, int primary, List<AntigenSeries>? startable, LocalDate asOf)
@@ -331,7 +377,7 @@ public sealed partial class CovidEvaluator
         {
             // No rule for this dose yet on the date asked about: the dates are those of the rules that take effect first.
             var later = _engine.StartSeries(person.PatientOn(asOf), given, from, VietnamCovidSchedule.VaccineGroup);
-            forecast = later.Relevant.Exists(s => ReferenceEquals(s, run.Series)) ? later.Run(run.Series) : run;
+            forecast = IsRelevantIn(later, run.Series) ? later.Run(run.Series) : run;
             rule = NextDoseRule.NotYetInEffect;
             if (forecast.Earliest is { } e && e < from)
             {
@@ -374,19 +420,37 @@ public sealed partial class CovidEvaluator
         }
 
         var productDate = earliest ?? asOf;
-        var products = Products(startable, run.Series, target, birth, productDate);
+        var facts = Facts(run.Series);
+        IReadOnlyList<string> products = startable is null && facts is not null
+            ? facts.Products(number - 1, birth, productDate)
+            : Products(startable, run.Series, target, birth, productDate);
         if ((person.RiskConditionsOn(productDate) & RiskConditions.Pregnant) != 0)
         {
-            products.RemoveAll(code => Options.NotInPregnancyProducts.Contains(code));
+            var allowed = new List<string>(products);
+            allowed.RemoveAll(code => Options.NotInPregnancyProducts.Contains(code));
+            products = allowed;
         }
         var explanation = rule switch
         {
             NextDoseRule.TooYoung => $"dose {number} of {run.Series.Name}: too young until {earliest:uuuu-MM-dd}",
             NextDoseRule.TooSoon => $"dose {number} of {run.Series.Name}: too soon after the previous dose until {earliest:uuuu-MM-dd}",
             NextDoseRule.NotYetInEffect => $"dose {number} of {run.Series.Name}: no rule for it was in effect on {asOf:uuuu-MM-dd}; from {earliest:uuuu-MM-dd} under the rules that took effect then",
-            _ => $"dose {number} of {run.Series.Name}: due under the rules in effect",
+            _ => facts?.Due(number) ?? CovidSeriesFacts.DueText(number, run.Series.Name),
         };
         return new(number, kind, earliest, forecast.Recommended, forecast.PastDue, products, rule, false, explanation);
+    }
+
+    private static bool IsRelevantIn(CdsiEngine.SeriesSession session, AntigenSeries series)
+    {
+        foreach (var relevant in session.Relevant)
+        {
+            if (ReferenceEquals(relevant, series))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static CovidDoseKind Kind(int number, int primary) =>
@@ -399,9 +463,10 @@ public sealed partial class CovidEvaluator
             return true;
         }
 
-        foreach (var group in person.PriorityGroupsOn(asOf))
+        var groups = person.PriorityGroupsOn(asOf);
+        for (var i = 0; i < groups.Count; i++)
         {
-            if (Options.SecondBoosterGroups.Contains(group))
+            if (Options.SecondBoosterGroups.Contains(groups[i]))
             {
                 return true;
             }
@@ -410,39 +475,47 @@ public sealed partial class CovidEvaluator
         return false;
     }
 
-    private static Dictionary<AntigenSeries, HashSet<string>> FirstDoseCodes()
+    private static Dictionary<AntigenSeries, CovidSeriesFacts> CompileSeries()
     {
-        var codes = new Dictionary<AntigenSeries, HashSet<string>>(ReferenceEqualityComparer.Instance);
+        var facts = new Dictionary<AntigenSeries, CovidSeriesFacts>(ReferenceEqualityComparer.Instance);
         foreach (var series in VietnamCovidSchedule.SupportingData.AntigensByName[VietnamCovidSchedule.VaccineGroup].Series)
         {
-            var first = new HashSet<string>(StringComparer.Ordinal);
-            if (series.Doses.Count > 0)
-            {
-                foreach (var vaccine in series.Doses[0].PreferableVaccines.Concat(series.Doses[0].AllowableVaccines))
-                {
-                    first.Add(SupportingDataReader.NormalizeCvx(vaccine.Cvx));
-                }
-            }
-
-            codes[series] = first;
+            facts[series] = new CovidSeriesFacts(series);
         }
 
-        return codes;
+        return facts;
+    }
+
+    private CovidSeriesFacts? Facts(AntigenSeries series) => _facts.GetValueOrDefault(series);
+
+    private Dictionary<string, ulong> FirstDoseSeries()
+    {
+        var result = new Dictionary<string, ulong>(StringComparer.Ordinal);
+        var series = VietnamCovidSchedule.SupportingData.AntigensByName[VietnamCovidSchedule.VaccineGroup].Series;
+        for (var i = 0; i < series.Count && i < 64; i++)
+        {
+            foreach (var code in _facts[series[i]].FirstDoseCodes)
+            {
+                result[code] = result.GetValueOrDefault(code) | (1UL << i);
+            }
+        }
+
+        return result;
     }
 
     private static bool AnyVaccineInEffect(SeriesDose target, LocalDate date)
     {
-        foreach (var vaccine in target.PreferableVaccines)
+        for (var i = 0; i < target.PreferableVaccines.Count; i++)
         {
-            if (vaccine.Period.Contains(date))
+            if (target.PreferableVaccines[i].Period.Contains(date))
             {
                 return true;
             }
         }
 
-        foreach (var vaccine in target.AllowableVaccines)
+        for (var i = 0; i < target.AllowableVaccines.Count; i++)
         {
-            if (vaccine.Period.Contains(date))
+            if (target.AllowableVaccines[i].Period.Contains(date))
             {
                 return true;
             }
@@ -467,8 +540,9 @@ public sealed partial class CovidEvaluator
 
     private static LocalDate? MinimumAgeDate(SeriesDose target, LocalDate birth, LocalDate asOf)
     {
-        foreach (var age in target.Ages)
+        for (var i = 0; i < target.Ages.Count; i++)
         {
+            var age = target.Ages[i];
             if (age.Period.Contains(asOf) && age.Minimum is { } min)
             {
                 return CdsiCalendar.Add(birth, min);

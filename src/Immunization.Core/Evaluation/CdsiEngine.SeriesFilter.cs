@@ -11,28 +11,38 @@ namespace Immunization.Core.Evaluation;
 public sealed partial class CdsiEngine
 {
     /// <summary>Organises the history of one antigen once; the caller then runs the series it wants.</summary>
-    internal SeriesSession StartSeries(CdsiPatient patient, IEnumerable<AdministeredDose> doses, LocalDate assessmentDate, string antigenName)
+    /// <param name="patient">The patient.</param>
+    /// <param name="doses">The doses, already in <see cref="CompareDoses"/> order (not sorted again).</param>
+    /// <param name="assessmentDate">The date.</param>
+    /// <param name="antigenName">The antigen.</param>
+    internal SeriesSession StartSeries(CdsiPatient patient, List<AdministeredDose> doses, LocalDate assessmentDate, string antigenName)
     {
         var antigen = _data.AntigensByName[antigenName];
-        var history = OrganizeHistory(doses, assessmentDate, _data, out _);
+        var history = OrganizeSortedHistory(doses, assessmentDate, _data);
         var relevant = new List<AntigenSeries>(antigen.Series.Count);
-        foreach (var series in antigen.Series)
+        var mask = 0UL;
+        for (var seriesIndex = 0; seriesIndex < antigen.Series.Count; seriesIndex++)
         {
+            var series = antigen.Series[seriesIndex];
             if (IsRelevant(antigen, series, patient, assessmentDate))
             {
                 relevant.Add(series);
+                mask |= seriesIndex < 64 ? 1UL << seriesIndex : 0;
             }
         }
 
-        return new SeriesSession(antigen, history, relevant, new SeriesEvaluator(_data, patient, history, assessmentDate));
+        return new SeriesSession(antigen, history, relevant, antigen.Series.Count <= 64 ? mask : null, new SeriesEvaluator(_data, patient, history, assessmentDate));
     }
 
     /// <summary>One patient, history and date: the relevant series (in the schedule's order) and a way to run any of them.</summary>
-    internal sealed class SeriesSession(Antigen antigen, List<HistoryDose> history, List<AntigenSeries> relevant, SeriesEvaluator evaluator)
+    internal sealed class SeriesSession(Antigen antigen, List<HistoryDose> history, List<AntigenSeries> relevant, ulong? relevantMask, SeriesEvaluator evaluator)
     {
         public List<HistoryDose> History { get; } = history;
 
         public List<AntigenSeries> Relevant { get; } = relevant;
+
+        /// <summary>The relevant series as bits of their positions in the antigen's series (when it has at most 64).</summary>
+        public ulong? RelevantMask { get; } = relevantMask;
 
         public PatientSeries Run(AntigenSeries series) => evaluator.Run(series, antigen, History, s_noGroups);
     }

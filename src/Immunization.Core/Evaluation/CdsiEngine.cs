@@ -29,11 +29,15 @@ public sealed partial class CdsiEngine
 
     private readonly CdsiSupportingData _data;
 
+    // Series with "Completed Series" skip conditions: the series groups those conditions name (compiled once).
+    private readonly Dictionary<AntigenSeries, string[]> _completedSeriesGroups;
+
     /// <summary>Creates an engine over the given supporting data.</summary>
     /// <param name="data">The schedules, e.g. <see cref="CdsiSupportingData.Embedded"/>.</param>
     public CdsiEngine(CdsiSupportingData data)
     {
         _data = Guard.Against.Null(data);
+        _completedSeriesGroups = CompletedSeriesGroups(data);
     }
 
     /// <summary>An engine over the embedded CDSi supporting data v4.64.</summary>
@@ -73,18 +77,26 @@ public sealed partial class CdsiEngine
                 $"The assessment date {assessmentDate:uuuu-MM-dd} is before the date of birth {patient.DateOfBirth:uuuu-MM-dd}.", nameof(assessmentDate));
         }
 
-        var groups = new List<VaccineGroup>();
+        var groups = new List<VaccineGroup>(vaccineGroups?.Count ?? _data.VaccineGroups.Count);
         if (vaccineGroups is null)
         {
-            groups.AddRange(_data.VaccineGroups);
+            for (var i = 0; i < _data.VaccineGroups.Count; i++)
+            {
+                groups.Add(_data.VaccineGroups[i]);
+            }
+        }
+        else if (vaccineGroups is IReadOnlyList<string> names)
+        {
+            for (var i = 0; i < names.Count; i++)
+            {
+                groups.Add(GroupNamed(names[i]) ?? throw new ArgumentException($"Vaccine group '{names[i]}' is not in the supporting data.", nameof(vaccineGroups)));
+            }
         }
         else
         {
             foreach (var name in vaccineGroups)
             {
-                groups.Add(_data.GroupsByName.TryGetValue(name, out var group)
-                    ? group
-                    : throw new ArgumentException($"Vaccine group '{name}' is not in the supporting data.", nameof(vaccineGroups)));
+                groups.Add(GroupNamed(name) ?? throw new ArgumentException($"Vaccine group '{name}' is not in the supporting data.", nameof(vaccineGroups)));
             }
         }
 
@@ -92,19 +104,27 @@ public sealed partial class CdsiEngine
         var evaluator = new SeriesEvaluator(_data, patient, history, assessmentDate);
         var evaluations = new List<DoseEvaluation>();
         var forecasts = new List<VaccineGroupForecast>(groups.Count);
-        var antigenForecasts = new Dictionary<string, (AntigenForecast? Forecast, PatientSeries? Series)>(StringComparer.OrdinalIgnoreCase);
+
+        // An antigen shared by several groups (diphtheria, tetanus...) is evaluated once. One group never names an
+        // antigen twice (checked), so a single group needs no table.
+        var antigenForecasts = groups.Count == 1 && !NamesAnAntigenTwice(groups[0])
+            ? null
+            : new Dictionary<string, (AntigenForecast? Forecast, PatientSeries? Series)>(_data.Antigens.Count, StringComparer.OrdinalIgnoreCase);
         foreach (var group in groups)
         {
-            var members = new List<(AntigenForecast Forecast, PatientSeries Series)>();
+            var members = new List<(AntigenForecast Forecast, PatientSeries Series)>(group.Antigens.Count);
             for (var antigenNameIndex = 0; antigenNameIndex < group.Antigens.Count; antigenNameIndex++)
             {
                 var antigenName = group.Antigens[antigenNameIndex];
-                if (!antigenForecasts.TryGetValue(antigenName, out var result))
+                if (antigenForecasts is null || !antigenForecasts.TryGetValue(antigenName, out var result))
                 {
                     result = _data.AntigensByName.TryGetValue(antigenName, out var antigen)
                         ? EvaluateAntigen(antigen, patient, history, assessmentDate, evaluator, evaluations)
                         : (null, null);
-                    antigenForecasts[antigenName] = result;
+                    if (antigenForecasts is not null)
+                    {
+                        antigenForecasts[antigenName] = result;
+                    }
                 }
 
                 if (result is ({ } forecast, { } series))
@@ -124,7 +144,25 @@ public sealed partial class CdsiEngine
             var byDose = CompareDoses(a.Dose, b.Dose);
             return byDose != 0 ? byDose : string.CompareOrdinal(a.Antigen, b.Antigen);
         });
-        return new ImmunizationAssessment(assessmentDate, evaluations, forecasts, unrecognized);
+        return ImmunizationAssessment.FromEngine(assessmentDate, evaluations, forecasts, unrecognized);
+    }
+
+    private VaccineGroup? GroupNamed(string name) => _data.GroupsByName.GetValueOrDefault(name);
+
+    private static bool NamesAnAntigenTwice(VaccineGroup group)
+    {
+        for (var i = 1; i < group.Antigens.Count; i++)
+        {
+            for (var j = 0; j < i; j++)
+            {
+                if (string.Equals(group.Antigens[i], group.Antigens[j], StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -134,7 +172,8 @@ public sealed partial class CdsiEngine
     internal List<PatientSeries> EvaluateEachSeries(CdsiPatient patient, IEnumerable<AdministeredDose> doses, LocalDate assessmentDate, string antigenName, out List<HistoryDose> antigenDoses, out List<AdministeredDose> unrecognized)
     {
         var antigen = _data.AntigensByName[antigenName];
-        var history = OrganizeHistory(doses, assessmentDate, _data, out unrecognized);
+        var history = OrganizeHistory(doses, assessmentDate, _data, out var unknown);
+        unrecognized = unknown ?? [];
         var evaluator = new SeriesEvaluator(_data, patient, history, assessmentDate);
         antigenDoses = history;
         var runs = new List<PatientSeries>(antigen.Series.Count);
@@ -156,7 +195,7 @@ public sealed partial class CdsiEngine
         var c = a.DateAdministered.CompareTo(b.DateAdministered);
         if (c == 0)
         {
-            c = string.CompareOrdinal(SupportingDataReader.NormalizeCvx(a.Cvx ?? string.Empty), SupportingDataReader.NormalizeCvx(b.Cvx ?? string.Empty));
+            c = Vaccines.VaccineCode.CompareNormalized(a.Cvx, b.Cvx);
         }
 
         if (c == 0)
@@ -167,20 +206,31 @@ public sealed partial class CdsiEngine
         return c != 0 ? c : string.CompareOrdinal(a.Condition, b.Condition);
     }
 
-    private static List<HistoryDose> OrganizeHistory(IEnumerable<AdministeredDose> doses, LocalDate assessmentDate, CdsiSupportingData data, out List<AdministeredDose> unrecognized)
+    private static List<HistoryDose> OrganizeHistory(IEnumerable<AdministeredDose> doses, LocalDate assessmentDate, CdsiSupportingData data, out List<AdministeredDose>? unrecognized)
     {
-        unrecognized = [];
-        var sorted = new List<AdministeredDose>();
-        foreach (var dose in doses)
+        unrecognized = null;
+        List<AdministeredDose> sorted;
+        if (doses is IReadOnlyList<AdministeredDose> list)
         {
-            if (string.IsNullOrWhiteSpace(dose.Cvx))
+            // Arrays and lists (every caller in this library): walked by index, no enumerator allocated.
+            sorted = new List<AdministeredDose>(list.Count);
+            for (var i = 0; i < list.Count; i++)
             {
-                throw new ArgumentException($"A dose given on {dose.DateAdministered:yyyy-MM-dd} has no CVX code.", nameof(doses));
+                if (!AddDose(sorted, list[i], assessmentDate))
+                {
+                    throw new ArgumentException($"A dose given on {list[i].DateAdministered:yyyy-MM-dd} has no CVX code.", nameof(doses));
+                }
             }
-
-            if (dose.DateAdministered <= assessmentDate)
+        }
+        else
+        {
+            sorted = [];
+            foreach (var dose in doses)
             {
-                sorted.Add(dose);
+                if (!AddDose(sorted, dose, assessmentDate))
+                {
+                    throw new ArgumentException($"A dose given on {dose.DateAdministered:yyyy-MM-dd} has no CVX code.", nameof(doses));
+                }
             }
         }
 
@@ -188,7 +238,7 @@ public sealed partial class CdsiEngine
         var history = new List<HistoryDose>(sorted.Count);
         for (var i = 0; i < sorted.Count; i++)
         {
-            var cvx = sorted[i].Code.Value;
+            var cvx = SupportingDataReader.NormalizeCvx(sorted[i].Cvx);
             if (data.CvxMappings.ContainsKey(cvx))
             {
                 history.Add(new HistoryDose(history.Count, sorted[i], cvx));
@@ -196,17 +246,58 @@ public sealed partial class CdsiEngine
             else
             {
                 // Counts for no antigen; surfaced so that a register can review it rather than lose it.
-                unrecognized.Add(sorted[i]);
+                (unrecognized ??= []).Add(sorted[i]);
             }
         }
 
         return history;
     }
 
+    /// <summary>As <see cref="OrganizeHistory"/> for doses already in <see cref="CompareDoses"/> order: no copy, no sort,
+    /// unrecognised doses dropped.</summary>
+    private static List<HistoryDose> OrganizeSortedHistory(List<AdministeredDose> doses, LocalDate assessmentDate, CdsiSupportingData data)
+    {
+        var history = new List<HistoryDose>(doses.Count);
+        for (var i = 0; i < doses.Count; i++)
+        {
+            var dose = doses[i];
+            if (string.IsNullOrWhiteSpace(dose.Cvx))
+            {
+                throw new ArgumentException($"A dose given on {dose.DateAdministered:yyyy-MM-dd} has no CVX code.", nameof(doses));
+            }
+
+            System.Diagnostics.Debug.Assert(i == 0 || CompareDoses(doses[i - 1], dose) <= 0, "The doses are in evaluation order.");
+            var cvx = SupportingDataReader.NormalizeCvx(dose.Cvx);
+            if (dose.DateAdministered <= assessmentDate && data.CvxMappings.ContainsKey(cvx))
+            {
+                history.Add(new HistoryDose(history.Count, dose, cvx));
+            }
+        }
+
+        return history;
+    }
+
+    /// <summary>Adds a dose given on or before the assessment date; false when it has no CVX code.</summary>
+    private static bool AddDose(List<AdministeredDose> sorted, AdministeredDose dose, LocalDate assessmentDate)
+    {
+        if (string.IsNullOrWhiteSpace(dose.Cvx))
+        {
+            return false;
+        }
+
+        if (dose.DateAdministered <= assessmentDate)
+        {
+            sorted.Add(dose);
+        }
+
+        return true;
+    }
+
     private (AntigenForecast? Forecast, PatientSeries? Series) EvaluateAntigen(
         Antigen antigen, CdsiPatient patient, List<HistoryDose> history, LocalDate assessmentDate, SeriesEvaluator evaluator, List<DoseEvaluation> evaluations)
     {
-        var antigenDoses = new List<HistoryDose>();
+        // Built on the first dose of the antigen (most antigens of a full assessment have none).
+        List<HistoryDose>? antigenDoses = null;
         foreach (var dose in history)
         {
             if (_data.CvxMappings.TryGetValue(dose.Cvx, out var mapping))
@@ -218,14 +309,15 @@ public sealed partial class CdsiEngine
                         && (association.BeginAge is not { } begin || dose.Date >= CdsiCalendar.Add(patient.DateOfBirth, begin))
                         && (association.EndAge is not { } end || dose.Date < CdsiCalendar.Add(patient.DateOfBirth, end)))
                     {
-                        antigenDoses.Add(dose);
+                        (antigenDoses ??= new List<HistoryDose>(history.Count - dose.Order)).Add(dose);
                         break;
                     }
                 }
             }
         }
 
-        var relevant = new List<AntigenSeries>();
+        IReadOnlyList<HistoryDose> ownDoses = antigenDoses is null ? [] : antigenDoses;
+        var relevant = new List<AntigenSeries>(antigen.Series.Count);
         var usesCompletedSeries = false;
         for (var seriesIndex = 0; seriesIndex < antigen.Series.Count; seriesIndex++)
         {
@@ -245,7 +337,7 @@ public sealed partial class CdsiEngine
         var runs = new List<PatientSeries>(relevant.Count);
         foreach (var series in relevant)
         {
-            runs.Add(evaluator.Run(series, antigen, antigenDoses, s_noGroups));
+            runs.Add(evaluator.Run(series, antigen, ownDoses, s_noGroups));
         }
 
         if (usesCompletedSeries)
@@ -261,9 +353,14 @@ public sealed partial class CdsiEngine
 
             if (complete is not null)
             {
+                // Only a series whose skip conditions name a complete series group can run differently: the others
+                // would give the same run again (the set is read by those conditions alone).
                 for (var i = 0; i < runs.Count; i++)
                 {
-                    runs[i] = evaluator.Run(relevant[i], antigen, antigenDoses, complete);
+                    if (NamesAny(relevant[i], complete))
+                    {
+                        runs[i] = evaluator.Run(relevant[i], antigen, ownDoses, complete);
+                    }
                 }
             }
         }
@@ -323,12 +420,74 @@ public sealed partial class CdsiEngine
                 }
             }
 
-            var reasons = evaluation.Reasons.IsEmpty ? ReadOnlyCollection<DoseStatusReason>.Empty : Array.AsReadOnly(evaluation.Reasons.ToArray());
-            evaluations.Add(DoseEvaluation.FromEngine(evaluation.Dose.Dose, antigen.Name, evaluated.Series.VaccineGroup, evaluation.Status, evaluation.Reason, reasons, evaluation.TargetNumber, from.Series.Name));
+            evaluations.Add(DoseEvaluation.FromEngine(evaluation.Dose.Dose, antigen.Name, evaluated.Series.VaccineGroup, evaluation.Status, evaluation.Reason, evaluation.Reasons.ToReadOnly(), evaluation.TargetNumber, from.Series.Name));
         }
 
-        var forecast = new AntigenForecast(antigen.Name, chosen.Series.Name, chosen.Status, chosen.ForecastDoseNumber, chosen.Earliest, chosen.Recommended, chosen.PastDue, chosen.Latest, Array.AsReadOnly(chosen.RecommendedCvx.ToArray()));
+        var forecast = AntigenForecast.FromEngine(antigen.Name, chosen.Series.Name, chosen.Status, chosen.ForecastDoseNumber, chosen.Earliest, chosen.Recommended, chosen.PastDue, chosen.Latest, RecommendedCvx(chosen));
         return (forecast, chosen);
+    }
+
+    // The forecast's own array when the series built one (never changed afterwards): wrapped, not copied.
+    private static ReadOnlyCollection<string> RecommendedCvx(PatientSeries chosen) => chosen.RecommendedCvx switch
+    {
+        { Count: 0 } => ReadOnlyCollection<string>.Empty,
+        string[] array => Array.AsReadOnly(array),
+        var other => Array.AsReadOnly(other.ToArray()),
+    };
+
+    private bool NamesAny(AntigenSeries series, HashSet<string> complete)
+    {
+        if (!series.UsesCompletedSeries || !_completedSeriesGroups.TryGetValue(series, out var groups))
+        {
+            return false;
+        }
+
+        foreach (var group in groups)
+        {
+            if (complete.Contains(group))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static Dictionary<AntigenSeries, string[]> CompletedSeriesGroups(CdsiSupportingData data)
+    {
+        var result = new Dictionary<AntigenSeries, string[]>(ReferenceEqualityComparer.Instance);
+        foreach (var antigen in data.Antigens)
+        {
+            foreach (var series in antigen.Series)
+            {
+                if (!series.UsesCompletedSeries)
+                {
+                    continue;
+                }
+
+                var groups = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var dose in series.Doses)
+                {
+                    foreach (var skip in dose.ConditionalSkips)
+                    {
+                        foreach (var set in skip.Sets)
+                        {
+                            foreach (var condition in set.Conditions)
+                            {
+                                if (condition.Type == SkipConditionType.CompletedSeries)
+                                {
+                                    groups.UnionWith(condition.SeriesGroups);
+                                }
+                            }
+                        }
+                    }
+                }
+
+                result[series] = [.. groups];
+            }
+        }
+
+        return result;
     }
 
     private static SeriesEvaluation? ValidIn(PatientSeries series, HistoryDose dose)

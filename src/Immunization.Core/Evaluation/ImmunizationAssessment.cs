@@ -28,6 +28,18 @@ public sealed class ImmunizationAssessment
         UnrecognizedDoses = ReadOnly.Copy(Guard.Against.Null(unrecognizedDoses));
     }
 
+    private ImmunizationAssessment(LocalDate assessmentDate, ReadOnlyCollection<DoseEvaluation> evaluations, ReadOnlyCollection<VaccineGroupForecast> forecasts, ReadOnlyCollection<AdministeredDose> unrecognizedDoses)
+    {
+        AssessmentDate = assessmentDate;
+        Evaluations = evaluations;
+        Forecasts = forecasts;
+        UnrecognizedDoses = unrecognizedDoses;
+    }
+
+    // The engine passes lists it has just built and never touches again: wrapped, not copied.
+    internal static ImmunizationAssessment FromEngine(LocalDate assessmentDate, List<DoseEvaluation> evaluations, List<VaccineGroupForecast> forecasts, List<AdministeredDose>? unrecognizedDoses) =>
+        new(assessmentDate, evaluations.AsReadOnly(), forecasts.AsReadOnly(), unrecognizedDoses is null ? ReadOnlyCollection<AdministeredDose>.Empty : unrecognizedDoses.AsReadOnly());
+
     /// <summary>The date the assessment was made for.</summary>
     public LocalDate AssessmentDate { get; }
 

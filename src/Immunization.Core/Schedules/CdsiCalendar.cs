@@ -18,12 +18,18 @@ public static class CdsiCalendar
     /// <example><c>CdsiCalendar.Add(new LocalDate(2025, 3, 31), 0, 6, 0)</c> is 2025-10-01.</example>
     public static LocalDate Add(LocalDate date, int years, int months, int days)
     {
+        if (years == 0 && months == 0)
+        {
+            // Intervals in weeks or days (most of them): no year or month to roll.
+            return days == 0 ? date : date.PlusDays(days);
+        }
+
         var totalMonths = (date.Year * 12) + (date.Month - 1) + (years * 12) + months;
         var year = totalMonths / 12;
         var month = (totalMonths % 12) + 1;
         var day = date.Day;
         LocalDate result;
-        if (day > CalendarSystem.Iso.GetDaysInMonth(year, month))
+        if (day > 28 && day > CalendarSystem.Iso.GetDaysInMonth(year, month))
         {
             // Roll forward: the day does not exist in the target month.
             result = new LocalDate(year, month, 1).PlusMonths(1);

@@ -101,6 +101,9 @@ internal static class SupportingDataReader
     /// <summary>CVX codes are compared without leading zeros ("03" and "3" are both MMR): <see cref="VaccineCode"/>'s normalisation.</summary>
     public static string NormalizeCvx(ReadOnlySpan<char> cvx) => VaccineCode.Normalize(cvx);
 
+    /// <summary>As <see cref="NormalizeCvx(ReadOnlySpan{char})"/>; <paramref name="cvx"/> itself when already normalised (no allocation).</summary>
+    public static string NormalizeCvx(string cvx) => VaccineCode.Normalize(cvx);
+
     public static Antigen ReadAntigen(XDocument document, string name)
     {
         var root = document.Root ?? throw new FormatException($"Supporting data '{name}' is empty.");

@@ -92,13 +92,45 @@ public readonly struct VaccineCode : IEquatable<VaccineCode>
     /// removed (the last character is kept, so <c>0</c> stays <c>0</c>).</summary>
     internal static string Normalize(ReadOnlySpan<char> text)
     {
-        text = text.Trim();
-        var i = 0;
-        while (i < text.Length - 1 && text[i] == '0')
+        var (start, length) = NormalizedRange(text);
+        return text.Slice(start, length).ToString();
+    }
+
+    /// <summary>As <see cref="Normalize(ReadOnlySpan{char})"/>, returning <paramref name="text"/> itself when it is
+    /// already normalised (the usual case: no string is allocated per dose evaluated).</summary>
+    internal static string Normalize(string text)
+    {
+        var (start, length) = NormalizedRange(text);
+        return start == 0 && length == text.Length ? text : text.Substring(start, length);
+    }
+
+    /// <summary>Compares two codes as their normalised forms would compare ordinally, without allocating them.</summary>
+    internal static int CompareNormalized(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
+    {
+        var (startA, lengthA) = NormalizedRange(a);
+        var (startB, lengthB) = NormalizedRange(b);
+        return a.Slice(startA, lengthA).SequenceCompareTo(b.Slice(startB, lengthB));
+    }
+
+    private static (int Start, int Length) NormalizedRange(ReadOnlySpan<char> text)
+    {
+        var start = 0;
+        while (start < text.Length && char.IsWhiteSpace(text[start]))
         {
-            i++;
+            start++;
         }
 
-        return text[i..].ToString();
+        var end = text.Length;
+        while (end > start && char.IsWhiteSpace(text[end - 1]))
+        {
+            end--;
+        }
+
+        while (start < end - 1 && text[start] == '0')
+        {
+            start++;
+        }
+
+        return (start, end - start);
     }
 }

@@ -54,6 +54,35 @@ public sealed class VaccineCodeTests
         (VaccineCode.Parse(new string('0', zeros % 5) + number.Get.ToString(System.Globalization.CultureInfo.InvariantCulture)).Value
             == number.Get.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToProperty();
 
+    [Property]
+    public Property Normalize_String_SameTextAsTheSpanNormalisation(string? text)
+    {
+        var value = text ?? string.Empty;
+        var normalized = VaccineCode.Normalize(value);
+        return (normalized == VaccineCode.Normalize(value.AsSpan())
+            && (normalized != value || ReferenceEquals(normalized, value))).ToProperty();
+    }
+
+    [Property]
+    public Property CompareNormalized_AnyTwoCodes_OrdersAsTheirNormalisedTexts(string? a, string? b, byte zeros, bool pad)
+    {
+        // Codes as registers write them: leading zeros and blanks around, sometimes.
+        var x = (pad ? " " : string.Empty) + new string('0', zeros % 3) + (a ?? string.Empty);
+        var y = b ?? string.Empty;
+        var expected = Math.Sign(string.CompareOrdinal(VaccineCode.Normalize(x.AsSpan()), VaccineCode.Normalize(y.AsSpan())));
+        return (Math.Sign(VaccineCode.CompareNormalized(x, y)) == expected
+            && VaccineCode.CompareNormalized(x, x) == 0).ToProperty();
+    }
+
+    [Fact]
+    public void Normalize_AlreadyNormalised_ReturnsTheSameString()
+    {
+        var code = string.Concat("2", "08");
+
+        Assert.Same(code, VaccineCode.Normalize(code));
+        Assert.Equal("208", VaccineCode.Normalize(" 0208 "));
+    }
+
     [Fact]
     public void AdministeredDoseFromCode_Code_IsTheNormalisedCvx()
     {

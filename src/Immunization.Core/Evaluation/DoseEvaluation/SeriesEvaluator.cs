@@ -14,10 +14,10 @@ internal sealed partial class SeriesEvaluator
 
     private readonly CdsiSupportingData _data;
     private readonly CdsiPatient _patient;
-    private readonly IReadOnlyList<HistoryDose> _history;
+    private readonly List<HistoryDose> _history; // a List: foreach uses its struct enumerator (no allocation per loop)
     private readonly LocalDate _assessmentDate;
 
-    public SeriesEvaluator(CdsiSupportingData data, CdsiPatient patient, IReadOnlyList<HistoryDose> history, LocalDate assessmentDate)
+    public SeriesEvaluator(CdsiSupportingData data, CdsiPatient patient, List<HistoryDose> history, LocalDate assessmentDate)
     {
         _data = data;
         _patient = patient;
@@ -32,16 +32,16 @@ internal sealed partial class SeriesEvaluator
     /// <summary>Evaluates then forecasts the series. <paramref name="completeSeriesGroups"/> feeds "Completed Series" skip conditions.</summary>
     public PatientSeries Run(AntigenSeries series, Antigen antigen, IReadOnlyList<HistoryDose> antigenDoses, IReadOnlySet<string> completeSeriesGroups)
     {
-        var run = new PatientSeries(series, Dob);
+        var run = new PatientSeries(series, Dob, antigenDoses.Count);
         for (var doseIndex = 0; doseIndex < series.Doses.Count; doseIndex++)
         {
             var dose = series.Doses[doseIndex];
             run.Targets.Add(new TargetDose(dose));
         }
 
-        foreach (var dose in antigenDoses)
+        for (var i = 0; i < antigenDoses.Count; i++)
         {
-            EvaluateDose(run, dose, completeSeriesGroups);
+            EvaluateDose(run, antigenDoses[i], completeSeriesGroups);
         }
 
         Forecast(run, antigen, completeSeriesGroups);
@@ -58,7 +58,7 @@ internal sealed partial class SeriesEvaluator
                 return;
             }
 
-            var target = run.Targets[run.NextTarget];
+            ref var target = ref run.Targets[run.NextTarget];
             var definition = target.Definition;
             var number = run.NextTarget + 1;
             if (dose.Dose.Condition is not null)

@@ -35,6 +35,23 @@ public sealed class AntigenForecast
         RecommendedCvx = ReadOnly.Copy(Guard.Against.Null(recommendedCvx));
     }
 
+    private AntigenForecast(string antigen, string seriesName, SeriesStatus status, int? forecastDoseNumber, LocalDate? earliest, LocalDate? recommended, LocalDate? pastDue, LocalDate? latest, ReadOnlyCollection<string> recommendedCvx)
+    {
+        Antigen = antigen;
+        SeriesName = seriesName;
+        Status = status;
+        ForecastDoseNumber = forecastDoseNumber;
+        Earliest = earliest;
+        Recommended = recommended;
+        PastDue = pastDue;
+        Latest = latest;
+        RecommendedCvx = recommendedCvx;
+    }
+
+    // The engine passes a read-only list it has just built and never touches again: no second copy.
+    internal static AntigenForecast FromEngine(string antigen, string seriesName, SeriesStatus status, int? forecastDoseNumber, LocalDate? earliest, LocalDate? recommended, LocalDate? pastDue, LocalDate? latest, ReadOnlyCollection<string> recommendedCvx) =>
+        new(antigen, seriesName, status, forecastDoseNumber, earliest, recommended, pastDue, latest, recommendedCvx);
+
     /// <summary>The antigen, e.g. <c>Measles</c>.</summary>
     public string Antigen { get; }
 

@@ -30,7 +30,7 @@ internal sealed partial class SeriesEvaluator
                 return;
             }
 
-            var target = run.Targets[run.NextTarget];
+            ref var target = ref run.Targets[run.NextTarget];
             var definition = target.Definition;
             run.ContraindicatedCvx = ContraindicatedCvx(antigen);
             if (IsContraindicated(antigen, definition))
@@ -165,13 +165,16 @@ internal sealed partial class SeriesEvaluator
 
     /// <summary>FORECASTRECVAC-1: preferable vaccines flagged for forecasting whose ages cover the earliest or recommended date.</summary>
     /// <remarks>A contraindicated vaccine is never recommended (7.3, table 7-6).</remarks>
-    private List<string> RecommendedVaccines(SeriesDose definition, LocalDate earliest, LocalDate recommended, IReadOnlyList<string> contraindicated)
+    private IReadOnlyList<string> RecommendedVaccines(SeriesDose definition, LocalDate earliest, LocalDate recommended, IReadOnlyList<string> contraindicated)
     {
-        var result = new List<string>(2);
-        for (var vaccineIndex = 0; vaccineIndex < definition.PreferableVaccines.Count; vaccineIndex++)
+        // The chosen vaccines' positions first (no list per forecast), then one array of exactly their codes.
+        var vaccines = definition.PreferableVaccines;
+        Span<int> chosen = vaccines.Count <= 32 ? stackalloc int[vaccines.Count] : new int[vaccines.Count];
+        var count = 0;
+        for (var vaccineIndex = 0; vaccineIndex < vaccines.Count; vaccineIndex++)
         {
-            var vaccine = definition.PreferableVaccines[vaccineIndex];
-            if (!vaccine.ForecastVaccineType || !vaccine.Period.Contains(_assessmentDate) || result.Contains(vaccine.Cvx) || Contains(contraindicated, vaccine.Cvx))
+            var vaccine = vaccines[vaccineIndex];
+            if (!vaccine.ForecastVaccineType || !vaccine.Period.Contains(_assessmentDate) || IsChosen(vaccines, chosen[..count], vaccine.Cvx) || Contains(contraindicated, vaccine.Cvx))
             {
                 continue;
             }
@@ -180,11 +183,35 @@ internal sealed partial class SeriesEvaluator
             var end = AgeDate(vaccine.EndAge, s_maxDate);
             if ((earliest >= begin && earliest < end) || (recommended >= begin && recommended < end))
             {
-                result.Add(vaccine.Cvx);
+                chosen[count++] = vaccineIndex;
             }
         }
 
+        if (count == 0)
+        {
+            return [];
+        }
+
+        var result = new string[count];
+        for (var i = 0; i < count; i++)
+        {
+            result[i] = vaccines[chosen[i]].Cvx;
+        }
+
         return result;
+    }
+
+    private static bool IsChosen(IReadOnlyList<SeriesVaccine> vaccines, ReadOnlySpan<int> chosen, string cvx)
+    {
+        foreach (var index in chosen)
+        {
+            if (vaccines[index].Cvx == cvx)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The latest end of a live-virus conflict window that every preferable vaccine of the target dose would fall into.</summary>
@@ -194,6 +221,16 @@ internal sealed partial class SeriesEvaluator
         if (definition.PreferableVaccines.Count == 0)
         {
             return result;
+        }
+
+        // A preferable vaccine that conflicts with nothing leaves every earlier dose without a window: checked once,
+        // not per earlier dose (no vaccine of most schedules, none of COVID-19, is in a live-virus conflict).
+        for (var vaccineIndex = 0; vaccineIndex < definition.PreferableVaccines.Count; vaccineIndex++)
+        {
+            if (!_data.ConflictsByCurrentCvx.ContainsKey(definition.PreferableVaccines[vaccineIndex].Cvx))
+            {
+                return result;
+            }
         }
 
         foreach (var earlier in _history)

@@ -6,9 +6,45 @@ namespace Immunization.Core.Evaluation;
 // Evidence of immunity and contraindications (logic specification 7.2 and 7.3).
 internal sealed partial class SeriesEvaluator
 {
+    // What depends on the patient, the date and the antigen alone, computed once per antigen rather than per series run
+    // (an evaluator serves one patient and date; the series of an antigen are run one after the other).
+    private Antigen? _factsAntigen;
+    private bool _hasObservation;
+    private bool _immune;
+    private IReadOnlyList<string> _contraindicatedCvx = [];
+
     private bool HasImmunity(Antigen antigen)
     {
-        if (!_patient.HasObservationFor(antigen))
+        Facts(antigen);
+        return _immune;
+    }
+
+    private IReadOnlyList<string> ContraindicatedCvx(Antigen antigen)
+    {
+        Facts(antigen);
+        return _contraindicatedCvx;
+    }
+
+    private bool HasObservationFor(Antigen antigen)
+    {
+        Facts(antigen);
+        return _hasObservation;
+    }
+
+    private void Facts(Antigen antigen)
+    {
+        if (!ReferenceEquals(antigen, _factsAntigen))
+        {
+            _hasObservation = _patient.HasObservationFor(antigen);
+            _immune = ComputeHasImmunity(antigen);
+            _contraindicatedCvx = ComputeContraindicatedCvx(antigen);
+            _factsAntigen = antigen;
+        }
+    }
+
+    private bool ComputeHasImmunity(Antigen antigen)
+    {
+        if (!_hasObservation)
         {
             return antigen.Immunity.BirthDateBefore is { } birthBefore && Dob < birthBefore;
         }
@@ -45,7 +81,7 @@ internal sealed partial class SeriesEvaluator
     /// </summary>
     private bool IsContraindicated(Antigen antigen, SeriesDose definition)
     {
-        if (!_patient.HasObservationFor(antigen))
+        if (!HasObservationFor(antigen))
         {
             return false;
         }
@@ -89,9 +125,9 @@ internal sealed partial class SeriesEvaluator
     }
 
     /// <summary>7.3 (table 7-6): the CVX codes of every vaccine contraindication that applies to the patient today.</summary>
-    private IReadOnlyList<string> ContraindicatedCvx(Antigen antigen)
+    private IReadOnlyList<string> ComputeContraindicatedCvx(Antigen antigen)
     {
-        if (antigen.VaccineContraindications.Count == 0 || !_patient.HasObservationFor(antigen))
+        if (antigen.VaccineContraindications.Count == 0 || !_hasObservation)
         {
             return [];
         }

@@ -4,15 +4,17 @@ using NodaTime;
 namespace Immunization.Core.Evaluation;
 
 /// <summary>A relevant patient series: the evaluation and forecast of one antigen series for one patient.</summary>
-internal sealed class PatientSeries(AntigenSeries series, LocalDate dateOfBirth)
+internal sealed class PatientSeries(AntigenSeries series, LocalDate dateOfBirth, int doseCount)
 {
     public LocalDate DateOfBirth { get; } = dateOfBirth;
 
     public AntigenSeries Series { get; } = series;
 
-    public List<TargetDose> Targets { get; } = new(series.Doses.Count + 1);
+    /// <summary>The target doses (a mutable struct: use it through this field, never a copy).</summary>
+    public TargetList Targets = new(series.Doses.Count + 1);
 
-    public List<SeriesEvaluation> Evaluations { get; } = [];
+    /// <summary>One evaluation per dose of the antigen's history (sized for them: no growth).</summary>
+    public List<SeriesEvaluation> Evaluations { get; } = new(doseCount);
 
     public int NextTarget { get; set; }
 

@@ -1,3 +1,4 @@
+using System.Collections.ObjectModel;
 using Immunization.Core.Schedules;
 using NodaTime;
 
@@ -18,7 +19,7 @@ public sealed partial class CdsiEngine
         if (members.Count == 1)
         {
             var f = antigens[0];
-            return new VaccineGroupForecast(group.Name, f.Status, f.ForecastDoseNumber, f.Earliest, f.Recommended, f.PastDue, f.Latest, antigens, f.RecommendedCvx);
+            return VaccineGroupForecast.FromEngine(group.Name, f.Status, f.ForecastDoseNumber, f.Earliest, f.Recommended, f.PastDue, f.Latest, antigens, f.RecommendedCvx);
         }
 
         // Table 9-4. A vaccine that a member antigen contraindicates (7.3, table 7-6) is never recommended for the group.
@@ -46,7 +47,7 @@ public sealed partial class CdsiEngine
             : SeriesStatus.Complete;
         if (status != SeriesStatus.NotComplete)
         {
-            return new VaccineGroupForecast(group.Name, status, null, null, null, null, null, antigens, []);
+            return VaccineGroupForecast.FromEngine(group.Name, status, null, null, null, null, null, antigens, ReadOnlyCollection<string>.Empty);
         }
 
         // Only the antigens still needing a dose shape the forecast: the earliest of the priority ones (or the latest
@@ -114,7 +115,7 @@ public sealed partial class CdsiEngine
         }
 
         var number = group.AdministerFullVaccineGroup ? minNumber : maxNumber;
-        return new VaccineGroupForecast(group.Name, status, number, earliest, recommended, pastDue, latest, antigens, recommendedCvx);
+        return VaccineGroupForecast.FromEngine(group.Name, status, number, earliest, recommended, pastDue, latest, antigens, recommendedCvx.Count == 0 ? ReadOnlyCollection<string>.Empty : recommendedCvx.AsReadOnly());
     }
 
     // As LINQ's Min/Max over nullable values: nulls are ignored; null only when every value is null.

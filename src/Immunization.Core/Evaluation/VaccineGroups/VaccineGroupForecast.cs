@@ -35,6 +35,24 @@ public sealed class VaccineGroupForecast
         RecommendedCvx = ReadOnly.Copy(Guard.Against.Null(recommendedCvx));
     }
 
+    private VaccineGroupForecast(string vaccineGroup, SeriesStatus status, int? forecastDoseNumber, LocalDate? earliest, LocalDate? recommended, LocalDate? pastDue, LocalDate? latest, ReadOnlyCollection<AntigenForecast> antigens, IReadOnlyList<string> recommendedCvx)
+    {
+        VaccineGroup = vaccineGroup;
+        Status = status;
+        ForecastDoseNumber = forecastDoseNumber;
+        Earliest = earliest;
+        Recommended = recommended;
+        PastDue = pastDue;
+        Latest = latest;
+        Antigens = antigens;
+        RecommendedCvx = recommendedCvx;
+    }
+
+    // The engine passes read-only lists it has just built (or an antigen forecast's own read-only list) and never
+    // touches them again: no second copy.
+    internal static VaccineGroupForecast FromEngine(string vaccineGroup, SeriesStatus status, int? forecastDoseNumber, LocalDate? earliest, LocalDate? recommended, LocalDate? pastDue, LocalDate? latest, AntigenForecast[] antigens, IReadOnlyList<string> recommendedCvx) =>
+        new(vaccineGroup, status, forecastDoseNumber, earliest, recommended, pastDue, latest, Array.AsReadOnly(antigens), recommendedCvx);
+
     /// <summary>The vaccine group name as in the supporting data, e.g. <c>MMR</c>.</summary>
     public string VaccineGroup { get; }
 

@@ -1,0 +1,183 @@
+using System.Collections.Concurrent;
+using System.Collections.ObjectModel;
+using Immunization.Core.Evaluation;
+using Immunization.Core.Schedules;
+using NodaTime;
+
+namespace Immunization.Core.Eligibility;
+
+/// <summary>
+/// What <see cref="CovidEvaluator"/> needs of one series of the schedule that does not depend on the person, compiled
+/// once when the evaluator is built: the codes its first dose accepts, each target dose's products as one flat array, and
+/// the texts that depend only on the series, the dose number and the engine's verdict (built on first use, then shared
+/// by every person: no string is formatted per dose evaluated).
+/// </summary>
+/// <threadsafety>Safe to share between threads: the caches are filled with a benign race (two threads may build the
+/// same text or list; either is kept, both are equal and immutable).</threadsafety>
+internal sealed class CovidSeriesFacts
+{
+    private const int Reasons = 16;
+    private const int Statuses = 4;
+
+    private readonly string?[] _explanations;
+    private readonly string?[] _dueExplanations;
+    private readonly ConcurrentDictionary<long, string> _severalReasons = new();
+    private readonly DoseProducts[] _products;
+
+    public CovidSeriesFacts(AntigenSeries series)
+    {
+        Series = series;
+        var first = new HashSet<string>(StringComparer.Ordinal);
+        if (series.Doses.Count > 0)
+        {
+            foreach (var vaccine in series.Doses[0].PreferableVaccines.Concat(series.Doses[0].AllowableVaccines))
+            {
+                first.Add(SupportingDataReader.NormalizeCvx(vaccine.Cvx));
+            }
+        }
+
+        FirstDoseCodes = first;
+        _explanations = new string?[(series.Doses.Count + 1) * Reasons * Statuses];
+        _dueExplanations = new string?[series.Doses.Count + 1];
+        _products = new DoseProducts[series.Doses.Count];
+        for (var i = 0; i < _products.Length; i++)
+        {
+            _products[i] = new DoseProducts(series.Doses[i]);
+        }
+    }
+
+    public AntigenSeries Series { get; }
+
+    /// <summary>The codes the series' first dose accepts (preferable or allowable, in any period).</summary>
+    public HashSet<string> FirstDoseCodes { get; }
+
+    /// <summary>The words for a dose's evaluation (<see cref="CovidDoseResult.Explanation"/>).</summary>
+    public string Explain(SeriesEvaluation e)
+    {
+        var number = e.TargetNumber ?? 0;
+        if (number < 0 || number > Series.Doses.Count || (int)e.Reason >= Reasons || (int)e.Status >= Statuses || e.Reasons.Bits > ushort.MaxValue)
+        {
+            return Format(e, Series.Name);
+        }
+
+        if (System.Numerics.BitOperations.PopCount(e.Reasons.Bits) > 1)
+        {
+            // Several reasons (too soon and the wrong product...): the text names them all; shared per combination.
+            var key = ((long)number << 32) | ((long)e.Status << 24) | ((long)e.Reason << 16) | e.Reasons.Bits;
+            return _severalReasons.TryGetValue(key, out var known) ? known : _severalReasons.GetOrAdd(key, Format(e, Series.Name));
+        }
+
+        var index = (((number * Reasons) + (int)e.Reason) * Statuses) + (int)e.Status;
+        return _explanations[index] ??= Format(e, Series.Name);
+    }
+
+    /// <summary>The words for a next dose due under the rules in effect (<see cref="NextDoseRule.Schedule"/>).</summary>
+    public string Due(int number) =>
+        number >= 1 && number < _dueExplanations.Length
+            ? _dueExplanations[number] ??= DueText(number, Series.Name)
+            : DueText(number, Series.Name);
+
+    /// <summary>The products the target dose allows on a date for a person born on a date, in the schedule's order
+    /// without repeats (preferable then allowable): one shared read-only list per distinct answer.</summary>
+    public IReadOnlyList<string> Products(int doseIndex, LocalDate birth, LocalDate date) => _products[doseIndex].On(birth, date);
+
+    public static string Format(SeriesEvaluation e, string series)
+    {
+        var dose = e.TargetNumber is { } n ? $"dose {n} of {series}" : series;
+        var text = e.Reason switch
+        {
+            DoseStatusReason.None when e.Status == DoseStatus.Valid => $"valid: {dose}",
+            DoseStatusReason.GracePeriod => $"valid within the 4-day grace period: {dose}",
+            DoseStatusReason.TooYoung => $"not valid: too young for {dose} on that date",
+            DoseStatusReason.TooOld => $"not valid: older than {dose} allows",
+            DoseStatusReason.TooSoon => $"not valid: too soon after the previous dose for {dose}",
+            DoseStatusReason.NotPreferableOrAllowable => $"not valid: the product is not allowed for {dose} on that date (age, mixing or booster rules then in effect)",
+            DoseStatusReason.SeriesAlreadyComplete => "extraneous: the series was already complete",
+            DoseStatusReason.DoseCondition => "not valid: the dose was sub-standard (expired or sub-potent)",
+            _ => $"{e.Status}: {e.Reason} ({dose})",
+        };
+        return System.Numerics.BitOperations.PopCount(e.Reasons.Bits) > 1 ? text + " [" + string.Join(", ", e.Reasons.ToArray()) + "]" : text;
+    }
+
+    public static string DueText(int number, string series) => $"dose {number} of {series}: due under the rules in effect";
+
+    /// <summary>One target dose's products: its vaccines as one flat array, and the lists already answered, by the set
+    /// of vaccines that qualified (a bit each).</summary>
+    private sealed class DoseProducts
+    {
+        private readonly SeriesVaccine[] _vaccines;
+        private readonly ConcurrentDictionary<ulong, ReadOnlyCollection<string>>? _answers;
+
+        public DoseProducts(SeriesDose dose)
+        {
+            _vaccines = [.. dose.PreferableVaccines, .. dose.AllowableVaccines];
+            _answers = _vaccines.Length <= 64 ? new ConcurrentDictionary<ulong, ReadOnlyCollection<string>>() : null;
+        }
+
+        public IReadOnlyList<string> On(LocalDate birth, LocalDate date)
+        {
+            if (_answers is null)
+            {
+                return Build(birth, date, ulong.MaxValue, useMask: false);
+            }
+
+            var mask = 0UL;
+            CdsiDuration? lastAge = null;
+            var lastAgeDate = default(LocalDate);
+            for (var i = 0; i < _vaccines.Length; i++)
+            {
+                var vaccine = _vaccines[i];
+                if (!vaccine.Period.Contains(date))
+                {
+                    continue;
+                }
+
+                // Ages repeat from one vaccine to the next (18 years for most): the date each is reached is computed once.
+                if (vaccine.BeginAge is { } begin && date < AgeDate(birth, begin, ref lastAge, ref lastAgeDate))
+                {
+                    continue;
+                }
+
+                if (vaccine.EndAge is { } end && date >= AgeDate(birth, end, ref lastAge, ref lastAgeDate))
+                {
+                    continue;
+                }
+
+                mask |= 1UL << i;
+            }
+
+            return _answers.TryGetValue(mask, out var known) ? known : _answers.GetOrAdd(mask, Build(birth, date, mask, useMask: true));
+        }
+
+        private static LocalDate AgeDate(LocalDate birth, CdsiDuration age, ref CdsiDuration? lastAge, ref LocalDate lastAgeDate)
+        {
+            if (lastAge != age)
+            {
+                lastAge = age;
+                lastAgeDate = CdsiCalendar.Add(birth, age.Years, age.Months, age.Days);
+            }
+
+            return lastAgeDate;
+        }
+
+        private ReadOnlyCollection<string> Build(LocalDate birth, LocalDate date, ulong mask, bool useMask)
+        {
+            var codes = new List<string>();
+            for (var i = 0; i < _vaccines.Length; i++)
+            {
+                var vaccine = _vaccines[i];
+                var qualifies = useMask
+                    ? (mask & (1UL << i)) != 0
+                    : vaccine.Period.Contains(date)
+                        && (vaccine.BeginAge is not { } begin || date >= CdsiCalendar.Add(birth, begin.Years, begin.Months, begin.Days))
+                        && (vaccine.EndAge is not { } end || date < CdsiCalendar.Add(birth, end.Years, end.Months, end.Days));
+                if (qualifies && !codes.Contains(vaccine.Cvx))
+                {
+                    codes.Add(vaccine.Cvx);
+                }
+            }
+
+            return codes.AsReadOnly();
+        }
+    }
+}
