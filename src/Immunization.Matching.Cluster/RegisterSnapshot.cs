@@ -9,7 +9,8 @@ namespace Immunization.Matching.Cluster;
 /// </summary>
 /// <remarks>
 /// Runs on one machine: it builds the whole register's index once to compute the statistics (u probabilities, name
-/// frequencies, the birth-year weight, which blocks are too large). The shards are the register's people in their input order.
+/// frequencies, the birth-year weight, which blocks are too large, the lookalike counts: how many people share a folded
+/// name, birth year and sex). The shards are the register's people in their input order.
 /// </remarks>
 public static class RegisterSnapshot
 {

@@ -10,7 +10,7 @@ namespace Immunization.Matching.Cluster;
 internal static class ShardFile
 {
     private const int Magic = 0x48534D49; // "IMSH"
-    private const int Version = 1;
+    private const int Version = 2;
 
     public static void Write(Stream stream, int shard, int shardCount, RegisterMatchOptions options, ShardStatistics statistics,
         IReadOnlyList<IdentityText> people)
@@ -25,6 +25,7 @@ internal static class ShardFile
         w.Write(options.AmbiguityMargin);
         w.Write(options.RandomPairs);
         w.Write(options.MaxBlockSize);
+        w.Write(options.UnregisteredShare);
         WriteJagged(w, statistics.U);
         WriteJagged(w, statistics.Weights);
         w.Write(statistics.YearWeight);
@@ -33,6 +34,14 @@ internal static class ShardFile
         {
             w.Write(name);
             w.Write(weight);
+        }
+
+        // The whole register's lookalike counts of this shard's people's names and birth years (the lookalike prior).
+        w.Write(statistics.Lookalikes.GroupCount);
+        foreach (var (key, count) in statistics.Lookalikes.Groups())
+        {
+            w.Write(key);
+            w.Write(count);
         }
 
         w.Write(people.Count);
@@ -73,6 +82,7 @@ internal static class ShardFile
                 AmbiguityMargin = r.ReadDouble(),
                 RandomPairs = r.ReadInt32(),
                 MaxBlockSize = r.ReadInt32(),
+                UnregisteredShare = r.ReadDouble(),
             };
             var u = ReadJagged(r);
             var weights = ReadJagged(r);
@@ -84,6 +94,20 @@ internal static class ShardFile
                 names.Add(r.ReadString(), r.ReadDouble());
             }
 
+            var groupCount = r.ReadInt32();
+            var groupKeys = new long[groupCount];
+            var groupSizes = new int[groupCount];
+            for (var i = 0; i < groupCount; i++)
+            {
+                groupKeys[i] = r.ReadInt64();
+                groupSizes[i] = r.ReadInt32();
+            }
+
+            if (!LookalikeTable.TryFromGroups(groupKeys, groupSizes, out var lookalikes))
+            {
+                throw new InvalidDataException("The register shard file is corrupt: its lookalike groups are not in order.");
+            }
+
             var count = r.ReadInt32();
             var oversized = new int[count];
             var people = new Comparators.Vietnamese.IdentityRecord[count];
@@ -93,7 +117,7 @@ internal static class ShardFile
                 people[i] = IdentityText.Read(r).ToRecord();
             }
 
-            return RegisterIndex.BuildShard(people, new ShardStatistics(u, weights, yearWeight, names, oversized), options);
+            return RegisterIndex.BuildShard(people, new ShardStatistics(u, weights, yearWeight, names, oversized, lookalikes), options);
         }
         catch (EndOfStreamException e)
         {

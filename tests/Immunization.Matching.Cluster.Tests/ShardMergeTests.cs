@@ -48,6 +48,53 @@ public sealed class ShardMergeTests
         Assert.True(maxBlockSize > 100 || skipped > 0, "no block was skipped");
     }
 
+    [Theory]
+    [InlineData(11UL, 3)]
+    [InlineData(37UL, 5)]
+    public void Link_ThroughShardsWithLookalikesOnOtherShards_EqualsTheWholeRegistersIndex(ulong seed, int shardCount)
+    {
+        // Each lookalike group lives on other shards than its person: a shard that counted only its own people would see
+        // no lookalikes and link the records that the whole register leaves ambiguous.
+        var world = World.Generate(seed, 2_000, shardCount, twins: 20, lookalikeGroups: 60, lookalikesPerGroup: 12);
+        // Eight strangers per register lookalike: the thirteen people of a group then outweigh a commune that agrees (about
+        // 11 bits beyond the name, year and sex), while the person alone, as its own shard would count, does not.
+        var options = new RegisterMatchOptions { UnregisteredShare = 8 };
+        var storage = new MemoryStorage();
+        var snapshot = RegisterSnapshot.Write(world.Register, shardCount, storage, "s", options);
+        var shards = Enumerable.Range(0, shardCount)
+            .Select(s => ShardFile.Read(storage.OpenRead(snapshot.ShardName(s))!, s, shardCount)).ToArray();
+        var whole = RegisterIndex.Build(world.Register.Select(p => p.ToRecord()), options);
+
+        var differing = new List<string>();
+        var lookalikes = 0;
+        foreach (var text in world.Records)
+        {
+            var record = text.ToRecord();
+            var expected = whole.Link(record);
+            var actual = LinkThroughShards(shards, record);
+            lookalikes += expected.AmbiguityReason == AmbiguityReason.Lookalikes ? 1 : 0;
+            if (World.Row(expected) != World.Row(actual) && differing.Count < 5)
+            {
+                differing.Add($"{text.Id}:\n  whole  {World.Row(expected)}\n  shards {World.Row(actual)}");
+            }
+        }
+
+        Assert.True(differing.Count == 0, string.Join('\n', differing));
+        Assert.True(lookalikes >= 10, $"{lookalikes} records ambiguous for lookalikes");
+        // The shards hold the whole register's counts: a group's person sees all of them, none on the person's own shard.
+        var looked = world.Records.Where(r => r.Id.EndsWith("-look", StringComparison.Ordinal)).Select(r => r.Id[2..^5]).ToHashSet();
+        foreach (var (shard, s) in shards.Select((shard, s) => (shard, s)))
+        {
+            for (var i = 0; i < shard.Count; i++)
+            {
+                if (looked.Contains(shard.PersonId(i)))
+                {
+                    Assert.True(shard.LookalikesOf(i) > 12, $"shard {s} counts {shard.LookalikesOf(i)} lookalikes of a group of 13 or more");
+                }
+            }
+        }
+    }
+
     [Fact]
     public void Read_FileOfAnotherShard_IsRefused()
     {

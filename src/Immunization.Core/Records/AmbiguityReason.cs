@@ -17,4 +17,10 @@ public enum AmbiguityReason
 
     /// <summary>The best weight lies between the review and the match weights (<c>review_band</c>).</summary>
     ReviewBand = 4,
+
+    /// <summary>
+    /// The best candidate shares the record's folded full name, birth year and sex, and the record's other evidence does not
+    /// lead it by the ambiguity margin over the people, in the register or outside it, who share them too (<c>lookalikes</c>).
+    /// </summary>
+    Lookalikes = 5,
 }

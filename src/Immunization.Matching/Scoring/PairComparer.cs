@@ -213,7 +213,11 @@ internal sealed class PairComparer
             {
                 if (jaroWinkler < 0)
                 {
-                    jaroWinkler = JaroWinkler.Similarity(_folded[f][a], _folded[f][b]);
+                    // The same "similar" as the register matcher's: the given names one typo apart at most, then the
+                    // whole names' Jaro-Winkler (a given name with nothing in common is never similar: 0).
+                    jaroWinkler = IdentityComparison.GivenNamesClose(_folded[f][a], _folded[f][b])
+                        ? JaroWinkler.Similarity(_folded[f][a], _folded[f][b])
+                        : 0;
                 }
 
                 pass = jaroWinkler >= _parameters[offset + l];

@@ -56,8 +56,10 @@ public sealed class RecordLink
     /// Gets why an <see cref="VerificationOutcome.Ambiguous"/> record is not linked, or <see langword="null"/> for other
     /// outcomes (<see cref="RecordVerification.AmbiguityReason"/>): the best candidate holds another valid identity number,
     /// two register people with the record's identity number are too close to call, the runner-up
-    /// (<see cref="RunnerUpPersonId"/>) is within the ambiguity margin, or the best weight lies between the review and the
-    /// match weights. Checked in that order; the first that applies is given.
+    /// (<see cref="RunnerUpPersonId"/>) is within the ambiguity margin, the best weight lies between the review and the
+    /// match weights, or the best candidate shares the record's folded name, birth year and sex and the record's other
+    /// evidence does not set it apart from the people, in the register or outside it, who share them too
+    /// (<see cref="RegisterMatchOptions.UnregisteredShare"/>). Checked in that order; the first that applies is given.
     /// </summary>
     public AmbiguityReason? AmbiguityReason => Verification.AmbiguityReason;
 

@@ -10,8 +10,10 @@ namespace Immunization.Matching.Verification;
 /// <remarks>
 /// <para>
 /// What an index computes from the whole register, and a shard therefore takes from it: the u probabilities and weights, the
-/// full-name term-frequency weights, the birth-year weight (<see cref="ShardStatistics"/>), and which blocks hold more than
-/// <see cref="RegisterMatchOptions.MaxBlockSize"/> people (a shard holds only a part of each block, so it cannot count).
+/// full-name term-frequency weights, the birth-year weight, how many people share each of its people's folded name, birth year
+/// and sex (the lookalike prior; keyed by the name's text, not by ids interned per index) (<see cref="ShardStatistics"/>), and
+/// which blocks hold more than <see cref="RegisterMatchOptions.MaxBlockSize"/> people (a shard holds only a part of each block,
+/// so it cannot count).
 /// Name tokens are interned per shard: comparisons only test token ids for equality, and a token a shard does not know is
 /// held by none of its people, so the levels are those of the whole register.
 /// </para>
@@ -48,7 +50,7 @@ public sealed partial class RegisterIndex
             }
         }
 
-        return new ShardStatistics(_u, _weights, _yearWeight, names, oversized);
+        return new ShardStatistics(_u, _weights, _yearWeight, names, oversized, LookalikesFor(persons));
     }
 
     /// <summary>
@@ -96,7 +98,7 @@ public sealed partial class RegisterIndex
         }
 
         return new RegisterIndex(ids, keys, [.. nameTexts], tokens, places, options,
-            (statistics.U, statistics.Weights, nameExact, statistics.YearWeight), oversized);
+            (statistics.U, statistics.Weights, nameExact, statistics.YearWeight), oversized, statistics.Lookalikes);
     }
 
     /// <summary>The best two candidates of this shard for <paramref name="record"/> (see <see cref="ShardProbe"/>).</summary>

@@ -11,7 +11,7 @@ namespace Immunization.Matching.Verification;
 public sealed partial class RegisterIndex
 {
     /// <summary>The snapshot's layout version: raise it whenever <see cref="Transfer"/> or a part's changes.</summary>
-    internal const int SnapshotFormatVersion = 1;
+    internal const int SnapshotFormatVersion = 2;
 
     private static ReadOnlySpan<byte> SnapshotMagic => "IMMZRIDX"u8;
 
@@ -177,6 +177,7 @@ public sealed partial class RegisterIndex
         c.Array(nameof(_nameExactWeights), ref Unsafe.AsRef(in _nameExactWeights));
         c.Value(nameof(_yearWeight), ref Unsafe.AsRef(in _yearWeight));
         c.Arrays(nameof(_u), ref Unsafe.AsRef(in _u));
+        c.Part(nameof(_lookalikes), ref Unsafe.AsRef(in _lookalikes));
         if (c.IsReading && (_keys.Length != _ids.Length || _weights.Length != IdentityLevels.FieldCount || _u.Length != IdentityLevels.FieldCount))
         {
             throw new RegisterIndexSnapshotException(RegisterIndexSnapshotProblem.Corrupt,
@@ -282,6 +283,7 @@ public sealed partial class RegisterIndex
         Compare(nameof(RegisterMatchOptions.AmbiguityMargin), saved.AmbiguityMargin, expected.AmbiguityMargin);
         Compare(nameof(RegisterMatchOptions.RandomPairs), saved.RandomPairs, expected.RandomPairs);
         Compare(nameof(RegisterMatchOptions.MaxBlockSize), saved.MaxBlockSize, expected.MaxBlockSize);
+        Compare(nameof(RegisterMatchOptions.UnregisteredShare), saved.UnregisteredShare, expected.UnregisteredShare);
         return string.Join("; ", differences);
     }
 }

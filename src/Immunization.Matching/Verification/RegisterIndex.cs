@@ -25,7 +25,9 @@ namespace Immunization.Matching.Verification;
 /// <para>
 /// Each candidate is scored on six fields (identity number, name, date of birth, sex, phone, residence); agreement on a
 /// full name weighs by its frequency in the register. The best candidate is the record's person when its weight reaches
-/// the match weight, leads the runner-up by the ambiguity margin, and does not hold a different valid identity number.
+/// the match weight, leads the runner-up by the ambiguity margin, and does not hold a different valid identity number; and,
+/// when it shares the record's folded full name, birth year and sex, when the record's other evidence also leads the people
+/// who share them, in the register and outside it, by the ambiguity margin (<see cref="RegisterMatchOptions.UnregisteredShare"/>).
 /// </para>
 /// </remarks>
 /// <threadsafety>Immutable once built; <see cref="Link"/> may be called from several threads at once.</threadsafety>
@@ -46,15 +48,21 @@ public sealed partial class RegisterIndex
     private readonly ThreadLocal<Scratch> _scratch;
     private readonly HashSet<long>? _oversized;
 
+    // How many people of the whole register share each folded full name, birth year and sex (the lookalike prior).
+    private readonly LookalikeTable _lookalikes;
+
     private RegisterIndex(string[] ids, IdentityKey[] keys, string[] nameTexts, Dictionary<string, int> tokens, Dictionary<string, int> places,
         RegisterMatchOptions options)
-        : this(ids, keys, nameTexts, tokens, places, options, EstimateModel(keys, nameTexts, CanonicalOrder(ids), options.RandomPairs), null)
+        : this(ids, keys, nameTexts, tokens, places, options, EstimateModel(keys, nameTexts, CanonicalOrder(ids), options.RandomPairs), null,
+            BuildLookalikes(keys, nameTexts))
     {
     }
 
-    // A shard of a larger register passes the whole register's model and which of its blocks are too large in the whole.
+    // A shard of a larger register passes the whole register's model, which of its blocks are too large in the whole, and the
+    // whole register's lookalike counts.
     private RegisterIndex(string[] ids, IdentityKey[] keys, string[] nameTexts, Dictionary<string, int> tokens, Dictionary<string, int> places,
-        RegisterMatchOptions options, (double[][] U, double[][] Weights, double[] NameExactWeights, double YearWeight) model, HashSet<long>? oversized)
+        RegisterMatchOptions options, (double[][] U, double[][] Weights, double[] NameExactWeights, double YearWeight) model, HashSet<long>? oversized,
+        LookalikeTable lookalikes)
     {
         _ids = ids;
         _keys = keys;
@@ -65,6 +73,7 @@ public sealed partial class RegisterIndex
         _blocks = BuildBlocks(keys);
         (_u, _weights, _nameExactWeights, _yearWeight) = model;
         _oversized = oversized;
+        _lookalikes = lookalikes;
         _scratch = new ThreadLocal<Scratch>(() => new Scratch(ids.Length));
     }
 
@@ -174,6 +183,13 @@ public sealed partial class RegisterIndex
         {
             outcome = VerificationOutcome.Ambiguous;
             reason = AmbiguityReason.ReviewBand;
+        }
+        else if (LookalikeLead(key, best, levels, bestWeight, runnerUp) < _options.AmbiguityMargin)
+        {
+            // The record's evidence beyond its name, birth year and sex does not tell the candidate from the lookalikes the
+            // register holds, and the ones it does not hold (people outside the register with the same name and year).
+            outcome = VerificationOutcome.Ambiguous;
+            reason = AmbiguityReason.Lookalikes;
         }
         else
         {
@@ -360,7 +376,7 @@ public sealed partial class RegisterIndex
             // An upper bound of the weight with a "similar" name: contact counted in full.
             nameLevel = w + phone + residence + names[IdentityLevels.NameSimilar] < bound
                 ? IdentityComparison.NameFallback(q, p)
-                : JaroWinkler.Similarity(nameText, _nameTexts[p.Name]) >= IdentityLevels.NameSimilarThreshold
+                : IdentityComparison.NamesSimilar(nameText, _nameTexts[p.Name], IdentityLevels.NameSimilarThreshold)
                     ? IdentityLevels.NameSimilar
                     : IdentityComparison.NameFallback(q, p);
         }

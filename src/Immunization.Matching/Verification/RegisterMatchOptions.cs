@@ -24,6 +24,16 @@ public readonly record struct RegisterMatchOptions
     /// <summary>Gets the number of random register pairs that estimate the u probabilities (default 100,000).</summary>
     public int RandomPairs { get; init; } = 100_000;
 
+    /// <summary>
+    /// Gets the expected number of people outside the register per person in it who could carry a record: moved in, born
+    /// abroad, never registered (default 0.05). It sets the prior against linking on lookalike evidence: a record whose best
+    /// candidate shares its folded full name, birth year and sex is linked only when the record's other evidence (day and
+    /// month of birth, identity number, phone, residence) outweighs, by <see cref="AmbiguityMargin"/>, the runner-up together
+    /// with this share times the register's people holding that name, year and sex; otherwise the record is ambiguous with
+    /// the reason <c>lookalikes</c>. Zero turns the prior off.
+    /// </summary>
+    public double UnregisteredShare { get; init; } = 0.05;
+
     /// <summary>Gets the largest block a blocking key may have and still produce candidates (default 2,000).</summary>
     public int MaxBlockSize { get; init; } = 2_000;
 }

@@ -89,6 +89,7 @@ public sealed class VerificationNamesTests
 
         Assert.Equal("ambiguous:tie;citizen_id:different;full_name:tone_marks", VerificationNames.FormatDifferences(differences, AmbiguityReason.Tie));
         Assert.Equal("ambiguous:review_band", VerificationNames.FormatDifferences([], AmbiguityReason.ReviewBand));
+        Assert.Equal("ambiguous:lookalikes", VerificationNames.FormatDifferences([], AmbiguityReason.Lookalikes));
         Assert.Equal("", VerificationNames.FormatDifferences([], null));
     }
 

@@ -199,8 +199,28 @@ internal static class IdentityComparison
             return IdentityLevels.NameSwapped;
         }
 
-        return JaroWinkler.Similarity(keyA, keyB) >= IdentityLevels.NameSimilarThreshold ? IdentityLevels.NameSimilar : NameFallback(a, b);
+        return NamesSimilar(keyA, keyB, IdentityLevels.NameSimilarThreshold) ? IdentityLevels.NameSimilar : NameFallback(a, b);
     }
+
+    /// <summary>
+    /// Whether two folded full names are similar: their given names (last syllables) are at most one edit apart
+    /// (<see cref="GivenNamesClose"/>) and the Jaro-Winkler similarity of the whole names reaches <paramref name="threshold"/>.
+    /// </summary>
+    /// <remarks>
+    /// The whole-name similarity alone calls <c>nguyen thi chi</c> and <c>nguyen thi xuan</c> similar (0.90): a family and a
+    /// middle name shared by millions outweigh a given name with nothing in common, and two relatives, or two strangers of a
+    /// common family name, count as one person with a typo. The given name is what tells Vietnamese people apart.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool NamesSimilar(ReadOnlySpan<char> a, ReadOnlySpan<char> b, double threshold) =>
+        GivenNamesClose(a, b) && JaroWinkler.Similarity(a, b) >= threshold;
+
+    /// <summary>
+    /// Whether the given names (the last syllables) of two folded full names are equal or one typing error apart: one letter
+    /// inserted, deleted or replaced, or two adjacent letters swapped.
+    /// </summary>
+    public static bool GivenNamesClose(ReadOnlySpan<char> a, ReadOnlySpan<char> b) =>
+        DamerauLevenshtein.Distance(a[(a.LastIndexOf(' ') + 1)..], b[(b.LastIndexOf(' ') + 1)..], 1) <= 1;
 
     /// <summary>The name level when the names are not similar: given name only, or different.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
