@@ -279,8 +279,15 @@ public static class CoverageCalculator
         Partitions.Run(n, parts, (part, from, to) =>
         {
             var counts = new PeopleCounts(leaves * dBase * Classes);
+
+            // A first dose on or before the product's threshold (the reference date less its interval and the grace) has
+            // passed the interval and the grace, as first + interval + grace <= reference date says; the threshold of the
+            // default interval computed once, the last product's kept.
+            int grace = options.DropOutGraceDays;
+            var defaultThreshold = asOf.PlusDays(-(options.DefaultDoseTwoIntervalDays + grace));
             string? lastProduct = null;
-            int lastInterval = options.DefaultDoseTwoIntervalDays;
+            int lastDays = options.DefaultDoseTwoIntervalDays + grace;
+            var lastThreshold = defaultThreshold;
             Span<int> seenGroups = stackalloc int[8];
             for (int i = from; i < to; i++)
             {
@@ -304,23 +311,29 @@ public static class CoverageCalculator
                     int dropOut = 0;
                     if (status.FirstDose is LocalDate first)
                     {
-                        int interval;
+                        LocalDate threshold;
+                        int days;
                         if (status.FirstProduct is not { } fp)
                         {
-                            interval = options.DefaultDoseTwoIntervalDays;
+                            threshold = defaultThreshold;
+                            days = options.DefaultDoseTwoIntervalDays + grace;
                         }
                         else
                         {
                             if (!string.Equals(fp, lastProduct, StringComparison.Ordinal))
                             {
-                                lastInterval = options.DoseTwoIntervalDays.TryGetValue(fp, out int days) ? days : options.DefaultDoseTwoIntervalDays;
+                                lastDays = (options.DoseTwoIntervalDays.TryGetValue(fp, out int interval) ? interval : options.DefaultDoseTwoIntervalDays) + grace;
+                                lastThreshold = asOf.PlusDays(-lastDays);
                                 lastProduct = fp;
                             }
 
-                            interval = lastInterval;
+                            threshold = lastThreshold;
+                            days = lastDays;
                         }
 
-                        bool eligible = first.PlusDays(interval + options.DropOutGraceDays) <= asOf;
+                        // (A first dose in the reference date's calendar; in the year 9999, adding the days is tried so
+                        // that a date past the end of time fails as it did.)
+                        bool eligible = first <= threshold || (first.Year >= 9999 && first.PlusDays(days) <= asOf);
                         bool dropped = eligible && (status.SecondDose is not LocalDate second || second > asOf);
                         dropOut = dropped ? 2 : eligible ? 1 : 0;
                     }

@@ -117,6 +117,7 @@ public static class DataQualityCalculator
             var person = index.DosePerson;
             var day = index.DoseDay;
             var product = index.DoseProduct;
+            var flags = index.DoseFlags;
             for (int i = 0; i < m; i++)
             {
                 int row = person[i];
@@ -125,10 +126,12 @@ public static class DataQualityCalculator
                     continue;
                 }
 
+                // Equal day numbers are equal dates unless a date is of another calendar: only then are the dates compared.
                 int slot = row / parts;
                 for (int j = last[slot]; j >= 0; j = previous[j])
                 {
-                    if (day[j] == day[i] && product[j] == product[i] && index.Doses[j].Date == index.Doses[i].Date)
+                    if (day[j] == day[i] && product[j] == product[i]
+                        && (((flags[i] | flags[j]) & ReportIndex.OtherCalendar) == 0 || index.Doses[j].Date == index.Doses[i].Date))
                     {
                         duplicate[i] = true;
                         break;
