@@ -83,6 +83,9 @@ internal sealed class ReportIndex
         int doseParts = Partitions.For(m);
         var localProducts = new Dictionary<string, int>[doseParts];
         var unknown = new long[doseParts];
+        var grouped = new bool[doseParts];
+        var firstRow = new int[doseParts];
+        var lastRow = new int[doseParts];
         var personLeaf = PersonLeaf;
         Partitions.Run(m, doseParts, (part, from, to) =>
         {
@@ -92,6 +95,8 @@ internal sealed class ReportIndex
             long unknownHere = 0;
             int last = -2;
             bool guessing = false;
+            bool rising = true;
+            int first = -1, previous = -1;
             var dosePerson = DosePerson;
             var doseLeaf = DoseLeaf;
             var doseProduct = DoseProduct;
@@ -126,6 +131,9 @@ internal sealed class ReportIndex
                     else
                     {
                         last = row;
+                        rising = rising && row >= previous;
+                        previous = row;
+                        first = first < 0 ? row : first;
                     }
                 }
 
@@ -156,9 +164,25 @@ internal sealed class ReportIndex
 
             localProducts[part] = products;
             unknown[part] = unknownHere;
+            grouped[part] = rising;
+            firstRow[part] = first;
+            lastRow[part] = previous;
         });
 
         DosesOfUnknownPeople = unknown.Sum();
+
+        // Person by person when the rows never fall, within each range and from one range to the next.
+        bool byPerson = grouped.All(g => g);
+        for (int part = 0, before = -1; part < doseParts && byPerson; part++)
+        {
+            if (firstRow[part] >= 0)
+            {
+                byPerson = firstRow[part] >= before;
+                before = lastRow[part];
+            }
+        }
+
+        DosesGroupedByPerson = byPerson;
 
         bool TryRow(string id, int row, out int found)
         {
@@ -234,6 +258,12 @@ internal sealed class ReportIndex
 
     /// <summary>Each dose's register row (the first row of its person id), or -1.</summary>
     internal int[] DosePerson { get; }
+
+    /// <summary>
+    /// Whether the doses of register people come person by person: their rows never fall in record order, so each row's
+    /// doses are together (with doses of no register person between them at most).
+    /// </summary>
+    internal bool DosesGroupedByPerson { get; }
 
     /// <summary>Each dose's leaf: its person's, or the commune written on it when the register does not hold the person.</summary>
     internal int[] DoseLeaf { get; }
