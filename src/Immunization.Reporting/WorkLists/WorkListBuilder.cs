@@ -21,6 +21,11 @@ public static class WorkListBuilder
     /// <param name="drawnUp">The date the lists are drawn up.</param>
     /// <param name="dueAfterDays">Days until the lists are due (2 by default).</param>
     /// <returns>The lists, ordered by commune code; communes with nothing to check have none.</returns>
+    /// <remarks>
+    /// A list holds the positions of its records and makes each item from the record when it is read (items read twice
+    /// are equal, not the same object), so the lists keep the dose records alive rather than millions of items of their
+    /// own; the records are immutable.
+    /// </remarks>
     public static IReadOnlyList<WorkList> Build(IReadOnlyList<RegisterPerson> register, IReadOnlyList<DoseEntry> doses, LocalDate drawnUp, int dueAfterDays = DefaultDueAfterDays)
     {
         Guard.Against.Null(register);
