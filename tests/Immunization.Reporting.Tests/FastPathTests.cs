@@ -34,6 +34,53 @@ public sealed class FastPathTests
     [InlineData(2)]
     public void Report_InputLargeEnoughForTwoCores_SameAsReference(int seed) => AssertSame(Messy(seed, 130_000));
 
+    [Theory]
+    [InlineData(3, 400)]
+    [InlineData(4, 130_000)]
+    public void Report_DosesInRandomOrder_SameAsReference(int seed, int people)
+    {
+        // The messy doses come person by person; shuffled, the index cannot take each person's doses as together.
+        var input = Messy(seed, people);
+        var doses = input.Doses.ToArray();
+        new Random(seed).Shuffle(doses);
+        AssertSame(new ReportInput { Register = input.Register, Doses = doses, Statuses = input.Statuses, Tallies = input.Tallies });
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Report_SameDayInAnotherCalendar_NotADuplicateDose(bool shuffled)
+    {
+        // 1 October 2021 in the ISO and in the Julian calendar are different days with the same year, month and day.
+        var input = Messy(5, 300);
+        var iso = new LocalDate(2021, 10, 1);
+        var julian = new LocalDate(2021, 10, 1, CalendarSystem.Julian);
+        var registered = input.Register.Select(p => p.PersonId).ToHashSet(StringComparer.Ordinal);
+        var doses = input.Doses.ToList();
+        int at = doses.FindIndex(d => d.PersonId is { } id && registered.Contains(id));
+        var template = doses[at];
+
+        // Next to the person's own doses (person by person), or with the whole list reversed (not).
+        doses.InsertRange(at + 1, [template with { RecordId = "C1", Date = iso }, template with { RecordId = "C2", Date = julian }, template with { RecordId = "C3", Date = iso }]);
+        if (shuffled)
+        {
+            doses.Reverse();
+        }
+
+        var options = new ReportOptions { AsOf = Sample.AsOf };
+        long all = Duplicates(doses), withoutJulian = Duplicates([.. doses.Where(d => d.RecordId != "C2")]);
+        Assert.Equal(withoutJulian, all);
+        Assert.Equal(withoutJulian - 1, Duplicates([.. doses.Where(d => d.RecordId is not ("C2" or "C3"))]));
+
+        long Duplicates(List<DoseEntry> list)
+        {
+            var changed = new ReportInput { Register = input.Register, Doses = list, Statuses = input.Statuses };
+            AssertSame(changed);
+            return DataQualityCalculator.Compute(changed, options, CoverageCalculator.Compute(changed, options))
+                .Single(r => r.Indicator == QualityIndicators.DuplicateDoses && r.UnitCode == "VN").Figure.Numerator;
+        }
+    }
+
     [Fact]
     public void Report_WithoutStatuses_SameAsReference()
     {

@@ -78,17 +78,42 @@ internal static class ReportingScaleRun
         return 0;
     }
 
-    private static Mark Start() =>
-        new(Stopwatch.GetTimestamp(), Process.GetCurrentProcess().TotalProcessorTime, GC.GetTotalAllocatedBytes(true), GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
+    private static Mark Start()
+    {
+        var process = Process.GetCurrentProcess();
+        return new(Stopwatch.GetTimestamp(), process.TotalProcessorTime, process.PrivilegedProcessorTime, MinorFaults(), GC.GetTotalAllocatedBytes(true), GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
+    }
+
+    // The process's minor page faults (Linux: field 10 of /proc/self/stat), or 0 where there is no such file.
+    private static long MinorFaults()
+    {
+        try
+        {
+            string stat = File.ReadAllText("/proc/self/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return long.Parse(fields[7], CultureInfo.InvariantCulture);
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return 0;
+        }
+    }
 
     private static void Print(string stage, Mark start, string what)
     {
         double wall = Stopwatch.GetElapsedTime(start.Ticks).TotalSeconds;
-        double cpu = (Process.GetCurrentProcess().TotalProcessorTime - start.Cpu).TotalSeconds;
+        var process = Process.GetCurrentProcess();
+        double cpu = (process.TotalProcessorTime - start.Cpu).TotalSeconds;
+        double sys = (process.PrivilegedProcessorTime - start.Sys).TotalSeconds;
+        long faults = MinorFaults() - start.Faults;
         double bytes = GC.GetTotalAllocatedBytes(true) - start.Bytes;
         double pause = (GC.GetTotalPauseDuration() - start.Pause).TotalSeconds;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{stage,-44} wall {wall,7:F2} s  cpu {cpu,7:F2} s  allocated {bytes / 1e6,7:F0} MB  GCs {GC.CollectionCount(0) - start.Gen0}/{GC.CollectionCount(1) - start.Gen1}/{GC.CollectionCount(2) - start.Gen2} paused {pause,5:F2} s  {what}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{stage,-44} wall {wall,7:F2} s  cpu {cpu,7:F2} s (sys {sys,5:F2}, {faults / 1000,6:N0} k page faults)  allocated {bytes / 1e6,7:F0} MB  GCs {GC.CollectionCount(0) - start.Gen0}/{GC.CollectionCount(1) - start.Gen1}/{GC.CollectionCount(2) - start.Gen2} paused {pause,5:F2} s  {what}"));
     }
 
-    private readonly record struct Mark(long Ticks, TimeSpan Cpu, long Bytes, int Gen0, int Gen1, int Gen2, TimeSpan Pause);
+    private readonly record struct Mark(long Ticks, TimeSpan Cpu, TimeSpan Sys, long Faults, long Bytes, int Gen0, int Gen1, int Gen2, TimeSpan Pause);
 }

@@ -274,13 +274,41 @@ public static class CoverageCalculator
             ageCells[years + 1] = AgeCells(ages, years);
         }
 
+        // The distinct sets of age groups among those ages: a person is counted once, in one cell per (leaf, sex, set of
+        // age groups, class), and each core spreads its cells over the disaggregations at the end (one counter touched
+        // per person instead of one per disaggregation). Ages past the table are counted in the disaggregations directly.
+        var sets = new List<int[]>();
+        var setOf = new int[MaxTabled + 2];
+        for (int y = 0; y < ageCells.Length; y++)
+        {
+            int found = sets.FindIndex(set => set.AsSpan().SequenceEqual(ageCells[y]));
+            if (found < 0)
+            {
+                found = sets.Count;
+                sets.Add(ageCells[y]);
+            }
+
+            setOf[y] = found;
+        }
+
+        int setCount = sets.Count;
+        int combos = 3 * setCount;
+
         int parts = Partitions.For(n);
         var result = new PeopleCounts[parts];
         Partitions.Run(n, parts, (part, from, to) =>
         {
             var counts = new PeopleCounts(leaves * dBase * Classes);
+            var combined = new int[leaves * combos * Classes];
+
+            // A first dose on or before the product's threshold (the reference date less its interval and the grace) has
+            // passed the interval and the grace, as first + interval + grace <= reference date says; the threshold of the
+            // default interval computed once, the last product's kept.
+            int grace = options.DropOutGraceDays;
+            var defaultThreshold = asOf.PlusDays(-(options.DefaultDoseTwoIntervalDays + grace));
             string? lastProduct = null;
-            int lastInterval = options.DefaultDoseTwoIntervalDays;
+            int lastDays = options.DefaultDoseTwoIntervalDays + grace;
+            var lastThreshold = defaultThreshold;
             Span<int> seenGroups = stackalloc int[8];
             for (int i = from; i < to; i++)
             {
@@ -304,23 +332,29 @@ public static class CoverageCalculator
                     int dropOut = 0;
                     if (status.FirstDose is LocalDate first)
                     {
-                        int interval;
+                        LocalDate threshold;
+                        int days;
                         if (status.FirstProduct is not { } fp)
                         {
-                            interval = options.DefaultDoseTwoIntervalDays;
+                            threshold = defaultThreshold;
+                            days = options.DefaultDoseTwoIntervalDays + grace;
                         }
                         else
                         {
                             if (!string.Equals(fp, lastProduct, StringComparison.Ordinal))
                             {
-                                lastInterval = options.DoseTwoIntervalDays.TryGetValue(fp, out int days) ? days : options.DefaultDoseTwoIntervalDays;
+                                lastDays = (options.DoseTwoIntervalDays.TryGetValue(fp, out int interval) ? interval : options.DefaultDoseTwoIntervalDays) + grace;
+                                lastThreshold = asOf.PlusDays(-lastDays);
                                 lastProduct = fp;
                             }
 
-                            interval = lastInterval;
+                            threshold = lastThreshold;
+                            days = lastDays;
                         }
 
-                        bool eligible = first.PlusDays(interval + options.DropOutGraceDays) <= asOf;
+                        // (A first dose in the reference date's calendar; in the year 9999, adding the days is tried so
+                        // that a date past the end of time fails as it did.)
+                        bool eligible = first <= threshold || (first.Year >= 9999 && first.PlusDays(days) <= asOf);
                         bool dropped = eligible && (status.SecondDose is not LocalDate second || second > asOf);
                         dropOut = dropped ? 2 : eligible ? 1 : 0;
                     }
@@ -328,15 +362,22 @@ public static class CoverageCalculator
                     cls = (level * 3) + dropOut;
                 }
 
-                int baseCell = leaf * dBase;
-                var cells = counts.Base;
-                cells[(baseCell * Classes) + cls]++;
-                int sex = 1 + (int)person.Sex switch { 1 => 1, 2 => 2, _ => 0 };
-                cells[((baseCell + sex) * Classes) + cls]++;
+                int sex = (int)person.Sex switch { 1 => 1, 2 => 2, _ => 0 };
                 int years = AgeInYears(person.BirthDate, asOf);
-                foreach (int a in years <= MaxTabled ? ageCells[years + 1] : AgeCells(ages, years))
+                if (years <= MaxTabled)
                 {
-                    cells[((baseCell + 4 + a) * Classes) + cls]++;
+                    combined[((((leaf * combos) + (sex * setCount) + setOf[years + 1])) * Classes) + cls]++;
+                }
+                else
+                {
+                    int baseCell = leaf * dBase;
+                    var cells = counts.Base;
+                    cells[(baseCell * Classes) + cls]++;
+                    cells[((baseCell + 1 + sex) * Classes) + cls]++;
+                    foreach (int a in AgeCells(ages, years))
+                    {
+                        cells[((baseCell + 4 + a) * Classes) + cls]++;
+                    }
                 }
 
                 var groups = person.PriorityGroups;
@@ -356,6 +397,34 @@ public static class CoverageCalculator
                     }
 
                     counts.GroupCells[number][(leaf * Classes) + cls]++;
+                }
+            }
+
+            // The combined cells spread over all, sex and each age group of the set.
+            var spread = counts.Base;
+            for (int leaf = 0; leaf < leaves; leaf++)
+            {
+                for (int combo = 0; combo < combos; combo++)
+                {
+                    int at = ((leaf * combos) + combo) * Classes;
+                    int sex = combo / setCount;
+                    var set = sets[combo % setCount];
+                    for (int cls = 0; cls < Classes; cls++)
+                    {
+                        int count = combined[at + cls];
+                        if (count == 0)
+                        {
+                            continue;
+                        }
+
+                        int baseCell = leaf * dBase;
+                        spread[(baseCell * Classes) + cls] += count;
+                        spread[((baseCell + 1 + sex) * Classes) + cls] += count;
+                        foreach (int a in set)
+                        {
+                            spread[((baseCell + 4 + a) * Classes) + cls] += count;
+                        }
+                    }
                 }
             }
 

@@ -4,50 +4,107 @@ namespace Immunization.Reporting.Coverage;
 
 /// <summary>
 /// The register's person ids to their first row: open addressing over one <see cref="long"/> per slot (the id's hash code
-/// and the row), in parts by the hash's top bits so that each core builds its own part. The strings are compared only when
-/// the hash codes are equal, and the table holds no references, so the garbage collector does not trace it.
+/// and the row), in small parts by the hash's top bits. The rows are first sorted into their parts (a counting sort on
+/// the cores, stable, so the first row of an id comes first), then each part's table is filled while it sits in the
+/// core's cache: a table of millions of ids is not filled by random writes all over memory. The strings are compared
+/// only when the hash codes are equal, and the table holds no references, so the garbage collector does not trace it.
 /// </summary>
 internal sealed class PersonTable
 {
-    private readonly string[] _ids;
-    private readonly long[][] _parts;
+    // About this many ids per part: a part's table (twice as many slots of 8 bytes) stays within a core's cache.
+    private const int IdsPerPart = 8192;
+
+    private readonly RegisterPerson[] _register;
+    private readonly long[] _slots;
     private readonly int _shift;
+    private readonly int _partBits;
+    private readonly int _mask;
 
     /// <summary>Builds the table; <paramref name="repeated"/> is set for each row whose id an earlier row has.</summary>
-    internal PersonTable(string[] ids, int[] hashes, bool[] repeated, int parts)
+    /// <param name="register">The register's rows.</param>
+    /// <param name="repeated">One flag per row, set here.</param>
+    internal PersonTable(RegisterPerson[] register, bool[] repeated)
     {
-        _ids = ids;
-        int partBits = BitOperations.Log2((uint)BitOperations.RoundUpToPowerOf2((uint)Math.Max(1, parts)));
-        int count = 1 << partBits;
-        _shift = 32 - partBits;
-        _parts = new long[count][];
-        int n = ids.Length;
-        Partitions.Run(count, Math.Min(count, Math.Max(1, parts)), (_, from, to) =>
-        {
-            for (int part = from; part < to; part++)
-            {
-                int size = (int)Math.Min(1L << 30, BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, ((n / count) * 3 / 2) + 16)));
-                var slots = new long[size];
-                int mask = size - 1;
-                for (int row = 0; row < n; row++)
-                {
-                    int hash = hashes[row];
-                    if (PartOf(hash) != part)
-                    {
-                        continue;
-                    }
+        _register = register;
+        int n = register.Length;
+        _partBits = n <= IdsPerPart ? 0 : BitOperations.Log2(BitOperations.RoundUpToPowerOf2((uint)((n + IdsPerPart - 1) / IdsPerPart)));
+        int partCount = 1 << _partBits;
+        _shift = 32 - _partBits;
 
+        // 1. Hash codes, and how many rows of each part each core's range holds.
+        int cores = Partitions.For(n);
+        var hashes = GC.AllocateUninitializedArray<int>(n);
+        var counts = new int[cores][];
+        Partitions.Run(n, cores, (core, from, to) =>
+        {
+            var here = new int[partCount];
+            for (int row = from; row < to; row++)
+            {
+                int hash = Hash(register[row].PersonId);
+                hashes[row] = hash;
+                here[PartOf(hash)]++;
+            }
+
+            counts[core] = here;
+        });
+
+        // 2. Each part's first place among the sorted rows, each core's place within it, and the largest part.
+        var partStart = new int[partCount + 1];
+        int total = 0, largest = 0;
+        for (int part = 0; part < partCount; part++)
+        {
+            partStart[part] = total;
+            foreach (var here in counts)
+            {
+                int count = here[part];
+                here[part] = total;
+                total += count;
+            }
+
+            largest = Math.Max(largest, total - partStart[part]);
+        }
+
+        partStart[partCount] = total;
+
+        // 3. (hash, row) sorted by part, in row order within a part.
+        var sorted = GC.AllocateUninitializedArray<long>(n);
+        Partitions.Run(n, cores, (core, from, to) =>
+        {
+            var next = counts[core];
+            for (int row = from; row < to; row++)
+            {
+                int hash = hashes[row];
+                sorted[next[PartOf(hash)]++] = Pack(hash, row);
+            }
+        });
+
+        // 4. Each part's table, at most three quarters full, filled from its rows in order.
+        int size = (int)Math.Min(1L << 30, BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, (largest * 4 / 3) + 1)));
+        _mask = size - 1;
+        _slots = new long[(long)partCount * size];
+        var slots = _slots;
+        int mask = _mask;
+        Partitions.Run(partCount, Math.Min(partCount, cores), (_, fromPart, toPart) =>
+        {
+            for (int part = fromPart; part < toPart; part++)
+            {
+                int bottom = part * size;
+                for (int k = partStart[part]; k < partStart[part + 1]; k++)
+                {
+                    long entry = sorted[k];
+                    int hash = (int)(entry >> 32);
+                    int row = (int)entry - 1;
                     int at = Start(hash, mask);
                     while (true)
                     {
-                        long slot = slots[at];
+                        long slot = slots[bottom + at];
                         if (slot == 0)
                         {
-                            slots[at] = Pack(hash, row);
+                            slots[bottom + at] = entry;
                             break;
                         }
 
-                        if ((int)(slot >> 32) == hash && string.Equals(ids[(int)slot - 1], ids[row], StringComparison.Ordinal))
+                        if ((int)(slot >> 32) == hash && string.Equals(register[(int)slot - 1].PersonId, register[row].PersonId, StringComparison.Ordinal))
                         {
                             repeated[row] = true;
                             break;
@@ -56,8 +113,6 @@ internal sealed class PersonTable
                         at = (at + 1) & mask;
                     }
                 }
-
-                _parts[part] = slots;
             }
         });
     }
@@ -69,30 +124,30 @@ internal sealed class PersonTable
     internal int Find(string id)
     {
         int hash = Hash(id);
-        var slots = _parts[PartOf(hash)];
-        int mask = slots.Length - 1;
-        int at = Start(hash, mask);
+        int bottom = PartOf(hash) * (_mask + 1);
+        int at = Start(hash, _mask);
         while (true)
         {
-            long slot = slots[at];
+            long slot = _slots[bottom + at];
             if (slot == 0)
             {
                 return -1;
             }
 
-            if ((int)(slot >> 32) == hash && string.Equals(_ids[(int)slot - 1], id, StringComparison.Ordinal))
+            if ((int)(slot >> 32) == hash && string.Equals(_register[(int)slot - 1].PersonId, id, StringComparison.Ordinal))
             {
                 return (int)slot - 1;
             }
 
-            at = (at + 1) & mask;
+            at = (at + 1) & _mask;
         }
     }
 
     // The row is kept plus one in the low half, so an empty slot is 0.
     private static long Pack(int hash, int row) => ((long)hash << 32) | (uint)(row + 1);
 
+    // The slot to start from: the hash mixed (its top bits chose the part), then the table's bits.
     private static int Start(int hash, int mask) => (int)(((ulong)(uint)hash * 0x9E3779B97F4A7C15UL) >> 32) & mask;
 
-    private int PartOf(int hash) => _shift == 32 ? 0 : (int)((uint)hash >> _shift);
+    private int PartOf(int hash) => _partBits == 0 ? 0 : (int)((uint)hash >> _shift);
 }

@@ -1,5 +1,6 @@
 using Immunization.Core.Places;
 using Immunization.Core.Records;
+using NodaTime;
 
 namespace Immunization.Reporting.Coverage;
 
@@ -7,8 +8,8 @@ namespace Immunization.Reporting.Coverage;
 /// The register and the dose records normalised once into flat arrays, so that coverage, data quality and the work lists
 /// count with integers instead of looking up strings: each register row's reporting place (a "leaf", one distinct pair
 /// of new province and commune), each dose's register row, place, product number, day and flags. Built on 2 cores (the
-/// person-id table in parts by hash code, the doses in contiguous ranges) and kept for the last inputs seen (weakly), so
-/// the three calculations over the same inputs build it once.
+/// person-id table in small parts by hash code, the doses in contiguous ranges) and kept for the last inputs seen
+/// (weakly), so the three calculations over the same inputs build it once.
 /// </summary>
 /// <remarks>
 /// The index holds copies of the two lists' element references: it is reused only when every element is the same
@@ -28,9 +29,21 @@ internal sealed class ReportIndex
     /// <summary>Shift of the identity-number state (0–2; 3 for any other value).</summary>
     internal const int IdentityShift = 3;
 
+    /// <summary>Flag: the dose's date is not in the ISO calendar (its <see cref="DoseDay"/> does not tell the calendar).</summary>
+    internal const byte OtherCalendar = 0x20;
+
     private static readonly WeakReference<ReportIndex?> s_last = new(null);
 
     private readonly PersonTable _persons;
+
+    // The places met: each unit's leaf plus one by the unit's hash code (its dense catalogue number), and each leaf's
+    // (province, commune) pair with the first residence that led to it.
+    private readonly Dictionary<(int Province, int Commune), int> _leaves = [];
+    private readonly List<int> _leafProvince = [];
+    private readonly List<int> _leafCommune = [];
+    private readonly List<AdministrativeUnit> _leafResidence = [];
+    private AdministrativeUnit[] _unitOfSlot = new AdministrativeUnit[1 << 14];
+    private int[] _leafOfSlot = new int[1 << 14];
 
     private ReportIndex(RegisterPerson[] register, DoseEntry[] doses)
     {
@@ -38,35 +51,11 @@ internal sealed class ReportIndex
         Doses = doses;
         int n = register.Length, m = doses.Length;
 
-        // 1. Person ids: their hash codes and the residences read on each core over contiguous ranges, then the table of
-        // first rows built in parts (the same id always falls in the same part, so the first row of an id is kept).
-        int parts = Partitions.For(n);
-        var ids = new string[n];
-        var hashes = new int[n];
-        PersonResidence = new AdministrativeUnit[n];
-        Partitions.Run(n, parts, (_, from, to) =>
-        {
-            for (int i = from; i < to; i++)
-            {
-                var person = register[i];
-                ids[i] = person.PersonId;
-                hashes[i] = PersonTable.Hash(person.PersonId);
-                PersonResidence[i] = person.Residence;
-            }
-        });
-
+        // 1. Person ids: the table of each id's first row (built on the cores), which marks the rows that repeat an id.
         var repeated = new bool[n];
-        _persons = new PersonTable(ids, hashes, repeated, parts);
+        _persons = new PersonTable(register, repeated);
 
         // 2. Places of the people counted (a repeated row is neither counted nor placed), in register order.
-        var leaves = new Dictionary<(int, int), int>();
-
-        // The leaf of each residence met, by its hash code (small and dense for the catalogue's units), checked against
-        // the unit kept in the slot.
-        var slotUnit = new AdministrativeUnit[1 << 15];
-        var slotLeaf = new int[1 << 15];
-        var leafProvince = new List<int>();
-        var leafCommune = new List<int>();
         PersonLeaf = new int[n];
         long duplicates = 0;
         for (int i = 0; i < n; i++)
@@ -78,22 +67,26 @@ internal sealed class ReportIndex
                 continue;
             }
 
-            PersonLeaf[i] = Leaf(PersonResidence[i]);
+            PersonLeaf[i] = Leaf(register[i].Residence);
         }
 
         People = n - (int)duplicates;
         DuplicatePersonIds = duplicates;
 
-        // 3. Doses, in contiguous ranges: register row, flags, day, product (numbered per part, renumbered below).
+        // 3. Doses, in contiguous ranges: register row, leaf (the person's), flags, day, product (numbered per part,
+        // renumbered below).
         DosePerson = new int[m];
         DoseLeaf = new int[m];
         DoseProduct = new int[m];
         DoseDay = new int[m];
         DoseFlags = new byte[m];
-        DoseCommune = new AdministrativeUnit[m];
         int doseParts = Partitions.For(m);
         var localProducts = new Dictionary<string, int>[doseParts];
         var unknown = new long[doseParts];
+        var grouped = new bool[doseParts];
+        var firstRow = new int[doseParts];
+        var lastRow = new int[doseParts];
+        var personLeaf = PersonLeaf;
         Partitions.Run(m, doseParts, (part, from, to) =>
         {
             var products = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -102,6 +95,13 @@ internal sealed class ReportIndex
             long unknownHere = 0;
             int last = -2;
             bool guessing = false;
+            bool rising = true;
+            int first = -1, previous = -1;
+            var dosePerson = DosePerson;
+            var doseLeaf = DoseLeaf;
+            var doseProduct = DoseProduct;
+            var doseDay = DoseDay;
+            var doseFlags = DoseFlags;
             for (int i = from; i < to; i++)
             {
                 var dose = doses[i];
@@ -131,6 +131,9 @@ internal sealed class ReportIndex
                     else
                     {
                         last = row;
+                        rising = rising && row >= previous;
+                        previous = row;
+                        first = first < 0 ? row : first;
                     }
                 }
 
@@ -151,24 +154,39 @@ internal sealed class ReportIndex
                     lastProduct = product;
                 }
 
+                dosePerson[i] = row;
+                doseLeaf[i] = row >= 0 ? personLeaf[row] : -1;
+                doseProduct[i] = lastNumber;
                 var date = dose.Date;
-                DosePerson[i] = row;
-                DoseLeaf[i] = row >= 0 ? PersonLeaf[row] : -1;
-                DoseProduct[i] = lastNumber;
-                DoseDay[i] = (((date.Year * 16) + date.Month) * 32) + date.Day;
-                DoseFlags[i] = flags;
-                DoseCommune[i] = dose.RecordCommune;
+                doseDay[i] = (((date.Year * 16) + date.Month) * 32) + date.Day;
+                doseFlags[i] = date.Calendar == CalendarSystem.Iso ? flags : (byte)(flags | OtherCalendar);
             }
 
             localProducts[part] = products;
             unknown[part] = unknownHere;
+            grouped[part] = rising;
+            firstRow[part] = first;
+            lastRow[part] = previous;
         });
 
         DosesOfUnknownPeople = unknown.Sum();
 
+        // Person by person when the rows never fall, within each range and from one range to the next.
+        bool byPerson = grouped.All(g => g);
+        for (int part = 0, before = -1; part < doseParts && byPerson; part++)
+        {
+            if (firstRow[part] >= 0)
+            {
+                byPerson = firstRow[part] >= before;
+                before = lastRow[part];
+            }
+        }
+
+        DosesGroupedByPerson = byPerson;
+
         bool TryRow(string id, int row, out int found)
         {
-            found = (uint)row < (uint)n && !repeated[row] && string.Equals(ids[row], id, StringComparison.Ordinal) ? row : -1;
+            found = (uint)row < (uint)n && !repeated[row] && string.Equals(register[row].PersonId, id, StringComparison.Ordinal) ? row : -1;
             return found >= 0;
         }
 
@@ -177,7 +195,7 @@ internal sealed class ReportIndex
         {
             if (DoseLeaf[i] < 0)
             {
-                DoseLeaf[i] = Leaf(DoseCommune[i]);
+                DoseLeaf[i] = Leaf(doses[i].RecordCommune);
             }
         }
 
@@ -203,40 +221,9 @@ internal sealed class ReportIndex
             }
         });
 
-        LeafProvince = [.. leafProvince];
-        LeafCommune = [.. leafCommune];
-
-        int Leaf(AdministrativeUnit residence)
-        {
-            int slot = residence.GetHashCode();
-            if ((uint)slot < (uint)slotUnit.Length && slotLeaf[slot] > 0 && slotUnit[slot] == residence)
-            {
-                return slotLeaf[slot] - 1;
-            }
-
-            int leaf = PlaceLeaf(residence);
-            if ((uint)slot < (uint)slotUnit.Length)
-            {
-                slotUnit[slot] = residence;
-                slotLeaf[slot] = leaf + 1;
-            }
-
-            return leaf;
-        }
-
-        int PlaceLeaf(AdministrativeUnit residence)
-        {
-            var (p, c) = Units.Resolve(residence);
-            if (!leaves.TryGetValue((p, c), out int leaf))
-            {
-                leaf = leafProvince.Count;
-                leaves[(p, c)] = leaf;
-                leafProvince.Add(p);
-                leafCommune.Add(c);
-            }
-
-            return leaf;
-        }
+        LeafProvince = [.. _leafProvince];
+        LeafCommune = [.. _leafCommune];
+        LeafResidence = [.. _leafResidence];
     }
 
     /// <summary>The register's rows, as indexed.</summary>
@@ -257,8 +244,8 @@ internal sealed class ReportIndex
     /// <summary>Each register row's leaf; -1 for a row whose person id an earlier row already has.</summary>
     internal int[] PersonLeaf { get; }
 
-    /// <summary>Each register row's residence.</summary>
-    internal AdministrativeUnit[] PersonResidence { get; }
+    /// <summary>A residence of each leaf (the first met): every residence of a leaf resolves to the leaf's units.</summary>
+    internal AdministrativeUnit[] LeafResidence { get; }
 
     /// <summary>The people counted (each person id once).</summary>
     internal int People { get; }
@@ -272,20 +259,24 @@ internal sealed class ReportIndex
     /// <summary>Each dose's register row (the first row of its person id), or -1.</summary>
     internal int[] DosePerson { get; }
 
+    /// <summary>
+    /// Whether the doses of register people come person by person: their rows never fall in record order, so each row's
+    /// doses are together (with doses of no register person between them at most).
+    /// </summary>
+    internal bool DosesGroupedByPerson { get; }
+
     /// <summary>Each dose's leaf: its person's, or the commune written on it when the register does not hold the person.</summary>
     internal int[] DoseLeaf { get; }
 
     /// <summary>Each dose's product, an index into <see cref="Products"/>.</summary>
     internal int[] DoseProduct { get; }
 
-    /// <summary>Each dose's date as one number (year, month, day; equal dates give equal numbers).</summary>
+    /// <summary>Each dose's date as one number (year, month, day): equal dates give equal numbers, and so do unequal dates of
+    /// different calendars, which are flagged <see cref="OtherCalendar"/>.</summary>
     internal int[] DoseDay { get; }
 
-    /// <summary>Each dose's flags: <see cref="Valid"/>, <see cref="HasPersonId"/>, outcome and identity-number state.</summary>
+    /// <summary>Each dose's flags: <see cref="Valid"/>, <see cref="HasPersonId"/>, <see cref="OtherCalendar"/>, outcome and identity-number state.</summary>
     internal byte[] DoseFlags { get; }
-
-    /// <summary>The commune written on each dose record.</summary>
-    internal AdministrativeUnit[] DoseCommune { get; }
 
     /// <summary>The products, in ordinal order.</summary>
     internal string[] Products { get; }
@@ -312,6 +303,43 @@ internal sealed class ReportIndex
         var index = new ReportIndex(Copy(register), Copy(doses));
         s_last.SetTarget(index);
         return index;
+    }
+
+    /// <summary>The leaf of a residence, added when new.</summary>
+    private int Leaf(AdministrativeUnit residence)
+    {
+        // The hash code is the unit's dense catalogue number, so the slot is almost always the unit's own; it is checked.
+        int slot = residence.GetHashCode();
+        if ((uint)slot < (uint)_leafOfSlot.Length && _leafOfSlot[slot] > 0 && _unitOfSlot[slot] == residence)
+        {
+            return _leafOfSlot[slot] - 1;
+        }
+
+        var place = Units.Resolve(residence);
+        if (!_leaves.TryGetValue(place, out int leaf))
+        {
+            leaf = _leafProvince.Count;
+            _leaves.Add(place, leaf);
+            _leafProvince.Add(place.Province);
+            _leafCommune.Add(place.Commune);
+            _leafResidence.Add(residence);
+        }
+
+        const int MaxSlots = 1 << 20;
+        if ((uint)slot < MaxSlots)
+        {
+            if (slot >= _leafOfSlot.Length)
+            {
+                int size = Math.Max(slot + 1, _leafOfSlot.Length * 2);
+                Array.Resize(ref _leafOfSlot, size);
+                Array.Resize(ref _unitOfSlot, size);
+            }
+
+            _unitOfSlot[slot] = residence;
+            _leafOfSlot[slot] = leaf + 1;
+        }
+
+        return leaf;
     }
 
     /// <summary>The outcome of a dose's flags (0 for a value outside 1–5).</summary>

@@ -17,11 +17,6 @@ internal sealed class UnitTable
     private readonly Dictionary<AdministrativeUnit, int> _communes = [];
     private readonly Dictionary<AdministrativeUnit, int> _unresolved = [];
 
-    // A flat cache in front of _byResidence, indexed by the unit's hash code (a small dense number for the catalogue's
-    // units); each slot keeps its unit, so a hash that is not dense only falls back to the dictionary.
-    private AdministrativeUnit[] _fastUnit = [];
-    private (int Province, int Commune)[] _fastPlace = [];
-
     internal UnitTable()
     {
         Units.Add(new UnitInfo("VN", "Việt Nam", "none", 0));
@@ -30,18 +25,15 @@ internal sealed class UnitTable
 
     internal List<UnitInfo> Units { get; } = [];
 
-    /// <summary>Where a residence goes: its new province and new commune (or the unresolved/unknown units).</summary>
+    /// <summary>
+    /// Where a residence goes: its new province and new commune (or the unresolved/unknown units). Callers that resolve a
+    /// residence per record keep their own cache in front (the report index keeps one per unit).
+    /// </summary>
     internal (int Province, int Commune) Resolve(AdministrativeUnit residence)
     {
         if (residence.IsDefault)
         {
             return (Unknown, Unknown);
-        }
-
-        int slot = residence.GetHashCode();
-        if ((uint)slot < (uint)_fastUnit.Length && _fastUnit[slot] == residence)
-        {
-            return _fastPlace[slot];
         }
 
         if (_byResidence.TryGetValue(residence, out var known))
@@ -73,7 +65,6 @@ internal sealed class UnitTable
             ? Index(_unresolved, province, 3, province.Code + "-unresolved", province.Name + " (commune unresolved)")
             : Index(_communes, commune, 2, commune.Code, commune.Name);
         _byResidence[residence] = (p, c);
-        Remember(slot, residence, (p, c));
         return (p, c);
     }
 
@@ -96,25 +87,6 @@ internal sealed class UnitTable
         [.. Enumerable.Range(0, Units.Count)
             .OrderBy(i => Units[i].Order)
             .ThenBy(i => Units[i].Code, StringComparer.Ordinal)];
-
-    private void Remember(int slot, AdministrativeUnit residence, (int Province, int Commune) place)
-    {
-        const int MaxSlots = 1 << 20;
-        if ((uint)slot >= MaxSlots)
-        {
-            return;
-        }
-
-        if (slot >= _fastUnit.Length)
-        {
-            int size = Math.Max(Math.Max(slot + 1, _fastUnit.Length * 2), 1024);
-            Array.Resize(ref _fastUnit, size);
-            Array.Resize(ref _fastPlace, size);
-        }
-
-        _fastUnit[slot] = residence;
-        _fastPlace[slot] = place;
-    }
 
     private int Index(Dictionary<AdministrativeUnit, int> map, AdministrativeUnit unit, int order, string code, string name)
     {

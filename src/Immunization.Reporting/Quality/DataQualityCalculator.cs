@@ -101,53 +101,102 @@ public static class DataQualityCalculator
 
     /// <summary>
     /// Which doses repeat an earlier dose of the same person id, date and product (the later ones are the duplicates).
-    /// Doses of register people are checked on each core for the rows of that core (row modulo cores), against the
-    /// earlier doses of the same row chained through <c>previous</c>; doses of ids the register does not hold by a set.
+    /// When the records come person by person (each register row's doses together, as the index saw), each dose is
+    /// compared with the doses of its row just before it, on the cores over contiguous ranges; otherwise each core checks
+    /// the rows of its own (row modulo cores) against the earlier doses of the same row chained through <c>previous</c>.
+    /// Doses of ids the register does not hold are checked by a set.
     /// </summary>
     private static bool[] Duplicates(ReportIndex index)
     {
         int m = index.Doses.Length, n = index.Register.Length;
         var duplicate = new bool[m];
-        var previous = new int[m];
+        var person = index.DosePerson;
+        var day = index.DoseDay;
+        var product = index.DoseProduct;
+        var flags = index.DoseFlags;
         int parts = Partitions.For(m);
-        Partitions.Run(parts, parts, (part, _, _) =>
-        {
-            var last = new int[(n / parts) + 1];
-            Array.Fill(last, -1);
-            var person = index.DosePerson;
-            var day = index.DoseDay;
-            var product = index.DoseProduct;
-            for (int i = 0; i < m; i++)
-            {
-                int row = person[i];
-                if (row < 0 || row % parts != part)
-                {
-                    continue;
-                }
 
-                int slot = row / parts;
-                for (int j = last[slot]; j >= 0; j = previous[j])
+        // Equal day numbers are equal dates unless a date is of another calendar: only then are the dates compared.
+        bool Same(int i, int j) =>
+            day[j] == day[i] && product[j] == product[i]
+            && (((flags[i] | flags[j]) & ReportIndex.OtherCalendar) == 0 || index.Doses[j].Date == index.Doses[i].Date);
+
+        if (index.DosesGroupedByPerson)
+        {
+            Partitions.Run(m, parts, (_, from, to) =>
+            {
+                for (int i = from; i < to; i++)
                 {
-                    if (day[j] == day[i] && product[j] == product[i] && index.Doses[j].Date == index.Doses[i].Date)
+                    int row = person[i];
+                    if (row < 0)
                     {
-                        duplicate[i] = true;
-                        break;
+                        continue;
+                    }
+
+                    // Back over the doses of no register person, to the first dose of another row.
+                    for (int j = i - 1; j >= 0; j--)
+                    {
+                        int other = person[j];
+                        if (other < 0)
+                        {
+                            continue;
+                        }
+
+                        if (other != row)
+                        {
+                            break;
+                        }
+
+                        if (Same(i, j))
+                        {
+                            duplicate[i] = true;
+                            break;
+                        }
                     }
                 }
-
-                previous[i] = last[slot];
-                last[slot] = i;
-            }
-        });
-
-        HashSet<(string, LocalDate, string)>? seen = null;
-        for (int i = 0; i < m; i++)
+            });
+        }
+        else
         {
-            if (index.DosePerson[i] < 0 && (index.DoseFlags[i] & ReportIndex.HasPersonId) != 0)
+            var previous = new int[m];
+            Partitions.Run(parts, parts, (part, _, _) =>
             {
-                var dose = index.Doses[i];
-                seen ??= [];
-                duplicate[i] = !seen.Add((dose.PersonId!, dose.Date, dose.Product));
+                var last = new int[(n / parts) + 1];
+                Array.Fill(last, -1);
+                for (int i = 0; i < m; i++)
+                {
+                    int row = person[i];
+                    if (row < 0 || row % parts != part)
+                    {
+                        continue;
+                    }
+
+                    int slot = row / parts;
+                    for (int j = last[slot]; j >= 0; j = previous[j])
+                    {
+                        if (Same(i, j))
+                        {
+                            duplicate[i] = true;
+                            break;
+                        }
+                    }
+
+                    previous[i] = last[slot];
+                    last[slot] = i;
+                }
+            });
+        }
+
+        if (index.DosesOfUnknownPeople > 0)
+        {
+            var seen = new HashSet<(string, LocalDate, string)>();
+            for (int i = 0; i < m; i++)
+            {
+                if (person[i] < 0 && (flags[i] & ReportIndex.HasPersonId) != 0)
+                {
+                    var dose = index.Doses[i];
+                    duplicate[i] = !seen.Add((dose.PersonId!, dose.Date, dose.Product));
+                }
             }
         }
 

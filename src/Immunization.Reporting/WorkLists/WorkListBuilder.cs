@@ -1,4 +1,5 @@
 using Ardalis.GuardClauses;
+using Immunization.Core.Places;
 using Immunization.Core.Records;
 using Immunization.Reporting.Coverage;
 using NodaTime;
@@ -20,6 +21,11 @@ public static class WorkListBuilder
     /// <param name="drawnUp">The date the lists are drawn up.</param>
     /// <param name="dueAfterDays">Days until the lists are due (2 by default).</param>
     /// <returns>The lists, ordered by commune code; communes with nothing to check have none.</returns>
+    /// <remarks>
+    /// A list holds the positions of its records and makes each item from the record when it is read (items read twice
+    /// are equal, not the same object), so the lists keep the dose records alive rather than millions of items of their
+    /// own; the records are immutable.
+    /// </remarks>
     public static IReadOnlyList<WorkList> Build(IReadOnlyList<RegisterPerson> register, IReadOnlyList<DoseEntry> doses, LocalDate drawnUp, int dueAfterDays = DefaultDueAfterDays)
     {
         Guard.Against.Null(register);
@@ -27,47 +33,101 @@ public static class WorkListBuilder
         Guard.Against.Negative(dueAfterDays);
 
         var index = ReportIndex.For(register, doses);
+        var all = index.Doses;
+        int m = all.Length, leaves = index.LeafCount;
+
+        // The lists' own units (codes and names as the index's), resolved once per leaf: a record goes to its leaf's
+        // commune, except a record linked to a person whose residence the register does not know, which goes to the
+        // commune written on it (resolved here, before the parallel passes, since the table is not shared safely).
         var units = new UnitTable();
-        int m = index.Doses.Length;
-
-        // The records to check and their communes, in record order.
-        var communeOf = new int[m];
-        for (int i = 0; i < m; i++)
+        var communeOfLeaf = new int[leaves];
+        int unknownLeaf = -1;
+        for (int l = 0; l < leaves; l++)
         {
-            if (ReportIndex.Outcome(index.DoseFlags[i]) is not (VerificationOutcome.Differs or VerificationOutcome.NotFound or VerificationOutcome.Ambiguous))
+            var residence = index.LeafResidence[l];
+            communeOfLeaf[l] = units.Resolve(residence).Commune;
+            if (residence.IsDefault)
             {
-                communeOf[i] = -1;
-                continue;
+                unknownLeaf = l;
             }
-
-            int row = index.DosePerson[i];
-            var place = row >= 0 && !index.PersonResidence[row].IsDefault ? index.PersonResidence[row] : index.DoseCommune[i];
-            communeOf[i] = units.Resolve(place).Commune;
         }
 
-        // Each list's items made on 2 cores, each core over a contiguous range of the records, written to its own
-        // place in the list so that record order is kept; then each list sorted by record id.
+        var flags = index.DoseFlags;
+        var doseLeaf = index.DoseLeaf;
+        var written = new Dictionary<AdministrativeUnit, int>();
+        if (unknownLeaf >= 0)
+        {
+            for (int i = 0; i < m; i++)
+            {
+                if (doseLeaf[i] == unknownLeaf && Listed(flags[i]))
+                {
+                    var commune = all[i].RecordCommune;
+                    if (!written.ContainsKey(commune))
+                    {
+                        written.Add(commune, units.Resolve(commune).Commune);
+                    }
+                }
+            }
+        }
+
+        int CommuneOf(int i)
+        {
+            int leaf = doseLeaf[i];
+            return leaf == unknownLeaf ? written[all[i].RecordCommune] : communeOfLeaf[leaf];
+        }
+
+        // Each list's records counted and placed on 2 cores, each core over a contiguous range of the records, written
+        // to its own place in the list so that record order is kept; then each list sorted by record id.
+        // Whether the records to check come in record-id order is seen on the way (reading them in record order, not list
+        // by list): then every list, a subsequence of them, is in order too.
         int unitCount = units.Units.Count;
         int parts = Partitions.For(m);
         var perPart = new int[parts][];
+        var inOrder = new bool[parts];
+        var firstListed = new int[parts];
+        var lastListed = new int[parts];
         Partitions.Run(m, parts, (part, from, to) =>
         {
             var counts = new int[unitCount];
+            bool ordered = true;
+            string? previous = null;
+            int first = -1, last = -1;
             for (int i = from; i < to; i++)
             {
-                if (communeOf[i] >= 0)
+                if (Listed(flags[i]))
                 {
-                    counts[communeOf[i]]++;
+                    counts[CommuneOf(i)]++;
+                    string id = all[i].RecordId;
+                    ordered = ordered && (previous is null || string.CompareOrdinal(previous, id) <= 0);
+                    previous = id;
+                    first = first < 0 ? i : first;
+                    last = i;
                 }
             }
 
             perPart[part] = counts;
+            inOrder[part] = ordered;
+            firstListed[part] = first;
+            lastListed[part] = last;
         });
 
-        var itemsOf = new WorkListItem[unitCount][];
+        bool allInOrder = inOrder.All(o => o);
+        int before = -1;
+        for (int part = 0; part < parts && allInOrder; part++)
+        {
+            if (firstListed[part] >= 0)
+            {
+                allInOrder = before < 0 || string.CompareOrdinal(all[before].RecordId, all[firstListed[part]].RecordId) <= 0;
+                before = lastListed[part];
+            }
+        }
+
+        var start = new int[unitCount];
+        var length = new int[unitCount];
+        int total = 0;
         for (int c = 0; c < unitCount; c++)
         {
-            int total = 0;
+            start[c] = total;
             foreach (var counts in perPart)
             {
                 int here = counts[c];
@@ -75,85 +135,53 @@ public static class WorkListBuilder
                 total += here;
             }
 
-            itemsOf[c] = total == 0 ? [] : new WorkListItem[total];
+            length[c] = total - start[c];
         }
 
+        var records = GC.AllocateUninitializedArray<int>(total);
         Partitions.Run(m, parts, (part, from, to) =>
         {
             var next = perPart[part];
             for (int i = from; i < to; i++)
             {
-                int c = communeOf[i];
-                if (c >= 0)
+                if (Listed(flags[i]))
                 {
-                    itemsOf[c][next[c]++] = Item(index.Doses[i]);
+                    records[next[CommuneOf(i)]++] = i;
                 }
             }
         });
 
-        var communes = Enumerable.Range(0, unitCount).Where(c => itemsOf[c].Length > 0).OrderBy(c => units.Units[c].Code, StringComparer.Ordinal).ToArray();
+        var communes = Enumerable.Range(0, unitCount).Where(c => length[c] > 0).OrderBy(c => units.Units[c].Code, StringComparer.Ordinal).ToArray();
         var due = drawnUp.PlusDays(dueAfterDays);
         var lists = new WorkList[communes.Length];
         Parallel.For(0, communes.Length, new ParallelOptions { MaxDegreeOfParallelism = Math.Min(Environment.ProcessorCount, 8) }, x =>
         {
             int c = communes[x];
-            var items = itemsOf[c];
+            var span = records.AsSpan(start[c], length[c]);
             bool sorted = true;
-            for (int k = 1; k < items.Length && sorted; k++)
+            for (int k = 1; k < span.Length && !allInOrder && sorted; k++)
             {
-                sorted = string.CompareOrdinal(items[k - 1].RecordId, items[k].RecordId) <= 0;
+                sorted = string.CompareOrdinal(all[span[k - 1]].RecordId, all[span[k]].RecordId) <= 0;
             }
 
             if (!sorted)
             {
                 // Stable, as the LINQ ordering was: equal record ids keep record order.
-                var keys = new (string, int)[items.Length];
-                for (int k = 0; k < items.Length; k++)
+                span.Sort((a, b) =>
                 {
-                    keys[k] = (items[k].RecordId, k);
-                }
-
-                Array.Sort(keys, items, s_byRecordId);
+                    int byId = string.CompareOrdinal(all[a].RecordId, all[b].RecordId);
+                    return byId != 0 ? byId : a.CompareTo(b);
+                });
             }
 
             var info = units.Units[c];
-            lists[x] = new WorkList(info.Code, info.Name, drawnUp, due, items);
+            lists[x] = new WorkList(info.Code, info.Name, drawnUp, due, new WorkListItems(all, records, start[c], length[c]));
         });
 
         return lists;
     }
 
-    private static readonly Comparer<(string RecordId, int Order)> s_byRecordId = Comparer<(string RecordId, int Order)>.Create((x, y) =>
-    {
-        int c = string.CompareOrdinal(x.RecordId, y.RecordId);
-        return c != 0 ? c : x.Order.CompareTo(y.Order);
-    });
-
-    // The sorted, distinct differing fields of each set of fields (bit i for field i), shared by the items.
-    private static readonly IReadOnlyList<IdentityField>[] s_fieldSets = [.. Enumerable.Range(0, 64).Select(mask =>
-        (IReadOnlyList<IdentityField>)Array.AsReadOnly(Enumerable.Range(0, 6).Where(f => (mask & (1 << f)) != 0).Select(f => (IdentityField)f).ToArray()))];
-
-    private static WorkListItem Item(DoseEntry dose) => new(
-        dose.RecordId,
-        dose.Outcome == VerificationOutcome.Differs ? dose.PersonId : null,
-        dose.Outcome,
-        dose.Outcome == VerificationOutcome.Differs ? SortedFields(dose.Differences) : [],
-        dose.Outcome == VerificationOutcome.Ambiguous ? dose.AmbiguityReason is { } reason ? VerificationNames.Name(reason) : "" : null);
-
-    private static IReadOnlyList<IdentityField> SortedFields(IReadOnlyList<IdentityDifference> differences)
-    {
-        int mask = 0;
-        for (int i = 0; i < differences.Count; i++)
-        {
-            var field = differences[i].Field;
-            if ((uint)field >= 6)
-            {
-                return [.. differences.Select(d => d.Field).Distinct().Order()];
-            }
-
-            mask |= 1 << (int)field;
-        }
-
-        return s_fieldSets[mask];
-    }
+    // Whether a record goes on a list: it differs, is not found or is ambiguous.
+    private static bool Listed(byte flags) =>
+        ReportIndex.Outcome(flags) is VerificationOutcome.Differs or VerificationOutcome.NotFound or VerificationOutcome.Ambiguous;
 }
