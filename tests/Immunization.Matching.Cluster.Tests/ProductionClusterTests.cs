@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Immunization.Matching.Cluster.Tests.Support;
+using Immunization.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Npgsql;

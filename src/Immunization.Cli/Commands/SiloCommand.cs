@@ -64,7 +64,7 @@ internal static class SiloCommand
                 }
                 catch (Exception e)
                 {
-                    stderr.WriteLine($"silo: could not start ({e.GetType().Name}: {JsonInput.Cap(e.Message)}); check membershipDatabase in {path}, " +
+                    stderr.WriteLine($"silo: could not start ({e.GetType().Name}: {e.Message}); check membershipDatabase in {path}, " +
                         "that 'immunization cluster init-db' created the membership tables, and that the ports are free.");
                     return CouldNotStart;
                 }

@@ -117,7 +117,7 @@ internal sealed class ClusterLinkRun : IDisposable
             }
             catch (Exception e) when (e is not CliInputException)
             {
-                throw new ClusterRunException($"could not connect to cluster {options.ClusterId} ({e.GetType().Name}: {JsonInput.Cap(e.Message)}); " +
+                throw new ClusterRunException($"could not connect to cluster {options.ClusterId} ({e.GetType().Name}: {e.Message}); " +
                     $"check that its silos run (immunization silo) and the membershipDatabase and clusterId of {configPath}.", e);
             }
 

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 
-namespace Immunization.Matching.Cluster.Tests.Support;
+namespace Immunization.Tests.Shared;
 
 /// <summary>
 /// A throw-away PostgreSQL server from the machine's own binaries (<c>/usr/lib/postgresql/N/bin</c>, the newest; or the folder
