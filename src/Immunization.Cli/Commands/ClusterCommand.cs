@@ -175,10 +175,7 @@ internal static class ClusterCommand
                 var people = ClusterLinkRun.ReadText(registerPath, "person_id").SelectMany(b => b).ToList();
                 var snapshot = RegisterSnapshot.Write(people, shardCount, storage, options.Snapshot);
                 snapshot.Save(storage);
-                foreach (var batch in people.Chunk(65_536))
-                {
-                    stats.Add([.. batch.Select(p => p.ToRecord())]);
-                }
+                ClusterLinkRun.CountUnreadable(stats, people);
 
                 if (stats.Summary() is { } summary)
                 {

@@ -42,10 +42,7 @@ internal sealed class ClusterLinkRun : IDisposable
         try
         {
             var people = ReadText(registerPath, "person_id").SelectMany(b => b).ToList();
-            foreach (var batch in people.Chunk(65_536))
-            {
-                registerStats.Add([.. batch.Select(p => p.ToRecord())]);
-            }
+            CountUnreadable(registerStats, people);
 
             // Several shards per silo, so that shards spread evenly over the silos.
             var shardCount = 4 * silos;
@@ -172,6 +169,22 @@ internal sealed class ClusterLinkRun : IDisposable
         if (Directory.Exists(folder))
         {
             Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// Counts the register's unreadable values, parsing on all cores. The shard-splitting step parses every person again:
+    /// <see cref="RegisterSnapshot.Write"/> takes the people as text (see NOTES-silohost.md).
+    /// </summary>
+    public static void CountUnreadable(IdentityFileStats stats, IReadOnlyList<IdentityText> people)
+    {
+        var batch = new Immunization.Matching.Comparators.Vietnamese.IdentityRecord[Math.Min(65_536, people.Count)];
+        for (var start = 0; start < people.Count; start += batch.Length)
+        {
+            var count = Math.Min(batch.Length, people.Count - start);
+            var part = count == batch.Length ? batch : new Immunization.Matching.Comparators.Vietnamese.IdentityRecord[count];
+            Parallel.For(0, count, i => part[i] = people[start + i].ToRecord());
+            stats.Add(part);
         }
     }
 
