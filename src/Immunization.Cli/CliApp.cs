@@ -54,5 +54,7 @@ internal static class CliApp
         yield return ReportCommand.Create();
         yield return WorklistCommand.Create();
         yield return DemoCommand.Create();
+        yield return SiloCommand.Create();
+        yield return ClusterCommand.Create();
     }
 }

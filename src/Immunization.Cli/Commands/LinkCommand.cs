@@ -48,6 +48,12 @@ internal static class LinkCommand
             Description = "[register mode] Link on an Orleans cluster of this many silos started in this process (the register split " +
                 "into 4 shards per silo); the output is that of the single-machine run. 0 (default): no cluster.",
         };
+        var clusterConfig = new Option<string>("--cluster")
+        {
+            Description = "[register mode] Link on a running production cluster (silos started with 'immunization silo'), connecting as " +
+                "its client with this settings file (client.json: clusterId, membershipDatabase, storage, snapshot); give --records, " +
+                "not --register: the register is the snapshot split into the shared storage by 'immunization cluster split'.",
+        };
         var train = new Option<bool>("--train-on-truth")
         {
             Description = "[config mode] Count m from the labelled pairs instead of estimating it by EM (optimistic accuracy).",
@@ -57,7 +63,7 @@ internal static class LinkCommand
             "the built-in Vietnamese matcher. Config mode (--config, --left, --right): two CSV files as a JSON configuration says: " +
             "candidate pairs by blocking, Fellegi-Sunter weights, explained decisions. Exit codes: 0 done, 2 bad input or usage.")
         {
-            register, records, indexFile, saveIndex, config, left, right, output, truth, train, silos,
+            register, records, indexFile, saveIndex, config, left, right, output, truth, train, silos, clusterConfig,
         };
         command.SetAction(parse =>
         {
@@ -68,6 +74,13 @@ internal static class LinkCommand
                 var truthGiven = parse.GetResult(truth) is not null;
                 var registerPath = parse.GetValue(register);
                 var indexPath = parse.GetValue(indexFile);
+                if (parse.GetValue(clusterConfig) is { } clusterPath)
+                {
+                    return RunOnCluster(stdout, clusterPath, registerPath ?? indexPath ?? parse.GetValue(saveIndex) ?? parse.GetValue(config)
+                        ?? parse.GetValue(left) ?? parse.GetValue(right), truthGiven || parse.GetValue(train) || parse.GetValue(silos) != 0,
+                        parse.GetValue(records), parse.GetValue(output)!);
+                }
+
                 if (registerPath is not null || indexPath is not null)
                 {
                     if (registerPath is not null && indexPath is not null)
@@ -116,7 +129,8 @@ internal static class LinkCommand
                     }
 
                     return RegisterLinkRun.Run(stdout, new RegisterSource(registerPath, indexPath, parse.GetValue(saveIndex)), recordsPath,
-                        parse.GetValue(output)!, truthPath, siloCount);
+                        parse.GetValue(output)!, truthPath,
+                        siloCount > 0 ? stats => ClusterLinkRun.Start(registerPath!, recordsPath, siloCount, stats) : null);
                 }
 
                 if (parse.GetValue(silos) != 0)
@@ -157,8 +171,40 @@ internal static class LinkCommand
                 stderr.WriteLine($"link: {e.Message}");
                 return 2;
             }
+            catch (ClusterRunException e)
+            {
+                // Names the cluster, the job and what failed; never a record.
+                stderr.WriteLine($"link: {e.Message}");
+                return 1;
+            }
         });
         return command;
+    }
+
+    /// <summary><c>link --cluster client.json --records --out</c>: the records linked on a running production cluster.</summary>
+    private static int RunOnCluster(TextWriter stdout, string clusterPath, string? otherSource, bool otherOption, string? recordsPath,
+        string outDir)
+    {
+        if (otherSource is not null)
+        {
+            throw new CliInputException("--cluster links against the snapshot in the cluster's storage: give --records and --out with it, not " +
+                "--register, --index, --save-index or the config mode's --config, --left, --right.");
+        }
+
+        if (otherOption)
+        {
+            throw new CliInputException("--truth, --train-on-truth and --silos are not available with --cluster (blocking recall needs the whole " +
+                "register's index on one machine; --silos starts a cluster of its own).");
+        }
+
+        if (recordsPath is null)
+        {
+            throw new CliInputException("--records is required with --cluster.");
+        }
+
+        var options = ClusterConfigFiles.ReadClient(clusterPath);
+        return RegisterLinkRun.Run(stdout, new RegisterSource(null, null, null), recordsPath, outDir, null,
+            _ => ClusterLinkRun.Connect(clusterPath, options, recordsPath));
     }
 
     private static int RunGeneric(TextWriter stdout, TextWriter stderr, string configPath, string leftPath, string rightPath, string outDir, bool truth,

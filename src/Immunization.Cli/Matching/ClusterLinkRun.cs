@@ -4,25 +4,28 @@ using Immunization.Cli.StandardFiles;
 using Immunization.Core.Records.Files;
 using Immunization.Matching.Cluster;
 using Immunization.Matching.Verification;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Immunization.Cli.Matching;
 
 /// <summary>
 /// <c>immunization link --register --records --silos N</c>: the register split into shards, an N-silo Orleans cluster started
-/// in this process (loopback TCP), the records linked by a batch link job; the links come back in record order for
-/// <see cref="RegisterLinkRun"/> to write, as the single-machine run writes them.
+/// in this process (loopback TCP), the records linked by a batch link job; or <c>immunization link --cluster client.json
+/// --records</c>: the records linked by a batch link job on a running production cluster. Either way the links come back in
+/// record order for <see cref="RegisterLinkRun"/> to write, as the single-machine run writes them.
 /// </summary>
 internal sealed class ClusterLinkRun : IDisposable
 {
     private static readonly string[] s_columns =
         ["citizen_id", "full_name", "date_of_birth", "sex", "phone", "province_code", "commune_code", "admin_scheme", "nationality"];
 
-    private readonly DirectoryStorage _storage;
+    private readonly string _temporary;
     private readonly IEnumerator<RecordLink> _links;
 
-    private ClusterLinkRun(DirectoryStorage storage, IEnumerator<RecordLink> links, int people, string summary)
+    private ClusterLinkRun(string temporary, IEnumerator<RecordLink> links, int people, string summary)
     {
-        _storage = storage;
+        _temporary = temporary;
         _links = links;
         People = people;
         Summary = summary;
@@ -39,10 +42,7 @@ internal sealed class ClusterLinkRun : IDisposable
         try
         {
             var people = ReadText(registerPath, "person_id").SelectMany(b => b).ToList();
-            foreach (var batch in people.Chunk(65_536))
-            {
-                registerStats.Add([.. batch.Select(p => p.ToRecord())]);
-            }
+            CountUnreadable(registerStats, people);
 
             // Several shards per silo, so that shards spread evenly over the silos.
             var shardCount = 4 * silos;
@@ -65,11 +65,83 @@ internal sealed class ClusterLinkRun : IDisposable
             var summary = string.Create(CultureInfo.InvariantCulture,
                 $"cluster: {silos} silos, {shardCount} shards: split and job input {split.TotalSeconds:0.00} s, silos started {(started - split).TotalSeconds:0.00} s, " +
                 $"job {(clock.Elapsed - started).TotalSeconds:0.00} s");
-            return new ClusterLinkRun(storage, LinkJob.ReadLinks(storage, spec).GetEnumerator(), snapshot.People, summary);
+            return new ClusterLinkRun(storage.Root, LinkJob.ReadLinks(storage, spec).GetEnumerator(), snapshot.People, summary);
         }
         catch
         {
-            Delete(storage);
+            Delete(storage.Root);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Links the records on a running cluster: stores them as a job in the shared folder, connects as a client (the gateways
+    /// from the membership table), runs the job and waits for it. The job's folder (the records' copy) is deleted afterwards.
+    /// </summary>
+    public static ClusterLinkRun Connect(string configPath, ClusterClientOptions options, string recordsPath)
+    {
+        var clock = Stopwatch.StartNew();
+        if (!File.Exists(recordsPath))
+        {
+            throw new CliInputException($"{recordsPath}: file not found.");
+        }
+
+        var storage = ClusterConfigFiles.OpenStorage(configPath, options.Storage);
+        RegisterSnapshotInfo snapshot;
+        try
+        {
+            snapshot = RegisterSnapshotInfo.Load(storage, options.Snapshot)
+                ?? throw new CliInputException($"{configPath}: snapshot: no snapshot {options.Snapshot} in {storage.Root}; split the register " +
+                    "into it first (immunization cluster split).");
+        }
+        catch (InvalidDataException e)
+        {
+            throw new CliInputException($"{configPath}: snapshot: {e.Message}");
+        }
+
+        var jobId = string.Create(CultureInfo.InvariantCulture, $"link-{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Guid.NewGuid().ToString("N")[..8]}");
+        var jobFolder = Path.Combine(storage.Root, "jobs", jobId);
+        try
+        {
+            var spec = LinkJob.Prepare(storage, jobId, snapshot, ReadText(recordsPath, "record_id").SelectMany(b => b), options.ChunkSize);
+            var stored = clock.Elapsed;
+            var builder = new HostApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+            builder.UseOrleansClient(client => client.UseRegisterCluster(options));
+            using var host = builder.Build();
+            try
+            {
+                host.StartAsync().GetAwaiter().GetResult();
+            }
+            catch (Exception e) when (e is not CliInputException)
+            {
+                throw new ClusterRunException($"could not connect to cluster {options.ClusterId} ({e.GetType().Name}: {e.Message}); " +
+                    $"check that its silos run (immunization silo) and the membershipDatabase and clusterId of {configPath}.", e);
+            }
+
+            var connected = clock.Elapsed;
+            try
+            {
+                var client = host.Services.GetRequiredService<IClusterClient>();
+                LinkJob.StartAsync(client, spec).GetAwaiter().GetResult();
+                LinkJob.WaitAsync(client, spec, TimeSpan.FromMilliseconds(200)).GetAwaiter().GetResult();
+            }
+            catch (InvalidOperationException e)
+            {
+                throw new ClusterRunException($"{e.Message} (job {jobId})", e);
+            }
+            finally
+            {
+                host.StopAsync().GetAwaiter().GetResult();
+            }
+
+            var summary = string.Create(CultureInfo.InvariantCulture,
+                $"cluster: {options.ClusterId}, snapshot {snapshot.Id} ({snapshot.ShardCount} shards), job {jobId}: records stored " +
+                $"{stored.TotalSeconds:0.00} s, connected {(connected - stored).TotalSeconds:0.00} s, job {(clock.Elapsed - connected).TotalSeconds:0.00} s");
+            return new ClusterLinkRun(jobFolder, LinkJob.ReadLinks(storage, spec).GetEnumerator(), snapshot.People, summary);
+        }
+        catch
+        {
+            Delete(jobFolder);
             throw;
         }
     }
@@ -89,18 +161,35 @@ internal sealed class ClusterLinkRun : IDisposable
     public void Dispose()
     {
         _links.Dispose();
-        Delete(_storage);
+        Delete(_temporary);
     }
 
-    private static void Delete(DirectoryStorage storage)
+    private static void Delete(string folder)
     {
-        if (Directory.Exists(storage.Root))
+        if (Directory.Exists(folder))
         {
-            Directory.Delete(storage.Root, recursive: true);
+            Directory.Delete(folder, recursive: true);
         }
     }
 
-    private static IEnumerable<IdentityText[]> ReadText(string path, string idColumn)
+    /// <summary>
+    /// Counts the register's unreadable values, parsing on all cores. The shard-splitting step parses every person again:
+    /// <see cref="RegisterSnapshot.Write"/> takes the people as text (see NOTES-silohost.md).
+    /// </summary>
+    public static void CountUnreadable(IdentityFileStats stats, IReadOnlyList<IdentityText> people)
+    {
+        var batch = new Immunization.Matching.Comparators.Vietnamese.IdentityRecord[Math.Min(65_536, people.Count)];
+        for (var start = 0; start < people.Count; start += batch.Length)
+        {
+            var count = Math.Min(batch.Length, people.Count - start);
+            var part = count == batch.Length ? batch : new Immunization.Matching.Comparators.Vietnamese.IdentityRecord[count];
+            Parallel.For(0, count, i => part[i] = people[start + i].ToRecord());
+            stats.Add(part);
+        }
+    }
+
+    /// <summary>The identity columns of <c>register.csv</c> or <c>records.csv</c> as text, in batches.</summary>
+    public static IEnumerable<IdentityText[]> ReadText(string path, string idColumn)
     {
         using var text = StandardFilePaths.OpenText(path);
         var reader = StandardCsvReader.Open(text, Path.GetFileName(path), [idColumn, .. s_columns], idColumn, uniqueIds: true);

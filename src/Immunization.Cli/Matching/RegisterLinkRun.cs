@@ -15,7 +15,10 @@ namespace Immunization.Cli.Matching;
 /// </summary>
 internal static class RegisterLinkRun
 {
-    public static int Run(TextWriter stdout, RegisterSource source, string recordsPath, string outDir, string? truthPath, int silos = 0)
+    /// <param name="cluster">With <c>--silos</c> or <c>--cluster</c>: starts the cluster's link of every record (given the register
+    /// file's statistics to fill); <see langword="null"/> to link on this machine.</param>
+    public static int Run(TextWriter stdout, RegisterSource source, string recordsPath, string outDir, string? truthPath,
+        Func<IdentityFileStats, ClusterLinkRun>? cluster = null)
     {
         var clock = Stopwatch.StartNew();
         if (File.Exists(outDir))
@@ -25,17 +28,17 @@ internal static class RegisterLinkRun
 
         // The register streams into the index batch by batch: only the compact index stays in memory. A saved index
         // replaces the register file altogether (it holds the person ids).
-        var registerStats = new IdentityFileStats(Path.GetFileName(source.RegisterPath ?? source.IndexPath!));
+        var registerStats = new IdentityFileStats(Path.GetFileName(source.RegisterPath ?? source.IndexPath ?? "register"));
         var recordStats = new IdentityFileStats(Path.GetFileName(recordsPath));
-        // With --silos (register file only), an in-process Orleans cluster links every record first; its links are then
+        // With --silos (register file only) or --cluster, an Orleans cluster links every record first; its links are then
         // taken batch by batch.
-        using var cluster = silos > 0 ? ClusterLinkRun.Start(source.RegisterPath!, recordsPath, silos, registerStats) : null;
-        var index = cluster is not null
+        using var linked = cluster?.Invoke(registerStats);
+        var index = linked is not null
             ? null
             : source.IndexPath is { } indexPath
                 ? RegisterIndexFiles.Load(indexPath)
                 : RegisterIndex.Build(IdentityFiles.ReadBatches(source.RegisterPath!, "person_id", registerStats).SelectMany(batch => batch));
-        var people = index?.Count ?? cluster!.People;
+        var people = index?.Count ?? linked!.People;
         var indexTime = clock.Elapsed;
         if (source.SaveIndexPath is { } savePath)
         {
@@ -78,7 +81,7 @@ internal static class RegisterLinkRun
                 }
                 else
                 {
-                    results = cluster!.Next(batch.Length);
+                    results = linked!.Next(batch.Length);
                 }
 
                 for (var i = 0; i < batch.Length; i++)
@@ -211,9 +214,9 @@ internal static class RegisterLinkRun
             }
         }
 
-        if (cluster is not null)
+        if (linked is not null)
         {
-            stdout.WriteLine(cluster.Summary);
+            stdout.WriteLine(linked.Summary);
         }
 
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,

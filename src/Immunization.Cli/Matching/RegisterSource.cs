@@ -3,7 +3,7 @@ namespace Immunization.Cli.Matching;
 /// <summary>
 /// Where <c>link</c>'s register index comes from: built from the register file (and, with <c>--save-index</c>, saved),
 /// or loaded from an index saved earlier (<c>--index</c>). Exactly one of <paramref name="RegisterPath"/> and
-/// <paramref name="IndexPath"/> is set.
+/// <paramref name="IndexPath"/> is set, or neither when a running cluster holds the register (<c>--cluster</c>).
 /// </summary>
 /// <param name="RegisterPath">The register file (<c>--register</c>), or <see langword="null"/>.</param>
 /// <param name="IndexPath">A saved index (<c>--index</c>), or <see langword="null"/>.</param>
