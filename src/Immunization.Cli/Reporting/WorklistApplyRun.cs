@@ -74,7 +74,7 @@ internal static class WorklistApplyRun
             index ??= RegisterIndex.Build(IdentityFiles.ReadBatches(registerPath, "person_id", new IdentityFileStats(Path.GetFileName(registerPath))).SelectMany(b => b));
             int at = recordsById[dose.RecordId];
             var person = Correct(records[at].Person, corrections);
-            records[at] = records[at] with { Person = person };
+            records[at] = records[at].WithPerson(person);
             var link = index.Link(IdentityRecord.FromText(dose.RecordId, person.CitizenId, person.FullName, person.DateOfBirth?.ToString(),
                 StandardFields.FormatSex(person.Sex), person.Phone, person.ProvinceCode, person.CommuneCode, StandardFields.FormatScheme(person.AdminScheme),
                 person.Nationality));
@@ -144,22 +144,34 @@ internal static class WorklistApplyRun
 
     private static PersonDetails Correct(PersonDetails person, IReadOnlyDictionary<IdentityField, string> corrections)
     {
+        var (citizenId, fullName, dateOfBirth, sex, phone) = (person.CitizenId, person.FullName, person.DateOfBirth, person.Sex, person.Phone);
+        var (provinceCode, communeCode, scheme) = (person.ProvinceCode, person.CommuneCode, person.AdminScheme);
         foreach (var (field, value) in corrections)
         {
-            person = field switch
+            switch (field)
             {
-                IdentityField.CitizenId => person with { CitizenId = value },
-                IdentityField.FullName => person with { FullName = value },
-                IdentityField.DateOfBirth => person with { DateOfBirth = PartialDate.TryParse(value, out var d) ? d : person.DateOfBirth },
-                IdentityField.Sex => person with { Sex = SexCodes.TryParse(value, out var s) ? s : person.Sex },
-                IdentityField.Phone => person with { Phone = value },
-                IdentityField.Residence when AdministrativeUnitCatalog.Vietnam.TryGetByCode(AdministrativeScheme.New, value, out var unit) =>
-                    person with { CommuneCode = unit.Code, ProvinceCode = unit.ToNewProvince().Code, AdminScheme = AdministrativeScheme.New },
-                _ => person,
-            };
+                case IdentityField.CitizenId:
+                    citizenId = value;
+                    break;
+                case IdentityField.FullName:
+                    fullName = value;
+                    break;
+                case IdentityField.DateOfBirth when PartialDate.TryParse(value, out var d):
+                    dateOfBirth = d;
+                    break;
+                case IdentityField.Sex when SexCodes.TryParse(value, out var s):
+                    sex = s;
+                    break;
+                case IdentityField.Phone:
+                    phone = value;
+                    break;
+                case IdentityField.Residence when AdministrativeUnitCatalog.Vietnam.TryGetByCode(AdministrativeScheme.New, value, out var unit):
+                    (communeCode, provinceCode, scheme) = (unit.Code, unit.ToNewProvince().Code, AdministrativeScheme.New);
+                    break;
+            }
         }
 
-        return person;
+        return new PersonDetails(citizenId, fullName, dateOfBirth, sex, phone, provinceCode, communeCode, scheme, person.Address, person.Nationality);
     }
 
     private static HashSet<string> ReadReturnedLists(string path)
