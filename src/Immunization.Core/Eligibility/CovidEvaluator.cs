@@ -420,7 +420,7 @@ public sealed partial class CovidEvaluator
             {
                 foreach (var vaccine in series.Doses[0].PreferableVaccines.Concat(series.Doses[0].AllowableVaccines))
                 {
-                    first.Add(SupportingDataReader.NormalizeCvx(vaccine.Cvx));
+                    first.Add(vaccine.Cvx.Value);
                 }
             }
 
@@ -511,9 +511,9 @@ public sealed partial class CovidEvaluator
             if (vaccine.Period.Contains(date)
                 && (vaccine.BeginAge is not { } begin || date >= CdsiCalendar.Add(birth, begin))
                 && (vaccine.EndAge is not { } end || date < CdsiCalendar.Add(birth, end))
-                && !codes.Contains(vaccine.Cvx))
+                && !codes.Contains(vaccine.Cvx.Value))
             {
-                codes.Add(vaccine.Cvx);
+                codes.Add(vaccine.Cvx.Value);
             }
         }
     }

@@ -171,7 +171,7 @@ internal sealed partial class SeriesEvaluator
         for (var vaccineIndex = 0; vaccineIndex < definition.PreferableVaccines.Count; vaccineIndex++)
         {
             var vaccine = definition.PreferableVaccines[vaccineIndex];
-            if (!vaccine.ForecastVaccineType || !vaccine.Period.Contains(_assessmentDate) || result.Contains(vaccine.Cvx) || Contains(contraindicated, vaccine.Cvx))
+            if (!vaccine.ForecastVaccineType || !vaccine.Period.Contains(_assessmentDate) || result.Contains(vaccine.Cvx.Value) || Contains(contraindicated, vaccine.Cvx.Value))
             {
                 continue;
             }
@@ -180,7 +180,7 @@ internal sealed partial class SeriesEvaluator
             var end = AgeDate(vaccine.EndAge, s_maxDate);
             if ((earliest >= begin && earliest < end) || (recommended >= begin && recommended < end))
             {
-                result.Add(vaccine.Cvx);
+                result.Add(vaccine.Cvx.Value);
             }
         }
 
@@ -208,11 +208,11 @@ internal sealed partial class SeriesEvaluator
             {
                 var vaccine = definition.PreferableVaccines[vaccineIndex];
                 LocalDate? end = null;
-                if (_data.ConflictsByCurrentCvx.TryGetValue(vaccine.Cvx, out var conflicts))
+                if (_data.ConflictsByCurrentCvx.TryGetValue(vaccine.Cvx.Value, out var conflicts))
                 {
                     foreach (var conflict in conflicts)
                     {
-                        if (conflict.PreviousCvx == earlier.Cvx)
+                        if (conflict.PreviousCvx.Value == earlier.Cvx)
                         {
                             end = CdsiCalendar.Add(earlier.Date, conflict.End);
                             break;
