@@ -10,6 +10,7 @@ using Immunization.Matching.Verification;
 using Immunization.Reporting.Coverage;
 using Immunization.Reporting.Quality;
 using Immunization.Reporting.WorkLists;
+using Immunization.Core.Records.Files;
 
 namespace Immunization.Cli.Reporting;
 
@@ -107,7 +108,7 @@ internal static class WorklistApplyRun
 
         var applied = WriteChanges(Path.Combine(outDir, "changes.csv"), returned, result);
         WriteProblems(Path.Combine(outDir, "problems.csv"), problems);
-        using (var writer = new CsvWriter(Path.Combine(outDir, ReturnedListsFile)))
+        using (var writer = new StandardCsvWriter(File.Create(Path.Combine(outDir, ReturnedListsFile))))
         {
             writer.Row("list_id");
             foreach (var id in result.ReturnedListIds)
@@ -190,7 +191,7 @@ internal static class WorklistApplyRun
 
     private static void WriteLinks(string path, IReadOnlyList<DoseEntry> doses, Dictionary<string, Dictionary<string, string>> before, Dictionary<string, RecordLink> relinked)
     {
-        using var writer = new CsvWriter(path);
+        using var writer = new StandardCsvWriter(File.Create(path));
         writer.Row(s_linkColumns);
         var row = new string?[s_linkColumns.Length];
         foreach (var dose in doses)
@@ -201,7 +202,7 @@ internal static class WorklistApplyRun
                 row[0] = dose.RecordId;
                 row[1] = dose.PersonId;
                 row[2] = VerificationNames.Name(dose.Outcome);
-                row[3] = double.IsNaN(link.Weight) ? "" : CsvWriter.Number(link.Weight, "0.##");
+                row[3] = double.IsNaN(link.Weight) ? "" : StandardCsvWriter.Number(link.Weight, "0.##");
                 row[4] = link.DifferencesText();
 
                 // An unlinked record keeps the cluster it had (records without a person are not clustered again here).
@@ -254,7 +255,7 @@ internal static class WorklistApplyRun
             }
         }
 
-        using var writer = new CsvWriter(path);
+        using var writer = new StandardCsvWriter(File.Create(path));
         writer.Row("record_id", "list_id", "action", "corrected_fields", "outcome_before", "outcome_after", "person_before", "person_after");
         foreach (var (_, fields) in rows.OrderBy(r => r.RecordId, StringComparer.Ordinal))
         {
@@ -266,7 +267,7 @@ internal static class WorklistApplyRun
 
     private static void WriteProblems(string path, List<ReturnProblem> problems)
     {
-        using var writer = new CsvWriter(path);
+        using var writer = new StandardCsvWriter(File.Create(path));
         writer.Row("file", "row", "column", "problem");
         foreach (var p in problems)
         {
