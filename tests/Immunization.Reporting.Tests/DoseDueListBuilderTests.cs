@@ -100,8 +100,8 @@ public sealed class DoseDueListBuilderTests
         DoseDueCsvWriter.Write(list, writer);
 
         Assert.Equal(
-            "list_id,commune_code,drawn_up,due,person_id,kind,dose_number,earliest,recommended,past_due,days_overdue\n"
-            + list.Id + "," + list.CommuneCode + ",2022-06-30,2022-07-02,P1,overdue_dose2,2,2022-05-01,2022-05-10,2022-06-10,20\n",
+            "list_id,commune_code,drawn_up,due,person_id,kind,dose_number,earliest,recommended,past_due,days_overdue\r\n"
+            + list.Id + "," + list.CommuneCode + ",2022-06-30,2022-07-02,P1,overdue_dose2,2,2022-05-01,2022-05-10,2022-06-10,20\r\n",
             writer.ToString());
     }
 }

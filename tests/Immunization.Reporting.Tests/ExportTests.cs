@@ -54,10 +54,10 @@ public sealed class ExportTests
         var text = Encoding.UTF8.GetString(Csv(rows));
 
         Assert.Equal(
-            "indicator,scheme,unit_code,unit_name,period,disaggregation,numerator,denominator,value,flags\n"
-            + "people_1plus,2025-07,52,\"Gia Lai, tỉnh\",20211015,age:18+,673852,956614,70.4414,\n"
-            + "people_1plus,2025-07,53,x,20211015,all,12,10,120,over_100\n"
-            + "doses_entered,none,VN,Việt Nam,20211015,all,780000,,780000,\n",
+            "indicator,scheme,unit_code,unit_name,period,disaggregation,numerator,denominator,value,flags\r\n"
+            + "people_1plus,2025-07,52,\"Gia Lai, tỉnh\",20211015,age:18+,673852,956614,70.4414,\r\n"
+            + "people_1plus,2025-07,53,x,20211015,all,12,10,120,over_100\r\n"
+            + "doses_entered,none,VN,Việt Nam,20211015,all,780000,,780000,\r\n",
             text);
     }
 
@@ -94,7 +94,7 @@ public sealed class ExportTests
 
         WorkListCsvWriter.Write(list, writer);
 
-        var lines = writer.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var lines = writer.ToString().Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(list.Items.Count + 1, lines.Length);
         Assert.All(lines.Skip(1), l => Assert.EndsWith(",,,,,,,", l, StringComparison.Ordinal));
     }

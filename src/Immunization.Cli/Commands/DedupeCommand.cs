@@ -87,7 +87,7 @@ internal static class DedupeCommand
 
         // A cluster is named by its smallest record id (the library's rule), so the name does not depend on the input order.
         var names = Immunization.Matching.Deduplication.ClusterNames.Representatives(result, table, ids.Column);
-        using (var writer = new CsvWriter(Path.Combine(outDir, "clusters.csv")))
+        using (var writer = new StandardCsvWriter(File.Create(Path.Combine(outDir, "clusters.csv"))))
         {
             writer.Row(idName, "cluster_id");
             for (var i = 0; i < table.Count; i++)

@@ -55,7 +55,7 @@ internal static class EvaluateCommand
                 var folder = parse.GetValue(output)!;
                 folder.Create();
                 var run = new EvaluateRun(CovidEvaluator.Default, date.Value);
-                using var rejects = new CsvWriter(File.Create(Path.Combine(folder.FullName, "rejects.csv")));
+                using var rejects = new StandardCsvWriter(File.Create(Path.Combine(folder.FullName, "rejects.csv")));
                 rejects.Row(["file", "row", "column", "reason"]);
                 if (linksFile is not null)
                 {
@@ -63,8 +63,8 @@ internal static class EvaluateCommand
                 }
 
                 run.ReadRecords(recordsFile.FullName, rejects);
-                using (var people = new CsvWriter(File.Create(Path.Combine(folder.FullName, "people.csv"))))
-                using (var doses = new CsvWriter(File.Create(Path.Combine(folder.FullName, "doses.csv"))))
+                using (var people = new StandardCsvWriter(File.Create(Path.Combine(folder.FullName, "people.csv"))))
+                using (var doses = new StandardCsvWriter(File.Create(Path.Combine(folder.FullName, "doses.csv"))))
                 {
                     run.Evaluate(recordsFile.Name, people, doses, rejects);
                 }

@@ -28,7 +28,7 @@ internal sealed class EvaluateRun(CovidEvaluator evaluator, LocalDate asOf)
     public int DoseRows { get; private set; }
 
     /// <summary>Reads the records with the standard reader's lenient mode, so that one bad row is rejected, not the file.</summary>
-    public void ReadRecords(string path, CsvWriter rejects)
+    public void ReadRecords(string path, StandardCsvWriter rejects)
     {
         var name = Path.GetFileName(path);
         var options = new StandardFileOptions(name)
@@ -67,7 +67,7 @@ internal sealed class EvaluateRun(CovidEvaluator evaluator, LocalDate asOf)
         }
     }
 
-    public void Evaluate(string recordsName, CsvWriter people, CsvWriter doses, CsvWriter rejects)
+    public void Evaluate(string recordsName, StandardCsvWriter people, StandardCsvWriter doses, StandardCsvWriter rejects)
     {
         people.Row(["person_key", "records", "age_group", "priority_groups", "status", "series", "next_dose", "next_kind", "earliest", "recommended", "past_due", "products", "rule", "blocked", "first_dose_date", "second_dose_date", "first_product"]);
         doses.Row(["record_id", "person_key", "dose_date", "vaccine_code", "evaluation", "dose_number", "reason", "explanation"]);
@@ -124,7 +124,7 @@ internal sealed class EvaluateRun(CovidEvaluator evaluator, LocalDate asOf)
         return null;
     }
 
-    private void EvaluatePerson(List<(int Row, DoseRecord Record)> records, string recordsName, CsvWriter people, CsvWriter doses, CsvWriter rejects)
+    private void EvaluatePerson(List<(int Row, DoseRecord Record)> records, string recordsName, StandardCsvWriter people, StandardCsvWriter doses, StandardCsvWriter rejects)
     {
         // The person's facts from their records: the most precise date of birth (first row on a tie), the first known
         // sex, and each priority group from the earliest dose date of a record that names it (a record is evidence of the
@@ -217,7 +217,7 @@ internal sealed class EvaluateRun(CovidEvaluator evaluator, LocalDate asOf)
         return _links.TryGetValue(first, out var linked) ? linked[2..] : "R:" + first;
     }
 
-    private void Reject(CsvWriter rejects, string file, int row, string? column, string reason)
+    private void Reject(StandardCsvWriter rejects, string file, int row, string? column, string reason)
     {
         Rejected++;
         rejects.Field(file);

@@ -4,6 +4,7 @@ using Immunization.Cli.StandardFiles;
 using Immunization.Matching.Configuration;
 using Immunization.Matching.Scoring;
 using Immunization.Matching.Tables;
+using Immunization.Core.Records.Files;
 
 namespace Immunization.Cli.Matching;
 
@@ -31,7 +32,7 @@ internal static class MatchingOutput
     public static void WritePairs(string path, MatchPlan plan, PairExplainer explain, string leftIdName, string rightIdName, RecordIds leftIds,
         RecordIds rightIds, IReadOnlyList<ScoredPair> matches, IReadOnlyList<ScoredPair> reviews)
     {
-        using var writer = new CsvWriter(path);
+        using var writer = new StandardCsvWriter(File.Create(path));
         var header = new List<string?> { leftIdName, rightIdName, "decision", "weight", "probability" };
         foreach (var name in plan.FieldNames)
         {
@@ -204,7 +205,7 @@ internal sealed class RecordIds(RecordTable table, int column)
 
     public string this[int record] => column < 0 ? (record + 1).ToString(CultureInfo.InvariantCulture) : table.Get(record, column) ?? "";
 
-    public void Write(CsvWriter writer, int record)
+    public void Write(StandardCsvWriter writer, int record)
     {
         if (column < 0)
         {

@@ -6,6 +6,7 @@ using Immunization.Cli.StandardFiles;
 using Immunization.Core.Records;
 using Immunization.Matching.Comparators.Vietnamese;
 using Immunization.Matching.Verification;
+using Immunization.Core.Records.Files;
 
 namespace Immunization.Cli.Matching;
 
@@ -64,7 +65,7 @@ internal static class RegisterLinkRun
         var differingIds = new SortedDictionary<string, long>(StringComparer.Ordinal);
         long skippedBlocks = 0, recordsWithSkippedBlocks = 0;
         var truth = truthPath is null ? null : new RegisterTruthTally(IdentityFiles.ReadTruth(truthPath));
-        using (var explanations = new CsvWriter(explanationsPath))
+        using (var explanations = new StandardCsvWriter(File.Create(explanationsPath)))
         {
             explanations.Row("record_id", "person_id", "weight", "runner_up_weight", "citizen_id", "full_name", "date_of_birth", "sex", "phone",
                 "residence", "outcome", "ambiguity_reason", "runner_up_id");
@@ -122,12 +123,12 @@ internal static class RegisterLinkRun
                     {
                         explanationRow[0] = batch[i].Id;
                         explanationRow[1] = link.PersonId;
-                        explanationRow[2] = CsvWriter.Number(link.Weight, "0.##");
-                        explanationRow[3] = double.IsNaN(link.RunnerUpWeight) ? "" : CsvWriter.Number(link.RunnerUpWeight, "0.##");
+                        explanationRow[2] = StandardCsvWriter.Number(link.Weight, "0.##");
+                        explanationRow[3] = double.IsNaN(link.RunnerUpWeight) ? "" : StandardCsvWriter.Number(link.RunnerUpWeight, "0.##");
                         for (var f = 0; f < link.Explanation.Count; f++)
                         {
                             var c = link.Explanation[f];
-                            explanationRow[4 + f] = c.Level + ":" + CsvWriter.Number(c.Weight, "0.##");
+                            explanationRow[4 + f] = c.Level + ":" + StandardCsvWriter.Number(c.Weight, "0.##");
                         }
 
                         explanationRow[10] = VerificationNames.Name(link.Outcome);
@@ -151,7 +152,7 @@ internal static class RegisterLinkRun
         }
 
         var counts = new int[6];
-        using (var writer = new CsvWriter(linksPath))
+        using (var writer = new StandardCsvWriter(File.Create(linksPath)))
         {
             writer.Row("record_id", "person_id", "outcome", "weight", "differing_fields", "cluster_id");
             var row = new string?[6];
@@ -162,7 +163,7 @@ internal static class RegisterLinkRun
                 row[0] = recordIds[i];
                 row[1] = person;
                 row[2] = VerificationNames.Name(outcomes[i]);
-                row[3] = double.IsNaN(weights[i]) ? "" : CsvWriter.Number(weights[i], "0.##");
+                row[3] = double.IsNaN(weights[i]) ? "" : StandardCsvWriter.Number(weights[i], "0.##");
                 row[4] = differences[i];
                 row[5] = clusters[i] ?? person;
                 writer.Row(row);

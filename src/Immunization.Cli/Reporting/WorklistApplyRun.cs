@@ -10,6 +10,7 @@ using Immunization.Matching.Verification;
 using Immunization.Reporting.Coverage;
 using Immunization.Reporting.Quality;
 using Immunization.Reporting.WorkLists;
+using Immunization.Core.Records.Files;
 
 namespace Immunization.Cli.Reporting;
 
@@ -74,7 +75,7 @@ internal static class WorklistApplyRun
             index ??= RegisterIndex.Build(IdentityFiles.ReadBatches(registerPath, "person_id", new IdentityFileStats(Path.GetFileName(registerPath))).SelectMany(b => b));
             int at = recordsById[dose.RecordId];
             var person = Correct(records[at].Person, corrections);
-            records[at] = records[at] with { Person = person };
+            records[at] = records[at].WithPerson(person);
             var link = index.Link(IdentityRecord.FromText(dose.RecordId, person.CitizenId, person.FullName, person.DateOfBirth?.ToString(),
                 StandardFields.FormatSex(person.Sex), person.Phone, person.ProvinceCode, person.CommuneCode, StandardFields.FormatScheme(person.AdminScheme),
                 person.Nationality));
@@ -107,7 +108,7 @@ internal static class WorklistApplyRun
 
         var applied = WriteChanges(Path.Combine(outDir, "changes.csv"), returned, result);
         WriteProblems(Path.Combine(outDir, "problems.csv"), problems);
-        using (var writer = new CsvWriter(Path.Combine(outDir, ReturnedListsFile)))
+        using (var writer = new StandardCsvWriter(File.Create(Path.Combine(outDir, ReturnedListsFile))))
         {
             writer.Row("list_id");
             foreach (var id in result.ReturnedListIds)
@@ -144,22 +145,34 @@ internal static class WorklistApplyRun
 
     private static PersonDetails Correct(PersonDetails person, IReadOnlyDictionary<IdentityField, string> corrections)
     {
+        var (citizenId, fullName, dateOfBirth, sex, phone) = (person.CitizenId, person.FullName, person.DateOfBirth, person.Sex, person.Phone);
+        var (provinceCode, communeCode, scheme) = (person.ProvinceCode, person.CommuneCode, person.AdminScheme);
         foreach (var (field, value) in corrections)
         {
-            person = field switch
+            switch (field)
             {
-                IdentityField.CitizenId => person with { CitizenId = value },
-                IdentityField.FullName => person with { FullName = value },
-                IdentityField.DateOfBirth => person with { DateOfBirth = PartialDate.TryParse(value, out var d) ? d : person.DateOfBirth },
-                IdentityField.Sex => person with { Sex = SexCodes.TryParse(value, out var s) ? s : person.Sex },
-                IdentityField.Phone => person with { Phone = value },
-                IdentityField.Residence when AdministrativeUnitCatalog.Vietnam.TryGetByCode(AdministrativeScheme.New, value, out var unit) =>
-                    person with { CommuneCode = unit.Code, ProvinceCode = unit.ToNewProvince().Code, AdminScheme = AdministrativeScheme.New },
-                _ => person,
-            };
+                case IdentityField.CitizenId:
+                    citizenId = value;
+                    break;
+                case IdentityField.FullName:
+                    fullName = value;
+                    break;
+                case IdentityField.DateOfBirth when PartialDate.TryParse(value, out var d):
+                    dateOfBirth = d;
+                    break;
+                case IdentityField.Sex when SexCodes.TryParse(value, out var s):
+                    sex = s;
+                    break;
+                case IdentityField.Phone:
+                    phone = value;
+                    break;
+                case IdentityField.Residence when AdministrativeUnitCatalog.Vietnam.TryGetByCode(AdministrativeScheme.New, value, out var unit):
+                    (communeCode, provinceCode, scheme) = (unit.Code, unit.ToNewProvince().Code, AdministrativeScheme.New);
+                    break;
+            }
         }
 
-        return person;
+        return new PersonDetails(citizenId, fullName, dateOfBirth, sex, phone, provinceCode, communeCode, scheme, person.Address, person.Nationality);
     }
 
     private static HashSet<string> ReadReturnedLists(string path)
@@ -178,7 +191,7 @@ internal static class WorklistApplyRun
 
     private static void WriteLinks(string path, IReadOnlyList<DoseEntry> doses, Dictionary<string, Dictionary<string, string>> before, Dictionary<string, RecordLink> relinked)
     {
-        using var writer = new CsvWriter(path);
+        using var writer = new StandardCsvWriter(File.Create(path));
         writer.Row(s_linkColumns);
         var row = new string?[s_linkColumns.Length];
         foreach (var dose in doses)
@@ -189,7 +202,7 @@ internal static class WorklistApplyRun
                 row[0] = dose.RecordId;
                 row[1] = dose.PersonId;
                 row[2] = VerificationNames.Name(dose.Outcome);
-                row[3] = double.IsNaN(link.Weight) ? "" : CsvWriter.Number(link.Weight, "0.##");
+                row[3] = double.IsNaN(link.Weight) ? "" : StandardCsvWriter.Number(link.Weight, "0.##");
                 row[4] = link.DifferencesText();
 
                 // An unlinked record keeps the cluster it had (records without a person are not clustered again here).
@@ -242,7 +255,7 @@ internal static class WorklistApplyRun
             }
         }
 
-        using var writer = new CsvWriter(path);
+        using var writer = new StandardCsvWriter(File.Create(path));
         writer.Row("record_id", "list_id", "action", "corrected_fields", "outcome_before", "outcome_after", "person_before", "person_after");
         foreach (var (_, fields) in rows.OrderBy(r => r.RecordId, StringComparer.Ordinal))
         {
@@ -254,7 +267,7 @@ internal static class WorklistApplyRun
 
     private static void WriteProblems(string path, List<ReturnProblem> problems)
     {
-        using var writer = new CsvWriter(path);
+        using var writer = new StandardCsvWriter(File.Create(path));
         writer.Row("file", "row", "column", "problem");
         foreach (var p in problems)
         {

@@ -10,7 +10,7 @@ namespace Immunization.Cli.StandardFiles;
 /// <summary>Writes <c>register.csv</c>: one row a person, with the header row.</summary>
 internal sealed class RegisterCsvWriter(Stream stream) : IDisposable
 {
-    private readonly CsvWriter _csv = Start(stream, StandardColumns.Register);
+    private readonly StandardCsvWriter _csv = Start(stream, StandardColumns.Register);
 
     public void Write(RegisterEntry entry)
     {
@@ -21,9 +21,9 @@ internal sealed class RegisterCsvWriter(Stream stream) : IDisposable
 
     public void Dispose() => _csv.Dispose();
 
-    internal static CsvWriter Start(Stream stream, IReadOnlyList<string> columns)
+    internal static StandardCsvWriter Start(Stream stream, IReadOnlyList<string> columns)
     {
-        var csv = new CsvWriter(stream);
+        var csv = new StandardCsvWriter(stream);
         csv.Row(columns);
         return csv;
     }
@@ -32,7 +32,7 @@ internal sealed class RegisterCsvWriter(Stream stream) : IDisposable
 /// <summary>Writes <c>records.csv</c>: one row a dose as it was entered, with the header row.</summary>
 internal sealed class RecordsCsvWriter(Stream stream) : IDisposable
 {
-    private readonly CsvWriter _csv = RegisterCsvWriter.Start(stream, StandardColumns.Records);
+    private readonly StandardCsvWriter _csv = RegisterCsvWriter.Start(stream, StandardColumns.Records);
 
     public void Write(DoseRecord record)
     {
@@ -52,7 +52,7 @@ internal sealed class RecordsCsvWriter(Stream stream) : IDisposable
 /// <summary>Writes <c>truth.csv</c>: <c>record_id,person_id</c>, the person id empty when the person is not in the register.</summary>
 internal sealed class TruthCsvWriter(Stream stream) : IDisposable
 {
-    private readonly CsvWriter _csv = RegisterCsvWriter.Start(stream, StandardColumns.Truth);
+    private readonly StandardCsvWriter _csv = RegisterCsvWriter.Start(stream, StandardColumns.Truth);
 
     public void Write(string recordId, string? personId)
     {
@@ -67,7 +67,7 @@ internal sealed class TruthCsvWriter(Stream stream) : IDisposable
 /// <summary>The text forms of the standard files' fields.</summary>
 internal static class StandardFields
 {
-    public static void WritePerson(CsvWriter csv, PersonDetails person)
+    public static void WritePerson(StandardCsvWriter csv, PersonDetails person)
     {
         csv.Field(person.CitizenId);
         csv.Field(person.FullName);

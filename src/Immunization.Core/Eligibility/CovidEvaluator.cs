@@ -585,9 +585,9 @@ public sealed partial class CovidEvaluator
             if (vaccine.Period.Contains(date)
                 && (vaccine.BeginAge is not { } begin || date >= CdsiCalendar.Add(birth, begin))
                 && (vaccine.EndAge is not { } end || date < CdsiCalendar.Add(birth, end))
-                && !codes.Contains(vaccine.Cvx))
+                && !codes.Contains(vaccine.Cvx.Value))
             {
-                codes.Add(vaccine.Cvx);
+                codes.Add(vaccine.Cvx.Value);
             }
         }
     }

@@ -32,7 +32,7 @@ internal sealed class CovidSeriesFacts
         {
             foreach (var vaccine in series.Doses[0].PreferableVaccines.Concat(series.Doses[0].AllowableVaccines))
             {
-                first.Add(SupportingDataReader.NormalizeCvx(vaccine.Cvx));
+                first.Add(vaccine.Cvx.Value);
             }
         }
 
@@ -171,9 +171,9 @@ internal sealed class CovidSeriesFacts
                     : vaccine.Period.Contains(date)
                         && (vaccine.BeginAge is not { } begin || date >= CdsiCalendar.Add(birth, begin.Years, begin.Months, begin.Days))
                         && (vaccine.EndAge is not { } end || date < CdsiCalendar.Add(birth, end.Years, end.Months, end.Days));
-                if (qualifies && !codes.Contains(vaccine.Cvx))
+                if (qualifies && !codes.Contains(vaccine.Cvx.Value))
                 {
-                    codes.Add(vaccine.Cvx);
+                    codes.Add(vaccine.Cvx.Value);
                 }
             }
 

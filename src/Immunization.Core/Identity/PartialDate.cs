@@ -146,6 +146,39 @@ public readonly struct PartialDate : IEquatable<PartialDate>
     public static bool TryParse(ReadOnlySpan<char> text, out PartialDate result) => TryParseCore(text, out result) is null;
 
     /// <summary>
+    /// Tries to read a partial date in the forms of <see cref="TryParse(ReadOnlySpan{char}, out PartialDate)"/> and in the
+    /// further forms <paramref name="styles"/> allows.
+    /// </summary>
+    /// <param name="text">The text, e.g. <c>1990-05-03</c>, or <c>19900503</c> with <see cref="PartialDateStyles.AllowIsoBasic"/>.</param>
+    /// <param name="styles">The further forms to accept.</param>
+    /// <param name="result">The value, or <see langword="default"/> when the method returns <see langword="false"/>.</param>
+    /// <returns><see langword="true"/> when the text is a valid partial date.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="styles"/> holds an undefined flag.</exception>
+    public static bool TryParse(ReadOnlySpan<char> text, PartialDateStyles styles, out PartialDate result)
+    {
+        if ((styles & ~PartialDateStyles.AllowIsoBasic) != 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(styles), "Only the flags of PartialDateStyles are allowed.");
+        }
+
+        if ((styles & PartialDateStyles.AllowIsoBasic) != 0)
+        {
+            var trimmed = text.Trim();
+            if (trimmed.Length == 8 && !trimmed.ContainsAnyExceptInRange('0', '9'))
+            {
+                var year = ((trimmed[0] - '0') * 1000) + ((trimmed[1] - '0') * 100) + ((trimmed[2] - '0') * 10) + (trimmed[3] - '0');
+                var month = ((trimmed[4] - '0') * 10) + (trimmed[5] - '0');
+                var day = ((trimmed[6] - '0') * 10) + (trimmed[7] - '0');
+                var valid = day >= 1 && Validate(year, month, day) is null;
+                result = valid ? new PartialDate(year, month, day) : default;
+                return valid;
+            }
+        }
+
+        return TryParse(text, out result);
+    }
+
+    /// <summary>
     /// Returns whether this value and <paramref name="other"/> may denote the same day: every part known in both is equal.
     /// <c>1990</c> is compatible with <c>1990-05-03</c>, <c>1990-05</c> with <c>1990-05-03</c>; <c>1990</c> is not compatible with
     /// <c>1991</c>. The <see langword="default"/> value is compatible with nothing.

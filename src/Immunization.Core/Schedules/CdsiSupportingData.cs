@@ -32,12 +32,12 @@ public sealed class CdsiSupportingData
         Antigens = new CdsiNamedList<Antigen>(antigens, a => a.Name);
         AntigensByName = antigens.ToFrozenDictionary(a => a.Name, StringComparer.OrdinalIgnoreCase);
         LiveVirusConflicts = ReadOnly.Copy(conflicts);
-        ConflictsByCurrentCvx = conflicts.GroupBy(c => c.CurrentCvx, StringComparer.Ordinal)
+        ConflictsByCurrentCvx = conflicts.GroupBy(c => c.CurrentCvx.Value, StringComparer.Ordinal)
             .ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
         VaccineGroups = new CdsiNamedList<VaccineGroup>(groups, g => g.Name);
         GroupsByName = groups.ToFrozenDictionary(g => g.Name, StringComparer.OrdinalIgnoreCase);
-        CvxMappings = cvx.ToFrozenDictionary(c => c.Cvx, StringComparer.Ordinal);
-        CvxCodes = new CdsiNamedList<CvxMapping>(cvx, c => c.Cvx, static c => SupportingDataReader.NormalizeCvx(c));
+        CvxMappings = cvx.ToFrozenDictionary(c => c.Cvx.Value, StringComparer.Ordinal);
+        CvxCodes = new CdsiNamedList<CvxMapping>(cvx, c => c.Cvx.Value, static c => SupportingDataReader.NormalizeCvx(c));
         Observations = new CdsiNamedList<Observation>(observations, o => o.Code);
         SeriesCount = antigens.Sum(a => a.Series.Count);
         ObservationCodesInUse = ReadOnly.Copy(ObservationCodesOf(antigens));

@@ -1,5 +1,6 @@
 using System.Collections.ObjectModel;
 using Ardalis.GuardClauses;
+using Immunization.Core.Vaccines;
 
 namespace Immunization.Core.Schedules;
 
@@ -12,16 +13,17 @@ public sealed class Contraindication
     /// <param name="text">CDC's text.</param>
     /// <param name="beginAge">The age from which it applies, or <see langword="null"/>.</param>
     /// <param name="endAge">The age from which it no longer applies, or <see langword="null"/>.</param>
-    /// <param name="cvx">The contraindicated CVX codes (normalised); empty for the whole vaccine group.</param>
+    /// <param name="cvx">The contraindicated vaccine codes; empty for the whole vaccine group.</param>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
-    public Contraindication(string observationCode, string text, CdsiDuration? beginAge, CdsiDuration? endAge, IEnumerable<string> cvx)
+    /// <exception cref="ArgumentException">A code of <paramref name="cvx"/> is the empty code.</exception>
+    public Contraindication(string observationCode, string text, CdsiDuration? beginAge, CdsiDuration? endAge, IEnumerable<VaccineCode> cvx)
     {
         ObservationCode = Guard.Against.Null(observationCode);
         Text = Guard.Against.Null(text);
         Guard.Against.Null(cvx);
         BeginAge = beginAge;
         EndAge = endAge;
-        Cvx = ReadOnly.Copy(cvx);
+        Cvx = VaccineCodeGuard.Copy(cvx, nameof(cvx));
     }
 
     /// <summary>The observation code that contraindicates.</summary>
@@ -36,6 +38,6 @@ public sealed class Contraindication
     /// <summary>The age from which it no longer applies, or <see langword="null"/>.</summary>
     public CdsiDuration? EndAge { get; }
 
-    /// <summary>The contraindicated CVX codes, without leading zeros; empty for a vaccine-group contraindication.</summary>
-    public ReadOnlyCollection<string> Cvx { get; }
+    /// <summary>The contraindicated vaccine codes; empty for a vaccine-group contraindication.</summary>
+    public ReadOnlyCollection<VaccineCode> Cvx { get; }
 }

@@ -1,5 +1,6 @@
 using System.Collections.ObjectModel;
 using Ardalis.GuardClauses;
+using Immunization.Core.Vaccines;
 
 namespace Immunization.Core.Schedules;
 
@@ -8,20 +9,21 @@ namespace Immunization.Core.Schedules;
 public sealed class CvxMapping
 {
     /// <summary>Creates an entry.</summary>
-    /// <param name="cvx">The CVX (or local) code, normalised: no leading zeros.</param>
+    /// <param name="cvx">The CVX (or local) code.</param>
     /// <param name="description">The vaccine's description.</param>
     /// <param name="associations">The antigens it counts for.</param>
-    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
-    public CvxMapping(string cvx, string description, IEnumerable<CvxAssociation> associations)
+    /// <exception cref="ArgumentNullException"><paramref name="description"/> or <paramref name="associations"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="cvx"/> is the empty code.</exception>
+    public CvxMapping(VaccineCode cvx, string description, IEnumerable<CvxAssociation> associations)
     {
-        Cvx = Guard.Against.Null(cvx);
+        Cvx = VaccineCodeGuard.NotEmpty(cvx, nameof(cvx));
         Description = Guard.Against.Null(description);
         Guard.Against.Null(associations);
         Antigens = ReadOnly.Copy(associations);
     }
 
-    /// <summary>The CVX code, without leading zeros, e.g. <c>3</c> for MMR.</summary>
-    public string Cvx { get; }
+    /// <summary>The CVX (or local) code, e.g. <c>3</c> for MMR.</summary>
+    public VaccineCode Cvx { get; }
 
     /// <summary>The vaccine's description (CDC's short description).</summary>
     public string Description { get; }
@@ -30,5 +32,5 @@ public sealed class CvxMapping
     public ReadOnlyCollection<CvxAssociation> Antigens { get; }
 
     /// <inheritdoc/>
-    public override string ToString() => Cvx;
+    public override string ToString() => Cvx.Value;
 }

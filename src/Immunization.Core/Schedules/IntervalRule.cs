@@ -1,6 +1,7 @@
 using System.Collections.ObjectModel;
 using Ardalis.GuardClauses;
 using NodaTime;
+using Immunization.Core.Vaccines;
 
 namespace Immunization.Core.Schedules;
 
@@ -24,10 +25,11 @@ public sealed class IntervalRule
     /// <param name="priorityOverride">Whether the interval overrides an age rule in forecasts (CDSi "intervalPriority: override").</param>
     /// <param name="period">When the rule applies.</param>
     /// <exception cref="ArgumentNullException"><paramref name="fromMostRecent"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">A code of <paramref name="fromMostRecent"/> is the empty code.</exception>
     public IntervalRule(
         bool fromPrevious,
         int? fromTargetDose,
-        IEnumerable<string> fromMostRecent,
+        IEnumerable<VaccineCode> fromMostRecent,
         string? fromObservation,
         CdsiDuration? absoluteMinimum,
         CdsiDuration? minimum,
@@ -39,7 +41,7 @@ public sealed class IntervalRule
         Guard.Against.Null(fromMostRecent);
         FromPrevious = fromPrevious;
         FromTargetDose = fromTargetDose;
-        FromMostRecent = ReadOnly.Copy(fromMostRecent);
+        FromMostRecent = VaccineCodeGuard.Copy(fromMostRecent, nameof(fromMostRecent));
         FromObservation = fromObservation;
         AbsoluteMinimum = absoluteMinimum;
         Minimum = minimum;
@@ -55,8 +57,8 @@ public sealed class IntervalRule
     /// <summary>The target dose (1-based) the interval is measured from, or <see langword="null"/>.</summary>
     public int? FromTargetDose { get; }
 
-    /// <summary>CVX codes whose most recent dose the interval is measured from; empty otherwise.</summary>
-    public ReadOnlyCollection<string> FromMostRecent { get; }
+    /// <summary>Vaccine codes whose most recent dose the interval is measured from; empty otherwise.</summary>
+    public ReadOnlyCollection<VaccineCode> FromMostRecent { get; }
 
     /// <summary>The observation code the interval is measured from, or <see langword="null"/>.</summary>
     public string? FromObservation { get; }

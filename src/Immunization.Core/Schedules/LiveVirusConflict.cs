@@ -1,4 +1,5 @@
 using Ardalis.GuardClauses;
+using Immunization.Core.Vaccines;
 
 namespace Immunization.Core.Schedules;
 
@@ -7,26 +8,26 @@ namespace Immunization.Core.Schedules;
 public sealed class LiveVirusConflict
 {
     /// <summary>Creates a conflict rule.</summary>
-    /// <param name="previousCvx">The CVX code of the earlier live vaccine (normalised).</param>
-    /// <param name="currentCvx">The CVX code of the later live vaccine (normalised).</param>
+    /// <param name="previousCvx">The CVX code of the earlier live vaccine.</param>
+    /// <param name="currentCvx">The CVX code of the later live vaccine.</param>
     /// <param name="begin">When the conflict begins, after the earlier dose.</param>
     /// <param name="minimumEnd">The end of the conflict within the 4-day grace period.</param>
     /// <param name="end">The end of the conflict.</param>
-    /// <exception cref="ArgumentNullException">A code is <see langword="null"/>.</exception>
-    public LiveVirusConflict(string previousCvx, string currentCvx, CdsiDuration begin, CdsiDuration minimumEnd, CdsiDuration end)
+    /// <exception cref="ArgumentException">A code is the empty code.</exception>
+    public LiveVirusConflict(VaccineCode previousCvx, VaccineCode currentCvx, CdsiDuration begin, CdsiDuration minimumEnd, CdsiDuration end)
     {
-        PreviousCvx = Guard.Against.Null(previousCvx);
-        CurrentCvx = Guard.Against.Null(currentCvx);
+        PreviousCvx = VaccineCodeGuard.NotEmpty(previousCvx, nameof(previousCvx));
+        CurrentCvx = VaccineCodeGuard.NotEmpty(currentCvx, nameof(currentCvx));
         Begin = begin;
         MinimumEnd = minimumEnd;
         End = end;
     }
 
-    /// <summary>The CVX code of the earlier live vaccine, without leading zeros.</summary>
-    public string PreviousCvx { get; }
+    /// <summary>The CVX code of the earlier live vaccine.</summary>
+    public VaccineCode PreviousCvx { get; }
 
-    /// <summary>The CVX code of the later live vaccine, without leading zeros.</summary>
-    public string CurrentCvx { get; }
+    /// <summary>The CVX code of the later live vaccine.</summary>
+    public VaccineCode CurrentCvx { get; }
 
     /// <summary>When the conflict begins, after the earlier dose.</summary>
     public CdsiDuration Begin { get; }

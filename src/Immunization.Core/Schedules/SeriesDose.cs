@@ -1,6 +1,7 @@
 using System.Collections.ObjectModel;
 using Ardalis.GuardClauses;
 using NodaTime;
+using Immunization.Core.Vaccines;
 
 namespace Immunization.Core.Schedules;
 
@@ -15,12 +16,13 @@ public sealed class SeriesDose
     /// <param name="allowableIntervals">The allowable interval rules.</param>
     /// <param name="preferableVaccines">The preferable vaccines.</param>
     /// <param name="allowableVaccines">The allowable vaccines.</param>
-    /// <param name="inadvertentCvx">CVX codes (normalised) that are an inadvertent administration for this dose.</param>
+    /// <param name="inadvertentCvx">Vaccine codes that are an inadvertent administration for this dose.</param>
     /// <param name="conditionalSkips">The conditional skips.</param>
     /// <param name="isRecurring">Whether the dose recurs (e.g. a yearly influenza dose).</param>
     /// <param name="seasonStart">The start of the season of a seasonal recommendation, or <see langword="null"/>.</param>
     /// <param name="seasonEnd">The end of the season of a seasonal recommendation, or <see langword="null"/>.</param>
     /// <exception cref="ArgumentNullException">A list is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">A code of <paramref name="inadvertentCvx"/> is the empty code.</exception>
     public SeriesDose(
         int number,
         IEnumerable<AgeRule> ages,
@@ -28,7 +30,7 @@ public sealed class SeriesDose
         IEnumerable<IntervalRule> allowableIntervals,
         IEnumerable<SeriesVaccine> preferableVaccines,
         IEnumerable<SeriesVaccine> allowableVaccines,
-        IEnumerable<string> inadvertentCvx,
+        IEnumerable<VaccineCode> inadvertentCvx,
         IEnumerable<ConditionalSkip> conditionalSkips,
         bool isRecurring,
         LocalDate? seasonStart,
@@ -47,7 +49,7 @@ public sealed class SeriesDose
         AllowableIntervals = ReadOnly.Copy(allowableIntervals);
         PreferableVaccines = ReadOnly.Copy(preferableVaccines);
         AllowableVaccines = ReadOnly.Copy(allowableVaccines);
-        InadvertentCvx = ReadOnly.Copy(inadvertentCvx);
+        InadvertentCvx = VaccineCodeGuard.Copy(inadvertentCvx, nameof(inadvertentCvx));
         ConditionalSkips = ReadOnly.Copy(conditionalSkips);
         IsRecurring = isRecurring;
         SeasonStart = seasonStart;
@@ -72,8 +74,8 @@ public sealed class SeriesDose
     /// <summary>The allowable vaccines (valid, but not preferred).</summary>
     public ReadOnlyCollection<SeriesVaccine> AllowableVaccines { get; }
 
-    /// <summary>CVX codes (without leading zeros) that are an inadvertent administration for this dose.</summary>
-    public ReadOnlyCollection<string> InadvertentCvx { get; }
+    /// <summary>Vaccine codes that are an inadvertent administration for this dose.</summary>
+    public ReadOnlyCollection<VaccineCode> InadvertentCvx { get; }
 
     /// <summary>The conditional skips.</summary>
     public ReadOnlyCollection<ConditionalSkip> ConditionalSkips { get; }

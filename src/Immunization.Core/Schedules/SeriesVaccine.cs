@@ -1,4 +1,5 @@
 using Ardalis.GuardClauses;
+using Immunization.Core.Vaccines;
 
 namespace Immunization.Core.Schedules;
 
@@ -8,18 +9,19 @@ public sealed class SeriesVaccine
 {
     /// <summary>Creates a series vaccine.</summary>
     /// <param name="vaccineType">The vaccine type, e.g. <c>MMR</c>.</param>
-    /// <param name="cvx">The CVX (or local) code, normalised: no leading zeros.</param>
+    /// <param name="cvx">The CVX (or local) code.</param>
     /// <param name="beginAge">The age from which the vaccine counts, or <see langword="null"/>.</param>
     /// <param name="endAge">The age from which it no longer counts, or <see langword="null"/>.</param>
     /// <param name="tradeName">The trade name, if the schedule names one.</param>
     /// <param name="mvx">The MVX code, if the schedule names one.</param>
     /// <param name="forecastVaccineType">Whether the schedule recommends this vaccine in forecasts.</param>
     /// <param name="period">When the vaccine counts.</param>
-    /// <exception cref="ArgumentNullException"><paramref name="vaccineType"/> or <paramref name="cvx"/> is <see langword="null"/>.</exception>
-    public SeriesVaccine(string vaccineType, string cvx, CdsiDuration? beginAge, CdsiDuration? endAge, string? tradeName, string? mvx, bool forecastVaccineType, EffectivePeriod period)
+    /// <exception cref="ArgumentNullException"><paramref name="vaccineType"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="cvx"/> is the empty code.</exception>
+    public SeriesVaccine(string vaccineType, VaccineCode cvx, CdsiDuration? beginAge, CdsiDuration? endAge, string? tradeName, string? mvx, bool forecastVaccineType, EffectivePeriod period)
     {
         VaccineType = Guard.Against.Null(vaccineType);
-        Cvx = Guard.Against.Null(cvx);
+        Cvx = VaccineCodeGuard.NotEmpty(cvx, nameof(cvx));
         BeginAge = beginAge;
         EndAge = endAge;
         TradeName = tradeName;
@@ -31,8 +33,8 @@ public sealed class SeriesVaccine
     /// <summary>The vaccine type, e.g. <c>MMR</c>.</summary>
     public string VaccineType { get; }
 
-    /// <summary>The CVX (or local) code, without leading zeros.</summary>
-    public string Cvx { get; }
+    /// <summary>The CVX (or local) code.</summary>
+    public VaccineCode Cvx { get; }
 
     /// <summary>The age from which the vaccine counts, or <see langword="null"/>.</summary>
     public CdsiDuration? BeginAge { get; }

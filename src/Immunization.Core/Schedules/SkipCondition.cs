@@ -1,6 +1,7 @@
 using System.Collections.ObjectModel;
 using Ardalis.GuardClauses;
 using NodaTime;
+using Immunization.Core.Vaccines;
 
 namespace Immunization.Core.Schedules;
 
@@ -18,9 +19,10 @@ public sealed class SkipCondition
     /// <param name="doseCount">The dose count a vaccine-count condition compares with.</param>
     /// <param name="countValidOnly">Whether only valid doses are counted (CDSi "doseType: Valid").</param>
     /// <param name="countLogic">How the count is compared with <paramref name="doseCount"/>.</param>
-    /// <param name="vaccineTypes">The CVX codes counted (normalised: no leading zeros).</param>
+    /// <param name="vaccineTypes">The vaccine codes counted.</param>
     /// <param name="seriesGroups">The series groups of a completed-series condition.</param>
     /// <exception cref="ArgumentNullException"><paramref name="vaccineTypes"/> or <paramref name="seriesGroups"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">A code of <paramref name="vaccineTypes"/> is the empty code.</exception>
     public SkipCondition(
         SkipConditionType type,
         LocalDate? startDate,
@@ -31,7 +33,7 @@ public sealed class SkipCondition
         int doseCount,
         bool countValidOnly,
         DoseCountLogic countLogic,
-        IEnumerable<string> vaccineTypes,
+        IEnumerable<VaccineCode> vaccineTypes,
         IEnumerable<string> seriesGroups)
     {
         Guard.Against.Null(vaccineTypes);
@@ -45,7 +47,7 @@ public sealed class SkipCondition
         DoseCount = doseCount;
         CountValidOnly = countValidOnly;
         CountLogic = countLogic;
-        VaccineTypes = ReadOnly.Copy(vaccineTypes);
+        VaccineTypes = VaccineCodeGuard.Copy(vaccineTypes, nameof(vaccineTypes));
         SeriesGroups = ReadOnly.Copy(seriesGroups);
     }
 
@@ -76,8 +78,8 @@ public sealed class SkipCondition
     /// <summary>How the count is compared with <see cref="DoseCount"/>.</summary>
     public DoseCountLogic CountLogic { get; }
 
-    /// <summary>The CVX codes counted, without leading zeros.</summary>
-    public ReadOnlyCollection<string> VaccineTypes { get; }
+    /// <summary>The vaccine codes counted.</summary>
+    public ReadOnlyCollection<VaccineCode> VaccineTypes { get; }
 
     /// <summary>The series groups of a completed-series condition.</summary>
     public ReadOnlyCollection<string> SeriesGroups { get; }

@@ -134,7 +134,7 @@ internal static class SupportingDataReader
         Text(e, "contraindicationText") ?? string.Empty,
         Duration(e, "beginAge", name),
         Duration(e, "endAge", name),
-        e.Elements("contraindicatedVaccine").Select(v => Text(v, "cvx")).OfType<string>().Select(c => NormalizeCvx(c)).ToArray());
+        e.Elements("contraindicatedVaccine").Select(v => Text(v, "cvx")).OfType<string>().Select(VaccineCode.Parse).ToArray());
 
     private static AntigenSeries ReadSeries(XElement s, string name)
     {
@@ -215,7 +215,7 @@ internal static class SupportingDataReader
             d.Elements("allowableInterval").Where(e => e.HasElements).Select(e => ReadInterval(e, where)).ToArray(),
             d.Elements("preferableVaccine").Where(e => e.HasElements).Select(e => ReadVaccine(e, where)).ToArray(),
             d.Elements("allowableVaccine").Where(e => e.HasElements).Select(e => ReadVaccine(e, where)).ToArray(),
-            d.Elements("inadvertentVaccine").Where(e => e.HasElements).Select(e => Text(e, "cvx")).OfType<string>().Select(c => NormalizeCvx(c)).ToArray(),
+            d.Elements("inadvertentVaccine").Where(e => e.HasElements).Select(e => Text(e, "cvx")).OfType<string>().Select(VaccineCode.Parse).ToArray(),
             d.Elements("conditionalSkip").Where(e => e.HasElements).Select(e => ReadSkip(e, where)).ToArray(),
             IsYes(Text(d, "recurringDose")),
             ParseCompactDate(Text(season, "startDate"), where),
@@ -228,7 +228,7 @@ internal static class SupportingDataReader
         return new IntervalRule(
             IsYes(Text(e, "fromPrevious")),
             int.TryParse(fromTarget, NumberStyles.None, CultureInfo.InvariantCulture, out var target) ? target : null,
-            SplitList(Text(e, "fromMostRecent")).Select(c => NormalizeCvx(c)).ToArray(),
+            SplitList(Text(e, "fromMostRecent")).Select(VaccineCode.Parse).ToArray(),
             Text(e.Element("fromRelevantObs"), "code"),
             Duration(e, "absMinInt", where),
             Duration(e, "minInt", where),
@@ -240,7 +240,7 @@ internal static class SupportingDataReader
 
     private static SeriesVaccine ReadVaccine(XElement e, string where) => new(
         Text(e, "vaccineType") ?? string.Empty,
-        NormalizeCvx(Text(e, "cvx") ?? throw new FormatException($"Supporting data {where}: a vaccine has no cvx.")),
+        VaccineCode.Parse(Text(e, "cvx") ?? throw new FormatException($"Supporting data {where}: a vaccine has no cvx.")),
         Duration(e, "beginAge", where),
         Duration(e, "endAge", where),
         Text(e, "tradeName"),
@@ -298,7 +298,7 @@ internal static class SupportingDataReader
             int.TryParse(Text(c, "doseCount"), NumberStyles.None, CultureInfo.InvariantCulture, out var count) ? count : 0,
             string.Equals(Text(c, "doseType"), "Valid", StringComparison.OrdinalIgnoreCase),
             logic,
-            SplitList(Text(c, "vaccineTypes")).Select(v => NormalizeCvx(v)).ToArray(),
+            SplitList(Text(c, "vaccineTypes")).Select(VaccineCode.Parse).ToArray(),
             SplitList(Text(c, "seriesGroups")));
     }
 
@@ -312,8 +312,8 @@ internal static class SupportingDataReader
         }
 
         var conflicts = root.Element("liveVirusConflicts")?.Elements("liveVirusConflict").Select(c => new LiveVirusConflict(
-            NormalizeCvx(Text(c.Element("previous"), "cvx") ?? throw new FormatException($"Supporting data '{name}': a live virus conflict has no previous cvx.")),
-            NormalizeCvx(Text(c.Element("current"), "cvx") ?? throw new FormatException($"Supporting data '{name}': a live virus conflict has no current cvx.")),
+            VaccineCode.Parse(Text(c.Element("previous"), "cvx") ?? throw new FormatException($"Supporting data '{name}': a live virus conflict has no previous cvx.")),
+            VaccineCode.Parse(Text(c.Element("current"), "cvx") ?? throw new FormatException($"Supporting data '{name}': a live virus conflict has no current cvx.")),
             Duration(c, "conflictBeginInterval", name) ?? default,
             Duration(c, "minConflictEndInterval", name) ?? default,
             Duration(c, "conflictEndInterval", name) ?? default)).ToArray() ?? [];
@@ -325,7 +325,7 @@ internal static class SupportingDataReader
             return new VaccineGroup(groupName, IsYes(Text(g, "administerFullVaccineGroup")), antigensByGroup.GetValueOrDefault(groupName) ?? []);
         }).ToArray();
         var cvx = (root.Element("cvxToAntigenMap")?.Elements("cvxMap") ?? []).Select(m => new CvxMapping(
-            NormalizeCvx(Text(m, "cvx") ?? throw new FormatException($"Supporting data '{name}': a cvxMap has no cvx.")),
+            VaccineCode.Parse(Text(m, "cvx") ?? throw new FormatException($"Supporting data '{name}': a cvxMap has no cvx.")),
             Text(m, "shortDescription") ?? string.Empty,
             m.Elements("association").Select(a => new CvxAssociation(Text(a, "antigen") ?? string.Empty, Duration(a, "associationBeginAge", name), Duration(a, "associationEndAge", name))).ToArray())).ToArray();
         var observations = (root.Element("observations")?.Elements("observation") ?? []).Select(o => new Observation(

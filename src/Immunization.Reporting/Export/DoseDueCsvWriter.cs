@@ -1,10 +1,14 @@
 using System.Globalization;
 using Ardalis.GuardClauses;
+using Immunization.Core.Records.Files;
 using Immunization.Reporting.DueLists;
 
 namespace Immunization.Reporting.Export;
 
-/// <summary>Writes one commune's dose-due list as CSV: list id, dates, then one row a person (no personal data but the person id).</summary>
+/// <summary>
+/// Writes one commune's dose-due list as CSV: list id, dates, then one row a person (no personal data but the person id).
+/// Written with the project's one CSV writer (<see cref="StandardCsvWriter"/>: RFC 4180 quoting, CRLF line ends).
+/// </summary>
 public static class DoseDueCsvWriter
 {
     /// <summary>The header line's columns.</summary>
@@ -18,8 +22,8 @@ public static class DoseDueCsvWriter
     {
         Guard.Against.Null(list);
         Guard.Against.Null(writer);
-        writer.Write(string.Join(',', Columns));
-        writer.Write('\n');
+        using var csv = new StandardCsvWriter(writer);
+        csv.Row(Columns);
         string drawnUp = Iso(list.DrawnUp), due = Iso(list.Due);
         foreach (var item in list.Items)
         {
@@ -28,17 +32,7 @@ public static class DoseDueCsvWriter
                 list.Id, list.CommuneCode, drawnUp, due, item.PersonId, KindName(item.Kind), item.DoseNumber.ToString(CultureInfo.InvariantCulture),
                 Iso(item.Earliest), Iso(item.Recommended), item.PastDue is { } p ? Iso(p) : "", item.DaysOverdue.ToString(CultureInfo.InvariantCulture),
             ];
-            for (int i = 0; i < fields.Length; i++)
-            {
-                if (i > 0)
-                {
-                    writer.Write(',');
-                }
-
-                TidyCsvWriter.Field(writer, fields[i]);
-            }
-
-            writer.Write('\n');
+            csv.Row(fields);
         }
     }
 

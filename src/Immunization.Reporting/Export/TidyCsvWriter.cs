@@ -1,10 +1,14 @@
 using System.Globalization;
 using Ardalis.GuardClauses;
+using Immunization.Core.Records.Files;
 using Immunization.Reporting.Coverage;
 
 namespace Immunization.Reporting.Export;
 
-/// <summary>Writes indicator rows as the tidy long CSV (UTF-8, <c>\n</c> line ends, RFC 4180 quoting, rows in the order given).</summary>
+/// <summary>
+/// Writes indicator rows as the tidy long CSV, with the project's one CSV writer (<see cref="StandardCsvWriter"/>: RFC 4180
+/// quoting, CRLF line ends), rows in the order given.
+/// </summary>
 public static class TidyCsvWriter
 {
     /// <summary>The header line's columns.</summary>
@@ -18,46 +22,21 @@ public static class TidyCsvWriter
     {
         Guard.Against.Null(rows);
         Guard.Against.Null(writer);
-        writer.Write(string.Join(',', Columns));
-        writer.Write('\n');
+        using var csv = new StandardCsvWriter(writer);
+        csv.Row(Columns);
         foreach (var row in rows)
         {
-            Field(writer, row.Indicator);
-            writer.Write(',');
-            Field(writer, row.Scheme);
-            writer.Write(',');
-            Field(writer, row.UnitCode);
-            writer.Write(',');
-            Field(writer, row.UnitName);
-            writer.Write(',');
-            Field(writer, row.Period);
-            writer.Write(',');
-            Field(writer, row.Disaggregation);
-            writer.Write(',');
-            writer.Write(row.Figure.Numerator.ToString(CultureInfo.InvariantCulture));
-            writer.Write(',');
-            writer.Write(TidyFormat.Denominator(row.Figure));
-            writer.Write(',');
-            writer.Write(TidyFormat.Value(row.Figure));
-            writer.Write(',');
-            writer.Write(TidyFormat.Flags(row.Figure.Flags));
-            writer.Write('\n');
+            csv.Field(row.Indicator);
+            csv.Field(row.Scheme);
+            csv.Field(row.UnitCode);
+            csv.Field(row.UnitName);
+            csv.Field(row.Period);
+            csv.Field(row.Disaggregation);
+            csv.Field(row.Figure.Numerator.ToString(CultureInfo.InvariantCulture));
+            csv.Field(TidyFormat.Denominator(row.Figure));
+            csv.Field(TidyFormat.Value(row.Figure));
+            csv.Field(TidyFormat.Flags(row.Figure.Flags));
+            csv.EndRow();
         }
-    }
-
-    /// <summary>Writes one field, quoted when it holds a comma, a quote or a line break.</summary>
-    /// <param name="writer">Where to write.</param>
-    /// <param name="value">The field.</param>
-    internal static void Field(TextWriter writer, string value)
-    {
-        if (value.AsSpan().IndexOfAny(",\"\r\n") < 0)
-        {
-            writer.Write(value);
-            return;
-        }
-
-        writer.Write('"');
-        writer.Write(value.Replace("\"", "\"\"", StringComparison.Ordinal));
-        writer.Write('"');
     }
 }

@@ -1,12 +1,14 @@
 using Ardalis.GuardClauses;
 using Immunization.Core.Records;
+using Immunization.Core.Records.Files;
 using Immunization.Reporting.WorkLists;
 
 namespace Immunization.Reporting.Export;
 
 /// <summary>
 /// Writes one commune's work list as CSV: the records to check, then empty columns for the police's answer
-/// (<c>action</c>: confirmed, corrected or could_not_verify, and the corrected fields).
+/// (<c>action</c>: confirmed, corrected or could_not_verify, and the corrected fields). Written with the project's one CSV
+/// writer (<see cref="StandardCsvWriter"/>: RFC 4180 quoting, CRLF line ends).
 /// </summary>
 public static class WorkListCsvWriter
 {
@@ -23,8 +25,8 @@ public static class WorkListCsvWriter
     {
         Guard.Against.Null(list);
         Guard.Against.Null(writer);
-        writer.Write(string.Join(',', Columns));
-        writer.Write('\n');
+        using var csv = new StandardCsvWriter(writer);
+        csv.Row(Columns);
         string drawnUp = list.DrawnUp.ToString("yyyy-MM-dd", null), due = list.Due.ToString("yyyy-MM-dd", null);
         foreach (var item in list.Items)
         {
@@ -33,13 +35,18 @@ public static class WorkListCsvWriter
                 list.Id, list.CommuneCode, drawnUp, due, item.RecordId, VerificationNames.Name(item.Outcome), item.PersonId ?? "",
                 string.Join(';', item.DifferingFields.Select(ReturnApplier.ColumnName)), item.Reason ?? "",
             ];
-            for (int i = 0; i < fields.Length; i++)
+            foreach (var field in fields)
             {
-                TidyCsvWriter.Field(writer, fields[i]);
-                writer.Write(',');
+                csv.Field(field);
             }
 
-            writer.Write(",,,,,,\n");
+            // The answer columns, empty.
+            for (int i = fields.Length; i < Columns.Count; i++)
+            {
+                csv.Field(string.Empty);
+            }
+
+            csv.EndRow();
         }
     }
 }

@@ -27,7 +27,7 @@ namespace Immunization.Testing.Arbitraries;
 public static class EvaluationArbitraries
 {
     private static readonly Lazy<string[]> s_allCvx = new(() =>
-        CdsiSupportingData.Embedded.CvxCodes.Select(c => c.Cvx).ToArray());
+        CdsiSupportingData.Embedded.CvxCodes.Select(c => c.Cvx.Value).ToArray());
 
     private static readonly string?[] s_mvx = [null, "MSD", "PMC", "SKB", "PFR", "MOD"];
 

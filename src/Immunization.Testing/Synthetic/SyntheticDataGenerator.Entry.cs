@@ -126,19 +126,17 @@ public static partial class SyntheticDataGenerator
                 }
             }
 
-            return new PersonDetails
-            {
-                CitizenId = citizenId,
-                FullName = name,
-                DateOfBirth = dateOfBirth,
-                Sex = sex,
-                Phone = phone,
-                ProvinceCode = provinceCode,
-                CommuneCode = communeCode,
-                AdminScheme = scheme,
-                Address = address,
-                Nationality = person.Nationality,
-            };
+            return new PersonDetails(
+                citizenId: citizenId,
+                fullName: name,
+                dateOfBirth: dateOfBirth,
+                sex: sex,
+                phone: phone,
+                provinceCode: provinceCode,
+                communeCode: communeCode,
+                adminScheme: scheme,
+                address: address,
+                nationality: person.Nationality);
         }
 
         private string EnterName(ref Xoshiro256StarStar rng, string name, ref ErrorSet errors, ref uint opportunities)

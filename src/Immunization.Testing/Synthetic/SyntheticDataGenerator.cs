@@ -370,19 +370,17 @@ public static partial class SyntheticDataGenerator
         private PersonDetails RegisterDetails(Person person)
         {
             ref readonly var home = ref _places.Commune(person.Commune);
-            return new PersonDetails
-            {
-                CitizenId = person.CitizenId,
-                FullName = person.FullName,
-                DateOfBirth = new PartialDate(person.DateOfBirth),
-                Sex = person.Sex,
-                Phone = person.Phone,
-                ProvinceCode = home.ProvinceCodeText,
-                CommuneCode = home.Code,
-                AdminScheme = AdministrativeScheme.New,
-                Address = person.Address + ", " + home.Name + ", " + home.ProvinceName,
-                Nationality = person.Nationality,
-            };
+            return new PersonDetails(
+                citizenId: person.CitizenId,
+                fullName: person.FullName,
+                dateOfBirth: new PartialDate(person.DateOfBirth),
+                sex: person.Sex,
+                phone: person.Phone,
+                provinceCode: home.ProvinceCodeText,
+                communeCode: home.Code,
+                adminScheme: AdministrativeScheme.New,
+                address: person.Address + ", " + home.Name + ", " + home.ProvinceName,
+                nationality: person.Nationality);
         }
 
         private void EnterRecords(ref Xoshiro256StarStar rng, Person person, List<SyntheticDose> doses)
@@ -439,7 +437,8 @@ public static partial class SyntheticDataGenerator
                     {
                         // "Different details": an entry identical to the first leaves the address empty (no error kind
                         // is about the address, so the second entry's error set stays true).
-                        second = second with { Address = null };
+                        second = new PersonDetails(second.CitizenId, second.FullName, second.DateOfBirth, second.Sex, second.Phone,
+                            second.ProvinceCode, second.CommuneCode, second.AdminScheme, address: null, second.Nationality);
                     }
 
                     Tally(secondErrors, secondOpportunities);
@@ -531,14 +530,14 @@ public static partial class SyntheticDataGenerator
         {
             _recordsWritten++;
             var id = "R" + _recordsWritten.ToString("D9", CultureInfo.InvariantCulture);
-            var record = new DoseRecord(id, pending.Person)
-            {
-                VaccineCode = pending.Dose.Product.Code,
-                DoseDate = pending.Dose.Date,
-                DoseNumber = pending.Dose.DoseNumber,
-                SiteId = pending.Site,
-                PriorityGroup = pending.PriorityGroup,
-            };
+            var record = new DoseRecord(
+                id,
+                pending.Person,
+                vaccineCode: pending.Dose.Product.Code,
+                doseDate: pending.Dose.Date,
+                doseNumber: pending.Dose.DoseNumber,
+                siteId: pending.Site,
+                priorityGroup: pending.PriorityGroup);
             _sink.AddRecord(new SyntheticRecord(record, pending.PersonId, pending.Errors));
         }
 

@@ -189,23 +189,19 @@ public sealed class StandardFileReaderTests
     [Fact]
     public void WriteThenRead_TrickyText_RoundTrips()
     {
-        var person = new PersonDetails
-        {
-            CitizenId = " 0011",
-            FullName = "NGUYE\u0302\u0303N  \"Văn\", An ",
-            DateOfBirth = new PartialDate(1990),
-            Sex = Sex.Female,
-            Phone = "01662345678",
-            ProvinceCode = "79",
-            CommuneCode = "26734",
-            AdminScheme = AdministrativeScheme.Old,
-            Address = "Số 1,\r\nTổ 2",
-            Nationality = "KR",
-        };
-        var record = new DoseRecord("R1", person)
-        {
-            VaccineCode = "VN-ABDALA", DoseDate = new LocalDate(2021, 10, 1), DoseNumber = 3, SiteId = "BV-79-01", PriorityGroup = 11,
-        };
+        var person = new PersonDetails(
+            citizenId: " 0011",
+            fullName: "NGUYE\u0302\u0303N  \"Văn\", An ",
+            dateOfBirth: new PartialDate(1990),
+            sex: Sex.Female,
+            phone: "01662345678",
+            provinceCode: "79",
+            communeCode: "26734",
+            adminScheme: AdministrativeScheme.Old,
+            address: "Số 1,\r\nTổ 2",
+            nationality: "KR");
+        var record = new DoseRecord(
+            "R1", person, vaccineCode: "VN-ABDALA", doseDate: new LocalDate(2021, 10, 1), doseNumber: 3, siteId: "BV-79-01", priorityGroup: 11);
         using var stream = new MemoryStream();
         using (var writer = new RecordsCsvWriter(stream))
         {

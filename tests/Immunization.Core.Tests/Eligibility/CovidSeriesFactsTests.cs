@@ -25,9 +25,9 @@ public sealed class CovidSeriesFactsTests
             if (vaccine.Period.Contains(date)
                 && (vaccine.BeginAge is not { } begin || date >= begin.AddTo(birth))
                 && (vaccine.EndAge is not { } end || date < end.AddTo(birth))
-                && !codes.Contains(vaccine.Cvx))
+                && !codes.Contains(vaccine.Cvx.Value))
             {
-                codes.Add(vaccine.Cvx);
+                codes.Add(vaccine.Cvx.Value);
             }
         }
 

@@ -185,4 +185,55 @@ public sealed class PartialDateTests
     public Property TryParse_NoisyText_AgreesWithParse() =>
         Prop.ForAll(ParseContract.NoisyTexts(), text =>
             ParseContract.TryParseAgreesWithParse<PartialDate>(text, PartialDate.TryParse, s => PartialDate.Parse(s)));
+
+    [Theory]
+    [InlineData("19900503", "1990-05-03")]
+    [InlineData(" 20000229 ", "2000-02-29")]
+    [InlineData("1990-05", "1990-05")]
+    [InlineData("03/05/1990", "1990-05-03")]
+    public void TryParse_IsoBasicAllowed_ReadsBothForms(string text, string expected)
+    {
+        Assert.True(PartialDate.TryParse(text, PartialDateStyles.AllowIsoBasic, out var date));
+        Assert.Equal(expected, date.ToString());
+    }
+
+    [Theory]
+    [InlineData("19900431")]
+    [InlineData("20010229")]
+    [InlineData("19901301")]
+    [InlineData("19900500")]
+    [InlineData("19900003")]
+    [InlineData("00000101")]
+    [InlineData("1990050")]
+    public void TryParse_IsoBasicNotADay_False(string text)
+    {
+        Assert.False(PartialDate.TryParse(text, PartialDateStyles.AllowIsoBasic, out var date));
+        Assert.Equal(default, date);
+    }
+
+    [Fact]
+    public void TryParse_IsoBasicWithoutTheStyle_False()
+    {
+        Assert.False(PartialDate.TryParse("19900503", out _));
+        Assert.False(PartialDate.TryParse("19900503", PartialDateStyles.None, out _));
+    }
+
+    [Fact]
+    public void TryParse_UndefinedStyle_Throws()
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => PartialDate.TryParse("1990", (PartialDateStyles)2, out _));
+
+        Assert.Equal("styles", e.ParamName);
+    }
+
+    [Property]
+    public Property TryParse_IsoBasicOfAnyDay_SameDay() =>
+        Prop.ForAll(IdentityArbitraries.PartialDateArbitrary(), d =>
+            d.Precision != DatePrecision.Day
+            || (PartialDate.TryParse(d.ToString().Replace("-", "", StringComparison.Ordinal), PartialDateStyles.AllowIsoBasic, out var back) && back == d));
+
+    [Property]
+    public bool TryParse_IsoBasicAllowedOnOtherText_AgreesWithTryParse(NonNull<string> text) =>
+        text.Get.Trim().Length == 8 && text.Get.Trim().All(char.IsAsciiDigit)
+        || (PartialDate.TryParse(text.Get, PartialDateStyles.AllowIsoBasic, out var a) == PartialDate.TryParse(text.Get, out var b) && a == b);
 }

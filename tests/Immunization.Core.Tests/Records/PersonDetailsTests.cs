@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Immunization.Core.Identity;
 using Immunization.Core.Places;
 using Immunization.Core.Records;
@@ -7,19 +8,17 @@ namespace Immunization.Core.Tests.Records;
 
 public sealed class PersonDetailsTests
 {
-    private static readonly PersonDetails s_person = new()
-    {
-        CitizenId = "001190000001",
-        FullName = "Nguyễn Văn An",
-        DateOfBirth = PartialDate.FromDate(1990, 5, 3),
-        Sex = Sex.Male,
-        Phone = "0912345678",
-        ProvinceCode = "01",
-        CommuneCode = "00004",
-        AdminScheme = AdministrativeScheme.New,
-        Address = "Số 1, Phường Ba Đình",
-        Nationality = "VN",
-    };
+    private static readonly PersonDetails s_person = new(
+        citizenId: "001190000001",
+        fullName: "Nguyễn Văn An",
+        dateOfBirth: PartialDate.FromDate(1990, 5, 3),
+        sex: Sex.Male,
+        phone: "0912345678",
+        provinceCode: "01",
+        communeCode: "00004",
+        adminScheme: AdministrativeScheme.New,
+        address: "Số 1, Phường Ba Đình",
+        nationality: "VN");
 
     [Fact]
     public void ToString_NeverShowsPersonalData()
@@ -28,7 +27,7 @@ public sealed class PersonDetailsTests
         {
             s_person.ToString(),
             new RegisterEntry("P1", s_person).ToString(),
-            new DoseRecord("R1", s_person) { VaccineCode = "210", DoseDate = new LocalDate(2021, 9, 1) }.ToString(),
+            new DoseRecord("R1", s_person, vaccineCode: "210", doseDate: new LocalDate(2021, 9, 1)).ToString(),
         };
 
         Assert.All(texts, t =>
@@ -45,11 +44,12 @@ public sealed class PersonDetailsTests
     public void Equals_SameValues_Equal()
     {
         var copy = s_person with { };
+        var p = s_person;
 
         Assert.Equal(s_person, copy);
-        Assert.NotEqual(s_person, s_person with { FullName = "Nguyen Van An" });
-        Assert.Equal(new DoseRecord("R1", s_person) { DoseNumber = 1 }, new DoseRecord("R1", copy) { DoseNumber = 1 });
-        Assert.NotEqual(new DoseRecord("R1", s_person) { DoseNumber = 1 }, new DoseRecord("R1", copy) { DoseNumber = 2 });
+        Assert.NotEqual(s_person, new PersonDetails(p.CitizenId, "Nguyen Van An", p.DateOfBirth, p.Sex, p.Phone, p.ProvinceCode, p.CommuneCode, p.AdminScheme, p.Address, p.Nationality));
+        Assert.Equal(new DoseRecord("R1", s_person, doseNumber: 1), new DoseRecord("R1", copy, doseNumber: 1));
+        Assert.NotEqual(new DoseRecord("R1", s_person, doseNumber: 1), new DoseRecord("R1", copy, doseNumber: 2));
     }
 
     [Fact]
@@ -61,5 +61,36 @@ public sealed class PersonDetailsTests
         Assert.Null(empty.DateOfBirth);
         Assert.Equal(Sex.Unknown, empty.Sex);
         Assert.Null(empty.AdminScheme);
+    }
+
+    [Fact]
+    public void Constructor_AllValues_KeepsThem()
+    {
+        Assert.Equal("001190000001", s_person.CitizenId);
+        Assert.Equal("Nguyễn Văn An", s_person.FullName);
+        Assert.Equal(PartialDate.FromDate(1990, 5, 3), s_person.DateOfBirth);
+        Assert.Equal(Sex.Male, s_person.Sex);
+        Assert.Equal("0912345678", s_person.Phone);
+        Assert.Equal("01", s_person.ProvinceCode);
+        Assert.Equal("00004", s_person.CommuneCode);
+        Assert.Equal(AdministrativeScheme.New, s_person.AdminScheme);
+        Assert.Equal("Số 1, Phường Ba Đình", s_person.Address);
+        Assert.Equal("VN", s_person.Nationality);
+    }
+
+    [Fact]
+    public void Constructor_UndefinedSex_Throws()
+    {
+        var e = Assert.Throws<InvalidEnumArgumentException>(() => new PersonDetails(sex: (Sex)3));
+
+        Assert.Equal("sex", e.ParamName);
+    }
+
+    [Fact]
+    public void Constructor_UndefinedScheme_Throws()
+    {
+        var e = Assert.Throws<InvalidEnumArgumentException>(() => new PersonDetails(adminScheme: (AdministrativeScheme)7));
+
+        Assert.Equal("adminScheme", e.ParamName);
     }
 }

@@ -180,7 +180,7 @@ public sealed class CdsiSupportingDataTests
         Assert.Equal(new CdsiDuration(0, 12, 0), standard.Doses[0].Ages[0].Minimum);
         Assert.Equal(new CdsiDuration(0, 12, -4), standard.Doses[0].Ages[0].AbsoluteMinimum);
         Assert.True(standard.Doses[1].PreferableIntervals[0].FromPrevious);
-        Assert.Contains(standard.Doses[0].PreferableVaccines, v => v.Cvx == "3" && v.VaccineType == "MMR");
+        Assert.Contains(standard.Doses[0].PreferableVaccines, v => v.Cvx.Value == "3" && v.VaccineType == "MMR");
 
         var polio = CdsiSupportingData.Embedded.Antigens["Polio"].Series.Single(s => s.Name == "Polio 4-dose series").Doses[3];
         Assert.Equal(new LocalDate(2009, 8, 6), polio.Ages[0].Period.Cessation);
@@ -208,7 +208,7 @@ public sealed class CdsiSupportingDataTests
 
         Assert.Equal(data.LiveVirusConflictCount, data.LiveVirusConflicts.Count);
         Assert.Equal(data.ObservationCount, data.Observations.Count);
-        var mmrThenVaricella = data.LiveVirusConflicts.First(c => c.PreviousCvx == "3" && c.CurrentCvx == "21");
+        var mmrThenVaricella = data.LiveVirusConflicts.First(c => c.PreviousCvx.Value == "3" && c.CurrentCvx.Value == "21");
         Assert.Equal(new CdsiDuration(0, 0, 28), mmrThenVaricella.End);
         Assert.Contains("regnan", data.Observations["007"].Title, StringComparison.Ordinal);
         Assert.Throws<NotSupportedException>(() => ((IList<LiveVirusConflict>)data.LiveVirusConflicts).Clear());

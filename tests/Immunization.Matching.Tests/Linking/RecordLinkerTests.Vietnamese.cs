@@ -67,10 +67,11 @@ public sealed partial class RecordLinkerTests
         var entry = data.Register[index];
         var register = PersonTable("person_id", data.Register.Select(e => (e.PersonId, e.Person, (string?)e.PersonId)));
         var otherSex = entry.Person.Sex == Sex.Male ? Sex.Female : Sex.Male;
+        var p = entry.Person;
         var records = PersonTable("record_id",
         [
-            ("R1", entry.Person with { CitizenId = "025678912" }, entry.PersonId),
-            ("R2", entry.Person with { CitizenId = "025678912", Sex = otherSex }, entry.PersonId),
+            ("R1", new PersonDetails("025678912", p.FullName, p.DateOfBirth, p.Sex, p.Phone, p.ProvinceCode, p.CommuneCode, p.AdminScheme, p.Address, p.Nationality), entry.PersonId),
+            ("R2", new PersonDetails("025678912", p.FullName, p.DateOfBirth, otherSex, p.Phone, p.ProvinceCode, p.CommuneCode, p.AdminScheme, p.Address, p.Nationality), entry.PersonId),
         ]);
         var json = File.ReadAllText(Febrl.Sample("vietnam-register.json"))
             .Replace("""{ "name": "citizen_id",""", """{ "name": "citizen_id", "columns": [ "citizen_id", "sex", "date_of_birth" ],""",

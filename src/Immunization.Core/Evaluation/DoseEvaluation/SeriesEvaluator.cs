@@ -1,5 +1,6 @@
 using Immunization.Core.Schedules;
 using NodaTime;
+using Immunization.Core.Vaccines;
 
 namespace Immunization.Core.Evaluation;
 
@@ -263,7 +264,7 @@ internal sealed partial class SeriesEvaluator
 
             foreach (var conflict in conflicts)
             {
-                if (conflict.PreviousCvx != earlier.Cvx)
+                if (conflict.PreviousCvx.Value != earlier.Cvx)
                 {
                     continue;
                 }
@@ -298,7 +299,7 @@ internal sealed partial class SeriesEvaluator
         for (var vaccineIndex = 0; vaccineIndex < definition.PreferableVaccines.Count; vaccineIndex++)
         {
             var vaccine = definition.PreferableVaccines[vaccineIndex];
-            if (vaccine.Cvx == dose.Cvx && vaccine.Period.Contains(dose.Date)
+            if (vaccine.Cvx.Value == dose.Cvx && vaccine.Period.Contains(dose.Date)
                 && dose.Date >= AgeDate(vaccine.BeginAge, s_minDate) && dose.Date < AgeDate(vaccine.EndAge, s_maxDate)
                 && (vaccine.Mvx is null || dose.Dose.Mvx is not { Length: > 0 } mvx || string.Equals(vaccine.Mvx, mvx, StringComparison.OrdinalIgnoreCase)))
             {
@@ -314,7 +315,7 @@ internal sealed partial class SeriesEvaluator
         for (var vaccineIndex = 0; vaccineIndex < definition.AllowableVaccines.Count; vaccineIndex++)
         {
             var vaccine = definition.AllowableVaccines[vaccineIndex];
-            if (vaccine.Cvx == dose.Cvx && vaccine.Period.Contains(dose.Date)
+            if (vaccine.Cvx.Value == dose.Cvx && vaccine.Period.Contains(dose.Date)
                 && dose.Date >= AgeDate(vaccine.BeginAge, s_minDate) && dose.Date < AgeDate(vaccine.EndAge, s_maxDate))
             {
                 return true;
@@ -329,6 +330,19 @@ internal sealed partial class SeriesEvaluator
         for (var i = 0; i < list.Count; i++)
         {
             if (list[i] == value)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    internal static bool Contains(IReadOnlyList<VaccineCode> list, string value)
+    {
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (list[i].Value == value)
             {
                 return true;
             }

@@ -1,4 +1,5 @@
 using Immunization.Core.Schedules;
+using Immunization.Core.Vaccines;
 using NodaTime;
 
 namespace Immunization.Core.Evaluation;
@@ -174,7 +175,7 @@ internal sealed partial class SeriesEvaluator
         for (var vaccineIndex = 0; vaccineIndex < vaccines.Count; vaccineIndex++)
         {
             var vaccine = vaccines[vaccineIndex];
-            if (!vaccine.ForecastVaccineType || !vaccine.Period.Contains(_assessmentDate) || IsChosen(vaccines, chosen[..count], vaccine.Cvx) || Contains(contraindicated, vaccine.Cvx))
+            if (!vaccine.ForecastVaccineType || !vaccine.Period.Contains(_assessmentDate) || IsChosen(vaccines, chosen[..count], vaccine.Cvx) || Contains(contraindicated, vaccine.Cvx.Value))
             {
                 continue;
             }
@@ -195,13 +196,13 @@ internal sealed partial class SeriesEvaluator
         var result = new string[count];
         for (var i = 0; i < count; i++)
         {
-            result[i] = vaccines[chosen[i]].Cvx;
+            result[i] = vaccines[chosen[i]].Cvx.Value;
         }
 
         return result;
     }
 
-    private static bool IsChosen(IReadOnlyList<SeriesVaccine> vaccines, ReadOnlySpan<int> chosen, string cvx)
+    private static bool IsChosen(IReadOnlyList<SeriesVaccine> vaccines, ReadOnlySpan<int> chosen, VaccineCode cvx)
     {
         foreach (var index in chosen)
         {
@@ -227,7 +228,7 @@ internal sealed partial class SeriesEvaluator
         // not per earlier dose (no vaccine of most schedules, none of COVID-19, is in a live-virus conflict).
         for (var vaccineIndex = 0; vaccineIndex < definition.PreferableVaccines.Count; vaccineIndex++)
         {
-            if (!_data.ConflictsByCurrentCvx.ContainsKey(definition.PreferableVaccines[vaccineIndex].Cvx))
+            if (!_data.ConflictsByCurrentCvx.ContainsKey(definition.PreferableVaccines[vaccineIndex].Cvx.Value))
             {
                 return result;
             }
@@ -245,11 +246,11 @@ internal sealed partial class SeriesEvaluator
             {
                 var vaccine = definition.PreferableVaccines[vaccineIndex];
                 LocalDate? end = null;
-                if (_data.ConflictsByCurrentCvx.TryGetValue(vaccine.Cvx, out var conflicts))
+                if (_data.ConflictsByCurrentCvx.TryGetValue(vaccine.Cvx.Value, out var conflicts))
                 {
                     foreach (var conflict in conflicts)
                     {
-                        if (conflict.PreviousCvx == earlier.Cvx)
+                        if (conflict.PreviousCvx.Value == earlier.Cvx)
                         {
                             end = CdsiCalendar.Add(earlier.Date, conflict.End);
                             break;

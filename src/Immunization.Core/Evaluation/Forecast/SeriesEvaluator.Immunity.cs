@@ -108,7 +108,7 @@ internal sealed partial class SeriesEvaluator
             for (var contraindicationIndex = 0; contraindicationIndex < antigen.VaccineContraindications.Count; contraindicationIndex++)
             {
                 var contraindication = antigen.VaccineContraindications[contraindicationIndex];
-                if (Contains(contraindication.Cvx, vaccine.Cvx) && Applies(contraindication))
+                if (Contains(contraindication.Cvx, vaccine.Cvx.Value) && Applies(contraindication))
                 {
                     ruledOut = true;
                     break;
@@ -139,11 +139,11 @@ internal sealed partial class SeriesEvaluator
             if (Applies(contraindication))
             {
                 result ??= [];
-                foreach (var cvx in contraindication.Cvx)
+                foreach (var code in contraindication.Cvx)
                 {
-                    if (!result.Contains(cvx))
+                    if (!result.Contains(code.Value))
                     {
-                        result.Add(cvx);
+                        result.Add(code.Value);
                     }
                 }
             }

@@ -52,14 +52,14 @@ public static class StandardFileReader
     /// <param name="options">The file's name and the mode.</param>
     /// <exception cref="StandardFileException">The file cannot be read, or (strict mode) a row cannot.</exception>
     public static IEnumerable<StandardFileRow<DoseRecord>> ReadRecordRows(TextReader text, StandardFileOptions options) =>
-        Read(text, options, StandardColumns.Records, static row => new DoseRecord(row.Id(), row.Person())
-        {
-            VaccineCode = row.VaccineCode(11),
-            DoseDate = row.FullDate(12),
-            DoseNumber = row.Integer(13, 1, 99),
-            SiteId = row.Optional(14),
-            PriorityGroup = row.Integer(15, 1, 11),
-        });
+        Read(text, options, StandardColumns.Records, static row => new DoseRecord(
+            row.Id(),
+            row.Person(),
+            vaccineCode: row.VaccineCode(11),
+            doseDate: row.FullDate(12),
+            doseNumber: row.Integer(13, 1, 99),
+            siteId: row.Optional(14),
+            priorityGroup: row.Integer(15, 1, 11)));
 
     /// <summary>Reads <c>records.csv</c> from a stream of UTF-8 (or of the encoding its byte-order mark names).</summary>
     /// <param name="stream">The file's bytes; left open.</param>

@@ -20,19 +20,17 @@ internal sealed class StandardRowValues(StandardCsvReader reader, IReadOnlyList<
 
     public string? Optional(int column) => reader.Text(column);
 
-    public PersonDetails Person() => new()
-    {
-        CitizenId = Optional(1),
-        FullName = Optional(2),
-        DateOfBirth = Date(3),
-        Sex = Sex(4),
-        Phone = Optional(5),
-        ProvinceCode = Digits(6, 2),
-        CommuneCode = Digits(7, 5),
-        AdminScheme = Scheme(8),
-        Address = Optional(9),
-        Nationality = Nationality(10),
-    };
+    public PersonDetails Person() => new(
+        citizenId: Optional(1),
+        fullName: Optional(2),
+        dateOfBirth: Date(3),
+        sex: Sex(4),
+        phone: Optional(5),
+        provinceCode: Digits(6, 2),
+        communeCode: Digits(7, 5),
+        adminScheme: Scheme(8),
+        address: Optional(9),
+        nationality: Nationality(10));
 
     public Sex Sex(int column)
     {

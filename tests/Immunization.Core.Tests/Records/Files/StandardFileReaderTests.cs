@@ -116,13 +116,10 @@ public sealed class StandardFileReaderTests
     public void ReadRecords_ManyRowsAcrossBufferRefills_AllRead()
     {
         // Over 1 MB of text: rows, quoted line breaks and CRLF pairs fall across the reader's 64 Ki-character refills.
-        var records = Enumerable.Range(0, 6000).Select(i => new DoseRecord("R" + i, new PersonDetails
-        {
-            FullName = new string('x', i % 97) + "\"" + i, Address = "Tổ " + i + ",\r\nPhường " + (i % 13), Sex = Sex.Female,
-        })
-        {
-            VaccineCode = "208", DoseDate = new LocalDate(2021, 1, 1).PlusDays(i % 700), DoseNumber = 1 + (i % 3),
-        }).ToList();
+        var records = Enumerable.Range(0, 6000).Select(i => new DoseRecord(
+            "R" + i,
+            new PersonDetails(fullName: new string('x', i % 97) + "\"" + i, address: "Tổ " + i + ",\r\nPhường " + (i % 13), sex: Sex.Female),
+            vaccineCode: "208", doseDate: new LocalDate(2021, 1, 1).PlusDays(i % 700), doseNumber: 1 + (i % 3))).ToList();
 
         var back = StandardFileReader.ReadRecords(new StringReader(StandardFileText.Records(records, "\r\n")), new("records.csv")).ToList();
 

@@ -57,11 +57,9 @@ public sealed class StandardFileRoundTripProperties
         from scheme in Gen.Elements<AdministrativeScheme?>(null, AdministrativeScheme.Old, AdministrativeScheme.New)
         from address in Optional(Texts(s_tricky))
         from nationality in Optional(Gen.Elements("VN", "KR", "US"))
-        select new PersonDetails
-        {
-            CitizenId = citizenId, FullName = name, DateOfBirth = born is null ? null : PartialDate.Parse(born), Sex = sex, Phone = phone,
-            ProvinceCode = province, CommuneCode = commune, AdminScheme = scheme, Address = address, Nationality = nationality,
-        };
+        select new PersonDetails(
+            citizenId: citizenId, fullName: name, dateOfBirth: born is null ? null : PartialDate.Parse(born), sex: sex, phone: phone,
+            provinceCode: province, communeCode: commune, adminScheme: scheme, address: address, nationality: nationality);
 
     private static Gen<RegisterEntry> Entries() =>
         from id in Ids()
@@ -77,9 +75,7 @@ public sealed class StandardFileRoundTripProperties
         from dose in Gen.OneOf(Gen.Constant<int?>(null), Gen.Choose(1, 99).Select(n => (int?)n))
         from site in Optional(Texts(s_tricky))
         from priority in Gen.OneOf(Gen.Constant<int?>(null), Gen.Choose(1, 11).Select(n => (int?)n))
-        select new DoseRecord(id, person)
-        {
-            VaccineCode = vaccine, DoseDate = hasDate ? new LocalDate(2020, 1, 1).PlusDays(day) : null, DoseNumber = dose, SiteId = site,
-            PriorityGroup = priority,
-        };
+        select new DoseRecord(
+            id, person, vaccineCode: vaccine, doseDate: hasDate ? new LocalDate(2020, 1, 1).PlusDays(day) : null, doseNumber: dose, siteId: site,
+            priorityGroup: priority);
 }
