@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using Immunization.Cli.StandardFiles;
 using Immunization.Core.Records;
@@ -38,57 +37,25 @@ internal static class IdentityFiles
         using var text = StandardFilePaths.OpenText(path);
         var reader = StandardCsvReader.Open(text, Path.GetFileName(path), [idColumn, .. s_columns], idColumn, uniqueIds: true);
         var width = s_columns.Length + 1;
-        // Reading the text is sequential; it runs on its own thread one batch ahead, while the caller parses the batch before
-        // (on all cores) and uses it. At most two batches of raw rows wait (one queued, one being read).
-        using var ready = new BlockingCollection<(string?[] Rows, int Count)>(boundedCapacity: 1);
-        using var stop = new CancellationTokenSource();
-        var producer = Task.Run(() => ReadRows(reader, width, ready, stop.Token));
-        try
+        var rows = new string?[BatchSize * width];
+        var count = 0;
+        while (reader.Next())
         {
-            foreach (var (rows, count) in ready.GetConsumingEnumerable())
+            for (var c = 0; c < width; c++)
+            {
+                rows[(count * width) + c] = reader.Span(c).ToString();
+            }
+
+            if (++count == BatchSize)
             {
                 yield return Parse(rows, count, width, stats);
-            }
-
-            // The reader's own errors (a malformed row, a duplicate id) surface here, after the batches before them.
-            producer.GetAwaiter().GetResult();
-        }
-        finally
-        {
-            stop.Cancel();
-            Task.WaitAny(producer);
-        }
-    }
-
-    private static void ReadRows(StandardCsvReader reader, int width, BlockingCollection<(string?[] Rows, int Count)> ready, CancellationToken stop)
-    {
-        try
-        {
-            var rows = new string?[BatchSize * width];
-            var count = 0;
-            while (reader.Next())
-            {
-                for (var c = 0; c < width; c++)
-                {
-                    rows[(count * width) + c] = reader.Span(c).ToString();
-                }
-
-                if (++count == BatchSize)
-                {
-                    ready.Add((rows, count), stop);
-                    rows = new string?[BatchSize * width];
-                    count = 0;
-                }
-            }
-
-            if (count > 0)
-            {
-                ready.Add((rows, count), stop);
+                count = 0;
             }
         }
-        finally
+
+        if (count > 0)
         {
-            ready.CompleteAdding();
+            yield return Parse(rows, count, width, stats);
         }
     }
 

@@ -45,6 +45,14 @@ internal static class RegisterLinkRun
             indexTime = clock.Elapsed;
         }
 
+        if (source.RegisterPath is not null && index is not null)
+        {
+            // The build's temporary arrays (the parsed batches, the keys before their final copy, the blocking keys before
+            // sorting) are garbage now: give their memory back before linking, so that the run's peak is the index and the
+            // batches in flight rather than the index and the build's leftovers (about 0.1 s).
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        }
+
         Directory.CreateDirectory(outDir);
         var linksPath = Path.Combine(outDir, "links.csv");
         var explanationsPath = Path.Combine(outDir, "explanations.csv");
