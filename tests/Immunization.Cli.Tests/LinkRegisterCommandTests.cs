@@ -57,6 +57,40 @@ public sealed class LinkRegisterCommandTests : IDisposable
     }
 
     [Fact]
+    public void Run_RegisterAndRecords_LeavesOnlyLinksAndExplanationsInOut()
+    {
+        var outDir = Path.Combine(_dir, "out");
+
+        var code = CliApp.Run(["link", "--register", Path.Combine(_dir, "register.csv"), "--records", Path.Combine(_dir, "records.csv"),
+            "--out", outDir], new StringWriter(), new StringWriter());
+
+        Assert.Equal(0, code);
+        // The per-record spool (links.csv.tmp) is deleted once links.csv is written.
+        Assert.Equal(["explanations.csv", "links.csv"], Directory.GetFiles(outDir).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Run_LinkedAndUnlinkedRecordsInterleaved_EachRowKeepsItsOwnFieldsAndCluster()
+    {
+        // Unlinked records (R4, R5, R7) between linked ones (R1, R6): each row's cluster comes back to the right position.
+        File.AppendAllText(Path.Combine(_dir, "records.csv"),
+            "R6,079085001122,Trần Văn Khải,1985-07-07,M,0987654321,,,,,VN,208,2021-09-01,1,S1,\n" +
+            "R7,,Đỗ Văn Lực,1950-02-02,M,,,,,,VN,208,2021-09-01,1,S1,\n");
+
+        var code = CliApp.Run(["link", "--register", Path.Combine(_dir, "register.csv"), "--records", Path.Combine(_dir, "records.csv"),
+            "--out", Path.Combine(_dir, "out")], new StringWriter(), new StringWriter());
+
+        Assert.Equal(0, code);
+        var rows = File.ReadAllLines(Path.Combine(_dir, "out", "links.csv")).Skip(1).Select(l => l.Split(',')).ToArray();
+        Assert.Equal(["R1", "R2", "R3", "R4", "R5", "R6", "R7"], rows.Select(r => r[0]));
+        Assert.Equal(["P1", "verified", "P1"], [rows[0][1], rows[0][2], rows[0][5]]);
+        Assert.Equal(["P2", "verified", "P2"], [rows[5][1], rows[5][2], rows[5][5]]);
+        Assert.Equal(["", "not_found", "R7"], [rows[6][1], rows[6][2], rows[6][5]]);
+        Assert.Equal("R4", rows[3][5]);
+        Assert.Equal("R4", rows[4][5]);
+    }
+
+    [Fact]
     public void Run_GeneratedRegisterAndRecords_LinksWithF1AtLeast0995()
     {
         var generated = Path.Combine(_dir, "generated");

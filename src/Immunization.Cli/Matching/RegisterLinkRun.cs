@@ -49,17 +49,27 @@ internal static class RegisterLinkRun
             indexTime = clock.Elapsed;
         }
 
+        if (source.RegisterPath is not null && index is not null)
+        {
+            // The build's temporary arrays (the parsed batches, the keys before their final copy, the blocking keys before
+            // sorting) are garbage now: give their memory back before linking, so that the run's peak is the index and the
+            // batches in flight rather than the index and the build's leftovers (about 0.1 s).
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        }
+
         Directory.CreateDirectory(outDir);
         var linksPath = Path.Combine(outDir, "links.csv");
         var explanationsPath = Path.Combine(outDir, "explanations.csv");
 
-        // Per record, only what links.csv needs; explanations are written as records are linked.
-        var recordIds = new List<string>();
-        var persons = new List<string?>();
-        var outcomes = new List<VerificationOutcome>();
-        var weights = new List<double>();
-        var differences = new List<string>();
-        var differenceTexts = new Dictionary<string, string>(StringComparer.Ordinal);
+        // Per record, only what links.csv needs, spooled to a temporary file (deleted when closed) rather than kept in memory:
+        // links.csv is written at the end, once the unlinked records are clustered. Explanations are written as records are
+        // linked. The distinct differences texts are few; a record keeps only the number of its text.
+        using var spool = new FileStream(Path.Combine(outDir, "links.csv.tmp"), FileMode.Create, FileAccess.ReadWrite, FileShare.None,
+            1 << 16, FileOptions.DeleteOnClose | FileOptions.SequentialScan);
+        using var spoolWriter = new BinaryWriter(spool, System.Text.Encoding.UTF8, leaveOpen: true);
+        var recordCount = 0;
+        var differenceTexts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var differenceList = new List<string>();
         var unlinked = new List<IdentityRecord>();
         var unlinkedPositions = new List<int>();
         var differingIds = new SortedDictionary<string, long>(StringComparer.Ordinal);
@@ -91,7 +101,7 @@ internal static class RegisterLinkRun
                     if (link.Outcome is not (VerificationOutcome.Verified or VerificationOutcome.Differs))
                     {
                         unlinked.Add(batch[i]);
-                        unlinkedPositions.Add(recordIds.Count);
+                        unlinkedPositions.Add(recordCount);
                     }
                     else if (link.Explanation.Count > (int)IdentityField.CitizenId
                         && link.Explanation[(int)IdentityField.CitizenId].Level is not ("exact" or "missing") and var level)
@@ -106,19 +116,27 @@ internal static class RegisterLinkRun
                     }
 
                     var text = link.DifferencesText();
-                    if (!differenceTexts.TryGetValue(text, out var shared))
+                    if (!differenceTexts.TryGetValue(text, out var textNumber))
                     {
-                        differenceTexts.Add(text, text);
-                        shared = text;
+                        textNumber = differenceList.Count;
+                        differenceTexts.Add(text, textNumber);
+                        differenceList.Add(text);
                     }
 
                     truth?.Add(batch[i].Id, link);
-                    recordIds.Add(batch[i].Id);
                     // An ambiguous record is not linked: its best candidate is only in explanations.csv.
-                    persons.Add(link.Verification.LinkedPersonId);
-                    outcomes.Add(link.Outcome);
-                    weights.Add(link.Weight);
-                    differences.Add(shared);
+                    var linkedPerson = link.Verification.LinkedPersonId;
+                    spoolWriter.Write(batch[i].Id);
+                    spoolWriter.Write(linkedPerson is not null);
+                    if (linkedPerson is not null)
+                    {
+                        spoolWriter.Write(linkedPerson);
+                    }
+
+                    spoolWriter.Write((byte)link.Outcome);
+                    spoolWriter.Write(link.Weight);
+                    spoolWriter.Write(textNumber);
+                    recordCount++;
                     if (link.Explanation.Count > 0)
                     {
                         explanationRow[0] = batch[i].Id;
@@ -144,34 +162,44 @@ internal static class RegisterLinkRun
         var linkTime = clock.Elapsed;
 
         // Records without a person are clustered among themselves; a linked record's cluster is its person.
-        var clusters = new string?[recordIds.Count];
+        // The unlinked records' cluster names follow their positions, which increase: read back in step with the spool.
         var unlinkedClusters = IdentityClusters.Cluster(unlinked);
-        for (var u = 0; u < unlinkedClusters.Length; u++)
-        {
-            clusters[unlinkedPositions[u]] = unlinkedClusters[u];
-        }
-
+        unlinked.Clear();
+        spoolWriter.Flush();
+        spool.Position = 0;
         var counts = new int[6];
+        using (var spoolReader = new BinaryReader(spool, System.Text.Encoding.UTF8, leaveOpen: true))
         using (var writer = new StandardCsvWriter(File.Create(linksPath)))
         {
             writer.Row("record_id", "person_id", "outcome", "weight", "differing_fields", "cluster_id");
             var row = new string?[6];
-            for (var i = 0; i < recordIds.Count; i++)
+            var nextUnlinked = 0;
+            for (var i = 0; i < recordCount; i++)
             {
-                var person = persons[i];
-                counts[(int)outcomes[i]]++;
-                row[0] = recordIds[i];
+                var recordId = spoolReader.ReadString();
+                var person = spoolReader.ReadBoolean() ? spoolReader.ReadString() : null;
+                var outcome = (VerificationOutcome)spoolReader.ReadByte();
+                var weight = spoolReader.ReadDouble();
+                var textNumber = spoolReader.ReadInt32();
+                string? clusterName = null;
+                if (nextUnlinked < unlinkedPositions.Count && unlinkedPositions[nextUnlinked] == i)
+                {
+                    clusterName = unlinkedClusters[nextUnlinked++];
+                }
+
+                counts[(int)outcome]++;
+                row[0] = recordId;
                 row[1] = person;
-                row[2] = VerificationNames.Name(outcomes[i]);
-                row[3] = double.IsNaN(weights[i]) ? "" : StandardCsvWriter.Number(weights[i], "0.##");
-                row[4] = differences[i];
-                row[5] = clusters[i] ?? person;
+                row[2] = VerificationNames.Name(outcome);
+                row[3] = double.IsNaN(weight) ? "" : StandardCsvWriter.Number(weight, "0.##");
+                row[4] = differenceList[textNumber];
+                row[5] = clusterName ?? person;
                 writer.Row(row);
             }
         }
 
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"link: {people} people, {recordIds.Count} records: verified {counts[1]}, differs {counts[2]}, ambiguous {counts[3]}, " +
+            $"link: {people} people, {recordCount} records: verified {counts[1]}, differs {counts[2]}, ambiguous {counts[3]}, " +
             $"not_found {counts[4]}, not_applicable {counts[5]}"));
         foreach (var stats in (ReadOnlySpan<IdentityFileStats>)[registerStats, recordStats])
         {

@@ -34,6 +34,7 @@ namespace Immunization.Matching.Verification;
 public sealed partial class RegisterIndex
 {
     private const int KeysPerPerson = 9;
+    private const int KeyChunkSize = 1 << 15;
     private readonly string[] _ids;
     private readonly IdentityKey[] _keys;
     private readonly string[] _nameTexts;
@@ -100,14 +101,33 @@ public sealed partial class RegisterIndex
         var places = new Dictionary<string, int>(StringComparer.Ordinal);
         var nameTexts = new List<string>();
         var ids = new List<string>();
-        var keys = new List<IdentityKey>();
+        // The keys (about 120 B a person) go into fixed chunks copied once into the final array: a growing list would hold
+        // up to twice the keys, and its copy a third time, at the peak of the build.
+        var keyChunks = new List<IdentityKey[]>();
+        var chunk = new IdentityKey[KeyChunkSize];
+        var inChunk = 0;
         foreach (var person in people)
         {
+            if (inChunk == KeyChunkSize)
+            {
+                keyChunks.Add(chunk);
+                chunk = new IdentityKey[KeyChunkSize];
+                inChunk = 0;
+            }
+
             ids.Add(person.Id);
-            keys.Add(IdentityKeys.KeyOf(person, tokens, places, nameTexts, intern: true));
+            chunk[inChunk++] = IdentityKeys.KeyOf(person, tokens, places, nameTexts, intern: true);
         }
 
-        return new RegisterIndex([.. ids], [.. keys], [.. nameTexts], tokens, places, options ?? new RegisterMatchOptions());
+        var keys = new IdentityKey[ids.Count];
+        for (var c = 0; c < keyChunks.Count; c++)
+        {
+            keyChunks[c].CopyTo(keys, c * KeyChunkSize);
+            keyChunks[c] = [];
+        }
+
+        Array.Copy(chunk, 0, keys, keyChunks.Count * KeyChunkSize, inChunk);
+        return new RegisterIndex([.. ids], keys, [.. nameTexts], tokens, places, options ?? new RegisterMatchOptions());
     }
 
     /// <summary>Links one record to the register.</summary>
