@@ -55,10 +55,7 @@ public sealed record ClusterClientOptions
     /// <summary>Checks every setting; throws naming the first key that is wrong.</summary>
     internal void Check()
     {
-        ClusterJson.CheckName(ClusterId, "clusterId", "the cluster's name");
-        ClusterJson.CheckName(ServiceId, "serviceId", "the service's name");
-        ClusterJson.CheckConnectionString(MembershipDatabase);
-        ClusterJson.CheckRequired(Storage, "storage", "the shared folder of shard files and jobs");
+        ClusterJson.CheckCommon(ClusterId, ServiceId, MembershipDatabase, Storage);
         ClusterJson.CheckName(Snapshot, "snapshot", "the register snapshot's name");
         if (ChunkSize is < 1 or > MaxChunkSize)
         {

@@ -32,6 +32,19 @@ internal static class ClusterJson
         }
     }
 
+    /// <summary>Checks the settings a silo and a client share; throws naming the first key that is wrong.</summary>
+    /// <param name="clusterId">The cluster's name.</param>
+    /// <param name="serviceId">The service's name.</param>
+    /// <param name="membershipDatabase">The membership database's connection string.</param>
+    /// <param name="storage">The shared folder.</param>
+    public static void CheckCommon(string? clusterId, string? serviceId, string? membershipDatabase, string? storage)
+    {
+        CheckName(clusterId, "clusterId", "the cluster's name");
+        CheckName(serviceId, "serviceId", "the service's name");
+        CheckConnectionString(membershipDatabase);
+        CheckRequired(storage, "storage", "the shared folder of shard files and jobs");
+    }
+
     public static void CheckName(string? value, string key, string what)
     {
         CheckRequired(value, key, what);

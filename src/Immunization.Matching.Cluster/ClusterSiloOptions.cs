@@ -65,10 +65,7 @@ public sealed record ClusterSiloOptions
     /// <summary>Checks every setting; throws naming the first key that is wrong.</summary>
     internal void Check()
     {
-        ClusterJson.CheckName(ClusterId, "clusterId", "the cluster's name");
-        ClusterJson.CheckName(ServiceId, "serviceId", "the service's name");
-        ClusterJson.CheckConnectionString(MembershipDatabase);
-        ClusterJson.CheckRequired(Storage, "storage", "the shared folder of shard files and jobs");
+        ClusterJson.CheckCommon(ClusterId, ServiceId, MembershipDatabase, Storage);
         if (AdvertisedAddress is not null && !System.Net.IPAddress.TryParse(AdvertisedAddress, out _))
         {
             throw new ClusterConfigurationException("advertisedAddress: not an IP address (give an IPv4 or IPv6 address, not a host name, or leave the key out).");

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Immunization.Cli.Matching;
 using Immunization.Matching.Cluster;
 using Immunization.Tests.Shared;
@@ -46,7 +44,7 @@ public sealed class ClusterCommandTests : IDisposable
         var linked = new StringWriter();
         try
         {
-            var ports = FreePorts(4);
+            var ports = LoopbackPorts.Free(4);
             for (var i = 0; i < 2; i++)
             {
                 var options = ClusterConfigFiles.ReadSilo(WriteSilo(postgres.ConnectionString, i, ports[2 * i], ports[(2 * i) + 1]));
@@ -169,27 +167,5 @@ public sealed class ClusterCommandTests : IDisposable
             }
             """);
         return path;
-    }
-
-    private static int[] FreePorts(int count)
-    {
-        var listeners = new TcpListener[count];
-        try
-        {
-            for (var i = 0; i < count; i++)
-            {
-                listeners[i] = new TcpListener(IPAddress.Loopback, 0);
-                listeners[i].Start();
-            }
-
-            return [.. listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port)];
-        }
-        finally
-        {
-            foreach (var listener in listeners)
-            {
-                listener?.Stop();
-            }
-        }
     }
 }

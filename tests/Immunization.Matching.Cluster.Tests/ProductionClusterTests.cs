@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Immunization.Matching.Cluster.Tests.Support;
 using Immunization.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,7 +30,7 @@ public sealed class ProductionClusterTests
         run.Spec.Snapshot.Save(storage);
         Assert.Equal(run.Spec.Snapshot, RegisterSnapshotInfo.Load(storage, run.Spec.Snapshot.Id));
         var clusterId = "test-" + Guid.NewGuid().ToString("N")[..8];
-        var ports = FreePorts(4);
+        var ports = LoopbackPorts.Free(4);
         var hosts = new List<IHost>();
         try
         {
@@ -93,27 +91,5 @@ public sealed class ProductionClusterTests
         await using var command = new NpgsqlCommand("SELECT count(*) FROM orleansmembershiptable WHERE deploymentid = @id AND status = 3", connection);
         command.Parameters.AddWithValue("id", clusterId);
         return (long)(await command.ExecuteScalarAsync(cancel))!;
-    }
-
-    private static int[] FreePorts(int count)
-    {
-        var listeners = new TcpListener[count];
-        try
-        {
-            for (var i = 0; i < count; i++)
-            {
-                listeners[i] = new TcpListener(IPAddress.Loopback, 0);
-                listeners[i].Start();
-            }
-
-            return [.. listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port)];
-        }
-        finally
-        {
-            foreach (var listener in listeners)
-            {
-                listener?.Stop();
-            }
-        }
     }
 }

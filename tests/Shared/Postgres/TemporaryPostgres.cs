@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 
 namespace Immunization.Tests.Shared;
 
@@ -41,7 +39,7 @@ internal sealed class TemporaryPostgres : IAsyncDisposable
             await RunAsync("chown", ["postgres:postgres", folder], asPostgresUser: false);
         }
 
-        var port = FreePort();
+        var port = LoopbackPorts.Free(1)[0];
         var server = new TemporaryPostgres(bin, folder, asPostgresUser, port);
         try
         {
@@ -105,20 +103,6 @@ internal sealed class TemporaryPostgres : IAsyncDisposable
         return found ?? throw new InvalidOperationException(
             "PostgreSQL's server binaries are not installed (no /usr/lib/postgresql/*/bin/initdb): install Debian's postgresql package " +
             "(apt-get install postgresql; .ci/run does it) or set IMMUNIZATION_PG_BIN to the folder of initdb and pg_ctl.");
-    }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        try
-        {
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
-        finally
-        {
-            listener.Stop();
-        }
     }
 
     private Task RunToolAsync(string tool, string[] arguments) =>
