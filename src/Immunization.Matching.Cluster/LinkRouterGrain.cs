@@ -36,7 +36,6 @@ internal sealed class LinkRouterGrain : Grain, ILinkRouterGrain
             positions[s] = [];
         }
 
-        var merges = new RegisterIndex.ShardMerge[records.Length];
         var recordProbes = new RegisterIndex.ShardProbe[shards.Length];
         for (var i = 0; i < records.Length; i++)
         {
@@ -47,7 +46,6 @@ internal sealed class LinkRouterGrain : Grain, ILinkRouterGrain
             }
 
             var merge = RegisterIndex.Merge(record, recordProbes);
-            merges[i] = merge;
             if (!record.IsVietnameseCitizen)
             {
                 result[i] = NoCandidate(records[i].Id, VerificationOutcome.NotApplicable, 0);

@@ -33,7 +33,7 @@ public sealed partial class RegisterIndex
     /// further than its name and birth year is not linked, however rare the name, while a matching full date, identity
     /// number, phone or commune lifts it above the lookalikes.
     /// </remarks>
-    private double LookalikeLead(in IdentityKey q, int best, int[] levels, double bestWeight, double runnerUp)
+    private double LookalikeLead(in IdentityKey q, int best, ReadOnlySpan<int> levels, double bestWeight, double runnerUp)
     {
         ref readonly var p = ref _keys[best];
         var dateLevel = levels[(int)IdentityField.DateOfBirth];

@@ -159,7 +159,7 @@ public sealed partial class RegisterIndex
     /// </summary>
     internal RecordLink Decide(IdentityRecord record, in IdentityKey key, string nameText, int best, double runnerUp, Rival? rival, int skipped)
     {
-        var levels = new int[IdentityLevels.FieldCount];
+        Span<int> levels = stackalloc int[IdentityLevels.FieldCount];
         Levels(key, nameText, best, levels);
         var explanation = new FieldContribution[IdentityLevels.FieldCount];
         var agrees = IdentityLevels.IdentityAgrees(levels[0], levels[1], levels[2]);
@@ -442,7 +442,7 @@ public sealed partial class RegisterIndex
     /// <summary>0 year only, 1 year and month, 2 full date.</summary>
     private static int DatePrecisionOf(int packed) => ((packed >> 5) & 0xF) == 0 ? 0 : (packed & 0x1F) == 0 ? 1 : 2;
 
-    private void Levels(in IdentityKey q, string nameText, int person, int[] levels)
+    private void Levels(in IdentityKey q, string nameText, int person, Span<int> levels)
     {
         ref readonly var p = ref _keys[person];
         levels[0] = IdentityComparison.CitizenIdBcd(q.CitizenIdBcd, q.CitizenIdLength, p.CitizenIdBcd, p.CitizenIdLength);
@@ -461,7 +461,7 @@ public sealed partial class RegisterIndex
         _ => _weights[field][level],
     };
 
-    private IdentityDifference[] Differences(in IdentityKey q, int person, int[] levels, int unreadable)
+    private IdentityDifference[] Differences(in IdentityKey q, int person, ReadOnlySpan<int> levels, int unreadable)
     {
         ref readonly var p = ref _keys[person];
         var list = new List<IdentityDifference>(4);
@@ -469,7 +469,7 @@ public sealed partial class RegisterIndex
 
         // A key field counts as agreement only when both sides hold a readable value that agrees: a gap or unreadable text on
         // either side is named, with its side, so that such a record is never verified.
-        void Check(IdentityField field, bool recordMissing, bool registerMissing)
+        void Check(IdentityField field, bool recordMissing, bool registerMissing, int level)
         {
             var bit = 1 << (int)field;
             if (recordMissing)
@@ -484,7 +484,6 @@ public sealed partial class RegisterIndex
                     (registerUnreadable & bit) != 0 ? DifferenceKind.InvalidInRegister : DifferenceKind.MissingInRegister));
             }
 
-            var level = levels[(int)field];
             if (!recordMissing && !registerMissing && level > 0)
             {
                 list.Add(new IdentityDifference(field, IdentityLevels.DifferenceKinds[(int)field][level]));
@@ -508,11 +507,11 @@ public sealed partial class RegisterIndex
         }
         else if (!recordIdInvalid)
         {
-            Check(IdentityField.CitizenId, q.CitizenIdLength == 0, p.CitizenIdLength == 0);
+            Check(IdentityField.CitizenId, q.CitizenIdLength == 0, p.CitizenIdLength == 0, levels[(int)IdentityField.CitizenId]);
         }
         else if (p.CitizenIdLength == 0)
         {
-            Check(IdentityField.CitizenId, recordMissing: false, registerMissing: true);
+            Check(IdentityField.CitizenId, recordMissing: false, registerMissing: true, levels[(int)IdentityField.CitizenId]);
         }
 
         if (q.CitizenIdValid && q.CitizenIdLength == 12 && idLevel != IdentityLevels.CitizenIdExact)
@@ -532,14 +531,14 @@ public sealed partial class RegisterIndex
             }
         }
 
-        Check(IdentityField.FullName, q.Name == IdentityKey.Missing, p.Name < 0);
+        Check(IdentityField.FullName, q.Name == IdentityKey.Missing, p.Name < 0, levels[(int)IdentityField.FullName]);
         if (levels[(int)IdentityField.FullName] == IdentityLevels.NameExact && q.TonedHash != p.TonedHash)
         {
             list.Add(new IdentityDifference(IdentityField.FullName, DifferenceKind.ToneMarks));
         }
 
-        Check(IdentityField.DateOfBirth, q.DateOfBirth == 0, p.DateOfBirth == 0);
-        Check(IdentityField.Sex, q.Sex == 0, p.Sex == 0);
+        Check(IdentityField.DateOfBirth, q.DateOfBirth == 0, p.DateOfBirth == 0, levels[(int)IdentityField.DateOfBirth]);
+        Check(IdentityField.Sex, q.Sex == 0, p.Sex == 0, levels[(int)IdentityField.Sex]);
         return [.. list];
     }
 
