@@ -154,7 +154,7 @@ internal sealed class CovidSeriesFacts
             if (lastAge != age)
             {
                 lastAge = age;
-                lastAgeDate = CdsiCalendar.Add(birth, age.Years, age.Months, age.Days);
+                lastAgeDate = CdsiCalendar.Add(birth, age);
             }
 
             return lastAgeDate;
@@ -169,8 +169,8 @@ internal sealed class CovidSeriesFacts
                 var qualifies = useMask
                     ? (mask & (1UL << i)) != 0
                     : vaccine.Period.Contains(date)
-                        && (vaccine.BeginAge is not { } begin || date >= CdsiCalendar.Add(birth, begin.Years, begin.Months, begin.Days))
-                        && (vaccine.EndAge is not { } end || date < CdsiCalendar.Add(birth, end.Years, end.Months, end.Days));
+                        && (vaccine.BeginAge is not { } begin || date >= CdsiCalendar.Add(birth, begin))
+                        && (vaccine.EndAge is not { } end || date < CdsiCalendar.Add(birth, end));
                 if (qualifies && !codes.Contains(vaccine.Cvx.Value))
                 {
                     codes.Add(vaccine.Cvx.Value);
