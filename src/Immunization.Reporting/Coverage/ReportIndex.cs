@@ -300,7 +300,7 @@ internal sealed class ReportIndex
             return last;
         }
 
-        var index = new ReportIndex(Copy(register), Copy(doses));
+        var index = new ReportIndex(register.ToArray(), doses.ToArray());
         s_last.SetTarget(index);
         return index;
     }
@@ -347,23 +347,6 @@ internal sealed class ReportIndex
 
     /// <summary>The first register row of a person id, or -1.</summary>
     internal int FindPerson(string personId) => _persons.Find(personId);
-
-    private static T[] Copy<T>(IReadOnlyList<T> list)
-    {
-        var copy = new T[list.Count];
-        if (list is ICollection<T> collection)
-        {
-            collection.CopyTo(copy, 0);
-            return copy;
-        }
-
-        for (int i = 0; i < copy.Length; i++)
-        {
-            copy[i] = list[i];
-        }
-
-        return copy;
-    }
 
     private static bool Same<T>(IReadOnlyList<T> list, T[] indexed)
         where T : class

@@ -13,8 +13,10 @@ namespace Immunization.Reporting.WorkLists;
 internal sealed class WorkListItems : IReadOnlyList<WorkListItem>
 {
     // The sorted, distinct differing fields of each set of fields (bit i for field i), shared by the items.
-    private static readonly IReadOnlyList<IdentityField>[] s_fieldSets = [.. Enumerable.Range(0, 64).Select(mask =>
-        (IReadOnlyList<IdentityField>)Array.AsReadOnly(Enumerable.Range(0, 6).Where(f => (mask & (1 << f)) != 0).Select(f => (IdentityField)f).ToArray()))];
+    private const int FieldCount = (int)IdentityField.Residence + 1;
+
+    private static readonly IReadOnlyList<IdentityField>[] s_fieldSets = [.. Enumerable.Range(0, 1 << FieldCount).Select(mask =>
+        (IReadOnlyList<IdentityField>)Array.AsReadOnly(Enumerable.Range(0, FieldCount).Where(f => (mask & (1 << f)) != 0).Select(f => (IdentityField)f).ToArray()))];
 
     private readonly DoseEntry[] _doses;
     private readonly int[] _records;
@@ -60,7 +62,7 @@ internal sealed class WorkListItems : IReadOnlyList<WorkListItem>
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
     /// <summary>The item of a record on a list.</summary>
-    internal static WorkListItem Make(DoseEntry dose) => new(
+    private static WorkListItem Make(DoseEntry dose) => new(
         dose.RecordId,
         dose.Outcome == VerificationOutcome.Differs ? dose.PersonId : null,
         dose.Outcome,
@@ -73,7 +75,7 @@ internal sealed class WorkListItems : IReadOnlyList<WorkListItem>
         for (int i = 0; i < differences.Count; i++)
         {
             var field = differences[i].Field;
-            if ((uint)field >= 6)
+            if ((uint)field >= FieldCount)
             {
                 return [.. differences.Select(d => d.Field).Distinct().Order()];
             }
