@@ -116,19 +116,19 @@ public sealed partial class RegisterIndex
         Span<long> shapeKeys = stackalloc long[KeysPerPerson];
         var n = BlockKeys(key, blockKeys);
         _ = BlockKeys(shape, shapeKeys);
-        var oversized = new List<long>();
-        for (var k = 0; k < n; k++)
+        List<long>? oversized = null;
+        for (var k = 0; k < n && _oversized is not null; k++)
         {
-            if (_oversized is not null && _blocks.Find(blockKeys[k]).Length > 0 && _oversized.Contains(blockKeys[k]))
+            if (_blocks.Find(blockKeys[k]).Length > 0 && _oversized.Contains(blockKeys[k]))
             {
-                oversized.Add(shapeKeys[k]);
+                (oversized ??= []).Add(shapeKeys[k]);
             }
         }
 
         var exempt = Top(key, nameText, exemptFirst: true);
         // Only when the first key's block is too large in the whole does it matter whether it is the record's first key there.
-        var notExempt = oversized.Count > 0 && oversized[0] == shapeKeys[0] ? Top(key, nameText, exemptFirst: false) : null;
-        return new ShardProbe(KnownTokens(key), exempt, notExempt, [.. oversized], n > 0 ? shapeKeys[0] : 0);
+        var notExempt = oversized is { Count: > 0 } && oversized[0] == shapeKeys[0] ? Top(key, nameText, exemptFirst: false) : null;
+        return new ShardProbe(KnownTokens(key), exempt, notExempt, oversized is null ? [] : [.. oversized], n > 0 ? shapeKeys[0] : 0);
     }
 
     /// <summary>
