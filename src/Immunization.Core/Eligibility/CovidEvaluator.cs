@@ -167,6 +167,12 @@ public sealed partial class CovidEvaluator
     /// is indicated; then all such series tie on everything but <see cref="SeriesKey"/>, and the best of them is run too.
     /// Without doses every series ties the same way (a risk series first), and only the best is run.
     /// </summary>
+    /// <remarks>
+    /// With doses, a relevant risk series outranks every standard one, so then only risk series run. Otherwise each
+    /// candidate's best possible (status, valid doses) is bounded before running it (<see cref="CovidSeriesFacts.ValidBound"/>),
+    /// the most promising runs first, and a series whose bound is below the best (status, valid doses) already run is not
+    /// run: it cannot be chosen. The series that can tie are all run, so the choice is the same.
+    /// </remarks>
     private List<PatientSeries> RunCandidates(CdsiEngine.SeriesSession session, LocalDate birth, LocalDate asOf)
     {
         var relevant = session.Relevant;
@@ -175,33 +181,9 @@ public sealed partial class CovidEvaluator
         var decided = false;
         if (history.Count > 0)
         {
-            // The series whose first dose accepts a product given, as bits of their positions in the schedule, then
-            // each relevant series' position: no set lookup per series and dose.
-            var accepted = 0UL;
-            if (session.RelevantMask is not null)
-            {
-                foreach (var dose in history)
-                {
-                    accepted |= _firstDoseSeries.GetValueOrDefault(dose.Cvx);
-                }
-            }
-
-            var position = -1;
-            for (var i = 0; i < relevant.Count; i++)
-            {
-                var series = relevant[i];
-                if (session.RelevantMask is { } mask)
-                {
-                    position = NextBit(mask, position);
-                }
-
-                if (series.Type == SeriesType.Risk || (session.RelevantMask is not null ? ((accepted >> position) & 1) != 0 : AcceptsFirst(series, history)))
-                {
-                    var run = session.Run(series);
-                    runs[i] = run;
-                    decided |= series.Type == SeriesType.Risk || run.ValidCount > 0;
-                }
-            }
+            decided = session.RelevantMask is { } mask
+                ? RunBounded(session, mask, birth, asOf, runs)
+                : RunAccepted(session, runs);
         }
 
         if (!decided)
@@ -244,6 +226,116 @@ public sealed partial class CovidEvaluator
         }
 
         return list;
+    }
+
+    /// <summary>
+    /// The series of the embedded schedule (positions as bits): a risk series when one is relevant, else the standard
+    /// series whose first dose accepts a product given, most promising first, those that cannot win not run. True when
+    /// the choice is decided (a risk series, or a run with a valid dose).
+    /// </summary>
+    private bool RunBounded(CdsiEngine.SeriesSession session, ulong mask, LocalDate birth, LocalDate asOf, PatientSeries?[] runs)
+    {
+        var relevant = session.Relevant;
+        var history = session.History;
+        var anyRisk = false;
+        foreach (var series in relevant)
+        {
+            anyRisk |= series.Type == SeriesType.Risk;
+        }
+
+        if (anyRisk)
+        {
+            for (var i = 0; i < relevant.Count; i++)
+            {
+                if (relevant[i].Type == SeriesType.Risk)
+                {
+                    runs[i] = session.Run(relevant[i]);
+                }
+            }
+
+            return true;
+        }
+
+        // Each dose: the series (bits) whose first dose accepts its product.
+        Span<ulong> doseSeries = history.Count <= 32 ? stackalloc ulong[history.Count] : new ulong[history.Count];
+        var accepted = 0UL;
+        for (var d = 0; d < history.Count; d++)
+        {
+            doseSeries[d] = _firstDoseSeries.GetValueOrDefault(history[d].Cvx);
+            accepted |= doseSeries[d];
+        }
+
+        // Each candidate's bound as one number, (status << 16) | valid doses; -1: not a candidate.
+        Span<int> bounds = relevant.Count <= 32 ? stackalloc int[relevant.Count] : new int[relevant.Count];
+        var position = -1;
+        for (var i = 0; i < relevant.Count; i++)
+        {
+            position = NextBit(mask, position);
+            bounds[i] = -1;
+            if (((accepted >> position) & 1) != 0)
+            {
+                var series = relevant[i];
+                var valid = _facts.TryGetValue(series, out var facts) ? facts.ValidBound(history, doseSeries, 1UL << position, birth) : ushort.MaxValue;
+                bounds[i] = Key(StatusBound(series, valid), valid);
+            }
+        }
+
+        var best = -1;
+        var decided = false;
+        while (true)
+        {
+            var next = -1;
+            for (var i = 0; i < relevant.Count; i++)
+            {
+                if (bounds[i] >= 0 && runs[i] is null && (next < 0 || bounds[i] > bounds[next]))
+                {
+                    next = i;
+                }
+            }
+
+            if (next < 0 || bounds[next] < best)
+            {
+                return decided; // every series left is bounded below a series run: none of them can be chosen
+            }
+
+            var run = session.Run(relevant[next]);
+            runs[next] = run;
+            var validCount = run.ValidCount;
+            decided |= validCount > 0;
+            best = Math.Max(best, Key(Status(run, asOf), validCount));
+        }
+    }
+
+    // The series whose first dose accepts a product given (or that is not of the embedded schedule), and risk series.
+    private bool RunAccepted(CdsiEngine.SeriesSession session, PatientSeries?[] runs)
+    {
+        var relevant = session.Relevant;
+        var decided = false;
+        for (var i = 0; i < relevant.Count; i++)
+        {
+            var series = relevant[i];
+            if (series.Type == SeriesType.Risk || AcceptsFirst(series, session.History))
+            {
+                var run = session.Run(series);
+                runs[i] = run;
+                decided |= series.Type == SeriesType.Risk || run.ValidCount > 0;
+            }
+        }
+
+        return decided;
+    }
+
+    private static int Key(VaccinationStatus status, int valid) => ((int)status << 16) | Math.Min(valid, ushort.MaxValue);
+
+    // The best status a run with at most this many valid doses can have (Status is not lower with more valid doses).
+    private static VaccinationStatus StatusBound(AntigenSeries series, int valid)
+    {
+        var primary = series.PrimaryDoses ?? series.Doses.Count;
+        return valid == 0 ? VaccinationStatus.NotVaccinated
+            : valid < primary ? VaccinationStatus.PartiallyVaccinated
+            : valid == primary ? VaccinationStatus.PrimarySeriesComplete
+            : valid == primary + 1 ? VaccinationStatus.Boosted
+            : VaccinationStatus.SecondBooster;
     }
 
     // The position of the next set bit after position (the next relevant series in the schedule's order).
