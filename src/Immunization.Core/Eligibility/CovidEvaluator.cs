@@ -92,7 +92,7 @@ public sealed partial class CovidEvaluator
             given = [.. doses];
         }
 
-        given.Sort(CdsiEngine.CompareDoses);
+        SortDoses(given);
         var session = _engine.StartSeries(person.PatientOn(asOf), given, asOf, VietnamCovidSchedule.VaccineGroup);
         var history = session.History;
         var runs = allSeries ? RunAll(session) : RunCandidates(session, birth, asOf);
@@ -100,7 +100,7 @@ public sealed partial class CovidEvaluator
         var series = run.Series;
         var primary = series.PrimaryDoses ?? series.Doses.Count;
         var status = Status(run, asOf);
-        var results = DoseResults(given, run, asOf, Facts(run.Series));
+        var results = DoseResults(given, history, run, asOf, Facts(run.Series));
         var age = AgeGroupScheme.AgeInYears(birth, asOf);
         var next = NextDose(person, given, run, primary, history.Count == 0 ? session.Relevant : null, asOf);
         return new CovidAssessment(asOf, age, Options.AgeGroups.Classify(birth, asOf), status, series.Name, primary, results, next)
@@ -393,12 +393,14 @@ public sealed partial class CovidEvaluator
         return valid == primary + 1 ? VaccinationStatus.Boosted : VaccinationStatus.SecondBooster;
     }
 
-    private static List<CovidDoseResult> DoseResults(List<AdministeredDose> given, PatientSeries run, LocalDate asOf, CovidSeriesFacts? facts)
+    private static List<CovidDoseResult> DoseResults(List<AdministeredDose> given, List<HistoryDose> history, PatientSeries run, LocalDate asOf, CovidSeriesFacts? facts)
     {
         // Orders are the positions of the evaluated doses in date order; the run has one evaluation per evaluated dose,
         // in that order (EvaluationOf checks it): no table per person.
 
-        // The engine numbers the doses it evaluates in date order, skipping later and unrecognised ones: walk the same way.
+        // The engine's history holds the doses it evaluates (on or before the date, with a code of the schedule), in
+        // the order of the doses given: the next of them is the next dose given that it evaluates (equal doses are
+        // evaluated alike), so no code is looked up again here.
         var results = new List<CovidDoseResult>(given.Count);
         var order = 0;
         foreach (var dose in given)
@@ -409,7 +411,7 @@ public sealed partial class CovidEvaluator
                 continue;
             }
 
-            if (!VietnamCovidSchedule.SupportingData.CvxMappings.ContainsKey(SupportingDataReader.NormalizeCvx(dose.Cvx)))
+            if (order >= history.Count || history[order].Dose != dose)
             {
                 results.Add(new(dose, DoseStatus.NotValid, DoseStatusReason.None, null, false, "not evaluated: the code is not a product of Viet Nam's COVID-19 schedule"));
                 continue;
@@ -503,7 +505,7 @@ public sealed partial class CovidEvaluator
         {
             var fifty = birth.PlusYears(Options.SecondBoosterMinimumAge);
             return new(number, kind, null, null, null, [], NextDoseRule.NotInSecondBoosterGroup, true,
-                $"second booster not allowed: only for adults of {Options.SecondBoosterMinimumAge}+ (from {fifty:uuuu-MM-dd}), the immunocompromised and the high-exposure priority groups");
+                $"second booster not allowed: only for adults of {Options.SecondBoosterMinimumAge}+ (from {new IsoDate(fifty)}), the immunocompromised and the high-exposure priority groups");
         }
 
         if (rule == NextDoseRule.Schedule && earliest is { } when && when > asOf)
@@ -524,9 +526,9 @@ public sealed partial class CovidEvaluator
         }
         var explanation = rule switch
         {
-            NextDoseRule.TooYoung => $"dose {number} of {run.Series.Name}: too young until {earliest:uuuu-MM-dd}",
-            NextDoseRule.TooSoon => $"dose {number} of {run.Series.Name}: too soon after the previous dose until {earliest:uuuu-MM-dd}",
-            NextDoseRule.NotYetInEffect => $"dose {number} of {run.Series.Name}: no rule for it was in effect on {asOf:uuuu-MM-dd}; from {earliest:uuuu-MM-dd} under the rules that took effect then",
+            NextDoseRule.TooYoung => $"dose {number} of {run.Series.Name}: too young until {new IsoDate(earliest)}",
+            NextDoseRule.TooSoon => $"dose {number} of {run.Series.Name}: too soon after the previous dose until {new IsoDate(earliest)}",
+            NextDoseRule.NotYetInEffect => $"dose {number} of {run.Series.Name}: no rule for it was in effect on {new IsoDate(asOf)}; from {new IsoDate(earliest)} under the rules that took effect then",
             _ => facts?.Due(number) ?? CovidSeriesFacts.DueText(number, run.Series.Name),
         };
         return new(number, kind, earliest, forecast.Recommended, forecast.PastDue, products, rule, false, explanation);
@@ -618,16 +620,46 @@ public sealed partial class CovidEvaluator
 
     private static LocalDate? FirstEffective(SeriesDose target, LocalDate after)
     {
-        LocalDate? first = null;
-        foreach (var vaccine in target.PreferableVaccines.Concat(target.AllowableVaccines))
+        var first = FirstEffective(target.PreferableVaccines, after, null);
+        return FirstEffective(target.AllowableVaccines, after, first);
+    }
+
+    private static LocalDate? FirstEffective(IReadOnlyList<SeriesVaccine> vaccines, LocalDate after, LocalDate? first)
+    {
+        for (var i = 0; i < vaccines.Count; i++)
         {
-            if (vaccine.Period.Effective is { } from && from > after && (first is not { } f || from < f))
+            if (vaccines[i].Period.Effective is { } from && from > after && (first is not { } f || from < f))
             {
                 first = from;
             }
         }
 
         return first;
+    }
+
+    // The doses in CdsiEngine.CompareDoses order: an insertion sort for the few doses of a person (no comparison delegate,
+    // nothing moved when they come in order). Doses that compare equal are equal values, so any stable or unstable sort
+    // gives the same list.
+    private static void SortDoses(List<AdministeredDose> doses)
+    {
+        if (doses.Count > 16)
+        {
+            doses.Sort(CdsiEngine.CompareDoses);
+            return;
+        }
+
+        for (var i = 1; i < doses.Count; i++)
+        {
+            var dose = doses[i];
+            var j = i - 1;
+            while (j >= 0 && CdsiEngine.CompareDoses(doses[j], dose) > 0)
+            {
+                doses[j + 1] = doses[j];
+                j--;
+            }
+
+            doses[j + 1] = dose;
+        }
     }
 
     private static LocalDate? MinimumAgeDate(SeriesDose target, LocalDate birth, LocalDate asOf)
