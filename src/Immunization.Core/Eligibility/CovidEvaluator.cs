@@ -33,6 +33,9 @@ public sealed partial class CovidEvaluator
     // Each series of the schedule: what does not depend on the person (first-dose codes, products, texts), compiled once.
     private readonly Dictionary<AntigenSeries, CovidSeriesFacts> _facts;
 
+    // The same facts by the series' position in the schedule (no lookup per series and person).
+    private readonly CovidSeriesFacts[] _factsByPosition;
+
     // Each code: the series (bits of their positions in the schedule) whose first dose accepts it.
     private readonly Dictionary<string, ulong> _firstDoseSeries;
 
@@ -47,6 +50,7 @@ public sealed partial class CovidEvaluator
         _engine = s_engine.Value;
         _facts = CompileSeries();
         _firstDoseSeries = FirstDoseSeries();
+        _factsByPosition = [.. VietnamCovidSchedule.SupportingData.AntigensByName[VietnamCovidSchedule.VaccineGroup].Series.Select(series => _facts[series])];
     }
 
     /// <summary>An evaluator with the default options.</summary>
@@ -95,8 +99,7 @@ public sealed partial class CovidEvaluator
         SortDoses(given);
         var session = _engine.StartSeries(person.PatientOn(asOf), given, asOf, VietnamCovidSchedule.VaccineGroup);
         var history = session.History;
-        var runs = allSeries ? RunAll(session) : RunCandidates(session, birth, asOf);
-        var run = Choose(runs, history, birth, asOf);
+        var run = allSeries ? Choose(RunAll(session), history, birth, asOf) : RunCandidates(session, birth, asOf);
         var series = run.Series;
         var primary = series.PrimaryDoses ?? series.Doses.Count;
         var status = Status(run, asOf);
@@ -112,28 +115,27 @@ public sealed partial class CovidEvaluator
 
     private PatientSeries Choose(List<PatientSeries> runs, List<HistoryDose> history, LocalDate birth, LocalDate asOf)
     {
-        var startDate = history.Count > 0 ? history[0].Date : asOf;
-        PatientSeries? best = null;
-        (int, VaccinationStatus, int, int, int, int, int) bestKey = default;
-        foreach (var run in runs)
+        var choice = new Choice(this, birth, history.Count > 0 ? history[0].Date : asOf, asOf);
+        for (var i = 0; i < runs.Count; i++)
         {
-            var (canStart, soonest, preference) = SeriesKey(run.Series, birth, startDate);
-            var key = (
-                run.Series.Type == SeriesType.Risk ? 1 : 0,
-                Status(run, asOf),
-                run.ValidCount,
-                run.Evaluations.Count > 0 && run.Evaluations[0].Status == DoseStatus.Valid ? 1 : 0,
-                canStart,
-                soonest,
-                preference);
-            if (best is null || key.CompareTo(bestKey) > 0)
-            {
-                best = run;
-                bestKey = key;
-            }
+            choice.Offer(runs[i], i);
         }
 
-        return best ?? throw new InvalidOperationException("Viet Nam's COVID-19 schedule has no standard series."); // the schedule always has them
+        return choice.Best;
+    }
+
+    // The choice's order of series, best last (ValueTuple's order, item by item).
+    private (int, VaccinationStatus, int, int, int, int, int) ChoiceKey(PatientSeries run, LocalDate birth, LocalDate startDate, LocalDate asOf)
+    {
+        var (canStart, soonest, preference) = SeriesKey(run.Series, birth, startDate);
+        return (
+            run.Series.Type == SeriesType.Risk ? 1 : 0,
+            Status(run, asOf),
+            run.ValidCount,
+            run.Evaluations.Count > 0 && run.Evaluations[0].Status == DoseStatus.Valid ? 1 : 0,
+            canStart,
+            soonest,
+            preference);
     }
 
     // The part of the choice that depends on the series alone: a series the person can start on the date of their first
@@ -161,8 +163,8 @@ public sealed partial class CovidEvaluator
     }
 
     /// <summary>
-    /// Runs only the series <see cref="Choose"/> can pick, so that the choice (and so the whole assessment) is the one
-    /// every series would give. A standard series whose first dose accepts none of the products given has no valid dose
+    /// Runs only the series <see cref="Choose"/> can pick and returns its choice, the one every series would give (so
+    /// the whole assessment is). A standard series whose first dose accepts none of the products given has no valid dose
     /// (the schedule has no skip conditions), so it can win only when no series run has a valid dose and no risk series
     /// is indicated; then all such series tie on everything but <see cref="SeriesKey"/>, and the best of them is run too.
     /// Without doses every series ties the same way (a risk series first), and only the best is run.
@@ -171,19 +173,156 @@ public sealed partial class CovidEvaluator
     /// With doses, a relevant risk series outranks every standard one, so then only risk series run. Otherwise each
     /// candidate's best possible (status, valid doses) is bounded before running it (<see cref="CovidSeriesFacts.ValidBound"/>),
     /// the most promising runs first, and a series whose bound is below the best (status, valid doses) already run is not
-    /// run: it cannot be chosen. The series that can tie are all run, so the choice is the same.
+    /// run: it cannot be chosen. The series that can tie are all run, and ties go to the series first in the schedule, as
+    /// in <see cref="Choose"/>, so the choice is the same. No list of runs is kept: each is offered to the choice as made.
     /// </remarks>
-    private List<PatientSeries> RunCandidates(CdsiEngine.SeriesSession session, LocalDate birth, LocalDate asOf)
+    private PatientSeries RunCandidates(CdsiEngine.SeriesSession session, LocalDate birth, LocalDate asOf)
+    {
+        var history = session.History;
+        if (session.RelevantMask is not { } mask)
+        {
+            return Choose(RunCandidateList(session, birth, asOf), history, birth, asOf);
+        }
+
+        var all = session.Antigen.Series;
+        var choice = new Choice(this, birth, history.Count > 0 ? history[0].Date : asOf, asOf);
+        var made = 0UL;
+        var decided = history.Count > 0 && RunBounded(session, mask, asOf, ref choice, ref made);
+        if (!decided)
+        {
+            var startDate = history.Count > 0 ? history[0].Date : asOf;
+            var best = -1;
+            (int, (int, int, int)) bestKey = default;
+            for (var bits = mask & ~made; bits != 0; bits &= bits - 1)
+            {
+                var position = System.Numerics.BitOperations.TrailingZeroCount(bits);
+                var key = (all[position].Type == SeriesType.Risk ? 1 : 0, SeriesKey(all[position], birth, startDate));
+                if (best < 0 || key.CompareTo(bestKey) > 0)
+                {
+                    best = position;
+                    bestKey = key;
+                }
+            }
+
+            if (best >= 0)
+            {
+                choice.Offer(session.Run(all[best]), best);
+            }
+        }
+
+        return choice.Best;
+    }
+
+    /// <summary>
+    /// The series of the embedded schedule (positions as bits): a risk series when one is relevant, else the standard
+    /// series whose first dose accepts a product given, most promising first, those that cannot win not run; each run
+    /// offered to the choice and its bit set in <paramref name="made"/>. True when the choice is decided (a risk series,
+    /// or a run with a valid dose).
+    /// </summary>
+    private bool RunBounded(CdsiEngine.SeriesSession session, ulong mask, LocalDate asOf, ref Choice choice, ref ulong made)
+    {
+        var all = session.Antigen.Series;
+        var history = session.History;
+        var risk = 0UL;
+        for (var bits = mask; bits != 0; bits &= bits - 1)
+        {
+            var position = System.Numerics.BitOperations.TrailingZeroCount(bits);
+            risk |= all[position].Type == SeriesType.Risk ? 1UL << position : 0;
+        }
+
+        if (risk != 0)
+        {
+            for (var bits = risk; bits != 0; bits &= bits - 1)
+            {
+                var position = System.Numerics.BitOperations.TrailingZeroCount(bits);
+                choice.Offer(session.Run(all[position]), position);
+                made |= 1UL << position;
+            }
+
+            return true;
+        }
+
+        // Each dose: the series (bits) whose first dose accepts its product.
+        Span<ulong> doseSeries = history.Count <= 32 ? stackalloc ulong[history.Count] : new ulong[history.Count];
+        var accepted = 0UL;
+        for (var d = 0; d < history.Count; d++)
+        {
+            doseSeries[d] = _firstDoseSeries.GetValueOrDefault(history[d].Cvx);
+            accepted |= doseSeries[d];
+        }
+
+        var candidates = accepted & mask;
+        if (System.Numerics.BitOperations.PopCount(candidates) == 1)
+        {
+            // One candidate: nothing to bound it against.
+            var only = System.Numerics.BitOperations.TrailingZeroCount(candidates);
+            var run = session.Run(all[only]);
+            choice.Offer(run, only);
+            made |= candidates;
+            return run.ValidCount > 0;
+        }
+
+        // Each candidate's bound as one number, (status << 16) | valid doses, by position; -1: not a candidate.
+        Span<int> bounds = stackalloc int[64];
+        var ages = new AgeWindowDates(choice.Birth);
+        for (var bits = candidates; bits != 0; bits &= bits - 1)
+        {
+            var position = System.Numerics.BitOperations.TrailingZeroCount(bits);
+            var series = all[position];
+            var facts = position < _factsByPosition.Length ? _factsByPosition[position] : null;
+            var valid = facts is not null && ReferenceEquals(facts.Series, series) ? facts.ValidBound(history, doseSeries, 1UL << position, ref ages) : ushort.MaxValue;
+            bounds[position] = Key(StatusBound(series, valid), valid);
+        }
+
+        var best = -1;
+        var decided = false;
+        var left = candidates;
+        while (left != 0)
+        {
+            var next = -1;
+            for (var bits = left; bits != 0; bits &= bits - 1)
+            {
+                var position = System.Numerics.BitOperations.TrailingZeroCount(bits);
+                if (next < 0 || bounds[position] > bounds[next])
+                {
+                    next = position;
+                }
+            }
+
+            if (bounds[next] < best)
+            {
+                break; // every series left is bounded below a series run: none of them can be chosen
+            }
+
+            var run = session.Run(all[next]);
+            choice.Offer(run, next);
+            made |= 1UL << next;
+            left &= ~(1UL << next);
+            var validCount = run.ValidCount;
+            decided |= validCount > 0;
+            best = Math.Max(best, Key(Status(run, asOf), validCount));
+        }
+
+        return decided;
+    }
+
+    // For an antigen of more than 64 series (not the embedded schedule's): the series whose first dose accepts a product
+    // given (or that is not of the embedded schedule) and risk series, then, undecided, the best of the others.
+    private List<PatientSeries> RunCandidateList(CdsiEngine.SeriesSession session, LocalDate birth, LocalDate asOf)
     {
         var relevant = session.Relevant;
         var history = session.History;
         var runs = new PatientSeries?[relevant.Count];
         var decided = false;
-        if (history.Count > 0)
+        for (var i = 0; i < relevant.Count && history.Count > 0; i++)
         {
-            decided = session.RelevantMask is { } mask
-                ? RunBounded(session, mask, birth, asOf, runs)
-                : RunAccepted(session, runs);
+            var series = relevant[i];
+            if (series.Type == SeriesType.Risk || AcceptsFirst(series, history))
+            {
+                var run = session.Run(series);
+                runs[i] = run;
+                decided |= series.Type == SeriesType.Risk || run.ValidCount > 0;
+            }
         }
 
         if (!decided)
@@ -210,13 +349,7 @@ public sealed partial class CovidEvaluator
             }
         }
 
-        var made = 0;
-        foreach (var run in runs)
-        {
-            made += run is null ? 0 : 1;
-        }
-
-        var list = new List<PatientSeries>(made);
+        var list = new List<PatientSeries>(relevant.Count);
         foreach (var run in runs)
         {
             if (run is not null)
@@ -226,103 +359,6 @@ public sealed partial class CovidEvaluator
         }
 
         return list;
-    }
-
-    /// <summary>
-    /// The series of the embedded schedule (positions as bits): a risk series when one is relevant, else the standard
-    /// series whose first dose accepts a product given, most promising first, those that cannot win not run. True when
-    /// the choice is decided (a risk series, or a run with a valid dose).
-    /// </summary>
-    private bool RunBounded(CdsiEngine.SeriesSession session, ulong mask, LocalDate birth, LocalDate asOf, PatientSeries?[] runs)
-    {
-        var relevant = session.Relevant;
-        var history = session.History;
-        var anyRisk = false;
-        foreach (var series in relevant)
-        {
-            anyRisk |= series.Type == SeriesType.Risk;
-        }
-
-        if (anyRisk)
-        {
-            for (var i = 0; i < relevant.Count; i++)
-            {
-                if (relevant[i].Type == SeriesType.Risk)
-                {
-                    runs[i] = session.Run(relevant[i]);
-                }
-            }
-
-            return true;
-        }
-
-        // Each dose: the series (bits) whose first dose accepts its product.
-        Span<ulong> doseSeries = history.Count <= 32 ? stackalloc ulong[history.Count] : new ulong[history.Count];
-        var accepted = 0UL;
-        for (var d = 0; d < history.Count; d++)
-        {
-            doseSeries[d] = _firstDoseSeries.GetValueOrDefault(history[d].Cvx);
-            accepted |= doseSeries[d];
-        }
-
-        // Each candidate's bound as one number, (status << 16) | valid doses; -1: not a candidate.
-        Span<int> bounds = relevant.Count <= 32 ? stackalloc int[relevant.Count] : new int[relevant.Count];
-        var position = -1;
-        for (var i = 0; i < relevant.Count; i++)
-        {
-            position = NextBit(mask, position);
-            bounds[i] = -1;
-            if (((accepted >> position) & 1) != 0)
-            {
-                var series = relevant[i];
-                var valid = _facts.TryGetValue(series, out var facts) ? facts.ValidBound(history, doseSeries, 1UL << position, birth) : ushort.MaxValue;
-                bounds[i] = Key(StatusBound(series, valid), valid);
-            }
-        }
-
-        var best = -1;
-        var decided = false;
-        while (true)
-        {
-            var next = -1;
-            for (var i = 0; i < relevant.Count; i++)
-            {
-                if (bounds[i] >= 0 && runs[i] is null && (next < 0 || bounds[i] > bounds[next]))
-                {
-                    next = i;
-                }
-            }
-
-            if (next < 0 || bounds[next] < best)
-            {
-                return decided; // every series left is bounded below a series run: none of them can be chosen
-            }
-
-            var run = session.Run(relevant[next]);
-            runs[next] = run;
-            var validCount = run.ValidCount;
-            decided |= validCount > 0;
-            best = Math.Max(best, Key(Status(run, asOf), validCount));
-        }
-    }
-
-    // The series whose first dose accepts a product given (or that is not of the embedded schedule), and risk series.
-    private bool RunAccepted(CdsiEngine.SeriesSession session, PatientSeries?[] runs)
-    {
-        var relevant = session.Relevant;
-        var decided = false;
-        for (var i = 0; i < relevant.Count; i++)
-        {
-            var series = relevant[i];
-            if (series.Type == SeriesType.Risk || AcceptsFirst(series, session.History))
-            {
-                var run = session.Run(series);
-                runs[i] = run;
-                decided |= series.Type == SeriesType.Risk || run.ValidCount > 0;
-            }
-        }
-
-        return decided;
     }
 
     private static int Key(VaccinationStatus status, int valid) => ((int)status << 16) | Math.Min(valid, ushort.MaxValue);
@@ -336,13 +372,6 @@ public sealed partial class CovidEvaluator
             : valid == primary ? VaccinationStatus.PrimarySeriesComplete
             : valid == primary + 1 ? VaccinationStatus.Boosted
             : VaccinationStatus.SecondBooster;
-    }
-
-    // The position of the next set bit after position (the next relevant series in the schedule's order).
-    private static int NextBit(ulong mask, int position)
-    {
-        var rest = position >= 63 ? 0 : mask >> (position + 1);
-        return position + 1 + System.Numerics.BitOperations.TrailingZeroCount(rest);
     }
 
     private bool AcceptsFirst(AntigenSeries series, List<HistoryDose> history)

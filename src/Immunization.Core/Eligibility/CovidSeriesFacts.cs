@@ -67,36 +67,15 @@ internal sealed class CovidSeriesFacts
     /// <param name="history">The person's doses in evaluation order.</param>
     /// <param name="doseSeries">Each dose's series, as bits, whose first dose accepts its product.</param>
     /// <param name="bit">This series' bit.</param>
-    /// <param name="birth">The date of birth.</param>
-    public int ValidBound(List<HistoryDose> history, ReadOnlySpan<ulong> doseSeries, ulong bit, LocalDate birth)
+    /// <param name="ages">The person's dates for ages, shared by the series of one person.</param>
+    public int ValidBound(List<HistoryDose> history, ReadOnlySpan<ulong> doseSeries, ulong bit, ref AgeWindowDates ages)
     {
         if (_maxValid is not { } max)
         {
             return ushort.MaxValue;
         }
 
-        var from = LocalDate.MinIsoValue;
-        if (_lowestAges is not null)
-        {
-            from = LocalDate.MaxIsoValue;
-            foreach (var age in _lowestAges)
-            {
-                var date = CdsiCalendar.Add(birth, age);
-                from = date < from ? date : from;
-            }
-        }
-
-        var to = LocalDate.MaxIsoValue;
-        if (_highestAges is not null)
-        {
-            to = LocalDate.MinIsoValue;
-            foreach (var age in _highestAges)
-            {
-                var date = CdsiCalendar.Add(birth, age);
-                to = date > to ? date : to;
-            }
-        }
-
+        var (from, to) = ages.Window(_lowestAges, _highestAges);
         var count = 0;
         var started = false;
         for (var d = 0; d < history.Count; d++)
