@@ -6,7 +6,7 @@ namespace Immunization.Core.Eligibility;
 /// <summary>
 /// One person's window of dates within which a series' doses can be valid (<see cref="CovidSeriesFacts.ValidBound"/>):
 /// from the earliest of the lowest ages to the latest of the highest, remembered for the next series (most series of
-/// the schedule share their ages: the dates are computed once a person).
+/// the schedule share their lists of ages, one array each: the dates are computed once a person).
 /// </summary>
 internal struct AgeWindowDates(LocalDate birth)
 {
@@ -19,7 +19,7 @@ internal struct AgeWindowDates(LocalDate birth)
     /// <summary>The first date a dose can be valid and the date from which none can (no limit: the extreme dates).</summary>
     public (LocalDate From, LocalDate To) Window(CdsiDuration[]? lowest, CdsiDuration[]? highest)
     {
-        if (!_known || !Same(lowest, _lowest) || !Same(highest, _highest))
+        if (!_known || !ReferenceEquals(lowest, _lowest) || !ReferenceEquals(highest, _highest))
         {
             _from = LocalDate.MinIsoValue;
             if (lowest is not null)
@@ -48,7 +48,4 @@ internal struct AgeWindowDates(LocalDate birth)
 
         return (_from, _to);
     }
-
-    private static bool Same(CdsiDuration[]? a, CdsiDuration[]? b) =>
-        ReferenceEquals(a, b) || (a is not null && b is not null && a.AsSpan().SequenceEqual(b));
 }

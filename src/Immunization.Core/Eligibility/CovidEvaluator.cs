@@ -37,7 +37,7 @@ public sealed partial class CovidEvaluator
     private readonly CovidSeriesFacts[] _factsByPosition;
 
     // Each code: the series (bits of their positions in the schedule) whose first dose accepts it.
-    private readonly Dictionary<string, ulong> _firstDoseSeries;
+    private readonly System.Collections.Frozen.FrozenDictionary<string, ulong> _firstDoseSeries;
 
     /// <summary>Creates an evaluator over the embedded schedule.</summary>
     /// <param name="options">The options; <see cref="CovidEvaluationOptions.Default"/> when <see langword="null"/>.</param>
@@ -609,9 +609,21 @@ public sealed partial class CovidEvaluator
         return facts;
     }
 
-    private CovidSeriesFacts? Facts(AntigenSeries series) => _facts.GetValueOrDefault(series);
+    // By a look along the schedule's dozen series (no hash of the series).
+    private CovidSeriesFacts? Facts(AntigenSeries series)
+    {
+        foreach (var facts in _factsByPosition)
+        {
+            if (ReferenceEquals(facts.Series, series))
+            {
+                return facts;
+            }
+        }
 
-    private Dictionary<string, ulong> FirstDoseSeries()
+        return null;
+    }
+
+    private System.Collections.Frozen.FrozenDictionary<string, ulong> FirstDoseSeries()
     {
         var result = new Dictionary<string, ulong>(StringComparer.Ordinal);
         var series = VietnamCovidSchedule.SupportingData.AntigensByName[VietnamCovidSchedule.VaccineGroup].Series;
@@ -623,7 +635,7 @@ public sealed partial class CovidEvaluator
             }
         }
 
-        return result;
+        return System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(result, StringComparer.Ordinal);
     }
 
     private static bool AnyVaccineInEffect(SeriesDose target, LocalDate date)

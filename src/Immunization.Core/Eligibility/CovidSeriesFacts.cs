@@ -19,6 +19,8 @@ internal sealed class CovidSeriesFacts
     private const int Reasons = 16;
     private const int Statuses = 4;
 
+    private static readonly List<CdsiDuration[]> s_ageLists = [];
+
     private readonly string?[] _explanations;
     private readonly string?[] _dueExplanations;
     private readonly ConcurrentDictionary<long, string> _severalReasons = new();
@@ -52,6 +54,8 @@ internal sealed class CovidSeriesFacts
         }
 
         (_maxValid, _lowestAges, _highestAges) = Limits(series);
+        _lowestAges = Shared(_lowestAges);
+        _highestAges = Shared(_highestAges);
     }
 
     public AntigenSeries Series { get; }
@@ -185,6 +189,30 @@ internal sealed class CovidSeriesFacts
         }
 
         return (maxValid, low ? [.. lowest.Distinct()] : null, high ? [.. highest.Distinct()] : null);
+    }
+
+    // One array for each list of ages, whatever the series: AgeWindowDates knows the dates of a list it has just seen by
+    // reference (most series of the schedule share their ages).
+    private static CdsiDuration[]? Shared(CdsiDuration[]? ages)
+    {
+        if (ages is null)
+        {
+            return null;
+        }
+
+        lock (s_ageLists)
+        {
+            foreach (var known in s_ageLists)
+            {
+                if (known.AsSpan().SequenceEqual(ages))
+                {
+                    return known;
+                }
+            }
+
+            s_ageLists.Add(ages);
+            return ages;
+        }
     }
 
     public static string DueText(int number, string series) => $"dose {number} of {series}: due under the rules in effect";
