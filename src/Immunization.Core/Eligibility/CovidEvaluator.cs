@@ -174,7 +174,8 @@ public sealed partial class CovidEvaluator
     /// candidate's best possible (status, valid doses) is bounded before running it (<see cref="CovidSeriesFacts.ValidBound"/>),
     /// the most promising runs first, and a series whose bound is below the best (status, valid doses) already run is not
     /// run: it cannot be chosen. The series that can tie are all run, and ties go to the series first in the schedule, as
-    /// in <see cref="Choose"/>, so the choice is the same. No list of runs is kept: each is offered to the choice as made.
+    /// in <see cref="Choose"/>, so the choice is the same. No list of runs is kept: each is offered to the choice as made,
+    /// its doses evaluated; only the chosen run is then forecast (the choice does not read forecasts).
     /// </remarks>
     private PatientSeries RunCandidates(CdsiEngine.SeriesSession session, LocalDate birth, LocalDate asOf)
     {
@@ -206,11 +207,14 @@ public sealed partial class CovidEvaluator
 
             if (best >= 0)
             {
-                choice.Offer(session.Run(all[best]), best);
+                choice.Offer(session.EvaluateDoses(all[best]), best);
             }
         }
 
-        return choice.Best;
+        // The choice reads the evaluations only (status, valid doses, first dose, series): the chosen run alone is forecast.
+        var chosen = choice.Best;
+        session.Forecast(chosen);
+        return chosen;
     }
 
     /// <summary>
@@ -235,7 +239,7 @@ public sealed partial class CovidEvaluator
             for (var bits = risk; bits != 0; bits &= bits - 1)
             {
                 var position = System.Numerics.BitOperations.TrailingZeroCount(bits);
-                choice.Offer(session.Run(all[position]), position);
+                choice.Offer(session.EvaluateDoses(all[position]), position);
                 made |= 1UL << position;
             }
 
@@ -256,7 +260,7 @@ public sealed partial class CovidEvaluator
         {
             // One candidate: nothing to bound it against.
             var only = System.Numerics.BitOperations.TrailingZeroCount(candidates);
-            var run = session.Run(all[only]);
+            var run = session.EvaluateDoses(all[only]);
             choice.Offer(run, only);
             made |= candidates;
             return run.ValidCount > 0;
@@ -294,7 +298,7 @@ public sealed partial class CovidEvaluator
                 break; // every series left is bounded below a series run: none of them can be chosen
             }
 
-            var run = session.Run(all[next]);
+            var run = session.EvaluateDoses(all[next]);
             choice.Offer(run, next);
             made |= 1UL << next;
             left &= ~(1UL << next);

@@ -65,6 +65,12 @@ public sealed partial class CdsiEngine
 
         public PatientSeries Run(AntigenSeries series) => evaluator.Run(series, Antigen, History, s_noGroups);
 
+        /// <summary>The doses evaluated against the series, not forecast: a run's status and valid doses, for choosing.</summary>
+        public PatientSeries EvaluateDoses(AntigenSeries series) => evaluator.EvaluateDoses(series, History, s_noGroups);
+
+        /// <summary>Forecasts a run <see cref="EvaluateDoses"/> made: it is then the run <see cref="Run"/> gives.</summary>
+        public void Forecast(PatientSeries run) => evaluator.FinishForecast(run, Antigen, s_noGroups);
+
         private static List<AntigenSeries> FromMask(Antigen antigen, ulong mask)
         {
             var list = new List<AntigenSeries>(System.Numerics.BitOperations.PopCount(mask));

@@ -70,6 +70,17 @@ internal sealed partial class SeriesEvaluator
     /// <summary>Evaluates then forecasts the series. <paramref name="completeSeriesGroups"/> feeds "Completed Series" skip conditions.</summary>
     public PatientSeries Run(AntigenSeries series, Antigen antigen, IReadOnlyList<HistoryDose> antigenDoses, IReadOnlySet<string> completeSeriesGroups)
     {
+        var run = EvaluateDoses(series, antigenDoses, completeSeriesGroups);
+        Forecast(run, antigen, completeSeriesGroups);
+        return run;
+    }
+
+    /// <summary>
+    /// The first half of <see cref="Run"/>: the doses evaluated, not yet forecast (<see cref="FinishForecast"/> does it),
+    /// for callers that choose among runs by their evaluations and forecast only the one chosen.
+    /// </summary>
+    public PatientSeries EvaluateDoses(AntigenSeries series, IReadOnlyList<HistoryDose> antigenDoses, IReadOnlySet<string> completeSeriesGroups)
+    {
         var run = new PatientSeries(series, Dob, antigenDoses.Count);
         for (var doseIndex = 0; doseIndex < series.Doses.Count; doseIndex++)
         {
@@ -82,9 +93,11 @@ internal sealed partial class SeriesEvaluator
             EvaluateDose(run, antigenDoses[i], completeSeriesGroups);
         }
 
-        Forecast(run, antigen, completeSeriesGroups);
         return run;
     }
+
+    /// <summary>The second half of <see cref="Run"/>: forecasts a run <see cref="EvaluateDoses"/> made (once).</summary>
+    public void FinishForecast(PatientSeries run, Antigen antigen, IReadOnlySet<string> completeSeriesGroups) => Forecast(run, antigen, completeSeriesGroups);
 
     private void EvaluateDose(PatientSeries run, HistoryDose dose, IReadOnlySet<string> completeSeriesGroups)
     {
