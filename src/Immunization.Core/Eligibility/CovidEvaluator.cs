@@ -81,22 +81,14 @@ public sealed partial class CovidEvaluator
             throw new ArgumentException("The date asked about is before the date of birth.", nameof(asOf));
         }
 
-        List<AdministeredDose> given;
-        if (doses is IReadOnlyList<AdministeredDose> list)
+        // An array or list already in order (the usual case) is read where it is; anything else is copied and sorted.
+        ReadOnlySpan<AdministeredDose> given = doses switch
         {
-            // Arrays and lists: copied by index (no enumerator, no interface copy).
-            given = new List<AdministeredDose>(list.Count);
-            for (var i = 0; i < list.Count; i++)
-            {
-                given.Add(list[i]);
-            }
-        }
-        else
-        {
-            given = [.. doses];
-        }
+            AdministeredDose[] array when IsSorted(array) => array,
+            List<AdministeredDose> list when IsSorted(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list)) => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list),
+            _ => Sorted(doses),
+        };
 
-        SortDoses(given);
         var session = _engine.StartSeries(person.PatientOn(asOf), given, asOf, VietnamCovidSchedule.VaccineGroup);
         var history = session.History;
         var run = allSeries ? Choose(RunAll(session), history, birth, asOf) : RunCandidates(session, birth, asOf);
@@ -426,7 +418,7 @@ public sealed partial class CovidEvaluator
         return valid == primary + 1 ? VaccinationStatus.Boosted : VaccinationStatus.SecondBooster;
     }
 
-    private static List<CovidDoseResult> DoseResults(List<AdministeredDose> given, List<HistoryDose> history, PatientSeries run, LocalDate asOf, CovidSeriesFacts? facts)
+    private static List<CovidDoseResult> DoseResults(ReadOnlySpan<AdministeredDose> given, List<HistoryDose> history, PatientSeries run, LocalDate asOf, CovidSeriesFacts? facts)
     {
         // Orders are the positions of the evaluated doses in date order; the run has one evaluation per evaluated dose,
         // in that order (EvaluationOf checks it): no table per person.
@@ -434,7 +426,7 @@ public sealed partial class CovidEvaluator
         // The engine's history holds the doses it evaluates (on or before the date, with a code of the schedule), in
         // the order of the doses given: the next of them is the next dose given that it evaluates (equal doses are
         // evaluated alike), so no code is looked up again here.
-        var results = new List<CovidDoseResult>(given.Count);
+        var results = new List<CovidDoseResult>(given.Length);
         var order = 0;
         foreach (var dose in given)
         {
@@ -482,7 +474,7 @@ public sealed partial class CovidEvaluator
         return null;
     }
 
-    private CovidNextDose? NextDose(CovidPerson person, List<AdministeredDose> given, PatientSeries run, int primary, List<AntigenSeries>? startable, LocalDate asOf)
+    private CovidNextDose? NextDose(CovidPerson person, ReadOnlySpan<AdministeredDose> given, PatientSeries run, int primary, List<AntigenSeries>? startable, LocalDate asOf)
     {
         var birth = person.BirthDate;
         if (run.Status == SeriesStatus.AgedOut)
@@ -682,18 +674,52 @@ public sealed partial class CovidEvaluator
         return first;
     }
 
+    private static bool IsSorted(ReadOnlySpan<AdministeredDose> doses)
+    {
+        for (var i = 1; i < doses.Length; i++)
+        {
+            if (CdsiEngine.CompareDoses(doses[i - 1], doses[i]) > 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static AdministeredDose[] Sorted(IEnumerable<AdministeredDose> doses)
+    {
+        AdministeredDose[] copy;
+        if (doses is IReadOnlyList<AdministeredDose> list)
+        {
+            // Arrays and lists: copied by index (no enumerator, no interface copy).
+            copy = new AdministeredDose[list.Count];
+            for (var i = 0; i < copy.Length; i++)
+            {
+                copy[i] = list[i];
+            }
+        }
+        else
+        {
+            copy = [.. doses];
+        }
+
+        SortDoses(copy);
+        return copy;
+    }
+
     // The doses in CdsiEngine.CompareDoses order: an insertion sort for the few doses of a person (no comparison delegate,
     // nothing moved when they come in order). Doses that compare equal are equal values, so any stable or unstable sort
     // gives the same list.
-    private static void SortDoses(List<AdministeredDose> doses)
+    private static void SortDoses(Span<AdministeredDose> doses)
     {
-        if (doses.Count > 16)
+        if (doses.Length > 16)
         {
             doses.Sort(CdsiEngine.CompareDoses);
             return;
         }
 
-        for (var i = 1; i < doses.Count; i++)
+        for (var i = 1; i < doses.Length; i++)
         {
             var dose = doses[i];
             var j = i - 1;

@@ -15,7 +15,7 @@ public sealed partial class CdsiEngine
     /// <param name="doses">The doses, already in <see cref="CompareDoses"/> order (not sorted again).</param>
     /// <param name="assessmentDate">The date.</param>
     /// <param name="antigenName">The antigen.</param>
-    internal SeriesSession StartSeries(CdsiPatient patient, List<AdministeredDose> doses, LocalDate assessmentDate, string antigenName)
+    internal SeriesSession StartSeries(CdsiPatient patient, ReadOnlySpan<AdministeredDose> doses, LocalDate assessmentDate, string antigenName)
     {
         var antigen = _data.AntigensByName[antigenName];
         var history = OrganizeSortedHistory(doses, assessmentDate, _data);

@@ -255,10 +255,10 @@ public sealed partial class CdsiEngine
 
     /// <summary>As <see cref="OrganizeHistory"/> for doses already in <see cref="CompareDoses"/> order: no copy, no sort,
     /// unrecognised doses dropped.</summary>
-    private static List<HistoryDose> OrganizeSortedHistory(List<AdministeredDose> doses, LocalDate assessmentDate, CdsiSupportingData data)
+    private static List<HistoryDose> OrganizeSortedHistory(ReadOnlySpan<AdministeredDose> doses, LocalDate assessmentDate, CdsiSupportingData data)
     {
-        var history = new List<HistoryDose>(doses.Count);
-        for (var i = 0; i < doses.Count; i++)
+        var history = new List<HistoryDose>(doses.Length);
+        for (var i = 0; i < doses.Length; i++)
         {
             var dose = doses[i];
             if (string.IsNullOrWhiteSpace(dose.Cvx))
