@@ -4,7 +4,7 @@ using NodaTime;
 namespace Immunization.Core.Eligibility;
 
 /// <summary>
-/// One person's window of dates within which a series' doses can be valid (<see cref="CovidSeriesFacts.ValidBound"/>):
+/// One person's window of dates within which a series' doses can be valid (<see cref="CovidSeriesFacts.ValidBound(List{Evaluation.HistoryDose}, ReadOnlySpan{ulong}, ulong, ref AgeWindowDates)"/>):
 /// from the earliest of the lowest ages to the latest of the highest, remembered for the next series (most series of
 /// the schedule share their lists of ages, one array each: the dates are computed once a person).
 /// </summary>

@@ -116,19 +116,13 @@ public sealed partial class CovidEvaluator
         return choice.Best;
     }
 
-    // The choice's order of series, best last (ValueTuple's order, item by item).
-    private (int, VaccinationStatus, int, int, int, int, int) ChoiceKey(PatientSeries run, LocalDate birth, LocalDate startDate, LocalDate asOf)
-    {
-        var (canStart, soonest, preference) = SeriesKey(run.Series, birth, startDate);
-        return (
-            run.Series.Type == SeriesType.Risk ? 1 : 0,
-            Status(run, asOf),
-            run.ValidCount,
-            run.Evaluations.Count > 0 && run.Evaluations[0].Status == DoseStatus.Valid ? 1 : 0,
-            canStart,
-            soonest,
-            preference);
-    }
+    // The choice's order of runs, best last (ValueTuple's order, item by item), is this key then SeriesKey: the part that
+    // depends on the run (a risk series, the status, the valid doses, the first dose valid).
+    private (int, VaccinationStatus, int, int) RunKey(PatientSeries run, LocalDate asOf) => (
+        run.Series.Type == SeriesType.Risk ? 1 : 0,
+        Status(run, asOf),
+        run.ValidCount,
+        run.Evaluations.Count > 0 && run.Evaluations[0].Status == DoseStatus.Valid ? 1 : 0);
 
     // The part of the choice that depends on the series alone: a series the person can start on the date of their first
     // dose (or the date asked about, without doses); else the one they can start soonest (a 3-year-old: the 5-11 series);
@@ -163,7 +157,7 @@ public sealed partial class CovidEvaluator
     /// </summary>
     /// <remarks>
     /// With doses, a relevant risk series outranks every standard one, so then only risk series run. Otherwise each
-    /// candidate's best possible (status, valid doses) is bounded before running it (<see cref="CovidSeriesFacts.ValidBound"/>),
+    /// candidate's best possible (status, valid doses) is bounded before running it (<see cref="CovidSeriesFacts.ValidBound(List{Evaluation.HistoryDose}, ReadOnlySpan{ulong}, ulong, ref AgeWindowDates)"/>),
     /// the most promising runs first, and a series whose bound is below the best (status, valid doses) already run is not
     /// run: it cannot be chosen. The series that can tie are all run, and ties go to the series first in the schedule, as
     /// in <see cref="Choose"/>, so the choice is the same. No list of runs is kept: each is offered to the choice as made,
@@ -238,13 +232,21 @@ public sealed partial class CovidEvaluator
             return true;
         }
 
-        // Each dose: the series (bits) whose first dose accepts its product.
+        // Each dose: the series (bits) whose first dose accepts its product (a code repeated is looked up once).
         Span<ulong> doseSeries = history.Count <= 32 ? stackalloc ulong[history.Count] : new ulong[history.Count];
         var accepted = 0UL;
+        string? lastCode = null;
+        var lastBits = 0UL;
         for (var d = 0; d < history.Count; d++)
         {
-            doseSeries[d] = _firstDoseSeries.GetValueOrDefault(history[d].Cvx);
-            accepted |= doseSeries[d];
+            var code = history[d].Cvx;
+            if (!ReferenceEquals(code, lastCode))
+            {
+                (lastCode, lastBits) = (code, _firstDoseSeries.GetValueOrDefault(code));
+            }
+
+            doseSeries[d] = lastBits;
+            accepted |= lastBits;
         }
 
         var candidates = accepted & mask;
@@ -258,16 +260,18 @@ public sealed partial class CovidEvaluator
             return run.ValidCount > 0;
         }
 
-        // Each candidate's bound as one number, (status << 16) | valid doses, by position; -1: not a candidate.
-        Span<int> bounds = stackalloc int[64];
+        // Each candidate's bound as one number, (status << 16) | valid doses, by position: first without the ages (no
+        // date to work out), then, for a series that could still be run, within its ages (refined, a bit each).
+        Span<int> bounds = stackalloc int[all.Count];
         var ages = new AgeWindowDates(choice.Birth);
+        var refined = 0UL;
         for (var bits = candidates; bits != 0; bits &= bits - 1)
         {
             var position = System.Numerics.BitOperations.TrailingZeroCount(bits);
-            var series = all[position];
-            var facts = position < _factsByPosition.Length ? _factsByPosition[position] : null;
-            var valid = facts is not null && ReferenceEquals(facts.Series, series) ? facts.ValidBound(history, doseSeries, 1UL << position, ref ages) : ushort.MaxValue;
-            bounds[position] = Key(StatusBound(series, valid), valid);
+            var facts = FactsAt(all, position);
+            var valid = facts is not null ? facts.ValidBound(history, doseSeries, 1UL << position) : ushort.MaxValue;
+            bounds[position] = Key(StatusBound(all[position], valid), valid);
+            refined |= facts is null || !facts.HasAges ? 1UL << position : 0;
         }
 
         var best = -1;
@@ -290,10 +294,20 @@ public sealed partial class CovidEvaluator
                 break; // every series left is bounded below a series run: none of them can be chosen
             }
 
+            var bit = 1UL << next;
+            if (best >= 0 && (refined & bit) == 0)
+            {
+                // Something to prune against: the bound within the ages, then the best series left again.
+                var valid = FactsAt(all, next)!.ValidBound(history, doseSeries, bit, ref ages);
+                bounds[next] = Key(StatusBound(all[next], valid), valid);
+                refined |= bit;
+                continue;
+            }
+
             var run = session.EvaluateDoses(all[next]);
             choice.Offer(run, next);
-            made |= 1UL << next;
-            left &= ~(1UL << next);
+            made |= bit;
+            left &= ~bit;
             var validCount = run.ValidCount;
             decided |= validCount > 0;
             best = Math.Max(best, Key(Status(run, asOf), validCount));
@@ -301,6 +315,9 @@ public sealed partial class CovidEvaluator
 
         return decided;
     }
+
+    private CovidSeriesFacts? FactsAt(System.Collections.ObjectModel.ReadOnlyCollection<AntigenSeries> all, int position) =>
+        position < _factsByPosition.Length && ReferenceEquals(_factsByPosition[position].Series, all[position]) ? _factsByPosition[position] : null;
 
     // For an antigen of more than 64 series (not the embedded schedule's): the series whose first dose accepts a product
     // given (or that is not of the embedded schedule) and risk series, then, undecided, the best of the others.

@@ -74,12 +74,28 @@ internal sealed class CovidSeriesFacts
     /// <param name="ages">The person's dates for ages, shared by the series of one person.</param>
     public int ValidBound(List<HistoryDose> history, ReadOnlySpan<ulong> doseSeries, ulong bit, ref AgeWindowDates ages)
     {
+        var (from, to) = ages.Window(_lowestAges, _highestAges);
+        return ValidBound(history, doseSeries, bit, from, to);
+    }
+
+    /// <summary>As <see cref="ValidBound(List{HistoryDose}, ReadOnlySpan{ulong}, ulong, ref AgeWindowDates)"/> without the
+    /// ages (a looser bound, with no date to work out).</summary>
+    /// <param name="history">The person's doses in evaluation order.</param>
+    /// <param name="doseSeries">Each dose's series, as bits, whose first dose accepts its product.</param>
+    /// <param name="bit">This series' bit.</param>
+    public int ValidBound(List<HistoryDose> history, ReadOnlySpan<ulong> doseSeries, ulong bit) =>
+        ValidBound(history, doseSeries, bit, LocalDate.MinIsoValue, LocalDate.MaxIsoValue);
+
+    /// <summary>Whether the series' doses are evaluated within ages (so that the bound within them can be lower).</summary>
+    public bool HasAges => _lowestAges is not null || _highestAges is not null;
+
+    private int ValidBound(List<HistoryDose> history, ReadOnlySpan<ulong> doseSeries, ulong bit, LocalDate from, LocalDate to)
+    {
         if (_maxValid is not { } max)
         {
             return ushort.MaxValue;
         }
 
-        var (from, to) = ages.Window(_lowestAges, _highestAges);
         var count = 0;
         var started = false;
         for (var d = 0; d < history.Count; d++)
