@@ -36,6 +36,9 @@ public sealed partial class CovidEvaluator
     // The same facts by the series' position in the schedule (no lookup per series and person).
     private readonly CovidSeriesFacts[] _factsByPosition;
 
+    // The schedule's series, and the same as an array.
+    private readonly (System.Collections.ObjectModel.ReadOnlyCollection<AntigenSeries> Series, AntigenSeries[] Array) _series;
+
     // Each code: the series (bits of their positions in the schedule) whose first dose accepts it.
     private readonly System.Collections.Frozen.FrozenDictionary<string, ulong> _firstDoseSeries;
 
@@ -50,7 +53,9 @@ public sealed partial class CovidEvaluator
         _engine = s_engine.Value;
         _facts = CompileSeries();
         _firstDoseSeries = FirstDoseSeries();
-        _factsByPosition = [.. VietnamCovidSchedule.SupportingData.AntigensByName[VietnamCovidSchedule.VaccineGroup].Series.Select(series => _facts[series])];
+        var schedule = VietnamCovidSchedule.SupportingData.AntigensByName[VietnamCovidSchedule.VaccineGroup].Series;
+        _factsByPosition = [.. schedule.Select(series => _facts[series])];
+        _series = (schedule, [.. schedule]);
     }
 
     /// <summary>An evaluator with the default options.</summary>
@@ -211,7 +216,8 @@ public sealed partial class CovidEvaluator
     /// </summary>
     private bool RunBounded(CdsiEngine.SeriesSession session, ulong mask, LocalDate asOf, ref Choice choice, ref ulong made)
     {
-        var all = session.Antigen.Series;
+        // The schedule's series as an array (no interface call per look), when the session is of the embedded antigen.
+        AntigenSeries[] all = ReferenceEquals(session.Antigen.Series, _series.Series) ? _series.Array : [.. session.Antigen.Series];
         var history = session.History;
         var risk = 0UL;
         for (var bits = mask; bits != 0; bits &= bits - 1)
@@ -262,7 +268,7 @@ public sealed partial class CovidEvaluator
 
         // Each candidate's bound as one number, (status << 16) | valid doses, by position: first without the ages (no
         // date to work out), then, for a series that could still be run, within its ages (refined, a bit each).
-        Span<int> bounds = stackalloc int[all.Count];
+        Span<int> bounds = stackalloc int[all.Length];
         var ages = new AgeWindowDates(choice.Birth);
         var refined = 0UL;
         for (var bits = candidates; bits != 0; bits &= bits - 1)
@@ -316,7 +322,7 @@ public sealed partial class CovidEvaluator
         return decided;
     }
 
-    private CovidSeriesFacts? FactsAt(System.Collections.ObjectModel.ReadOnlyCollection<AntigenSeries> all, int position) =>
+    private CovidSeriesFacts? FactsAt(AntigenSeries[] all, int position) =>
         position < _factsByPosition.Length && ReferenceEquals(_factsByPosition[position].Series, all[position]) ? _factsByPosition[position] : null;
 
     // For an antigen of more than 64 series (not the embedded schedule's): the series whose first dose accepts a product

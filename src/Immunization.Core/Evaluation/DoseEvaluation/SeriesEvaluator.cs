@@ -229,7 +229,7 @@ internal sealed partial class SeriesEvaluator
                 return false;
             }
 
-            if (interval.Minimum is { } minimum && dose.Date < CdsiCalendar.Add(from, minimum))
+            if (!grace && interval.Minimum is { } minimum && dose.Date < CdsiCalendar.Add(from, minimum))
             {
                 grace = true;
             }
