@@ -100,7 +100,7 @@ public sealed partial class CovidEvaluator
             var grace = result.Reason == DoseStatusReason.GracePeriod;
             return new(date, productCode, true, grace ? DoseDecisionRule.GracePeriod : DoseDecisionRule.Allowed, n, k, earliest, [],
                 grace
-                    ? $"allowed: {result.Explanation}; it counts only within the 4-day grace period (earliest date {earliest:uuuu-MM-dd})"
+                    ? $"allowed: {result.Explanation}; it counts only within the 4-day grace period (earliest date {new IsoDate(earliest)})"
                     : $"allowed: {result.Explanation}");
         }
 
@@ -112,8 +112,8 @@ public sealed partial class CovidEvaluator
         var reason = result?.Reason ?? DoseStatusReason.None;
         return reason switch
         {
-            DoseStatusReason.TooYoung => Refuse(DoseDecisionRule.TooYoung, $"not allowed: too young for dose {number} of {before.SeriesName} until {earliest:uuuu-MM-dd}", earliest),
-            DoseStatusReason.TooSoon => Refuse(DoseDecisionRule.TooSoon, $"not allowed: too soon after the previous dose; dose {number} of {before.SeriesName} counts from {earliest:uuuu-MM-dd}", earliest),
+            DoseStatusReason.TooYoung => Refuse(DoseDecisionRule.TooYoung, $"not allowed: too young for dose {number} of {before.SeriesName} until {new IsoDate(earliest)}", earliest),
+            DoseStatusReason.TooSoon => Refuse(DoseDecisionRule.TooSoon, $"not allowed: too soon after the previous dose; dose {number} of {before.SeriesName} counts from {new IsoDate(earliest)}", earliest),
             DoseStatusReason.TooOld => Refuse(DoseDecisionRule.AgedOut, $"not allowed: older than dose {number} of {before.SeriesName} allows"),
             DoseStatusReason.SeriesAlreadyComplete => Refuse(DoseDecisionRule.SeriesComplete, $"not allowed: {before.SeriesName} is complete; the dose would be extraneous"),
             _ => Refuse(

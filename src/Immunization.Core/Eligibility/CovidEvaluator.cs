@@ -33,8 +33,14 @@ public sealed partial class CovidEvaluator
     // Each series of the schedule: what does not depend on the person (first-dose codes, products, texts), compiled once.
     private readonly Dictionary<AntigenSeries, CovidSeriesFacts> _facts;
 
+    // The same facts by the series' position in the schedule (no lookup per series and person).
+    private readonly CovidSeriesFacts[] _factsByPosition;
+
+    // The schedule's series, and the same as an array.
+    private readonly (System.Collections.ObjectModel.ReadOnlyCollection<AntigenSeries> Series, AntigenSeries[] Array) _series;
+
     // Each code: the series (bits of their positions in the schedule) whose first dose accepts it.
-    private readonly Dictionary<string, ulong> _firstDoseSeries;
+    private readonly System.Collections.Frozen.FrozenDictionary<string, ulong> _firstDoseSeries;
 
     /// <summary>Creates an evaluator over the embedded schedule.</summary>
     /// <param name="options">The options; <see cref="CovidEvaluationOptions.Default"/> when <see langword="null"/>.</param>
@@ -47,6 +53,9 @@ public sealed partial class CovidEvaluator
         _engine = s_engine.Value;
         _facts = CompileSeries();
         _firstDoseSeries = FirstDoseSeries();
+        var schedule = VietnamCovidSchedule.SupportingData.AntigensByName[VietnamCovidSchedule.VaccineGroup].Series;
+        _factsByPosition = [.. schedule.Select(series => _facts[series])];
+        _series = (schedule, [.. schedule]);
     }
 
     /// <summary>An evaluator with the default options.</summary>
@@ -77,30 +86,21 @@ public sealed partial class CovidEvaluator
             throw new ArgumentException("The date asked about is before the date of birth.", nameof(asOf));
         }
 
-        List<AdministeredDose> given;
-        if (doses is IReadOnlyList<AdministeredDose> list)
+        // An array or list already in order (the usual case) is read where it is; anything else is copied and sorted.
+        ReadOnlySpan<AdministeredDose> given = doses switch
         {
-            // Arrays and lists: copied by index (no enumerator, no interface copy).
-            given = new List<AdministeredDose>(list.Count);
-            for (var i = 0; i < list.Count; i++)
-            {
-                given.Add(list[i]);
-            }
-        }
-        else
-        {
-            given = [.. doses];
-        }
+            AdministeredDose[] array when IsSorted(array) => array,
+            List<AdministeredDose> list when IsSorted(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list)) => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list),
+            _ => Sorted(doses),
+        };
 
-        given.Sort(CdsiEngine.CompareDoses);
         var session = _engine.StartSeries(person.PatientOn(asOf), given, asOf, VietnamCovidSchedule.VaccineGroup);
         var history = session.History;
-        var runs = allSeries ? RunAll(session) : RunCandidates(session, birth, asOf);
-        var run = Choose(runs, history, birth, asOf);
+        var run = allSeries ? Choose(RunAll(session), history, birth, asOf) : RunCandidates(session, birth, asOf);
         var series = run.Series;
         var primary = series.PrimaryDoses ?? series.Doses.Count;
         var status = Status(run, asOf);
-        var results = DoseResults(given, run, asOf, Facts(run.Series));
+        var results = DoseResults(given, history, run, asOf, Facts(run.Series));
         var age = AgeGroupScheme.AgeInYears(birth, asOf);
         var next = NextDose(person, given, run, primary, history.Count == 0 ? session.Relevant : null, asOf);
         return new CovidAssessment(asOf, age, Options.AgeGroups.Classify(birth, asOf), status, series.Name, primary, results, next)
@@ -112,29 +112,22 @@ public sealed partial class CovidEvaluator
 
     private PatientSeries Choose(List<PatientSeries> runs, List<HistoryDose> history, LocalDate birth, LocalDate asOf)
     {
-        var startDate = history.Count > 0 ? history[0].Date : asOf;
-        PatientSeries? best = null;
-        (int, VaccinationStatus, int, int, int, int, int) bestKey = default;
-        foreach (var run in runs)
+        var choice = new Choice(this, birth, history.Count > 0 ? history[0].Date : asOf, asOf);
+        for (var i = 0; i < runs.Count; i++)
         {
-            var (canStart, soonest, preference) = SeriesKey(run.Series, birth, startDate);
-            var key = (
-                run.Series.Type == SeriesType.Risk ? 1 : 0,
-                Status(run, asOf),
-                run.ValidCount,
-                run.Evaluations.Count > 0 && run.Evaluations[0].Status == DoseStatus.Valid ? 1 : 0,
-                canStart,
-                soonest,
-                preference);
-            if (best is null || key.CompareTo(bestKey) > 0)
-            {
-                best = run;
-                bestKey = key;
-            }
+            choice.Offer(runs[i], i);
         }
 
-        return best ?? throw new InvalidOperationException("Viet Nam's COVID-19 schedule has no standard series."); // the schedule always has them
+        return choice.Best;
     }
+
+    // The choice's order of runs, best last (ValueTuple's order, item by item), is this key then SeriesKey: the part that
+    // depends on the run (a risk series, the status, the valid doses, the first dose valid).
+    private (int, VaccinationStatus, int, int) RunKey(PatientSeries run, LocalDate asOf) => (
+        run.Series.Type == SeriesType.Risk ? 1 : 0,
+        Status(run, asOf),
+        run.ValidCount,
+        run.Evaluations.Count > 0 && run.Evaluations[0].Status == DoseStatus.Valid ? 1 : 0);
 
     // The part of the choice that depends on the series alone: a series the person can start on the date of their first
     // dose (or the date asked about, without doses); else the one they can start soonest (a 3-year-old: the 5-11 series);
@@ -161,46 +154,193 @@ public sealed partial class CovidEvaluator
     }
 
     /// <summary>
-    /// Runs only the series <see cref="Choose"/> can pick, so that the choice (and so the whole assessment) is the one
-    /// every series would give. A standard series whose first dose accepts none of the products given has no valid dose
+    /// Runs only the series <see cref="Choose"/> can pick and returns its choice, the one every series would give (so
+    /// the whole assessment is). A standard series whose first dose accepts none of the products given has no valid dose
     /// (the schedule has no skip conditions), so it can win only when no series run has a valid dose and no risk series
     /// is indicated; then all such series tie on everything but <see cref="SeriesKey"/>, and the best of them is run too.
     /// Without doses every series ties the same way (a risk series first), and only the best is run.
     /// </summary>
-    private List<PatientSeries> RunCandidates(CdsiEngine.SeriesSession session, LocalDate birth, LocalDate asOf)
+    /// <remarks>
+    /// With doses, a relevant risk series outranks every standard one, so then only risk series run. Otherwise each
+    /// candidate's best possible (status, valid doses) is bounded before running it (<see cref="CovidSeriesFacts.ValidBound(List{Evaluation.HistoryDose}, ReadOnlySpan{ulong}, ulong, ref AgeWindowDates)"/>),
+    /// the most promising runs first, and a series whose bound is below the best (status, valid doses) already run is not
+    /// run: it cannot be chosen. The series that can tie are all run, and ties go to the series first in the schedule, as
+    /// in <see cref="Choose"/>, so the choice is the same. No list of runs is kept: each is offered to the choice as made,
+    /// its doses evaluated; only the chosen run is then forecast (the choice does not read forecasts).
+    /// </remarks>
+    private PatientSeries RunCandidates(CdsiEngine.SeriesSession session, LocalDate birth, LocalDate asOf)
+    {
+        var history = session.History;
+        if (session.RelevantMask is not { } mask)
+        {
+            return Choose(RunCandidateList(session, birth, asOf), history, birth, asOf);
+        }
+
+        var all = session.Antigen.Series;
+        var choice = new Choice(this, birth, history.Count > 0 ? history[0].Date : asOf, asOf);
+        var made = 0UL;
+        var decided = history.Count > 0 && RunBounded(session, mask, asOf, ref choice, ref made);
+        if (!decided)
+        {
+            var startDate = history.Count > 0 ? history[0].Date : asOf;
+            var best = -1;
+            (int, (int, int, int)) bestKey = default;
+            for (var bits = mask & ~made; bits != 0; bits &= bits - 1)
+            {
+                var position = System.Numerics.BitOperations.TrailingZeroCount(bits);
+                var key = (all[position].Type == SeriesType.Risk ? 1 : 0, SeriesKey(all[position], birth, startDate));
+                if (best < 0 || key.CompareTo(bestKey) > 0)
+                {
+                    best = position;
+                    bestKey = key;
+                }
+            }
+
+            if (best >= 0)
+            {
+                choice.Offer(session.EvaluateDoses(all[best]), best);
+            }
+        }
+
+        // The choice reads the evaluations only (status, valid doses, first dose, series): the chosen run alone is forecast.
+        var chosen = choice.Best;
+        session.Forecast(chosen);
+        return chosen;
+    }
+
+    /// <summary>
+    /// The series of the embedded schedule (positions as bits): a risk series when one is relevant, else the standard
+    /// series whose first dose accepts a product given, most promising first, those that cannot win not run; each run
+    /// offered to the choice and its bit set in <paramref name="made"/>. True when the choice is decided (a risk series,
+    /// or a run with a valid dose).
+    /// </summary>
+    private bool RunBounded(CdsiEngine.SeriesSession session, ulong mask, LocalDate asOf, ref Choice choice, ref ulong made)
+    {
+        // The schedule's series as an array (no interface call per look), when the session is of the embedded antigen.
+        AntigenSeries[] all = ReferenceEquals(session.Antigen.Series, _series.Series) ? _series.Array : [.. session.Antigen.Series];
+        var history = session.History;
+        var risk = 0UL;
+        for (var bits = mask; bits != 0; bits &= bits - 1)
+        {
+            var position = System.Numerics.BitOperations.TrailingZeroCount(bits);
+            risk |= all[position].Type == SeriesType.Risk ? 1UL << position : 0;
+        }
+
+        if (risk != 0)
+        {
+            for (var bits = risk; bits != 0; bits &= bits - 1)
+            {
+                var position = System.Numerics.BitOperations.TrailingZeroCount(bits);
+                choice.Offer(session.EvaluateDoses(all[position]), position);
+                made |= 1UL << position;
+            }
+
+            return true;
+        }
+
+        // Each dose: the series (bits) whose first dose accepts its product (a code repeated is looked up once).
+        Span<ulong> doseSeries = history.Count <= 32 ? stackalloc ulong[history.Count] : new ulong[history.Count];
+        var accepted = 0UL;
+        string? lastCode = null;
+        var lastBits = 0UL;
+        for (var d = 0; d < history.Count; d++)
+        {
+            var code = history[d].Cvx;
+            if (!ReferenceEquals(code, lastCode))
+            {
+                (lastCode, lastBits) = (code, _firstDoseSeries.GetValueOrDefault(code));
+            }
+
+            doseSeries[d] = lastBits;
+            accepted |= lastBits;
+        }
+
+        var candidates = accepted & mask;
+        if (System.Numerics.BitOperations.PopCount(candidates) == 1)
+        {
+            // One candidate: nothing to bound it against.
+            var only = System.Numerics.BitOperations.TrailingZeroCount(candidates);
+            var run = session.EvaluateDoses(all[only]);
+            choice.Offer(run, only);
+            made |= candidates;
+            return run.ValidCount > 0;
+        }
+
+        // Each candidate's bound as one number, (status << 16) | valid doses, by position: first without the ages (no
+        // date to work out), then, for a series that could still be run, within its ages (refined, a bit each).
+        Span<int> bounds = stackalloc int[all.Length];
+        var ages = new AgeWindowDates(choice.Birth);
+        var refined = 0UL;
+        for (var bits = candidates; bits != 0; bits &= bits - 1)
+        {
+            var position = System.Numerics.BitOperations.TrailingZeroCount(bits);
+            var facts = FactsAt(all, position);
+            var valid = facts is not null ? facts.ValidBound(history, doseSeries, 1UL << position) : ushort.MaxValue;
+            bounds[position] = Key(StatusBound(all[position], valid), valid);
+            refined |= facts is null || !facts.HasAges ? 1UL << position : 0;
+        }
+
+        var best = -1;
+        var decided = false;
+        var left = candidates;
+        while (left != 0)
+        {
+            var next = -1;
+            for (var bits = left; bits != 0; bits &= bits - 1)
+            {
+                var position = System.Numerics.BitOperations.TrailingZeroCount(bits);
+                if (next < 0 || bounds[position] > bounds[next])
+                {
+                    next = position;
+                }
+            }
+
+            if (bounds[next] < best)
+            {
+                break; // every series left is bounded below a series run: none of them can be chosen
+            }
+
+            var bit = 1UL << next;
+            if (best >= 0 && (refined & bit) == 0)
+            {
+                // Something to prune against: the bound within the ages, then the best series left again.
+                var valid = FactsAt(all, next)!.ValidBound(history, doseSeries, bit, ref ages);
+                bounds[next] = Key(StatusBound(all[next], valid), valid);
+                refined |= bit;
+                continue;
+            }
+
+            var run = session.EvaluateDoses(all[next]);
+            choice.Offer(run, next);
+            made |= bit;
+            left &= ~bit;
+            var validCount = run.ValidCount;
+            decided |= validCount > 0;
+            best = Math.Max(best, Key(Status(run, asOf), validCount));
+        }
+
+        return decided;
+    }
+
+    private CovidSeriesFacts? FactsAt(AntigenSeries[] all, int position) =>
+        position < _factsByPosition.Length && ReferenceEquals(_factsByPosition[position].Series, all[position]) ? _factsByPosition[position] : null;
+
+    // For an antigen of more than 64 series (not the embedded schedule's): the series whose first dose accepts a product
+    // given (or that is not of the embedded schedule) and risk series, then, undecided, the best of the others.
+    private List<PatientSeries> RunCandidateList(CdsiEngine.SeriesSession session, LocalDate birth, LocalDate asOf)
     {
         var relevant = session.Relevant;
         var history = session.History;
         var runs = new PatientSeries?[relevant.Count];
         var decided = false;
-        if (history.Count > 0)
+        for (var i = 0; i < relevant.Count && history.Count > 0; i++)
         {
-            // The series whose first dose accepts a product given, as bits of their positions in the schedule, then
-            // each relevant series' position: no set lookup per series and dose.
-            var accepted = 0UL;
-            if (session.RelevantMask is not null)
+            var series = relevant[i];
+            if (series.Type == SeriesType.Risk || AcceptsFirst(series, history))
             {
-                foreach (var dose in history)
-                {
-                    accepted |= _firstDoseSeries.GetValueOrDefault(dose.Cvx);
-                }
-            }
-
-            var position = -1;
-            for (var i = 0; i < relevant.Count; i++)
-            {
-                var series = relevant[i];
-                if (session.RelevantMask is { } mask)
-                {
-                    position = NextBit(mask, position);
-                }
-
-                if (series.Type == SeriesType.Risk || (session.RelevantMask is not null ? ((accepted >> position) & 1) != 0 : AcceptsFirst(series, history)))
-                {
-                    var run = session.Run(series);
-                    runs[i] = run;
-                    decided |= series.Type == SeriesType.Risk || run.ValidCount > 0;
-                }
+                var run = session.Run(series);
+                runs[i] = run;
+                decided |= series.Type == SeriesType.Risk || run.ValidCount > 0;
             }
         }
 
@@ -228,13 +368,7 @@ public sealed partial class CovidEvaluator
             }
         }
 
-        var made = 0;
-        foreach (var run in runs)
-        {
-            made += run is null ? 0 : 1;
-        }
-
-        var list = new List<PatientSeries>(made);
+        var list = new List<PatientSeries>(relevant.Count);
         foreach (var run in runs)
         {
             if (run is not null)
@@ -246,11 +380,17 @@ public sealed partial class CovidEvaluator
         return list;
     }
 
-    // The position of the next set bit after position (the next relevant series in the schedule's order).
-    private static int NextBit(ulong mask, int position)
+    private static int Key(VaccinationStatus status, int valid) => ((int)status << 16) | Math.Min(valid, ushort.MaxValue);
+
+    // The best status a run with at most this many valid doses can have (Status is not lower with more valid doses).
+    private static VaccinationStatus StatusBound(AntigenSeries series, int valid)
     {
-        var rest = position >= 63 ? 0 : mask >> (position + 1);
-        return position + 1 + System.Numerics.BitOperations.TrailingZeroCount(rest);
+        var primary = series.PrimaryDoses ?? series.Doses.Count;
+        return valid == 0 ? VaccinationStatus.NotVaccinated
+            : valid < primary ? VaccinationStatus.PartiallyVaccinated
+            : valid == primary ? VaccinationStatus.PrimarySeriesComplete
+            : valid == primary + 1 ? VaccinationStatus.Boosted
+            : VaccinationStatus.SecondBooster;
     }
 
     private bool AcceptsFirst(AntigenSeries series, List<HistoryDose> history)
@@ -301,13 +441,15 @@ public sealed partial class CovidEvaluator
         return valid == primary + 1 ? VaccinationStatus.Boosted : VaccinationStatus.SecondBooster;
     }
 
-    private static List<CovidDoseResult> DoseResults(List<AdministeredDose> given, PatientSeries run, LocalDate asOf, CovidSeriesFacts? facts)
+    private static List<CovidDoseResult> DoseResults(ReadOnlySpan<AdministeredDose> given, List<HistoryDose> history, PatientSeries run, LocalDate asOf, CovidSeriesFacts? facts)
     {
         // Orders are the positions of the evaluated doses in date order; the run has one evaluation per evaluated dose,
         // in that order (EvaluationOf checks it): no table per person.
 
-        // The engine numbers the doses it evaluates in date order, skipping later and unrecognised ones: walk the same way.
-        var results = new List<CovidDoseResult>(given.Count);
+        // The engine's history holds the doses it evaluates (on or before the date, with a code of the schedule), in
+        // the order of the doses given: the next of them is the next dose given that it evaluates (equal doses are
+        // evaluated alike), so no code is looked up again here.
+        var results = new List<CovidDoseResult>(given.Length);
         var order = 0;
         foreach (var dose in given)
         {
@@ -317,7 +459,7 @@ public sealed partial class CovidEvaluator
                 continue;
             }
 
-            if (!VietnamCovidSchedule.SupportingData.CvxMappings.ContainsKey(SupportingDataReader.NormalizeCvx(dose.Cvx)))
+            if (order >= history.Count || history[order].Dose != dose)
             {
                 results.Add(new(dose, DoseStatus.NotValid, DoseStatusReason.None, null, false, "not evaluated: the code is not a product of Viet Nam's COVID-19 schedule"));
                 continue;
@@ -355,7 +497,7 @@ public sealed partial class CovidEvaluator
         return null;
     }
 
-    private CovidNextDose? NextDose(CovidPerson person, List<AdministeredDose> given, PatientSeries run, int primary, List<AntigenSeries>? startable, LocalDate asOf)
+    private CovidNextDose? NextDose(CovidPerson person, ReadOnlySpan<AdministeredDose> given, PatientSeries run, int primary, List<AntigenSeries>? startable, LocalDate asOf)
     {
         var birth = person.BirthDate;
         if (run.Status == SeriesStatus.AgedOut)
@@ -411,7 +553,7 @@ public sealed partial class CovidEvaluator
         {
             var fifty = birth.PlusYears(Options.SecondBoosterMinimumAge);
             return new(number, kind, null, null, null, [], NextDoseRule.NotInSecondBoosterGroup, true,
-                $"second booster not allowed: only for adults of {Options.SecondBoosterMinimumAge}+ (from {fifty:uuuu-MM-dd}), the immunocompromised and the high-exposure priority groups");
+                $"second booster not allowed: only for adults of {Options.SecondBoosterMinimumAge}+ (from {new IsoDate(fifty)}), the immunocompromised and the high-exposure priority groups");
         }
 
         if (rule == NextDoseRule.Schedule && earliest is { } when && when > asOf)
@@ -432,9 +574,9 @@ public sealed partial class CovidEvaluator
         }
         var explanation = rule switch
         {
-            NextDoseRule.TooYoung => $"dose {number} of {run.Series.Name}: too young until {earliest:uuuu-MM-dd}",
-            NextDoseRule.TooSoon => $"dose {number} of {run.Series.Name}: too soon after the previous dose until {earliest:uuuu-MM-dd}",
-            NextDoseRule.NotYetInEffect => $"dose {number} of {run.Series.Name}: no rule for it was in effect on {asOf:uuuu-MM-dd}; from {earliest:uuuu-MM-dd} under the rules that took effect then",
+            NextDoseRule.TooYoung => $"dose {number} of {run.Series.Name}: too young until {new IsoDate(earliest)}",
+            NextDoseRule.TooSoon => $"dose {number} of {run.Series.Name}: too soon after the previous dose until {new IsoDate(earliest)}",
+            NextDoseRule.NotYetInEffect => $"dose {number} of {run.Series.Name}: no rule for it was in effect on {new IsoDate(asOf)}; from {new IsoDate(earliest)} under the rules that took effect then",
             _ => facts?.Due(number) ?? CovidSeriesFacts.DueText(number, run.Series.Name),
         };
         return new(number, kind, earliest, forecast.Recommended, forecast.PastDue, products, rule, false, explanation);
@@ -486,9 +628,21 @@ public sealed partial class CovidEvaluator
         return facts;
     }
 
-    private CovidSeriesFacts? Facts(AntigenSeries series) => _facts.GetValueOrDefault(series);
+    // By a look along the schedule's dozen series (no hash of the series).
+    private CovidSeriesFacts? Facts(AntigenSeries series)
+    {
+        foreach (var facts in _factsByPosition)
+        {
+            if (ReferenceEquals(facts.Series, series))
+            {
+                return facts;
+            }
+        }
 
-    private Dictionary<string, ulong> FirstDoseSeries()
+        return null;
+    }
+
+    private System.Collections.Frozen.FrozenDictionary<string, ulong> FirstDoseSeries()
     {
         var result = new Dictionary<string, ulong>(StringComparer.Ordinal);
         var series = VietnamCovidSchedule.SupportingData.AntigensByName[VietnamCovidSchedule.VaccineGroup].Series;
@@ -500,7 +654,7 @@ public sealed partial class CovidEvaluator
             }
         }
 
-        return result;
+        return System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(result, StringComparer.Ordinal);
     }
 
     private static bool AnyVaccineInEffect(SeriesDose target, LocalDate date)
@@ -526,16 +680,80 @@ public sealed partial class CovidEvaluator
 
     private static LocalDate? FirstEffective(SeriesDose target, LocalDate after)
     {
-        LocalDate? first = null;
-        foreach (var vaccine in target.PreferableVaccines.Concat(target.AllowableVaccines))
+        var first = FirstEffective(target.PreferableVaccines, after, null);
+        return FirstEffective(target.AllowableVaccines, after, first);
+    }
+
+    private static LocalDate? FirstEffective(IReadOnlyList<SeriesVaccine> vaccines, LocalDate after, LocalDate? first)
+    {
+        for (var i = 0; i < vaccines.Count; i++)
         {
-            if (vaccine.Period.Effective is { } from && from > after && (first is not { } f || from < f))
+            if (vaccines[i].Period.Effective is { } from && from > after && (first is not { } f || from < f))
             {
                 first = from;
             }
         }
 
         return first;
+    }
+
+    private static bool IsSorted(ReadOnlySpan<AdministeredDose> doses)
+    {
+        for (var i = 1; i < doses.Length; i++)
+        {
+            if (CdsiEngine.CompareDoses(doses[i - 1], doses[i]) > 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static AdministeredDose[] Sorted(IEnumerable<AdministeredDose> doses)
+    {
+        AdministeredDose[] copy;
+        if (doses is IReadOnlyList<AdministeredDose> list)
+        {
+            // Arrays and lists: copied by index (no enumerator, no interface copy).
+            copy = new AdministeredDose[list.Count];
+            for (var i = 0; i < copy.Length; i++)
+            {
+                copy[i] = list[i];
+            }
+        }
+        else
+        {
+            copy = [.. doses];
+        }
+
+        SortDoses(copy);
+        return copy;
+    }
+
+    // The doses in CdsiEngine.CompareDoses order: an insertion sort for the few doses of a person (no comparison delegate,
+    // nothing moved when they come in order). Doses that compare equal are equal values, so any stable or unstable sort
+    // gives the same list.
+    private static void SortDoses(Span<AdministeredDose> doses)
+    {
+        if (doses.Length > 16)
+        {
+            doses.Sort(CdsiEngine.CompareDoses);
+            return;
+        }
+
+        for (var i = 1; i < doses.Length; i++)
+        {
+            var dose = doses[i];
+            var j = i - 1;
+            while (j >= 0 && CdsiEngine.CompareDoses(doses[j], dose) > 0)
+            {
+                doses[j + 1] = doses[j];
+                j--;
+            }
+
+            doses[j + 1] = dose;
+        }
     }
 
     private static LocalDate? MinimumAgeDate(SeriesDose target, LocalDate birth, LocalDate asOf)

@@ -111,8 +111,7 @@ public sealed class CovidPerson
     /// <summary>The priority groups the person is in on a date, in their order, without repeats.</summary>
     /// <param name="date">The date.</param>
     /// <returns>The groups whose facts hold on <paramref name="date"/>.</returns>
-    public IReadOnlyList<PriorityGroup> PriorityGroupsOn(LocalDate date) =>
-        IsDated ? PriorityGroupFacts.Where(f => f.IsInEffectOn(date)).Select(f => f.Group).Distinct().Order().ToArray() : PriorityGroups;
+    public IReadOnlyList<PriorityGroup> PriorityGroupsOn(LocalDate date) => IsDated ? DatedPriorityGroupsOn(date) : PriorityGroups;
 
     /// <summary>The risk conditions the person has on a date.</summary>
     /// <param name="date">The date.</param>
@@ -135,6 +134,11 @@ public sealed class CovidPerson
 
         return on;
     }
+
+    // Apart from PriorityGroupsOn: the lambda's closure is made on entry to the method that declares it, and most people
+    // have no dated fact (no closure per call for them).
+    private PriorityGroup[] DatedPriorityGroupsOn(LocalDate date) =>
+        PriorityGroupFacts.Where(f => f.IsInEffectOn(date)).Select(f => f.Group).Distinct().Order().ToArray();
 
     /// <summary>The engine's patient with the observations in effect on a date.</summary>
     internal CdsiPatient PatientOn(LocalDate date) => _undatedPatient ?? Build(PriorityGroupsOn(date), RiskConditionsOn(date));

@@ -19,10 +19,18 @@ internal sealed class CovidSeriesFacts
     private const int Reasons = 16;
     private const int Statuses = 4;
 
+    private static readonly List<CdsiDuration[]> s_ageLists = [];
+
     private readonly string?[] _explanations;
     private readonly string?[] _dueExplanations;
     private readonly ConcurrentDictionary<long, string> _severalReasons = new();
     private readonly DoseProducts[] _products;
+
+    // ValidBound: the most target doses the series can count (null: unbounded, a skip condition or a recurring dose),
+    // and the ages every dose of the series is evaluated within (null: no such limit).
+    private readonly int? _maxValid;
+    private readonly CdsiDuration[]? _lowestAges;
+    private readonly CdsiDuration[]? _highestAges;
 
     public CovidSeriesFacts(AntigenSeries series)
     {
@@ -44,12 +52,66 @@ internal sealed class CovidSeriesFacts
         {
             _products[i] = new DoseProducts(series.Doses[i]);
         }
+
+        (_maxValid, _lowestAges, _highestAges) = Limits(series);
+        _lowestAges = Shared(_lowestAges);
+        _highestAges = Shared(_highestAges);
     }
 
     public AntigenSeries Series { get; }
 
     /// <summary>The codes the series' first dose accepts (preferable or allowable, in any period).</summary>
     public HashSet<string> FirstDoseCodes { get; }
+
+    /// <summary>
+    /// At least as many doses as the series can find valid for the person (a bound, not a count): the doses from the first
+    /// one its first dose accepts, given at an age at which some dose of the series can be valid, at most one per target
+    /// dose. A dose before that first one cannot be valid (the first target dose is never skipped: no skip conditions).
+    /// </summary>
+    /// <param name="history">The person's doses in evaluation order.</param>
+    /// <param name="doseSeries">Each dose's series, as bits, whose first dose accepts its product.</param>
+    /// <param name="bit">This series' bit.</param>
+    /// <param name="ages">The person's dates for ages, shared by the series of one person.</param>
+    public int ValidBound(List<HistoryDose> history, ReadOnlySpan<ulong> doseSeries, ulong bit, ref AgeWindowDates ages)
+    {
+        var (from, to) = ages.Window(_lowestAges, _highestAges);
+        return ValidBound(history, doseSeries, bit, from, to);
+    }
+
+    /// <summary>As <see cref="ValidBound(List{HistoryDose}, ReadOnlySpan{ulong}, ulong, ref AgeWindowDates)"/> without the
+    /// ages (a looser bound, with no date to work out).</summary>
+    /// <param name="history">The person's doses in evaluation order.</param>
+    /// <param name="doseSeries">Each dose's series, as bits, whose first dose accepts its product.</param>
+    /// <param name="bit">This series' bit.</param>
+    public int ValidBound(List<HistoryDose> history, ReadOnlySpan<ulong> doseSeries, ulong bit) =>
+        ValidBound(history, doseSeries, bit, LocalDate.MinIsoValue, LocalDate.MaxIsoValue);
+
+    /// <summary>Whether the series' doses are evaluated within ages (so that the bound within them can be lower).</summary>
+    public bool HasAges => _lowestAges is not null || _highestAges is not null;
+
+    private int ValidBound(List<HistoryDose> history, ReadOnlySpan<ulong> doseSeries, ulong bit, LocalDate from, LocalDate to)
+    {
+        if (_maxValid is not { } max)
+        {
+            return ushort.MaxValue;
+        }
+
+        var count = 0;
+        var started = false;
+        for (var d = 0; d < history.Count; d++)
+        {
+            var date = history[d].Date;
+            if (date < from || date >= to || (!started && (doseSeries[d] & bit) == 0))
+            {
+                continue;
+            }
+
+            started = true;
+            count++;
+        }
+
+        return Math.Min(count, max);
+    }
 
     /// <summary>The words for a dose's evaluation (<see cref="CovidDoseResult.Explanation"/>).</summary>
     public string Explain(SeriesEvaluation e)
@@ -97,6 +159,76 @@ internal sealed class CovidSeriesFacts
             _ => $"{e.Status}: {e.Reason} ({dose})",
         };
         return System.Numerics.BitOperations.PopCount(e.Reasons.Bits) > 1 ? text + " [" + string.Join(", ", e.Reasons.ToArray()) + "]" : text;
+    }
+
+    // A dose is evaluated within the age rule in effect on its date (SeriesEvaluator): not valid before the absolute
+    // minimum age, nor from the maximum age. When every target dose has a rule in effect on any date, a dose outside
+    // all of their rules' ages is never valid in the series; else there is no age limit to rely on.
+    private static (int? MaxValid, CdsiDuration[]? Lowest, CdsiDuration[]? Highest) Limits(AntigenSeries series)
+    {
+        int? maxValid = series.Doses.Count;
+        var lowest = new List<CdsiDuration>();
+        var highest = new List<CdsiDuration>();
+        bool low = series.Doses.Count > 0, high = series.Doses.Count > 0;
+        foreach (var dose in series.Doses)
+        {
+            if (dose.ConditionalSkips.Count > 0 || dose.IsRecurring)
+            {
+                maxValid = null;
+            }
+
+            var always = false;
+            foreach (var age in dose.Ages)
+            {
+                always |= age.Period.Effective is null && age.Period.Cessation is null;
+                if (age.AbsoluteMinimum is { } min)
+                {
+                    lowest.Add(min);
+                }
+                else
+                {
+                    low = false;
+                }
+
+                if (age.Maximum is { } max)
+                {
+                    highest.Add(max);
+                }
+                else
+                {
+                    high = false;
+                }
+            }
+
+            low &= always;
+            high &= always;
+        }
+
+        return (maxValid, low ? [.. lowest.Distinct()] : null, high ? [.. highest.Distinct()] : null);
+    }
+
+    // One array for each list of ages, whatever the series: AgeWindowDates knows the dates of a list it has just seen by
+    // reference (most series of the schedule share their ages).
+    private static CdsiDuration[]? Shared(CdsiDuration[]? ages)
+    {
+        if (ages is null)
+        {
+            return null;
+        }
+
+        lock (s_ageLists)
+        {
+            foreach (var known in s_ageLists)
+            {
+                if (known.AsSpan().SequenceEqual(ages))
+                {
+                    return known;
+                }
+            }
+
+            s_ageLists.Add(ages);
+            return ages;
+        }
     }
 
     public static string DueText(int number, string series) => $"dose {number} of {series}: due under the rules in effect";

@@ -255,10 +255,12 @@ public sealed partial class CdsiEngine
 
     /// <summary>As <see cref="OrganizeHistory"/> for doses already in <see cref="CompareDoses"/> order: no copy, no sort,
     /// unrecognised doses dropped.</summary>
-    private static List<HistoryDose> OrganizeSortedHistory(List<AdministeredDose> doses, LocalDate assessmentDate, CdsiSupportingData data)
+    private static List<HistoryDose> OrganizeSortedHistory(ReadOnlySpan<AdministeredDose> doses, LocalDate assessmentDate, CdsiSupportingData data)
     {
-        var history = new List<HistoryDose>(doses.Count);
-        for (var i = 0; i < doses.Count; i++)
+        var history = new List<HistoryDose>(doses.Length);
+        string? lastCode = null, lastCvx = null;
+        var lastKnown = false;
+        for (var i = 0; i < doses.Length; i++)
         {
             var dose = doses[i];
             if (string.IsNullOrWhiteSpace(dose.Cvx))
@@ -267,10 +269,17 @@ public sealed partial class CdsiEngine
             }
 
             System.Diagnostics.Debug.Assert(i == 0 || CompareDoses(doses[i - 1], dose) <= 0, "The doses are in evaluation order.");
-            var cvx = SupportingDataReader.NormalizeCvx(dose.Cvx);
-            if (dose.DateAdministered <= assessmentDate && data.CvxMappings.ContainsKey(cvx))
+            if (!ReferenceEquals(dose.Cvx, lastCode))
             {
-                history.Add(new HistoryDose(history.Count, dose, cvx));
+                // A person's doses often share one code string: normalised and looked up once.
+                lastCode = dose.Cvx;
+                lastCvx = SupportingDataReader.NormalizeCvx(dose.Cvx);
+                lastKnown = data.CvxMappings.ContainsKey(lastCvx);
+            }
+
+            if (dose.DateAdministered <= assessmentDate && lastKnown)
+            {
+                history.Add(new HistoryDose(history.Count, dose, lastCvx!));
             }
         }
 

@@ -28,10 +28,58 @@ internal sealed partial class SeriesEvaluator
 
     private LocalDate Dob => _patient.DateOfBirth;
 
-    private LocalDate AgeDate(CdsiDuration? age, LocalDate ifEmpty) => age is { } a ? CdsiCalendar.Add(Dob, a) : ifEmpty;
+    // The dates the patient reaches the last ages asked about (a few ages recur in every series and dose: 18 years, its
+    // absolute minimum...): remembered for the evaluator's one patient, four at a time, the oldest replaced first.
+    private AgeSlots _ages;
+    private LocalDates _ageDates;
+    private int _agesKnown;
+
+    private LocalDate AgeDate(CdsiDuration? age, LocalDate ifEmpty) => age is { } a ? AgeDate(a) : ifEmpty;
+
+    private LocalDate AgeDate(CdsiDuration age)
+    {
+        var known = Math.Min(_agesKnown, AgeSlots.Length);
+        for (var i = 0; i < known; i++)
+        {
+            if (_ages[i] == age)
+            {
+                return _ageDates[i];
+            }
+        }
+
+        var date = CdsiCalendar.Add(Dob, age);
+        var slot = _agesKnown++ % AgeSlots.Length;
+        _ages[slot] = age;
+        _ageDates[slot] = date;
+        return date;
+    }
+
+    [System.Runtime.CompilerServices.InlineArray(Length)]
+    private struct AgeSlots
+    {
+        public const int Length = 4;
+        private CdsiDuration _first;
+    }
+
+    [System.Runtime.CompilerServices.InlineArray(AgeSlots.Length)]
+    private struct LocalDates
+    {
+        private LocalDate _first;
+    }
 
     /// <summary>Evaluates then forecasts the series. <paramref name="completeSeriesGroups"/> feeds "Completed Series" skip conditions.</summary>
     public PatientSeries Run(AntigenSeries series, Antigen antigen, IReadOnlyList<HistoryDose> antigenDoses, IReadOnlySet<string> completeSeriesGroups)
+    {
+        var run = EvaluateDoses(series, antigenDoses, completeSeriesGroups);
+        Forecast(run, antigen, completeSeriesGroups);
+        return run;
+    }
+
+    /// <summary>
+    /// The first half of <see cref="Run"/>: the doses evaluated, not yet forecast (<see cref="FinishForecast"/> does it),
+    /// for callers that choose among runs by their evaluations and forecast only the one chosen.
+    /// </summary>
+    public PatientSeries EvaluateDoses(AntigenSeries series, IReadOnlyList<HistoryDose> antigenDoses, IReadOnlySet<string> completeSeriesGroups)
     {
         var run = new PatientSeries(series, Dob, antigenDoses.Count);
         for (var doseIndex = 0; doseIndex < series.Doses.Count; doseIndex++)
@@ -45,9 +93,11 @@ internal sealed partial class SeriesEvaluator
             EvaluateDose(run, antigenDoses[i], completeSeriesGroups);
         }
 
-        Forecast(run, antigen, completeSeriesGroups);
         return run;
     }
+
+    /// <summary>The second half of <see cref="Run"/>: forecasts a run <see cref="EvaluateDoses"/> made (once).</summary>
+    public void FinishForecast(PatientSeries run, Antigen antigen, IReadOnlySet<string> completeSeriesGroups) => Forecast(run, antigen, completeSeriesGroups);
 
     private void EvaluateDose(PatientSeries run, HistoryDose dose, IReadOnlySet<string> completeSeriesGroups)
     {
@@ -85,8 +135,7 @@ internal sealed partial class SeriesEvaluator
             run.Evaluations.Add(new SeriesEvaluation(dose, status, reason, number, false, all));
             if (status == DoseStatus.Valid)
             {
-                target.Status = TargetStatus.Satisfied;
-                target.SatisfiedBy = dose;
+                run.Satisfy(run.NextTarget, dose);
                 if (definition.IsRecurring)
                 {
                     run.Targets.Insert(run.NextTarget + 1, new TargetDose(definition));
@@ -180,7 +229,7 @@ internal sealed partial class SeriesEvaluator
                 return false;
             }
 
-            if (interval.Minimum is { } minimum && dose.Date < CdsiCalendar.Add(from, minimum))
+            if (!grace && interval.Minimum is { } minimum && dose.Date < CdsiCalendar.Add(from, minimum))
             {
                 grace = true;
             }

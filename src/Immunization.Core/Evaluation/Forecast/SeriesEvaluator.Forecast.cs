@@ -153,14 +153,14 @@ internal sealed partial class SeriesEvaluator
             }
         }
 
-        var unadjustedRecommended = age?.EarliestRecommended is { } rec ? CdsiCalendar.Add(Dob, rec) : earliestRecommendedInterval ?? earliest;
+        var unadjustedRecommended = age?.EarliestRecommended is { } rec ? AgeDate(rec) : earliestRecommendedInterval ?? earliest;
         LocalDate? pastDue = age?.LatestRecommended is { } late
-            ? CdsiCalendar.Add(Dob, late).PlusDays(-1)
+            ? AgeDate(late).PlusDays(-1)
             : latestRecommendedInterval?.PlusDays(-1);
         run.Earliest = earliest;
         run.Recommended = Max(earliest, unadjustedRecommended);
         run.PastDue = pastDue is { } p ? Max(earliest, p) : null;
-        run.Latest = age?.Maximum is { } max ? CdsiCalendar.Add(Dob, max).PlusDays(-1) : null;
+        run.Latest = age?.Maximum is { } max ? AgeDate(max).PlusDays(-1) : null;
         run.RecommendedCvx = RecommendedVaccines(definition, earliest, run.Recommended.Value, run.ContraindicatedCvx);
     }
 

@@ -39,21 +39,16 @@ internal sealed class PatientSeries(AntigenSeries series, LocalDate dateOfBirth,
     /// <summary>The target dose forecast includes preferable intervals that all carry the priority ("override") flag.</summary>
     public bool IsPriorityForecast { get; set; }
 
-    public int ValidCount
-    {
-        get
-        {
-            var count = 0;
-            foreach (var target in Targets)
-            {
-                if (target.Status == TargetStatus.Satisfied)
-                {
-                    count++;
-                }
-            }
+    /// <summary>The target doses satisfied (counted as the evaluation satisfies them: a satisfied target stays so).</summary>
+    public int ValidCount { get; private set; }
 
-            return count;
-        }
+    /// <summary>Marks the target dose at <paramref name="index"/> satisfied by <paramref name="dose"/>.</summary>
+    public void Satisfy(int index, HistoryDose dose)
+    {
+        ref var target = ref Targets[index];
+        target.Status = TargetStatus.Satisfied;
+        target.SatisfiedBy = dose;
+        ValidCount++;
     }
 
     public int NotSatisfiedCount
