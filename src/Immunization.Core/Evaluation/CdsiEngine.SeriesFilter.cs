@@ -19,19 +19,20 @@ public sealed partial class CdsiEngine
     {
         var antigen = _data.AntigensByName[antigenName];
         var history = OrganizeSortedHistory(doses, assessmentDate, _data);
+        var evaluator = new SeriesEvaluator(_data, patient, history, assessmentDate);
         var relevant = new List<AntigenSeries>(antigen.Series.Count);
         var mask = 0UL;
         for (var seriesIndex = 0; seriesIndex < antigen.Series.Count; seriesIndex++)
         {
             var series = antigen.Series[seriesIndex];
-            if (IsRelevant(antigen, series, patient, assessmentDate))
+            if (evaluator.IsRelevant(antigen, seriesIndex))
             {
                 relevant.Add(series);
                 mask |= seriesIndex < 64 ? 1UL << seriesIndex : 0;
             }
         }
 
-        return new SeriesSession(antigen, history, relevant, antigen.Series.Count <= 64 ? mask : null, new SeriesEvaluator(_data, patient, history, assessmentDate));
+        return new SeriesSession(antigen, history, relevant, antigen.Series.Count <= 64 ? mask : null, evaluator);
     }
 
     /// <summary>One patient, history and date: the relevant series (in the schedule's order) and a way to run any of them.</summary>
