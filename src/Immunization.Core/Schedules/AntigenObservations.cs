@@ -99,6 +99,16 @@ internal sealed class AntigenObservations
         }
 
         _ids = ids.ToFrozenDictionary(StringComparer.Ordinal);
+        foreach (var code in ids.Keys)
+        {
+            CodeFilter |= FilterBit(StringComparer.Ordinal.GetHashCode(code));
+        }
+
+        IsRisk = new bool[series.Count];
+        for (var seriesIndex = 0; seriesIndex < series.Count; seriesIndex++)
+        {
+            IsRisk[seriesIndex] = series[seriesIndex].Type == SeriesType.Risk;
+        }
     }
 
     /// <summary>How many observation codes the antigen acts on.</summary>
@@ -125,11 +135,35 @@ internal sealed class AntigenObservations
     /// <summary>Per series: the ids of its indications as a bit set (rejects a series in one test per patient observation).</summary>
     public ulong[][] IndicationBits { get; }
 
+    /// <summary>
+    /// A one-word Bloom filter of the codes: the bit <see cref="FilterBit"/> of each code's ordinal hash (this process's
+    /// <see cref="StringComparer.Ordinal"/>). A code whose bit is clear is not one the antigen acts on, without a lookup.
+    /// </summary>
+    public ulong CodeFilter { get; }
+
+    /// <summary>Per series: whether it is a risk series (relevant by indication only).</summary>
+    public bool[] IsRisk { get; }
+
     /// <summary>Per series: the sexes it requires as bits of <see cref="SexBit"/>; 0 when it applies to everyone.</summary>
     public byte[] SexMasks { get; }
 
     /// <summary>The antigen's id of an observation code; false when the antigen does not act on it.</summary>
-    public bool TryGetId(string code, out int id) => _ids.TryGetValue(code, out id);
+    /// <param name="code">The code.</param>
+    /// <param name="hash">The code's ordinal hash (<see cref="StringComparer.Ordinal"/>), computed once by the caller for all antigens.</param>
+    /// <param name="id">The id.</param>
+    public bool TryGetId(string code, int hash, out int id)
+    {
+        if ((CodeFilter & FilterBit(hash)) == 0)
+        {
+            id = -1;
+            return false;
+        }
+
+        return _ids.TryGetValue(code, out id);
+    }
+
+    /// <summary>The bit of <see cref="CodeFilter"/> for a hash.</summary>
+    public static ulong FilterBit(int hash) => 1UL << (hash & 63);
 
     /// <summary>Whether <paramref name="id"/> is in the bit set.</summary>
     public static bool Has(ulong[] bits, int id) => (uint)(id >> 6) < (uint)bits.Length && (bits[id >> 6] & (1UL << id)) != 0;

@@ -10,6 +10,7 @@ internal sealed partial class SeriesEvaluator
     // What depends on the patient, the date and the antigen alone, computed once per antigen rather than per series run
     // or per target dose (an evaluator serves one patient and date; the series of an antigen are run one after the other).
     private Antigen? _factsAntigen;
+    private int[]? _observationHashes;   // the hash of each of the patient's observation codes, computed once
     private int[] _observationIds = []; // the patient's observations as the antigen's ids (AntigenObservations)
     private int _observationCount;       // how many of them the antigen acts on (0 for most patients and antigens)
     private bool _immune;
@@ -30,7 +31,7 @@ internal sealed partial class SeriesEvaluator
             return false;
         }
 
-        if (antigen.Series[seriesIndex].Type != SeriesType.Risk)
+        if (!observations.IsRisk[seriesIndex])
         {
             return true;
         }
@@ -87,9 +88,18 @@ internal sealed partial class SeriesEvaluator
         var rules = antigen.Observations;
         var patientObservations = _patient.Observations;
         _observationCount = 0;
+        if (patientObservations.Count > 0 && _observationHashes is null)
+        {
+            _observationHashes = new int[patientObservations.Count];
+            for (var i = 0; i < _observationHashes.Length; i++)
+            {
+                _observationHashes[i] = StringComparer.Ordinal.GetHashCode(patientObservations[i].Code);
+            }
+        }
+
         for (var i = 0; i < patientObservations.Count; i++)
         {
-            if (rules.TryGetId(patientObservations[i].Code, out var id))
+            if (rules.TryGetId(patientObservations[i].Code, _observationHashes![i], out var id))
             {
                 if (_observationIds.Length == _observationCount)
                 {
