@@ -14,6 +14,7 @@ namespace Immunization.Core.Schedules;
 /// <threadsafety>Immutable; safe to share between threads.</threadsafety>
 internal sealed class AntigenObservations
 {
+    private const int FilterWords = 4;
     private static readonly ulong[] s_none = [];
 
     private readonly FrozenDictionary<string, int> _ids;
@@ -99,9 +100,11 @@ internal sealed class AntigenObservations
         }
 
         _ids = ids.ToFrozenDictionary(StringComparer.Ordinal);
+        CodeFilter = new ulong[FilterWords];
         foreach (var code in ids.Keys)
         {
-            CodeFilter |= FilterBit(StringComparer.Ordinal.GetHashCode(code));
+            var hash = StringComparer.Ordinal.GetHashCode(code);
+            CodeFilter[(hash >> 6) & (FilterWords - 1)] |= 1UL << hash;
         }
 
         IsRisk = new bool[series.Count];
@@ -136,10 +139,11 @@ internal sealed class AntigenObservations
     public ulong[][] IndicationBits { get; }
 
     /// <summary>
-    /// A one-word Bloom filter of the codes: the bit <see cref="FilterBit"/> of each code's ordinal hash (this process's
-    /// <see cref="StringComparer.Ordinal"/>). A code whose bit is clear is not one the antigen acts on, without a lookup.
+    /// A 256-bit Bloom filter of the codes, one bit per code chosen by its ordinal hash (this process's
+    /// <see cref="StringComparer.Ordinal"/>): a code whose bit is clear is not one the antigen acts on, without a lookup
+    /// (most of a patient's observations, for most antigens; an antigen acts on 3 to 48 of CDC's codes).
     /// </summary>
-    public ulong CodeFilter { get; }
+    public ulong[] CodeFilter { get; }
 
     /// <summary>Per series: whether it is a risk series (relevant by indication only).</summary>
     public bool[] IsRisk { get; }
@@ -153,7 +157,7 @@ internal sealed class AntigenObservations
     /// <param name="id">The id.</param>
     public bool TryGetId(string code, int hash, out int id)
     {
-        if ((CodeFilter & FilterBit(hash)) == 0)
+        if ((CodeFilter[(hash >> 6) & (FilterWords - 1)] & (1UL << hash)) == 0)
         {
             id = -1;
             return false;
@@ -162,8 +166,7 @@ internal sealed class AntigenObservations
         return _ids.TryGetValue(code, out id);
     }
 
-    /// <summary>The bit of <see cref="CodeFilter"/> for a hash.</summary>
-    public static ulong FilterBit(int hash) => 1UL << (hash & 63);
+
 
     /// <summary>Whether <paramref name="id"/> is in the bit set.</summary>
     public static bool Has(ulong[] bits, int id) => (uint)(id >> 6) < (uint)bits.Length && (bits[id >> 6] & (1UL << id)) != 0;
