@@ -36,6 +36,12 @@ internal sealed partial class SeriesEvaluator
             return true;
         }
 
+        if (_patient.Observations.Count == 0)
+        {
+            // A patient without observations (most of them): no indication can apply, no facts to compute.
+            return false;
+        }
+
         Facts(antigen);
         if (_observationCount == 0)
         {
