@@ -1,5 +1,6 @@
 using System.Globalization;
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
 using Immunization.Core.Evaluation;
 using Immunization.Core.Identity;
 using Immunization.Core.Schedules;
@@ -8,17 +9,42 @@ using NodaTime;
 namespace Immunization.Benchmarks.Evaluation;
 
 /// <summary>
-/// The CDSi engine on CDC's 1,013 healthy test cases and 325 underlying-conditions test cases (patients with
-/// observations: risk series, contraindications, immunity), per patient (OperationsPerInvoke divides), and loading the
-/// supporting data. The CSV is read here with a minimal splitter because the CDC-layout reader lives in the CLI.
+/// The CDSi engine per patient (OperationsPerInvoke divides), and loading the supporting data. The CSV is read here with
+/// a minimal splitter because the CDC-layout reader lives in the CLI.
 /// </summary>
+/// <remarks>
+/// <para>Two pairs of populations, each the same patients with and without observations, so that a ratio measures
+/// what observations cost and nothing else (each category's baseline is the population without them):</para>
+/// <list type="bullet">
+/// <item><c>TestedGroup</c> and <c>AllGroups</c> (the target of issue 11): CDC's 1,013 healthy cases (the healthy
+/// figure), and the same 1,013 patients, doses and assessment dates each given the observations of one of CDC's 325
+/// underlying-conditions cases, drawn with a fixed seed (<see cref="ObservationSeed"/>). Each patient then has 1 to 3
+/// observations in the combinations CDC's cases use (asplenia, HIV, pregnancy, travel, immunity...), most of which make
+/// some risk series relevant, contraindicate a vaccine or give immunity, as real conditions do. A dated observation
+/// keeps its age (the same time after birth, at the latest the assessment date).</item>
+/// <item><c>UcTestedGroup</c> and <c>UcAllGroups</c>: CDC's 325 underlying-conditions cases as published, and the same
+/// 325 without their observations. CDC wrote each case so that its observation acts on the group it tests, so the
+/// tested-group figure is the worst case: every case runs the group's risk series too, which CDSi requires
+/// (logic specification 5.1 and 4.4: every relevant patient series is evaluated and forecast).</item>
+/// </list>
+/// <para>Process-to-process variation: the runtime's dynamic PGO makes some processes of the same benchmark 1.3-1.6x
+/// slower than others for the whole process (seen with <c>--job medium</c>, two launches; gone with
+/// <c>DOTNET_TieredPGO=0</c>), so compare medians over several launches (<c>--launchCount</c>), not one launch.</para>
+/// </remarks>
 [MemoryDiagnoser]
+[GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
+[CategoriesColumn]
 public class CdsiBenchmarks
 {
+    /// <summary>The seed that gives each healthy patient the observations of one underlying-conditions case.</summary>
+    public const int ObservationSeed = 11;
+
     private const int Cases = 1013;
     private const int UcCases = 325;
     private (CdsiPatient Patient, AdministeredDose[] Doses, LocalDate Assessment, string[] Group)[] _cases = [];
+    private (CdsiPatient Patient, AdministeredDose[] Doses, LocalDate Assessment, string[] Group)[] _withObservations = [];
     private (CdsiPatient Patient, AdministeredDose[] Doses, LocalDate Assessment, string[] Group)[] _ucCases = [];
+    private (CdsiPatient Patient, AdministeredDose[] Doses, LocalDate Assessment, string[] Group)[] _ucWithout = [];
     private byte[] _schedule = [];
     private byte[][] _antigens = [];
 
@@ -29,6 +55,8 @@ public class CdsiBenchmarks
         var root = FindDatasets();
         _cases = ReadCases(Path.Combine(root, "cdsi/test-cases/cdsi-healthy-childhood-and-adult-test-cases-v4.45.csv"), Cases);
         _ucCases = ReadCases(Path.Combine(root, "cdsi/test-cases/cdsi-underlying-conditions-test-cases-v4.5.csv"), UcCases);
+        _withObservations = WithObservationsOf(_cases, _ucCases, ObservationSeed);
+        _ucWithout = Array.ConvertAll(_ucCases, c => (new CdsiPatient(c.Patient.DateOfBirth, c.Patient.Sex), c.Doses, c.Assessment, c.Group));
 
         var xml = Path.Combine(root, "cdsi/supporting-data-4.64/XML");
         _schedule = File.ReadAllBytes(Path.Combine(xml, "ScheduleSupportingData.xml"));
@@ -36,69 +64,114 @@ public class CdsiBenchmarks
         _ = engine.Evaluate(_cases[0].Patient, _cases[0].Doses, _cases[0].Assessment);
     }
 
-    /// <summary>What the test suite does: each case evaluated for the vaccine group it tests.</summary>
+    /// <summary>Healthy patients (CDC's 1,013 cases), each evaluated for the vaccine group it tests, as the test suite does.</summary>
+    [Benchmark(OperationsPerInvoke = Cases, Baseline = true)]
+    [BenchmarkCategory("TestedGroup")]
+    public int EvaluatePatient_TestedGroup() => TestedGroup(_cases);
+
+    /// <summary>The same 1,013 patients with observations (seeded), each for the vaccine group it tests.</summary>
     [Benchmark(OperationsPerInvoke = Cases)]
-    public int EvaluatePatient_TestedGroup()
-    {
-        var engine = CdsiEngine.Default;
-        var total = 0;
-        foreach (var (patient, doses, assessment, group) in _cases)
-        {
-            total += engine.Evaluate(patient, doses, assessment, group).Evaluations.Count;
-        }
+    [BenchmarkCategory("TestedGroup")]
+    public int EvaluatePatientWithObservations_TestedGroup() => TestedGroup(_withObservations);
 
-        return total;
-    }
+    /// <summary>A full assessment of a healthy patient: every vaccine group forecast.</summary>
+    [Benchmark(OperationsPerInvoke = Cases, Baseline = true)]
+    [BenchmarkCategory("AllGroups")]
+    public int EvaluatePatient_AllGroups() => AllGroups(_cases);
 
-    /// <summary>Patients with observations (CDC's underlying-conditions cases), each for the vaccine group it tests.</summary>
-    [Benchmark(OperationsPerInvoke = UcCases)]
-    public int EvaluatePatientWithObservations_TestedGroup()
-    {
-        var engine = CdsiEngine.Default;
-        var total = 0;
-        foreach (var (patient, doses, assessment, group) in _ucCases)
-        {
-            total += engine.Evaluate(patient, doses, assessment, group).Evaluations.Count;
-        }
-
-        return total;
-    }
-
-    /// <summary>Patients with observations (CDC's underlying-conditions cases): every vaccine group forecast.</summary>
-    [Benchmark(OperationsPerInvoke = UcCases)]
-    public int EvaluatePatientWithObservations_AllGroups()
-    {
-        var engine = CdsiEngine.Default;
-        var total = 0;
-        foreach (var (patient, doses, assessment, _) in _ucCases)
-        {
-            total += engine.Evaluate(patient, doses, assessment).Forecasts.Count;
-        }
-
-        return total;
-    }
-
-    /// <summary>A full assessment: every vaccine group forecast for each patient.</summary>
+    /// <summary>A full assessment of the same patients with observations (seeded).</summary>
     [Benchmark(OperationsPerInvoke = Cases)]
-    public int EvaluatePatient_AllGroups()
-    {
-        var engine = CdsiEngine.Default;
-        var total = 0;
-        foreach (var (patient, doses, assessment, _) in _cases)
-        {
-            total += engine.Evaluate(patient, doses, assessment).Forecasts.Count;
-        }
+    [BenchmarkCategory("AllGroups")]
+    public int EvaluatePatientWithObservations_AllGroups() => AllGroups(_withObservations);
 
-        return total;
-    }
+    /// <summary>CDC's 325 underlying-conditions cases without their observations, each for the group it tests.</summary>
+    [Benchmark(OperationsPerInvoke = UcCases, Baseline = true)]
+    [BenchmarkCategory("UcTestedGroup")]
+    public int EvaluateConditionCaseWithoutObservations_TestedGroup() => TestedGroup(_ucWithout);
+
+    /// <summary>CDC's 325 underlying-conditions cases as published, each for the group it tests (the group its observation acts on).</summary>
+    [Benchmark(OperationsPerInvoke = UcCases)]
+    [BenchmarkCategory("UcTestedGroup")]
+    public int EvaluateConditionCase_TestedGroup() => TestedGroup(_ucCases);
+
+    /// <summary>CDC's 325 underlying-conditions cases without their observations: every vaccine group forecast.</summary>
+    [Benchmark(OperationsPerInvoke = UcCases, Baseline = true)]
+    [BenchmarkCategory("UcAllGroups")]
+    public int EvaluateConditionCaseWithoutObservations_AllGroups() => AllGroups(_ucWithout);
+
+    /// <summary>CDC's 325 underlying-conditions cases as published: every vaccine group forecast.</summary>
+    [Benchmark(OperationsPerInvoke = UcCases)]
+    [BenchmarkCategory("UcAllGroups")]
+    public int EvaluateConditionCase_AllGroups() => AllGroups(_ucCases);
 
     /// <summary>Parsing supporting data 4.64 (31 XML files, 2.5 MB) from memory.</summary>
     [Benchmark]
+    [BenchmarkCategory("Load")]
     public int LoadSupportingData()
     {
         var streams = _antigens.Select(a => new MemoryStream(a, writable: false)).ToList();
         using var schedule = new MemoryStream(_schedule, writable: false);
         return CdsiSupportingData.Load(schedule, streams).SeriesCount;
+    }
+
+    private static int TestedGroup((CdsiPatient Patient, AdministeredDose[] Doses, LocalDate Assessment, string[] Group)[] cases)
+    {
+        var engine = CdsiEngine.Default;
+        var total = 0;
+        foreach (var (patient, doses, assessment, group) in cases)
+        {
+            total += engine.Evaluate(patient, doses, assessment, group).Evaluations.Count;
+        }
+
+        return total;
+    }
+
+    private static int AllGroups((CdsiPatient Patient, AdministeredDose[] Doses, LocalDate Assessment, string[] Group)[] cases)
+    {
+        var engine = CdsiEngine.Default;
+        var total = 0;
+        foreach (var (patient, doses, assessment, _) in cases)
+        {
+            total += engine.Evaluate(patient, doses, assessment).Forecasts.Count;
+        }
+
+        return total;
+    }
+
+    /// <summary>
+    /// The <paramref name="patients"/> (same birth date, sex, doses and assessment date), each given the observations of
+    /// a case of <paramref name="donors"/> drawn with <paramref name="seed"/>. A dated observation keeps its age: the same
+    /// time after birth, at the latest the assessment date.
+    /// </summary>
+    internal static (CdsiPatient Patient, AdministeredDose[] Doses, LocalDate Assessment, string[] Group)[] WithObservationsOf(
+        (CdsiPatient Patient, AdministeredDose[] Doses, LocalDate Assessment, string[] Group)[] patients,
+        (CdsiPatient Patient, AdministeredDose[] Doses, LocalDate Assessment, string[] Group)[] donors,
+        int seed)
+    {
+        var random = new Random(seed);
+        var result = new (CdsiPatient Patient, AdministeredDose[] Doses, LocalDate Assessment, string[] Group)[patients.Length];
+        for (var i = 0; i < patients.Length; i++)
+        {
+            var (patient, doses, assessment, group) = patients[i];
+            var donor = donors[random.Next(donors.Length)].Patient;
+            var observations = new PatientObservation[donor.Observations.Count];
+            for (var j = 0; j < observations.Length; j++)
+            {
+                var observation = donor.Observations[j];
+                LocalDate? date = null;
+                if (observation.Date is { } observed)
+                {
+                    var moved = patient.DateOfBirth.PlusDays(Period.Between(donor.DateOfBirth, observed, PeriodUnits.Days).Days);
+                    date = moved > assessment ? assessment : moved;
+                }
+
+                observations[j] = observation with { Date = date };
+            }
+
+            result[i] = (new CdsiPatient(patient.DateOfBirth, patient.Sex, observations), doses, assessment, group);
+        }
+
+        return result;
     }
 
     // Reads a CDC test-case file (healthy layout, or underlying conditions with Observation_Code_n/Observation_Date_n).

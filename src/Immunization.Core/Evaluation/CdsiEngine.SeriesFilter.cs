@@ -26,7 +26,7 @@ public sealed partial class CdsiEngine
             var mask = 0UL;
             for (var seriesIndex = 0; seriesIndex < antigen.Series.Count; seriesIndex++)
             {
-                if (IsRelevant(antigen, antigen.Series[seriesIndex], patient, assessmentDate))
+                if (evaluator.IsRelevant(antigen, seriesIndex))
                 {
                     mask |= 1UL << seriesIndex;
                 }
@@ -39,7 +39,7 @@ public sealed partial class CdsiEngine
         for (var seriesIndex = 0; seriesIndex < antigen.Series.Count; seriesIndex++)
         {
             var series = antigen.Series[seriesIndex];
-            if (IsRelevant(antigen, series, patient, assessmentDate))
+            if (evaluator.IsRelevant(antigen, seriesIndex))
             {
                 relevant.Add(series);
             }

@@ -180,7 +180,7 @@ public sealed partial class CdsiEngine
         for (var seriesIndex = 0; seriesIndex < antigen.Series.Count; seriesIndex++)
         {
             var series = antigen.Series[seriesIndex];
-            if (IsRelevant(antigen, series, patient, assessmentDate))
+            if (evaluator.IsRelevant(antigen, seriesIndex))
             {
                 runs.Add(evaluator.Run(series, antigen, history, s_noGroups));
             }
@@ -331,7 +331,7 @@ public sealed partial class CdsiEngine
         for (var seriesIndex = 0; seriesIndex < antigen.Series.Count; seriesIndex++)
         {
             var series = antigen.Series[seriesIndex];
-            if (IsRelevant(antigen, series, patient, assessmentDate))
+            if (evaluator.IsRelevant(antigen, seriesIndex))
             {
                 relevant.Add(series);
                 usesCompletedSeries |= series.UsesCompletedSeries;
@@ -521,40 +521,4 @@ public sealed partial class CdsiEngine
         SeriesStatus.NotRecommended => 4,
         _ => 5,
     };
-
-    private static bool IsRelevant(Antigen antigen, AntigenSeries series, CdsiPatient patient, LocalDate assessmentDate)
-    {
-        if (series.RequiredSex.Count > 0 && !series.RequiredSex.Contains(patient.Sex))
-        {
-            return false;
-        }
-
-        if (series.Type != SeriesType.Risk)
-        {
-            return true;
-        }
-
-        // Most patients have no observation the antigen acts on: then no indication can apply.
-        if (!patient.HasObservationFor(antigen))
-        {
-            return false;
-        }
-
-        for (var indicationIndex = 0; indicationIndex < series.Indications.Count; indicationIndex++)
-        {
-            var indication = series.Indications[indicationIndex];
-            for (var observationIndex = 0; observationIndex < patient.Observations.Count; observationIndex++)
-            {
-                var observation = patient.Observations[observationIndex];
-                if (observation.Code == indication.ObservationCode
-                    && (indication.BeginAge is not { } begin || assessmentDate >= CdsiCalendar.Add(patient.DateOfBirth, begin))
-                    && (indication.EndAge is not { } end || assessmentDate < CdsiCalendar.Add(patient.DateOfBirth, end)))
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
-    }
 }

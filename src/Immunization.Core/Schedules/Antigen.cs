@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Collections.ObjectModel;
 using Ardalis.GuardClauses;
 
@@ -25,25 +24,11 @@ public sealed class Antigen
         GroupContraindications = ReadOnly.Copy(groupContraindications);
         VaccineContraindications = ReadOnly.Copy(vaccineContraindications);
         Series = ReadOnly.Copy(series);
-        var codes = new HashSet<string>(StringComparer.Ordinal);
-        codes.UnionWith(Immunity.ClinicalHistoryCodes);
-        codes.UnionWith(Immunity.ExclusionCodes);
-        codes.UnionWith(GroupContraindications.Select(c => c.ObservationCode));
-        codes.UnionWith(VaccineContraindications.Select(c => c.ObservationCode));
-        foreach (var one in Series)
-        {
-            codes.UnionWith(one.Indications.Select(i => i.ObservationCode));
-            foreach (var dose in one.Doses)
-            {
-                codes.UnionWith(dose.PreferableIntervals.Concat(dose.AllowableIntervals).Select(i => i.FromObservation).OfType<string>());
-            }
-        }
-
-        ObservationCodes = codes.ToFrozenSet(StringComparer.Ordinal);
+        Observations = new AntigenObservations(Immunity, GroupContraindications, VaccineContraindications, Series);
     }
 
-    /// <summary>Every observation code this antigen acts on (indications, contraindications, immunity, intervals from an observation).</summary>
-    internal FrozenSet<string> ObservationCodes { get; }
+    /// <summary>The observation codes this antigen acts on and the rules that read them, compiled for the engine.</summary>
+    internal AntigenObservations Observations { get; }
 
     /// <summary>The antigen's name, e.g. <c>Measles</c>.</summary>
     public string Name { get; }

@@ -48,7 +48,7 @@ public sealed class CdsiSupportingData
         var codes = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var antigen in antigens)
         {
-            codes.UnionWith(antigen.ObservationCodes);
+            codes.UnionWith(antigen.Observations.Codes);
         }
 
         return [.. codes];

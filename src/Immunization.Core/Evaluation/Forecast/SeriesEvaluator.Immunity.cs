@@ -3,15 +3,73 @@ using NodaTime;
 
 namespace Immunization.Core.Evaluation;
 
-// Evidence of immunity and contraindications (logic specification 7.2 and 7.3).
+// What the patient's observations and sex decide (logic specification 5.1 select relevant patient series, 7.2 evidence
+// of immunity, 7.3 contraindications).
 internal sealed partial class SeriesEvaluator
 {
     // What depends on the patient, the date and the antigen alone, computed once per antigen rather than per series run
-    // (an evaluator serves one patient and date; the series of an antigen are run one after the other).
+    // or per target dose (an evaluator serves one patient and date; the series of an antigen are run one after the other).
     private Antigen? _factsAntigen;
-    private bool _hasObservation;
+    private int[]? _observationHashes;   // the hash of each of the patient's observation codes, computed once
+    private int[] _observationIds = []; // the patient's observations as the antigen's ids (AntigenObservations)
+    private int _observationCount;       // how many of them the antigen acts on (0 for most patients and antigens)
     private bool _immune;
+    private bool _groupContraindicated;
     private IReadOnlyList<string> _contraindicatedCvx = [];
+
+    /// <summary>
+    /// Whether the series at <paramref name="seriesIndex"/> of <paramref name="antigen"/> is relevant to the patient
+    /// (logic specification 5.1, "select relevant patient series", CALCDTIND-1 and -2): its required sex, and for a risk series an
+    /// indication the patient has at the assessment date's age.
+    /// </summary>
+    public bool IsRelevant(Antigen antigen, int seriesIndex)
+    {
+        var observations = antigen.Observations;
+        var sexes = observations.SexMasks[seriesIndex];
+        if (sexes != 0 && (sexes & AntigenObservations.SexBit(_patient.Sex)) == 0)
+        {
+            return false;
+        }
+
+        if (!observations.IsRisk[seriesIndex])
+        {
+            return true;
+        }
+
+        if (_patient.Observations.Count == 0)
+        {
+            // A patient without observations (most of them): no indication can apply, no facts to compute.
+            return false;
+        }
+
+        Facts(antigen);
+        if (_observationCount == 0)
+        {
+            // Most patients have no observation the antigen acts on: then no indication can apply.
+            return false;
+        }
+
+        var bits = observations.IndicationBits[seriesIndex];
+        for (var i = 0; i < _observationCount; i++)
+        {
+            var id = _observationIds[i];
+            if (!AntigenObservations.Has(bits, id))
+            {
+                continue;
+            }
+
+            var indications = observations.Indications[seriesIndex];
+            for (var indicationIndex = 0; indicationIndex < indications.Length; indicationIndex++)
+            {
+                if (indications[indicationIndex].Id == id && AppliesToday(indications[indicationIndex]))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
 
     private bool HasImmunity(Antigen antigen)
     {
@@ -25,51 +83,64 @@ internal sealed partial class SeriesEvaluator
         return _contraindicatedCvx;
     }
 
-    private bool HasObservationFor(Antigen antigen)
-    {
-        Facts(antigen);
-        return _hasObservation;
-    }
-
     private void Facts(Antigen antigen)
     {
-        if (!ReferenceEquals(antigen, _factsAntigen))
+        if (ReferenceEquals(antigen, _factsAntigen))
         {
-            _hasObservation = _patient.HasObservationFor(antigen);
-            _immune = ComputeHasImmunity(antigen);
-            _contraindicatedCvx = ComputeContraindicatedCvx(antigen);
-            _factsAntigen = antigen;
+            return;
         }
+
+        // The patient's observations are looked up once per antigen; every rule below compares ids.
+        var rules = antigen.Observations;
+        var patientObservations = _patient.Observations;
+        _observationCount = 0;
+        if (patientObservations.Count > 0 && _observationHashes is null)
+        {
+            _observationHashes = new int[patientObservations.Count];
+            for (var i = 0; i < _observationHashes.Length; i++)
+            {
+                _observationHashes[i] = StringComparer.Ordinal.GetHashCode(patientObservations[i].Code);
+            }
+        }
+
+        for (var i = 0; i < patientObservations.Count; i++)
+        {
+            if (rules.TryGetId(patientObservations[i].Code, _observationHashes![i], out var id))
+            {
+                if (_observationIds.Length == _observationCount)
+                {
+                    Array.Resize(ref _observationIds, patientObservations.Count);
+                }
+
+                _observationIds[_observationCount++] = id;
+            }
+        }
+
+        _immune = ComputeHasImmunity(antigen, rules);
+        _groupContraindicated = _observationCount > 0 && AnyAppliesToday(rules.GroupContraindications);
+        _contraindicatedCvx = _observationCount > 0 ? ComputeContraindicatedCvx(rules) : [];
+        _factsAntigen = antigen;
     }
 
-    private bool ComputeHasImmunity(Antigen antigen)
+    /// <summary>7.2: clinical history of immunity, or a birth date before the antigen's date without an exclusion.</summary>
+    private bool ComputeHasImmunity(Antigen antigen, AntigenObservations rules)
     {
-        if (!_hasObservation)
+        if (HasAny(rules.ClinicalHistory))
         {
-            return antigen.Immunity.BirthDateBefore is { } birthBefore && Dob < birthBefore;
+            return true;
         }
 
-        for (var observationIndex = 0; observationIndex < _patient.Observations.Count; observationIndex++)
+        return antigen.Immunity.BirthDateBefore is { } before && Dob < before && !HasAny(rules.Exclusions);
+    }
+
+    private bool HasAny(ulong[] bits)
+    {
+        for (var i = 0; i < _observationCount; i++)
         {
-            var observation = _patient.Observations[observationIndex];
-            if (Contains(antigen.Immunity.ClinicalHistoryCodes, observation.Code))
+            if (AntigenObservations.Has(bits, _observationIds[i]))
             {
                 return true;
             }
-        }
-
-        if (antigen.Immunity.BirthDateBefore is { } before && Dob < before)
-        {
-            for (var observationIndex = 0; observationIndex < _patient.Observations.Count; observationIndex++)
-            {
-                var observation = _patient.Observations[observationIndex];
-                if (Contains(antigen.Immunity.ExclusionCodes, observation.Code))
-                {
-                    return false;
-                }
-            }
-
-            return true;
         }
 
         return false;
@@ -81,41 +152,20 @@ internal sealed partial class SeriesEvaluator
     /// </summary>
     private bool IsContraindicated(Antigen antigen, SeriesDose definition)
     {
-        if (!HasObservationFor(antigen))
+        Facts(antigen);
+        if (_groupContraindicated)
         {
-            return false;
+            return true;
         }
 
-        for (var contraindicationIndex = 0; contraindicationIndex < antigen.GroupContraindications.Count; contraindicationIndex++)
-        {
-            var contraindication = antigen.GroupContraindications[contraindicationIndex];
-            if (Applies(contraindication))
-            {
-                return true;
-            }
-        }
-
-
-        if (definition.PreferableVaccines.Count == 0 || antigen.VaccineContraindications.Count == 0)
+        if (_contraindicatedCvx.Count == 0 || definition.PreferableVaccines.Count == 0)
         {
             return false;
         }
 
         for (var vaccineIndex = 0; vaccineIndex < definition.PreferableVaccines.Count; vaccineIndex++)
         {
-            var vaccine = definition.PreferableVaccines[vaccineIndex];
-            var ruledOut = false;
-            for (var contraindicationIndex = 0; contraindicationIndex < antigen.VaccineContraindications.Count; contraindicationIndex++)
-            {
-                var contraindication = antigen.VaccineContraindications[contraindicationIndex];
-                if (Contains(contraindication.Cvx, vaccine.Cvx.Value) && Applies(contraindication))
-                {
-                    ruledOut = true;
-                    break;
-                }
-            }
-
-            if (!ruledOut)
+            if (!Contains(_contraindicatedCvx, definition.PreferableVaccines[vaccineIndex].Cvx.Value))
             {
                 return false;
             }
@@ -124,26 +174,22 @@ internal sealed partial class SeriesEvaluator
         return true;
     }
 
-    /// <summary>7.3 (table 7-6): the CVX codes of every vaccine contraindication that applies to the patient today.</summary>
-    private IReadOnlyList<string> ComputeContraindicatedCvx(Antigen antigen)
+    /// <summary>7.3 (table 7-6): the CVX codes of every vaccine contraindication that applies to the patient today, in the antigen's order.</summary>
+    private IReadOnlyList<string> ComputeContraindicatedCvx(AntigenObservations rules)
     {
-        if (antigen.VaccineContraindications.Count == 0 || !_hasObservation)
-        {
-            return [];
-        }
-
         List<string>? result = null;
-        for (var contraindicationIndex = 0; contraindicationIndex < antigen.VaccineContraindications.Count; contraindicationIndex++)
+        var contraindications = rules.VaccineContraindications;
+        for (var contraindicationIndex = 0; contraindicationIndex < contraindications.Length; contraindicationIndex++)
         {
-            var contraindication = antigen.VaccineContraindications[contraindicationIndex];
-            if (Applies(contraindication))
+            var contraindication = contraindications[contraindicationIndex];
+            if (AppliesToday(contraindication))
             {
                 result ??= [];
                 foreach (var code in contraindication.Cvx)
                 {
-                    if (!result.Contains(code.Value))
+                    if (!result.Contains(code))
                     {
-                        result.Add(code.Value);
+                        result.Add(code);
                     }
                 }
             }
@@ -152,16 +198,27 @@ internal sealed partial class SeriesEvaluator
         return result is null ? [] : result;
     }
 
-    private bool Applies(Contraindication contraindication)
+    private bool AnyAppliesToday(ObservationRule[] rules)
     {
-        for (var observationIndex = 0; observationIndex < _patient.Observations.Count; observationIndex++)
+        for (var i = 0; i < rules.Length; i++)
         {
-            var observation = _patient.Observations[observationIndex];
-            if (observation.Code == contraindication.ObservationCode
-                && _assessmentDate >= AgeDate(contraindication.BeginAge, s_minDate)
-                && _assessmentDate < AgeDate(contraindication.EndAge, s_maxDate))
+            if (AppliesToday(rules[i]))
             {
                 return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether the patient has the rule's observation and the assessment date is within the rule's ages.</summary>
+    private bool AppliesToday(ObservationRule rule)
+    {
+        for (var i = 0; i < _observationCount; i++)
+        {
+            if (_observationIds[i] == rule.Id)
+            {
+                return _assessmentDate >= AgeDate(rule.BeginAge, s_minDate) && _assessmentDate < AgeDate(rule.EndAge, s_maxDate);
             }
         }
 

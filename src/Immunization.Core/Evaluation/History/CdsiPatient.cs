@@ -50,18 +50,4 @@ public sealed class CdsiPatient
 
     /// <summary>The coded observations, a read-only copy of those given.</summary>
     public IReadOnlyList<PatientObservation> Observations { get; }
-
-    /// <summary>Whether the patient has an observation <paramref name="antigen"/> acts on (most have none: then no observation loop runs).</summary>
-    internal bool HasObservationFor(Schedules.Antigen antigen)
-    {
-        for (var i = 0; i < Observations.Count; i++)
-        {
-            if (antigen.ObservationCodes.Contains(Observations[i].Code))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 }

@@ -322,7 +322,9 @@ internal static class SeriesSelector
             Award(holds, points, 1, 0, -1);
             for (var i = 0; i < n; i++)
             {
-                holds[i] = IsCompletable(scored[i], FinishDate(scored[i], patient), patient);
+                // An aged-out or not-recommended series is not completable whatever its finish date (not computed).
+                holds[i] = scored[i].Status is not (SeriesStatus.AgedOut or SeriesStatus.NotRecommended)
+                    && IsCompletable(scored[i], FinishDate(scored[i], patient), patient);
             }
 
             Award(holds, points, 1, 1, -1);

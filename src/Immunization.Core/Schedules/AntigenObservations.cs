@@ -1,0 +1,210 @@
+using System.Collections.Frozen;
+using Immunization.Core.Identity;
+
+namespace Immunization.Core.Schedules;
+
+/// <summary>
+/// What an antigen reads about a patient's observations and sex, compiled once when the antigen is built: every
+/// observation code the antigen acts on gets a small number (its id, 0 to <see cref="Count"/> - 1), and the rules that
+/// read observations (evidence of immunity, antigen and vaccine contraindications, the indications of each risk series)
+/// are flat arrays and bit sets over those ids. The engine turns a patient's observations into ids once per antigen;
+/// every later test is an integer comparison or a bit test, never a string comparison per series or dose.
+/// </summary>
+/// <remarks>Ids are local to the antigen, so an antigen can be shared between schedules.</remarks>
+/// <threadsafety>Immutable; safe to share between threads.</threadsafety>
+internal sealed class AntigenObservations
+{
+    private const int FilterWords = 4;
+    private static readonly ulong[] s_none = [];
+
+    private readonly FrozenDictionary<string, int> _ids;
+
+    public AntigenObservations(Immunity immunity, IReadOnlyList<Contraindication> groupContraindications, IReadOnlyList<Contraindication> vaccineContraindications, IReadOnlyList<AntigenSeries> series)
+    {
+        // Numbered in a fixed order (immunity, contraindications, then each series), so ids do not depend on hashing.
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        int Id(string code)
+        {
+            if (!ids.TryGetValue(code, out var id))
+            {
+                id = ids.Count;
+                ids.Add(code, id);
+            }
+
+            return id;
+        }
+
+        var clinical = new List<int>();
+        foreach (var code in immunity.ClinicalHistoryCodes)
+        {
+            clinical.Add(Id(code));
+        }
+
+        var exclusions = new List<int>();
+        foreach (var code in immunity.ExclusionCodes)
+        {
+            exclusions.Add(Id(code));
+        }
+
+        GroupContraindications = Compile(groupContraindications, Id);
+        VaccineContraindications = Compile(vaccineContraindications, Id);
+        Indications = new ObservationRule[series.Count][];
+        SexMasks = new byte[series.Count];
+        var indicationIds = new List<int>[series.Count];
+        for (var seriesIndex = 0; seriesIndex < series.Count; seriesIndex++)
+        {
+            var one = series[seriesIndex];
+            var rules = new ObservationRule[one.Indications.Count];
+            indicationIds[seriesIndex] = new List<int>(rules.Length);
+            for (var i = 0; i < rules.Length; i++)
+            {
+                var indication = one.Indications[i];
+                rules[i] = new ObservationRule(Id(indication.ObservationCode), indication.BeginAge, indication.EndAge, []);
+                indicationIds[seriesIndex].Add(rules[i].Id);
+            }
+
+            Indications[seriesIndex] = rules;
+            foreach (var sex in one.RequiredSex)
+            {
+                SexMasks[seriesIndex] |= SexBit(sex);
+            }
+
+            // Intervals measured from an observation: the code counts as one the antigen acts on (no rule reads the id).
+            foreach (var dose in one.Doses)
+            {
+                foreach (var interval in dose.PreferableIntervals)
+                {
+                    if (interval.FromObservation is { } code)
+                    {
+                        Id(code);
+                    }
+                }
+
+                foreach (var interval in dose.AllowableIntervals)
+                {
+                    if (interval.FromObservation is { } code)
+                    {
+                        Id(code);
+                    }
+                }
+            }
+        }
+
+        Count = ids.Count;
+        ClinicalHistory = Bits(clinical, Count);
+        Exclusions = Bits(exclusions, Count);
+        IndicationBits = new ulong[series.Count][];
+        for (var seriesIndex = 0; seriesIndex < series.Count; seriesIndex++)
+        {
+            IndicationBits[seriesIndex] = Bits(indicationIds[seriesIndex], Count);
+        }
+
+        _ids = ids.ToFrozenDictionary(StringComparer.Ordinal);
+        CodeFilter = new ulong[FilterWords];
+        foreach (var code in ids.Keys)
+        {
+            var hash = StringComparer.Ordinal.GetHashCode(code);
+            CodeFilter[(hash >> 6) & (FilterWords - 1)] |= 1UL << hash;
+        }
+
+        IsRisk = new bool[series.Count];
+        for (var seriesIndex = 0; seriesIndex < series.Count; seriesIndex++)
+        {
+            IsRisk[seriesIndex] = series[seriesIndex].Type == SeriesType.Risk;
+        }
+    }
+
+    /// <summary>How many observation codes the antigen acts on.</summary>
+    public int Count { get; }
+
+    /// <summary>The observation codes the antigen acts on (indications, contraindications, immunity, intervals from an observation).</summary>
+    public IEnumerable<string> Codes => _ids.Keys;
+
+    /// <summary>Evidence of immunity by clinical history, as a bit set over ids.</summary>
+    public ulong[] ClinicalHistory { get; }
+
+    /// <summary>Observations that exclude the birth-date presumption of immunity, as a bit set over ids.</summary>
+    public ulong[] Exclusions { get; }
+
+    /// <summary>Contraindications of the whole vaccine group, in the antigen's order.</summary>
+    public ObservationRule[] GroupContraindications { get; }
+
+    /// <summary>Contraindications of some vaccines, in the antigen's order.</summary>
+    public ObservationRule[] VaccineContraindications { get; }
+
+    /// <summary>Per series (by position in the antigen's series): its indications; empty for a series without.</summary>
+    public ObservationRule[][] Indications { get; }
+
+    /// <summary>Per series: the ids of its indications as a bit set (rejects a series in one test per patient observation).</summary>
+    public ulong[][] IndicationBits { get; }
+
+    /// <summary>
+    /// A 256-bit Bloom filter of the codes, one bit per code chosen by its ordinal hash (this process's
+    /// <see cref="StringComparer.Ordinal"/>): a code whose bit is clear is not one the antigen acts on, without a lookup
+    /// (most of a patient's observations, for most antigens; an antigen acts on 3 to 48 of CDC's codes).
+    /// </summary>
+    public ulong[] CodeFilter { get; }
+
+    /// <summary>Per series: whether it is a risk series (relevant by indication only).</summary>
+    public bool[] IsRisk { get; }
+
+    /// <summary>Per series: the sexes it requires as bits of <see cref="SexBit"/>; 0 when it applies to everyone.</summary>
+    public byte[] SexMasks { get; }
+
+    /// <summary>The antigen's id of an observation code; false when the antigen does not act on it.</summary>
+    /// <param name="code">The code.</param>
+    /// <param name="hash">The code's ordinal hash (<see cref="StringComparer.Ordinal"/>), computed once by the caller for all antigens.</param>
+    /// <param name="id">The id.</param>
+    public bool TryGetId(string code, int hash, out int id)
+    {
+        if ((CodeFilter[(hash >> 6) & (FilterWords - 1)] & (1UL << hash)) == 0)
+        {
+            id = -1;
+            return false;
+        }
+
+        return _ids.TryGetValue(code, out id);
+    }
+
+
+
+    /// <summary>Whether <paramref name="id"/> is in the bit set.</summary>
+    public static bool Has(ulong[] bits, int id) => (uint)(id >> 6) < (uint)bits.Length && (bits[id >> 6] & (1UL << id)) != 0;
+
+    /// <summary>A sex as a bit of <see cref="SexMasks"/>.</summary>
+    public static byte SexBit(Sex sex) => (byte)(1 << ((int)sex & 7));
+
+    private static ObservationRule[] Compile(IReadOnlyList<Contraindication> contraindications, Func<string, int> id)
+    {
+        var rules = new ObservationRule[contraindications.Count];
+        for (var i = 0; i < rules.Length; i++)
+        {
+            var contraindication = contraindications[i];
+            var cvx = new string[contraindication.Cvx.Count];
+            for (var j = 0; j < cvx.Length; j++)
+            {
+                cvx[j] = contraindication.Cvx[j].Value;
+            }
+
+            rules[i] = new ObservationRule(id(contraindication.ObservationCode), contraindication.BeginAge, contraindication.EndAge, cvx);
+        }
+
+        return rules;
+    }
+
+    private static ulong[] Bits(List<int> ids, int count)
+    {
+        if (ids.Count == 0)
+        {
+            return s_none;
+        }
+
+        var bits = new ulong[(count + 63) / 64];
+        foreach (var id in ids)
+        {
+            bits[id >> 6] |= 1UL << id;
+        }
+
+        return bits;
+    }
+}

@@ -1,0 +1,69 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using Immunization.Core.Schedules;
+
+namespace Immunization.Core.Tests.Schedules;
+
+/// <summary>
+/// The engine's compiled view of an antigen's observation rules (<see cref="AntigenObservations"/>) on CDC's supporting
+/// data: the code filter never hides a code the antigen acts on, and each rule's id is its own code's.
+/// </summary>
+public sealed class AntigenObservationsTests
+{
+    private static readonly CdsiSupportingData s_data = CdsiSupportingData.Embedded;
+
+    [Fact]
+    public void TryGetId_EveryCodeOfTheAntigen_FoundWithADistinctId()
+    {
+        foreach (var antigen in s_data.Antigens)
+        {
+            var rules = antigen.Observations;
+            var ids = new HashSet<int>();
+            foreach (var code in rules.Codes)
+            {
+                Assert.True(rules.TryGetId(code, StringComparer.Ordinal.GetHashCode(code), out var id), $"{antigen.Name} {code}");
+                Assert.InRange(id, 0, rules.Count - 1);
+                Assert.True(ids.Add(id), $"{antigen.Name}: id {id} twice");
+            }
+
+            Assert.Equal(rules.Count, ids.Count);
+        }
+    }
+
+    [Property]
+    public Property TryGetId_AnyCode_FoundExactlyWhenTheAntigenActsOnIt(byte antigenIndex, string? text, bool schedulesCode)
+    {
+        // Either one of the schedule's codes (some of which this antigen acts on) or an arbitrary string.
+        var antigen = s_data.Antigens[antigenIndex % s_data.Antigens.Count];
+        var inUse = s_data.ObservationCodesInUse;
+        var code = schedulesCode ? inUse[(text?.Length ?? 0) % inUse.Count] : text ?? string.Empty;
+        var found = antigen.Observations.TryGetId(code, StringComparer.Ordinal.GetHashCode(code), out _);
+        return (found == antigen.Observations.Codes.Contains(code, StringComparer.Ordinal)).ToProperty();
+    }
+
+    [Fact]
+    public void Indications_EveryRiskSeries_SameCodesAndAgesAsTheSchedule()
+    {
+        foreach (var antigen in s_data.Antigens)
+        {
+            var rules = antigen.Observations;
+            for (var seriesIndex = 0; seriesIndex < antigen.Series.Count; seriesIndex++)
+            {
+                var series = antigen.Series[seriesIndex];
+                Assert.Equal(series.Type == SeriesType.Risk, rules.IsRisk[seriesIndex]);
+                Assert.Equal(series.Indications.Count, rules.Indications[seriesIndex].Length);
+                for (var i = 0; i < series.Indications.Count; i++)
+                {
+                    var indication = series.Indications[i];
+                    var rule = rules.Indications[seriesIndex][i];
+                    Assert.True(rules.TryGetId(indication.ObservationCode, StringComparer.Ordinal.GetHashCode(indication.ObservationCode), out var id));
+                    Assert.Equal(id, rule.Id);
+                    Assert.True(AntigenObservations.Has(rules.IndicationBits[seriesIndex], id));
+                    Assert.Equal(indication.BeginAge, rule.BeginAge);
+                    Assert.Equal(indication.EndAge, rule.EndAge);
+                }
+            }
+        }
+    }
+}
