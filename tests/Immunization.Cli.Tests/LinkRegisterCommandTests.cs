@@ -91,6 +91,32 @@ public sealed class LinkRegisterCommandTests : IDisposable
     }
 
     [Fact]
+    public void Run_RecordsSpanningSeveralBatches_EveryRowInInputOrderWithItsOwnPerson()
+    {
+        // 8,192 records a batch: three batches, read ahead, linked and written in step.
+        const int count = (2 * 8_192) + 3;
+        var records = new System.Text.StringBuilder(Records[..Records.IndexOf('\n', StringComparison.Ordinal)]).Append('\n');
+        for (var i = 0; i < count; i++)
+        {
+            records.Append(i % 2 == 0
+                ? $"B{i},001190012345,Nguyễn Thị Minh Anh,03/05/1990,Nữ,0912345678,,,,,VN,208,2021-09-01,1,S1,\n"
+                : $"B{i},079085001122,Trần Văn Khải,1985-07-07,M,0987654321,,,,,VN,208,2021-09-01,1,S1,\n");
+        }
+
+        File.WriteAllText(Path.Combine(_dir, "records.csv"), records.ToString());
+
+        var code = CliApp.Run(["link", "--register", Path.Combine(_dir, "register.csv"), "--records", Path.Combine(_dir, "records.csv"),
+            "--out", Path.Combine(_dir, "out")], new StringWriter(), new StringWriter());
+
+        Assert.Equal(0, code);
+        var rows = File.ReadAllLines(Path.Combine(_dir, "out", "links.csv")).Skip(1).Select(l => l.Split(',')).ToArray();
+        Assert.Equal(Enumerable.Range(0, count).Select(i => "B" + i), rows.Select(r => r[0]));
+        Assert.Equal(Enumerable.Range(0, count).Select(i => i % 2 == 0 ? "P1" : "P2"), rows.Select(r => r[1]));
+        var explained = File.ReadAllLines(Path.Combine(_dir, "out", "explanations.csv")).Skip(1).Select(l => l[..l.IndexOf(',', StringComparison.Ordinal)]);
+        Assert.Equal(rows.Select(r => r[0]), explained);
+    }
+
+    [Fact]
     public void Run_GeneratedRegisterAndRecords_LinksWithF1AtLeast0995()
     {
         var generated = Path.Combine(_dir, "generated");

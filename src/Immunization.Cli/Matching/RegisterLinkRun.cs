@@ -38,7 +38,8 @@ internal static class RegisterLinkRun
             ? null
             : source.IndexPath is { } indexPath
                 ? RegisterIndexFiles.Load(indexPath)
-                : RegisterIndex.Build(IdentityFiles.ReadBatches(source.RegisterPath!, "person_id", registerStats).SelectMany(batch => batch));
+                : RegisterIndex.Build(ReadAhead.Of(IdentityFiles.ReadBatches(source.RegisterPath!, "person_id", registerStats), 2)
+                    .SelectMany(batch => batch));
         var people = index?.Count ?? linked!.People;
         var indexTime = clock.Elapsed;
         if (source.SaveIndexPath is { } savePath)
@@ -80,19 +81,15 @@ internal static class RegisterLinkRun
             explanations.Row("record_id", "person_id", "weight", "runner_up_weight", "citizen_id", "full_name", "date_of_birth", "sex", "phone",
                 "residence", "outcome", "ambiguity_reason", "runner_up_id");
             var explanationRow = new string?[13];
-            foreach (var batch in IdentityFiles.ReadBatches(recordsPath, "record_id", recordStats))
+            // Three stages at once: the next batches are read and parsed ahead on their own thread, a batch is linked on the
+            // thread pool, and the batch before it is written here meanwhile (links never run two batches at once; output
+            // stays in input order).
+            void Output(IdentityRecord[] batch, RecordLink[] results)
             {
-                RecordLink[] results;
+                // Blocking recall: does the true person come out of blocking at all?
                 if (index is not null)
                 {
-                    results = new RecordLink[batch.Length];
-                    Parallel.For(0, batch.Length, i => results[i] = index.Link(batch[i]));
-                    // Blocking recall: does the true person come out of blocking at all?
                     truth?.AddBlocking(index, batch);
-                }
-                else
-                {
-                    results = linked!.Next(batch.Length);
                 }
 
                 for (var i = 0; i < batch.Length; i++)
@@ -156,6 +153,33 @@ internal static class RegisterLinkRun
                         explanations.Row(explanationRow);
                     }
                 }
+            }
+
+            Task<RecordLink[]>? linking = null;
+            IdentityRecord[]? linkingBatch = null;
+            foreach (var batch in ReadAhead.Of(IdentityFiles.ReadBatches(recordsPath, "record_id", recordStats), 2))
+            {
+                var done = linking?.GetAwaiter().GetResult();
+                var doneBatch = linkingBatch;
+                var next = batch;
+                linking = index is not null
+                    ? Task.Run(() =>
+                    {
+                        var results = new RecordLink[next.Length];
+                        Parallel.For(0, next.Length, i => results[i] = index.Link(next[i]));
+                        return results;
+                    })
+                    : Task.FromResult(linked!.Next(batch.Length));
+                linkingBatch = batch;
+                if (done is not null)
+                {
+                    Output(doneBatch!, done);
+                }
+            }
+
+            if (linking is not null)
+            {
+                Output(linkingBatch!, linking.GetAwaiter().GetResult());
             }
         }
 

@@ -18,11 +18,8 @@ internal sealed partial class BlockTable : ISnapshotPart<BlockTable>
     /// <remarks>The fields are readonly; they are assigned here only while a snapshot's reader constructs the table.</remarks>
     public void Transfer(SnapshotChannel channel)
     {
-        channel.Array(nameof(_keys), ref Unsafe.AsRef(in _keys));
-        channel.Array(nameof(_starts), ref Unsafe.AsRef(in _starts));
-        channel.Array(nameof(_members), ref Unsafe.AsRef(in _members));
         channel.Array(nameof(_slots), ref Unsafe.AsRef(in _slots));
-        channel.Value(nameof(_shift), ref Unsafe.AsRef(in _shift));
+        channel.Array(nameof(_runs), ref Unsafe.AsRef(in _runs));
         if (channel.IsReading && !IsConsistent())
         {
             throw new RegisterIndexSnapshotException(RegisterIndexSnapshotProblem.Corrupt,
@@ -30,8 +27,32 @@ internal sealed partial class BlockTable : ISnapshotPart<BlockTable>
         }
     }
 
-    // The shapes lookups rely on; the contents are covered by the snapshot's checksum.
-    private bool IsConsistent() =>
-        _starts.Length == _keys.Length + 1 && _slots.Length >= 16 && (_slots.Length & (_slots.Length - 1)) == 0
-        && _shift == 64 - System.Numerics.BitOperations.Log2((uint)_slots.Length) && _starts[^1] == _members.Length;
+    // The shapes lookups rely on: at least one empty slot (a lookup of an absent key ends), and every run inside _runs. The
+    // contents are covered by the snapshot's checksum.
+    private bool IsConsistent()
+    {
+        if (_slots.Length < 16)
+        {
+            return false;
+        }
+
+        var empty = false;
+        foreach (var slot in _slots)
+        {
+            if (slot.Value == Empty)
+            {
+                empty = true;
+            }
+            else if (slot.Value < 0)
+            {
+                var start = ~slot.Value;
+                if (start >= _runs.Length || _runs[start] < 2 || _runs[start] > _runs.Length - start - 1)
+                {
+                    return false;
+                }
+            }
+        }
+
+        return empty;
+    }
 }

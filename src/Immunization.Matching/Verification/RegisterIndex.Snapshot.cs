@@ -11,7 +11,7 @@ namespace Immunization.Matching.Verification;
 public sealed partial class RegisterIndex
 {
     /// <summary>The snapshot's layout version: raise it whenever <see cref="Transfer"/> or a part's changes.</summary>
-    internal const int SnapshotFormatVersion = 2;
+    internal const int SnapshotFormatVersion = 3;
 
     private static ReadOnlySpan<byte> SnapshotMagic => "IMMZRIDX"u8;
 
