@@ -315,12 +315,16 @@ public static class CoverageCalculator
 
             // A first dose on or before the product's threshold (the reference date less its interval and the grace) has
             // passed the interval and the grace, as first + interval + grace <= reference date says; the threshold of the
-            // default interval computed once, the last product's kept.
+            // default interval computed once, the last product's kept, and those of the first few products met.
             int grace = options.DropOutGraceDays;
             var defaultThreshold = asOf.PlusDays(-(options.DefaultDoseTwoIntervalDays + grace));
             string? lastProduct = null;
             int lastDays = options.DefaultDoseTwoIntervalDays + grace;
             var lastThreshold = defaultThreshold;
+            var cachedProduct = new string?[8];
+            var cachedDays = new int[8];
+            var cachedThreshold = new LocalDate[8];
+            int cached = 0;
             Span<int> seenGroups = stackalloc int[8];
             for (int i = from; i < to; i++)
             {
@@ -369,8 +373,28 @@ public static class CoverageCalculator
                         {
                             if (!string.Equals(fp, lastProduct, StringComparison.Ordinal))
                             {
-                                lastDays = (options.DoseTwoIntervalDays.TryGetValue(fp, out int interval) ? interval : options.DefaultDoseTwoIntervalDays) + grace;
-                                lastThreshold = asOf.PlusDays(-lastDays);
+                                int c = 0;
+                                while (c < cached && !string.Equals(cachedProduct[c], fp, StringComparison.Ordinal))
+                                {
+                                    c++;
+                                }
+
+                                if (c < cached)
+                                {
+                                    lastDays = cachedDays[c];
+                                    lastThreshold = cachedThreshold[c];
+                                }
+                                else
+                                {
+                                    lastDays = (options.DoseTwoIntervalDays.TryGetValue(fp, out int interval) ? interval : options.DefaultDoseTwoIntervalDays) + grace;
+                                    lastThreshold = asOf.PlusDays(-lastDays);
+                                    if (cached < cachedProduct.Length)
+                                    {
+                                        (cachedProduct[cached], cachedDays[cached], cachedThreshold[cached]) = (fp, lastDays, lastThreshold);
+                                        cached++;
+                                    }
+                                }
+
                                 lastProduct = fp;
                             }
 

@@ -41,6 +41,9 @@ internal sealed class ReportIndex
     /// </summary>
     internal const byte Duplicate = 0x20;
 
+    // Units numbered (hash code) below this have their leaf in an array.
+    private const int MaxSlots = 1 << 20;
+
     private static readonly WeakReference<ReportIndex?> s_last = new(null);
 
     private readonly PersonTable _persons;
@@ -69,21 +72,11 @@ internal sealed class ReportIndex
         var repeated = new bool[n];
         _persons = new PersonTable(register, repeated, DoseCell, DosePerson);
 
-        // 2. Places of the people counted (a repeated row is neither counted nor placed), in register order.
+        // 2. Places of the people counted (a repeated row is neither counted nor placed): on the cores, each row's unit
+        // number (its hash code) and each range's units in the order first met; the units' leaves, range by range (so in
+        // register order, as one pass would meet them); then each row's leaf on the cores.
         PersonLeaf = GC.AllocateUninitializedArray<int>(n);
-        long duplicates = 0;
-        for (int i = 0; i < n; i++)
-        {
-            if (repeated[i])
-            {
-                duplicates++;
-                PersonLeaf[i] = -1;
-                continue;
-            }
-
-            PersonLeaf[i] = Leaf(register[i].Residence);
-        }
-
+        long duplicates = PlacePeople(register, repeated);
         People = n - (int)duplicates;
         DuplicatePersonIds = duplicates;
 
@@ -491,6 +484,102 @@ internal sealed class ReportIndex
     private bool SameDose(int i, int j) =>
         ((DoseCell[i] ^ DoseCell[j]) & ProductMask) == 0 && Doses[i].Date == Doses[j].Date;
 
+    /// <summary>Fills <see cref="PersonLeaf"/>; returns the repeated rows.</summary>
+    private long PlacePeople(RegisterPerson[] register, bool[] repeated)
+    {
+        // A unit number outside [0, MaxSlots) is marked and placed one row at a time.
+        const int Outside = int.MinValue;
+        int n = register.Length;
+        int parts = Partitions.For(n);
+        var met = new List<AdministrativeUnit>[parts];
+        var outside = new List<int>[parts];
+        var repeats = new long[parts];
+        var personLeaf = PersonLeaf;
+        Partitions.Run(n, parts, (part, from, to) =>
+        {
+            var seen = new bool[1 << 14];
+            var units = new List<AdministrativeUnit>();
+            var far = new List<int>();
+            long repeatedHere = 0;
+            for (int i = from; i < to; i++)
+            {
+                if (repeated[i])
+                {
+                    repeatedHere++;
+                    personLeaf[i] = -1;
+                    continue;
+                }
+
+                var residence = register[i].Residence;
+                int slot = residence.GetHashCode();
+                if ((uint)slot >= MaxSlots)
+                {
+                    far.Add(i);
+                    personLeaf[i] = Outside;
+                    continue;
+                }
+
+                if (slot >= seen.Length)
+                {
+                    Array.Resize(ref seen, Math.Max(slot + 1, seen.Length * 2));
+                }
+
+                if (!seen[slot])
+                {
+                    seen[slot] = true;
+                    units.Add(residence);
+                }
+
+                personLeaf[i] = slot;
+            }
+
+            met[part] = units;
+            outside[part] = far;
+            repeats[part] = repeatedHere;
+        });
+
+        int largest = 0;
+        for (int part = 0; part < parts; part++)
+        {
+            foreach (var unit in met[part])
+            {
+                _ = Leaf(unit);
+                largest = Math.Max(largest, unit.GetHashCode());
+            }
+        }
+
+        var leafOf = new int[largest + 1];
+        for (int part = 0; part < parts; part++)
+        {
+            foreach (var unit in met[part])
+            {
+                leafOf[unit.GetHashCode()] = Leaf(unit);
+            }
+        }
+
+        Partitions.Run(n, parts, (_, from, to) =>
+        {
+            for (int i = from; i < to; i++)
+            {
+                int slot = personLeaf[i];
+                if (slot >= 0)
+                {
+                    personLeaf[i] = leafOf[slot];
+                }
+            }
+        });
+
+        foreach (var far in outside)
+        {
+            foreach (int i in far)
+            {
+                personLeaf[i] = Leaf(register[i].Residence);
+            }
+        }
+
+        return repeats.Sum();
+    }
+
     /// <summary>The leaf of a residence, added when new.</summary>
     private int Leaf(AdministrativeUnit residence)
     {
@@ -511,7 +600,6 @@ internal sealed class ReportIndex
             _leafResidence.Add(residence);
         }
 
-        const int MaxSlots = 1 << 20;
         if ((uint)slot < MaxSlots)
         {
             if (slot >= _leafOfSlot.Length)
