@@ -123,6 +123,39 @@ public sealed class FastPathTests
         AssertSame(new ReportInput { Register = register, Doses = input.Doses, Statuses = statuses, Tallies = input.Tallies });
     }
 
+    [Theory]
+    [InlineData(16, 300, false, false)]
+    [InlineData(17, 130_000, false, false)]
+    [InlineData(18, 130_000, true, false)]
+    [InlineData(19, 130_000, false, true)]
+    public void Report_RegisterSortedById_SameAsReference(int seed, int people, bool shuffled, bool padded)
+    {
+        // Ids rising in ordinal order repeat none: the index finds them by binary search, and builds its table only once
+        // the lookups pass a budget (the records here follow the register in another order, or none; with the numbers
+        // padded, ordinal order is the records' order, and only the lookups of ids the register does not hold spend the budget).
+        var input = Messy(seed, people);
+        string Pad(string? id) => padded && id is ['P', .. var digits] ? "P" + int.Parse(digits, null).ToString("D7", null) : id!;
+        if (padded)
+        {
+            input = new ReportInput
+            {
+                Register = [.. input.Register.Select(p => p with { PersonId = Pad(p.PersonId) })],
+                Doses = [.. input.Doses.Select(d => d.PersonId is null ? d : d with { PersonId = Pad(d.PersonId) })],
+                Statuses = [.. input.Statuses!.Select(s => s with { PersonId = Pad(s.PersonId) })],
+                Tallies = input.Tallies,
+            };
+        }
+
+        var register = input.Register.DistinctBy(p => p.PersonId, StringComparer.Ordinal).OrderBy(p => p.PersonId, StringComparer.Ordinal).ToArray();
+        var doses = input.Doses.ToArray();
+        if (shuffled)
+        {
+            new Random(seed).Shuffle(doses);
+        }
+
+        AssertSame(new ReportInput { Register = register, Doses = doses, Statuses = input.Statuses, Tallies = input.Tallies });
+    }
+
     [Fact]
     public void Report_ImmutableArrays_SameAsReference()
     {
