@@ -130,9 +130,8 @@ public sealed class FastPathTests
     [InlineData(19, 130_000, false, true)]
     public void Report_RegisterSortedById_SameAsReference(int seed, int people, bool shuffled, bool padded)
     {
-        // Ids rising in ordinal order repeat none: the index finds them by binary search, and builds its table only once
-        // the lookups pass a budget (the records here follow the register in another order, or none; with the numbers
-        // padded, ordinal order is the records' order, and only the lookups of ids the register does not hold spend the budget).
+        // A register sorted by id (ids rising in ordinal order, none repeated), the records following it in another
+        // order, in none, or (the numbers padded) in its own order.
         var input = Messy(seed, people);
         string Pad(string? id) => padded && id is ['P', .. var digits] ? "P" + int.Parse(digits, null).ToString("D7", null) : id!;
         if (padded)

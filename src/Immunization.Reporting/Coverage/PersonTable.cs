@@ -9,9 +9,6 @@ namespace Immunization.Reporting.Coverage;
 /// the cores, stable, so the first row of an id comes first), then each part's table is filled while it sits in the
 /// core's cache: a table of millions of ids is not filled by random writes all over memory. The strings are compared
 /// only when the hash codes are equal, and the table holds no references, so the garbage collector does not trace it.
-/// A register sorted by id (ids rising in ordinal order, checked on the cores) needs no table while lookups are few (the
-/// records come person by person and the index guesses their rows): ids are found by binary search until a budget of
-/// lookups is spent, and only then is the table built.
 /// </summary>
 internal sealed class PersonTable
 {
@@ -19,23 +16,12 @@ internal sealed class PersonTable
     private const int IdsPerPart = 8192;
 
     private readonly RegisterPerson[] _register;
-    private readonly Lock _buildLock = new();
-    private long[]? _slots;
-    private int _shift;
-    private int _partBits;
-    private int _mask;
+    private readonly long[] _slots;
+    private readonly int _shift;
+    private readonly int _partBits;
+    private readonly int _mask;
 
-    // A register whose ids rise (ordinal) repeats none: its ids are found by binary search, and the table is built only
-    // when more lookups than this budget come (records in no order); the lookups so far.
-    private readonly bool _rising;
-    private readonly long _budget;
-    private long _lookups;
-
-    /// <summary>
-    /// Builds the table, or, when the register's ids rise in ordinal order (a register sorted by id, which repeats none),
-    /// leaves it for the first lookups past a budget; <paramref name="repeated"/> is set for each row whose id an earlier
-    /// row has.
-    /// </summary>
+    /// <summary>Builds the table; <paramref name="repeated"/> is set for each row whose id an earlier row has.</summary>
     /// <param name="register">The register's rows.</param>
     /// <param name="repeated">One flag per row, set here.</param>
     /// <param name="scratch1">An array the caller fills only afterwards, whose memory holds the rows' hash codes while the
@@ -45,20 +31,6 @@ internal sealed class PersonTable
     internal PersonTable(RegisterPerson[] register, bool[] repeated, int[]? scratch1 = null, int[]? scratch2 = null)
     {
         _register = register;
-        _budget = 1024 + (register.Length / 256);
-        _rising = IdsRise(register);
-        if (!_rising)
-        {
-            Build(repeated, scratch1, scratch2);
-        }
-    }
-
-    /// <summary>Whether the table is built (a register whose ids rise may never need it).</summary>
-    internal bool Built => Volatile.Read(ref _slots) is not null;
-
-    private void Build(bool[]? repeated, int[]? scratch1, int[]? scratch2)
-    {
-        var register = _register;
         int n = register.Length;
         _partBits = n <= IdsPerPart ? 0 : BitOperations.Log2(BitOperations.RoundUpToPowerOf2((uint)((n + IdsPerPart - 1) / IdsPerPart)));
         int partCount = 1 << _partBits;
@@ -116,7 +88,8 @@ internal sealed class PersonTable
         // 4. Each part's table, at most three quarters full, filled from its rows in order.
         int size = (int)Math.Min(1L << 30, BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, (largest * 4 / 3) + 1)));
         _mask = size - 1;
-        var slots = new long[(long)partCount * size];
+        _slots = new long[(long)partCount * size];
+        var slots = _slots;
         int mask = _mask;
         Partitions.Run(partCount, Math.Min(partCount, cores), (_, fromPart, toPart) =>
         {
@@ -141,11 +114,7 @@ internal sealed class PersonTable
 
                         if ((int)(slot >> 32) == hash && string.Equals(register[(int)slot - 1].PersonId, register[row].PersonId, StringComparison.Ordinal))
                         {
-                            if (repeated is not null)
-                            {
-                                repeated[row] = true;
-                            }
-
+                            repeated[row] = true;
                             break;
                         }
 
@@ -154,8 +123,6 @@ internal sealed class PersonTable
                 }
             }
         });
-
-        Volatile.Write(ref _slots, slots);
     }
 
     /// <summary>The hash code the table uses for an id.</summary>
@@ -164,31 +131,12 @@ internal sealed class PersonTable
     /// <summary>The first row of an id, or -1.</summary>
     internal int Find(string id)
     {
-        var slots = Volatile.Read(ref _slots);
-        if (slots is null)
-        {
-            if (Interlocked.Increment(ref _lookups) <= _budget)
-            {
-                return Search(id);
-            }
-
-            lock (_buildLock)
-            {
-                if (!Built)
-                {
-                    Build(null, null, null);
-                }
-            }
-
-            slots = Volatile.Read(ref _slots)!;
-        }
-
         int hash = Hash(id);
         int bottom = PartOf(hash) * (_mask + 1);
         int at = Start(hash, _mask);
         while (true)
         {
-            long slot = slots[bottom + at];
+            long slot = _slots[bottom + at];
             if (slot == 0)
             {
                 return -1;
@@ -201,54 +149,6 @@ internal sealed class PersonTable
 
             at = (at + 1) & _mask;
         }
-    }
-
-    /// <summary>Whether each row's id comes after the one before it (ordinal), checked on the cores.</summary>
-    private static bool IdsRise(RegisterPerson[] register)
-    {
-        int n = register.Length;
-        int parts = Partitions.For(n);
-        int falls = 0;
-        Partitions.Run(n, parts, (_, from, to) =>
-        {
-            for (int row = Math.Max(from, 1); row < to; row++)
-            {
-                if (string.CompareOrdinal(register[row - 1].PersonId, register[row].PersonId) >= 0 || register[row].PersonId is null
-                    || ((row & 0xFFF) == 0 && Volatile.Read(ref falls) != 0))
-                {
-                    Volatile.Write(ref falls, 1);
-                    return;
-                }
-            }
-        });
-
-        return falls == 0 && (n == 0 || register[0].PersonId is not null);
-    }
-
-    /// <summary>The row of an id in a register whose ids rise, or -1.</summary>
-    private int Search(string id)
-    {
-        int low = 0, high = _register.Length - 1;
-        while (low <= high)
-        {
-            int middle = low + ((high - low) >> 1);
-            int order = string.CompareOrdinal(_register[middle].PersonId, id);
-            if (order == 0)
-            {
-                return middle;
-            }
-
-            if (order < 0)
-            {
-                low = middle + 1;
-            }
-            else
-            {
-                high = middle - 1;
-            }
-        }
-
-        return -1;
     }
 
     // The row is kept plus one in the low half, so an empty slot is 0.
