@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using FsCheck.Xunit;
 using Immunization.Core.Eligibility;
 using Immunization.Core.Identity;
@@ -100,6 +101,99 @@ public sealed class FastPathTests
         doses.RemoveAt(doses.Count - 1);
 
         AssertSame(changing);
+    }
+
+    [Theory]
+    [InlineData(12, 300, false)]
+    [InlineData(13, 60_000, false)]
+    [InlineData(14, 60_000, true)]
+    public void Report_StatusesOnePerRowInRegisterOrder_SameAsReference(int seed, int people, bool oneOutOfPlace)
+    {
+        // No repeated person id and one status per row in register order: each row's status is taken from its own
+        // position; one status out of place near the end makes the report look them up after all.
+        var input = Messy(seed, people);
+        var register = input.Register.DistinctBy(p => p.PersonId, StringComparer.Ordinal).ToList();
+        var random = new Random(seed);
+        var statuses = register.Select(p => new PersonStatus(p.PersonId, (VaccinationStatus)random.Next(5), Sample.AsOf.PlusDays(-random.Next(1, 200)), null, "pfizer")).ToList();
+        if (oneOutOfPlace)
+        {
+            (statuses[^1], statuses[^3]) = (statuses[^3], statuses[^1]);
+        }
+
+        AssertSame(new ReportInput { Register = register, Doses = input.Doses, Statuses = statuses, Tallies = input.Tallies });
+    }
+
+    [Theory]
+    [InlineData(16, 300, false, false)]
+    [InlineData(17, 130_000, false, false)]
+    [InlineData(18, 130_000, true, false)]
+    [InlineData(19, 130_000, false, true)]
+    public void Report_RegisterSortedById_SameAsReference(int seed, int people, bool shuffled, bool padded)
+    {
+        // A register sorted by id (ids rising in ordinal order, none repeated), the records following it in another
+        // order, in none, or (the numbers padded) in its own order.
+        var input = Messy(seed, people);
+        string Pad(string? id) => padded && id is ['P', .. var digits] ? "P" + int.Parse(digits, null).ToString("D7", null) : id!;
+        if (padded)
+        {
+            input = new ReportInput
+            {
+                Register = [.. input.Register.Select(p => p with { PersonId = Pad(p.PersonId) })],
+                Doses = [.. input.Doses.Select(d => d.PersonId is null ? d : d with { PersonId = Pad(d.PersonId) })],
+                Statuses = [.. input.Statuses!.Select(s => s with { PersonId = Pad(s.PersonId) })],
+                Tallies = input.Tallies,
+            };
+        }
+
+        var register = input.Register.DistinctBy(p => p.PersonId, StringComparer.Ordinal).OrderBy(p => p.PersonId, StringComparer.Ordinal).ToArray();
+        var doses = input.Doses.ToArray();
+        if (shuffled)
+        {
+            new Random(seed).Shuffle(doses);
+        }
+
+        AssertSame(new ReportInput { Register = register, Doses = doses, Statuses = input.Statuses, Tallies = input.Tallies });
+    }
+
+    [Fact]
+    public void Report_ImmutableArrays_SameAsReference()
+    {
+        // Immutable arrays are indexed without a copy; the report over them is the report over the same lists.
+        var input = Messy(15, 5_000);
+        AssertSame(new ReportInput
+        {
+            Register = [.. input.Register],
+            Doses = ImmutableArray.CreateRange(input.Doses),
+            Statuses = ImmutableArray.CreateRange(input.Statuses!),
+            Tallies = input.Tallies,
+        });
+    }
+
+    [Fact]
+    public void Report_RepeatedDosesAcrossTheCoresRanges_SameAsReference()
+    {
+        // Person by person, one person's repeated doses straddle the middle of the records, where the index splits them
+        // between two cores (from 100,000 records on): the repeats on the far side are found too.
+        var places = Sample.Places();
+        var register = Enumerable.Range(0, 60_000).Select(i => new RegisterPerson("P" + i, Sex.Female, new LocalDate(1980, 1, 1), places[i % places.Length], [])).ToArray();
+        var doses = new List<DoseEntry>();
+        foreach (var person in register)
+        {
+            int copies = person.PersonId == "P30000" ? 9 : 2;
+            for (int k = 0; k < copies; k++)
+            {
+                // The person in the middle: doses 0, 3, 6 on one day, the others on two more days, one product.
+                var date = person.PersonId == "P30000" ? Sample.AsOf.PlusDays(-(k % 3)) : Sample.AsOf.PlusDays(-k * 30);
+                doses.Add(new DoseEntry("R" + doses.Count, person.PersonId, VerificationOutcome.Verified, date, "pfizer", true));
+            }
+        }
+
+        int middle = doses.FindIndex(d => d.PersonId == "P30000");
+        Assert.InRange(doses.Count / 2, middle + 1, middle + 8);
+        var input = new ReportInput { Register = register, Doses = ImmutableArray.CreateRange(doses) };
+        AssertSame(input);
+        var quality = DataQualityCalculator.Compute(input, s_options, CoverageCalculator.Compute(input, s_options));
+        Assert.Equal(6, quality.Single(r => r.Indicator == QualityIndicators.DuplicateDoses && r.UnitCode == "VN").Figure.Numerator);
     }
 
     private static void AssertSame(ReportInput input)

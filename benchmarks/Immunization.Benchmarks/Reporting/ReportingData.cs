@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Immunization.Core.Eligibility;
 using Immunization.Core.Identity;
 using Immunization.Core.Places;
@@ -20,7 +21,9 @@ internal static class ReportingData
     /// <param name="seed">The seed.</param>
     /// <param name="shuffleDoses">Whether the dose records come in random order (as in a file of records entered at many
     /// sites) instead of person by person.</param>
-    internal static ReportInput Create(int people, int seed, bool shuffleDoses = false)
+    /// <param name="mutableLists">Whether the lists are handed over as <see cref="List{T}"/> (which the report copies, since
+    /// they may change) instead of immutable arrays (which it borrows).</param>
+    internal static ReportInput Create(int people, int seed, bool shuffleDoses = false, bool mutableLists = false)
     {
         var catalog = AdministrativeUnitCatalog.Vietnam;
         var communes = catalog.GetUnits(AdministrativeScheme.New, AdministrativeLevel.Commune).ToArray();
@@ -66,6 +69,13 @@ internal static class ReportingData
             shuffler.Shuffle(doses);
         }
 
-        return new ReportInput { Register = register, Doses = doses, Statuses = statuses };
+        return mutableLists
+            ? new ReportInput { Register = new List<RegisterPerson>(register), Doses = new List<DoseEntry>(doses), Statuses = new List<PersonStatus>(statuses) }
+            : new ReportInput
+            {
+                Register = ImmutableCollectionsMarshal.AsImmutableArray(register),
+                Doses = ImmutableCollectionsMarshal.AsImmutableArray(doses),
+                Statuses = ImmutableCollectionsMarshal.AsImmutableArray(statuses),
+            };
     }
 }

@@ -11,8 +11,9 @@ namespace Immunization.Benchmarks.Reporting;
 /// The documented scale run of issue 12: builds a register of N people with 2 N dose records in memory from a seed (not
 /// timed), then times the report (coverage, data quality, work lists) and, separately, the exports written to a null
 /// stream. For each stage it prints wall time, the process's CPU time and the bytes allocated; at the end the peak working
-/// set. Run: <c>dotnet run -c Release --project benchmarks/Immunization.Benchmarks -- report-scale 10000000 [seed] [runs] [shuffled]</c>
-/// (<c>shuffled</c>: the dose records in random order rather than person by person).
+/// set. Run: <c>dotnet run -c Release --project benchmarks/Immunization.Benchmarks -- report-scale 10000000 [seed] [runs] [shuffled] [lists]</c>
+/// (<c>shuffled</c>: the dose records in random order rather than person by person; <c>lists</c>: the inputs handed over as
+/// <see cref="List{T}"/>, which the report copies, rather than immutable arrays, which it borrows).
 /// </summary>
 internal static class ReportingScaleRun
 {
@@ -21,12 +22,13 @@ internal static class ReportingScaleRun
         int people = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
         int seed = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1;
         int runs = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3;
-        bool shuffled = args.Length > 3 && args[3] == "shuffled";
+        bool shuffled = args.Skip(3).Contains("shuffled");
+        bool lists = args.Skip(3).Contains("lists");
         var process = Process.GetCurrentProcess();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"report scale run: {people:N0} people, {2L * people:N0} doses, seed {seed}, {runs} runs, doses {(shuffled ? "in random order" : "person by person")}, {Environment.ProcessorCount} cores, server GC {System.Runtime.GCSettings.IsServerGC}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"report scale run: {people:N0} people, {2L * people:N0} doses, seed {seed}, {runs} runs, doses {(shuffled ? "in random order" : "person by person")}, inputs as {(lists ? "lists (copied)" : "immutable arrays (borrowed)")}, {Environment.ProcessorCount} cores, server GC {System.Runtime.GCSettings.IsServerGC}"));
 
         var sw = Stopwatch.StartNew();
-        var input = ReportingData.Create(people, seed, shuffled);
+        var input = ReportingData.Create(people, seed, shuffled, lists);
         var options = new ReportOptions { AsOf = ReportingData.AsOf };
         GC.Collect(2, GCCollectionMode.Forced, true, true);
         process.Refresh();
@@ -46,8 +48,8 @@ internal static class ReportingScaleRun
             var quality = DataQualityCalculator.Compute(input, options, coverage);
             Print("  data quality", s, $"{quality.Count:N0} rows");
             s = Start();
-            var lists = WorkListBuilder.Build(input.Register, input.Doses, options.AsOf);
-            Print("  work lists", s, $"{lists.Count:N0} lists, {lists.Sum(l => l.Items.Count):N0} items");
+            var worklists = WorkListBuilder.Build(input.Register, input.Doses, options.AsOf);
+            Print("  work lists", s, $"{worklists.Count:N0} lists, {worklists.Sum(l => l.Items.Count):N0} items");
             Print("  REPORT (coverage + quality + work lists)", total, "");
 
             s = Start();
@@ -59,7 +61,7 @@ internal static class ReportingScaleRun
             TidyJsonWriter.Write(coverage.Rows.Concat(quality), Stream.Null);
             Print("  exports: tidy CSV + JSON", s, "");
             s = Start();
-            foreach (var list in lists)
+            foreach (var list in worklists)
             {
                 using var writer = new StreamWriter(Stream.Null);
                 WorkListCsvWriter.Write(list, writer);
@@ -68,7 +70,7 @@ internal static class ReportingScaleRun
             Print("  exports: work-list CSVs", s, "");
             coverage = null;
             quality = null;
-            lists = null;
+            worklists = null;
             index = null;
             GC.Collect(2, GCCollectionMode.Forced, true, true);
         }

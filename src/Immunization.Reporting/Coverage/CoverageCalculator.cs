@@ -38,8 +38,14 @@ public static class CoverageCalculator
         int dp = products.Length + 1;
         var doses = CountDoses(index, unitCount, dp);
 
-        var statusOf = input.Statuses is { } list ? StatusRows(index, list) : null;
-        var counted = CountPeople(index, options, statusOf, input.Statuses);
+        // Statuses one per register row, in register order (as an evaluation of the register writes them): each row's status
+        // is its own position, checked while counting; otherwise (or when a status is found out of place) each row's status
+        // is looked up first.
+        bool statusKnown = input.Statuses is not null;
+        var counted = input.Statuses is { } list && index.DuplicatePersonIds == 0 && list.Count == index.Register.Length
+            ? CountPeople(index, options, null, list)
+            : null;
+        counted ??= CountPeople(index, options, input.Statuses is { } all ? StatusRows(index, all) : null, input.Statuses)!;
 
         // Person disaggregations: all, sex (3), ages, priority groups (sorted).
         var groups = counted.SelectMany(c => c.Groups.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
@@ -80,13 +86,13 @@ public static class CoverageCalculator
                         continue;
                     }
 
-                    var extra = statusOf is not null && k == 0 && slot == 1 && count < onePlus ? FigureFlags.DosesBelowPeople : FigureFlags.None;
+                    var extra = statusKnown && k == 0 && slot == 1 && count < onePlus ? FigureFlags.DosesBelowPeople : FigureFlags.None;
                     rows.Add(Row(indicator, info, period, k == 0 ? "all" : "product:" + products[k - 1], Figure.Count(count, extra)));
                 }
             }
         }
 
-        if (statusOf is not null)
+        if (statusKnown)
         {
             var statusIndicators = new[]
             {
@@ -139,7 +145,7 @@ public static class CoverageCalculator
             }
         }
 
-        return new CoverageReport(rows, statusOf is not null, index.People, index.DuplicatePersonIds, index.DosesOfUnknownPeople, index);
+        return new CoverageReport(rows, statusKnown, index.People, index.DuplicatePersonIds, index.DosesOfUnknownPeople, index);
     }
 
     /// <summary>
@@ -161,23 +167,22 @@ public static class CoverageCalculator
     // A person's class: status level (0–4, the thresholds passed) × drop-out state (0 not eligible, 1 eligible, 2 dropped).
     internal const int Classes = 15;
 
-    /// <summary>Doses entered and valid per (unit, product slot), product slot 0 for all products; counted per leaf on each core.</summary>
+    /// <summary>Doses entered and valid per (unit, product slot), product slot 0 for all products; counted per cell on each core.</summary>
     private static long[] CountDoses(ReportIndex index, int unitCount, int dp)
     {
-        int m = index.Doses.Length, leaves = index.LeafCount, np = index.Products.Length;
+        int m = index.Doses.Length, leaves = index.LeafCount, np = index.Products.Length, bits = index.ProductBits;
         int parts = Partitions.For(m);
         var local = new int[parts][];
         Partitions.Run(m, parts, (part, from, to) =>
         {
-            var counts = new int[leaves * np * 2];
-            var leaf = index.DoseLeaf;
-            var product = index.DoseProduct;
+            var counts = new int[(leaves << bits) * 2];
+            var cell = index.DoseCell;
             var flags = index.DoseFlags;
             for (int i = from; i < to; i++)
             {
-                int cell = ((leaf[i] * np) + product[i]) * 2;
-                counts[cell]++;
-                counts[cell + 1] += flags[i] >> 7;
+                int at = cell[i] * 2;
+                counts[at]++;
+                counts[at + 1] += flags[i] >> 7;
             }
 
             local[part] = counts;
@@ -190,10 +195,11 @@ public static class CoverageCalculator
             for (int k = 0; k < np; k++)
             {
                 long entered = 0, valid = 0;
+                int at = ((l << bits) + k) * 2;
                 foreach (var counts in local)
                 {
-                    entered += counts[((l * np) + k) * 2];
-                    valid += counts[(((l * np) + k) * 2) + 1];
+                    entered += counts[at];
+                    valid += counts[at + 1];
                 }
 
                 AddDoses(doses, UnitTable.National, dp, k + 1, entered, valid);
@@ -257,9 +263,15 @@ public static class CoverageCalculator
         return statusOf;
     }
 
-    /// <summary>People per leaf, disaggregation and class, counted on each core over a contiguous range of the register.</summary>
-    private static PeopleCounts[] CountPeople(ReportIndex index, ReportOptions options, int[]? statusOf, IReadOnlyList<PersonStatus>? statuses)
+    /// <summary>
+    /// People per leaf, disaggregation and class, counted on each core over a contiguous range of the register; each row's
+    /// status from <paramref name="statusOf"/>, or, when that is <see langword="null"/> and <paramref name="statuses"/> is
+    /// not, the status at the row's own position, whose person id is checked: <see langword="null"/> when one is not the row's.
+    /// </summary>
+    private static PeopleCounts[]? CountPeople(ReportIndex index, ReportOptions options, int[]? statusOf, IReadOnlyList<PersonStatus>? statuses)
     {
+        bool aligned = statusOf is null && statuses is not null;
+        int misplaced = 0;
         var register = index.Register;
         int n = register.Length, leaves = index.LeafCount;
         var ages = options.AgeGroups;
@@ -303,12 +315,16 @@ public static class CoverageCalculator
 
             // A first dose on or before the product's threshold (the reference date less its interval and the grace) has
             // passed the interval and the grace, as first + interval + grace <= reference date says; the threshold of the
-            // default interval computed once, the last product's kept.
+            // default interval computed once, the last product's kept, and those of the first few products met.
             int grace = options.DropOutGraceDays;
             var defaultThreshold = asOf.PlusDays(-(options.DefaultDoseTwoIntervalDays + grace));
             string? lastProduct = null;
             int lastDays = options.DefaultDoseTwoIntervalDays + grace;
             var lastThreshold = defaultThreshold;
+            var cachedProduct = new string?[8];
+            var cachedDays = new int[8];
+            var cachedThreshold = new LocalDate[8];
+            int cached = 0;
             Span<int> seenGroups = stackalloc int[8];
             for (int i = from; i < to; i++)
             {
@@ -320,9 +336,23 @@ public static class CoverageCalculator
 
                 var person = register[i];
                 int cls = 0;
-                if (statusOf is not null && statusOf[i] >= 0)
+                PersonStatus? status = null;
+                if (aligned)
                 {
-                    var status = statuses![statusOf[i]];
+                    status = statuses![i];
+                    if (!string.Equals(status.PersonId, person.PersonId, StringComparison.Ordinal) || ((i & 0xFFF) == 0 && Volatile.Read(ref misplaced) != 0))
+                    {
+                        Volatile.Write(ref misplaced, 1);
+                        break;
+                    }
+                }
+                else if (statusOf is not null && statusOf[i] >= 0)
+                {
+                    status = statuses![statusOf[i]];
+                }
+
+                if (status is not null)
+                {
                     var st = status.Status;
                     int level = st >= VaccinationStatus.SecondBooster ? 4
                         : st >= VaccinationStatus.Boosted ? 3
@@ -343,8 +373,28 @@ public static class CoverageCalculator
                         {
                             if (!string.Equals(fp, lastProduct, StringComparison.Ordinal))
                             {
-                                lastDays = (options.DoseTwoIntervalDays.TryGetValue(fp, out int interval) ? interval : options.DefaultDoseTwoIntervalDays) + grace;
-                                lastThreshold = asOf.PlusDays(-lastDays);
+                                int c = 0;
+                                while (c < cached && !string.Equals(cachedProduct[c], fp, StringComparison.Ordinal))
+                                {
+                                    c++;
+                                }
+
+                                if (c < cached)
+                                {
+                                    lastDays = cachedDays[c];
+                                    lastThreshold = cachedThreshold[c];
+                                }
+                                else
+                                {
+                                    lastDays = (options.DoseTwoIntervalDays.TryGetValue(fp, out int interval) ? interval : options.DefaultDoseTwoIntervalDays) + grace;
+                                    lastThreshold = asOf.PlusDays(-lastDays);
+                                    if (cached < cachedProduct.Length)
+                                    {
+                                        (cachedProduct[cached], cachedDays[cached], cachedThreshold[cached]) = (fp, lastDays, lastThreshold);
+                                        cached++;
+                                    }
+                                }
+
                                 lastProduct = fp;
                             }
 
@@ -431,7 +481,7 @@ public static class CoverageCalculator
             result[part] = counts;
         });
 
-        return result;
+        return misplaced != 0 ? null : result;
     }
 
     private static int[] AgeCells(IReadOnlyList<AgeGroup> ages, int years)

@@ -1,3 +1,6 @@
+using System.Collections.Immutable;
+using System.Numerics;
+using System.Runtime.InteropServices;
 using Immunization.Core.Places;
 using Immunization.Core.Records;
 using NodaTime;
@@ -7,13 +10,16 @@ namespace Immunization.Reporting.Coverage;
 /// <summary>
 /// The register and the dose records normalised once into flat arrays, so that coverage, data quality and the work lists
 /// count with integers instead of looking up strings: each register row's reporting place (a "leaf", one distinct pair
-/// of new province and commune), each dose's register row, place, product number, day and flags. Built on 2 cores (the
-/// person-id table in small parts by hash code, the doses in contiguous ranges) and kept for the last inputs seen
-/// (weakly), so the three calculations over the same inputs build it once.
+/// of new province and commune), each dose's register row, cell (leaf and product number in one integer) and flags,
+/// among them whether the dose repeats an earlier one. Built on 2 cores (the person-id table in small parts by hash
+/// code, the doses in contiguous ranges) and kept for the last inputs seen (weakly), so the three calculations over the
+/// same inputs build it once. Twelve bytes per dose and four per person (beside the person-id table): the first report
+/// in a process pays for every fresh page it touches.
 /// </summary>
 /// <remarks>
-/// The index holds copies of the two lists' element references: it is reused only when every element is the same
-/// object as when it was built (the records are immutable), so a list changed in between is indexed again.
+/// The index is reused only when every element of the two lists is the same object as when it was built (the records are
+/// immutable): an <see cref="ImmutableArray{T}"/> is borrowed as it is (nothing can change it, and the same array is
+/// recognised at once); any other list is copied (its element references), so a list changed in between is indexed again.
 /// </remarks>
 internal sealed class ReportIndex
 {
@@ -29,12 +35,20 @@ internal sealed class ReportIndex
     /// <summary>Shift of the identity-number state (0–2; 3 for any other value).</summary>
     internal const int IdentityShift = 3;
 
-    /// <summary>Flag: the dose's date is not in the ISO calendar (its <see cref="DoseDay"/> does not tell the calendar).</summary>
-    internal const byte OtherCalendar = 0x20;
+    /// <summary>
+    /// Flag: the dose repeats an earlier dose (in record order) of the same person id, date and product; set for every
+    /// such dose once <see cref="EnsureDuplicates"/> has run.
+    /// </summary>
+    internal const byte Duplicate = 0x20;
+
+    // Units numbered (hash code) below this have their leaf in an array.
+    private const int MaxSlots = 1 << 20;
 
     private static readonly WeakReference<ReportIndex?> s_last = new(null);
 
     private readonly PersonTable _persons;
+    private readonly Lock _duplicatesLock = new();
+    private bool _duplicatesFound;
 
     // The places met: each unit's leaf plus one by the unit's hash code (its dense catalogue number), and each leaf's
     // (province, commune) pair with the first residence that led to it.
@@ -51,45 +65,37 @@ internal sealed class ReportIndex
         Doses = doses;
         int n = register.Length, m = doses.Length;
 
-        // 1. Person ids: the table of each id's first row (built on the cores), which marks the rows that repeat an id.
+        // 1. Person ids: the table of each id's first row (built on the cores), which marks the rows that repeat an id; it
+        // builds in the memory of two dose arrays, filled only afterwards.
+        DosePerson = GC.AllocateUninitializedArray<int>(m);
+        DoseCell = GC.AllocateUninitializedArray<int>(m);
         var repeated = new bool[n];
-        _persons = new PersonTable(register, repeated);
+        _persons = new PersonTable(register, repeated, DoseCell, DosePerson);
 
-        // 2. Places of the people counted (a repeated row is neither counted nor placed), in register order.
-        PersonLeaf = new int[n];
-        long duplicates = 0;
-        for (int i = 0; i < n; i++)
-        {
-            if (repeated[i])
-            {
-                duplicates++;
-                PersonLeaf[i] = -1;
-                continue;
-            }
-
-            PersonLeaf[i] = Leaf(register[i].Residence);
-        }
-
+        // 2. Places of the people counted (a repeated row is neither counted nor placed): on the cores, each row's unit
+        // number (its hash code) and each range's units in the order first met; the units' leaves, range by range (so in
+        // register order, as one pass would meet them); then each row's leaf on the cores.
+        PersonLeaf = GC.AllocateUninitializedArray<int>(n);
+        long duplicates = PlacePeople(register, repeated);
         People = n - (int)duplicates;
         DuplicatePersonIds = duplicates;
 
-        // 3. Doses, in contiguous ranges: register row, leaf (the person's), flags, day, product (numbered per part,
-        // renumbered below).
-        DosePerson = new int[m];
-        DoseLeaf = new int[m];
-        DoseProduct = new int[m];
-        DoseDay = new int[m];
-        DoseFlags = new byte[m];
+        // 3. Doses, in contiguous ranges: register row, flags, product (numbered per range, in the cell until the leaves
+        // are known), and the repeats among a row's doses while the rows rise (the records come person by person).
+        DoseFlags = GC.AllocateUninitializedArray<byte>(m);
         int doseParts = Partitions.For(m);
         var localProducts = new Dictionary<string, int>[doseParts];
+        var unplaced = new List<int>[doseParts];
         var unknown = new long[doseParts];
         var grouped = new bool[doseParts];
         var firstRow = new int[doseParts];
         var lastRow = new int[doseParts];
-        var personLeaf = PersonLeaf;
         Partitions.Run(m, doseParts, (part, from, to) =>
         {
             var products = new Dictionary<string, int>(StringComparer.Ordinal);
+            var without = new List<int>();
+            var run = new List<(LocalDate Date, int Product)>();
+            int runRow = -1;
             string? lastProduct = null;
             int lastNumber = -1;
             long unknownHere = 0;
@@ -98,9 +104,7 @@ internal sealed class ReportIndex
             bool rising = true;
             int first = -1, previous = -1;
             var dosePerson = DosePerson;
-            var doseLeaf = DoseLeaf;
-            var doseProduct = DoseProduct;
-            var doseDay = DoseDay;
+            var doseCell = DoseCell;
             var doseFlags = DoseFlags;
             for (int i = from; i < to; i++)
             {
@@ -154,15 +158,47 @@ internal sealed class ReportIndex
                     lastProduct = product;
                 }
 
+                if (row < 0)
+                {
+                    without.Add(i);
+                }
+                else if (rising)
+                {
+                    // The row's doses so far in this range are together: a dose of the same date and product repeats one.
+                    var date = dose.Date;
+                    if (row != runRow)
+                    {
+                        runRow = row;
+                        run.Clear();
+                    }
+
+                    bool repeat = false;
+                    foreach (var (d, p) in run)
+                    {
+                        if (p == lastNumber && d == date)
+                        {
+                            repeat = true;
+                            break;
+                        }
+                    }
+
+                    if (repeat)
+                    {
+                        flags |= Duplicate;
+                    }
+                    else
+                    {
+                        run.Add((date, lastNumber));
+                    }
+                }
+
                 dosePerson[i] = row;
-                doseLeaf[i] = row >= 0 ? personLeaf[row] : -1;
-                doseProduct[i] = lastNumber;
-                var date = dose.Date;
-                doseDay[i] = (((date.Year * 16) + date.Month) * 32) + date.Day;
-                doseFlags[i] = date.Calendar == CalendarSystem.Iso ? flags : (byte)(flags | OtherCalendar);
+                doseCell[i] = lastNumber;
+                doseFlags[i] = flags;
             }
 
             localProducts[part] = products;
+            unplaced[part] = without;
             unknown[part] = unknownHere;
             grouped[part] = rising;
             firstRow[part] = first;
@@ -190,36 +226,104 @@ internal sealed class ReportIndex
             return found >= 0;
         }
 
-        // 4. Places of doses of people the register does not hold: the commune written on the record.
-        for (int i = 0; i < m; i++)
-        {
-            if (DoseLeaf[i] < 0)
-            {
-                DoseLeaf[i] = Leaf(doses[i].RecordCommune);
-            }
-        }
-
-        // 5. Products numbered in ordinal order.
+        // 4. Products numbered in ordinal order, each range's numbers mapped to them.
         Products = [.. localProducts.SelectMany(p => p.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+        ProductBits = Products.Length <= 1 ? 0 : 32 - BitOperations.LeadingZeroCount((uint)(Products.Length - 1));
         var number = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int i = 0; i < Products.Length; i++)
         {
             number[Products[i]] = i;
         }
 
-        Partitions.Run(m, doseParts, (part, from, to) =>
+        var maps = new int[doseParts][];
+        for (int part = 0; part < doseParts; part++)
         {
-            var map = new int[localProducts[part].Count];
+            maps[part] = new int[localProducts[part].Count];
             foreach (var (product, local) in localProducts[part])
             {
-                map[local] = number[product];
+                maps[part][local] = number[product];
             }
+        }
 
+        // 5. Places of doses of people the register does not hold: the commune written on the record, in record order.
+        int bits = ProductBits;
+        for (int part = 0; part < doseParts; part++)
+        {
+            foreach (int i in unplaced[part])
+            {
+                int leaf = Leaf(doses[i].RecordCommune);
+                DoseCell[i] = (int)(((long)leaf << bits) | (uint)maps[part][DoseCell[i]]);
+            }
+        }
+
+        if (((long)_leafProvince.Count << bits) > int.MaxValue)
+        {
+            throw new NotSupportedException($"A report counts at most {int.MaxValue >> bits:N0} places with {Products.Length:N0} distinct products; these records name {_leafProvince.Count:N0} places.");
+        }
+
+        // 6. The cells of the other doses: their person's leaf and their product.
+        Partitions.Run(m, doseParts, (part, from, to) =>
+        {
+            var map = maps[part];
+            var dosePerson = DosePerson;
+            var doseCell = DoseCell;
+            var personLeaf = PersonLeaf;
             for (int i = from; i < to; i++)
             {
-                DoseProduct[i] = map[DoseProduct[i]];
+                int row = dosePerson[i];
+                if (row >= 0)
+                {
+                    doseCell[i] = (personLeaf[row] << bits) | map[doseCell[i]];
+                }
             }
         });
+
+        // 7. Person by person, the repeats of a row whose doses continue from one range into the next.
+        if (byPerson)
+        {
+            int before = -1;
+            for (int part = 0; part < doseParts; part++)
+            {
+                if (before >= 0)
+                {
+                    int start = Partitions.Start(m, doseParts, part), end = Partitions.Start(m, doseParts, part + 1);
+                    for (int i = start; i < end; i++)
+                    {
+                        int row = DosePerson[i];
+                        if (row < 0)
+                        {
+                            continue;
+                        }
+
+                        if (row != before)
+                        {
+                            break;
+                        }
+
+                        for (int j = start - 1; j >= 0 && (DoseFlags[i] & Duplicate) == 0; j--)
+                        {
+                            int other = DosePerson[j];
+                            if (other < 0)
+                            {
+                                continue;
+                            }
+
+                            if (other != row)
+                            {
+                                break;
+                            }
+
+                            if (SameDose(i, j))
+                            {
+                                DoseFlags[i] |= Duplicate;
+                            }
+                        }
+                    }
+                }
+
+                before = firstRow[part] >= 0 ? lastRow[part] : before;
+            }
+        }
 
         LeafProvince = [.. _leafProvince];
         LeafCommune = [.. _leafCommune];
@@ -265,17 +369,20 @@ internal sealed class ReportIndex
     /// </summary>
     internal bool DosesGroupedByPerson { get; }
 
-    /// <summary>Each dose's leaf: its person's, or the commune written on it when the register does not hold the person.</summary>
-    internal int[] DoseLeaf { get; }
+    /// <summary>
+    /// Each dose's leaf and product in one number, <c>(leaf &lt;&lt; <see cref="ProductBits"/>) | product</c>: the leaf is
+    /// its person's, or the commune written on it when the register does not hold the person; the product an index into
+    /// <see cref="Products"/>.
+    /// </summary>
+    internal int[] DoseCell { get; }
 
-    /// <summary>Each dose's product, an index into <see cref="Products"/>.</summary>
-    internal int[] DoseProduct { get; }
+    /// <summary>The bits of a cell that hold the product (enough for every product number).</summary>
+    internal int ProductBits { get; }
 
-    /// <summary>Each dose's date as one number (year, month, day): equal dates give equal numbers, and so do unequal dates of
-    /// different calendars, which are flagged <see cref="OtherCalendar"/>.</summary>
-    internal int[] DoseDay { get; }
+    /// <summary>The mask of a cell's product.</summary>
+    internal int ProductMask => (1 << ProductBits) - 1;
 
-    /// <summary>Each dose's flags: <see cref="Valid"/>, <see cref="HasPersonId"/>, <see cref="OtherCalendar"/>, outcome and identity-number state.</summary>
+    /// <summary>Each dose's flags: <see cref="Valid"/>, <see cref="HasPersonId"/>, <see cref="Duplicate"/>, outcome and identity-number state.</summary>
     internal byte[] DoseFlags { get; }
 
     /// <summary>The products, in ordinal order.</summary>
@@ -300,9 +407,177 @@ internal sealed class ReportIndex
             return last;
         }
 
-        var index = new ReportIndex(register.ToArray(), doses.ToArray());
+        var index = new ReportIndex(Elements(register), Elements(doses));
         s_last.SetTarget(index);
         return index;
+    }
+
+    /// <summary>
+    /// Marks every dose that repeats an earlier dose of the same person id, date and product <see cref="Duplicate"/>:
+    /// person by person this was done while indexing; otherwise each core checks the rows of its own (row modulo cores)
+    /// against the earlier doses of the same row, chained. Doses of ids the register does not hold are checked by a set.
+    /// </summary>
+    internal void EnsureDuplicates()
+    {
+        lock (_duplicatesLock)
+        {
+            if (_duplicatesFound)
+            {
+                return;
+            }
+
+            int m = Doses.Length, n = Register.Length;
+            var person = DosePerson;
+            var flags = DoseFlags;
+            if (!DosesGroupedByPerson)
+            {
+                int parts = Partitions.For(m);
+                var previous = GC.AllocateUninitializedArray<int>(m);
+                Partitions.Run(parts, parts, (part, _, _) =>
+                {
+                    var last = new int[(n / parts) + 1];
+                    Array.Fill(last, -1);
+                    for (int i = 0; i < m; i++)
+                    {
+                        int row = person[i];
+                        if (row < 0 || row % parts != part)
+                        {
+                            continue;
+                        }
+
+                        int slot = row / parts;
+                        for (int j = last[slot]; j >= 0 && (flags[i] & Duplicate) == 0; j = previous[j])
+                        {
+                            if (SameDose(i, j))
+                            {
+                                flags[i] |= Duplicate;
+                            }
+                        }
+
+                        previous[i] = last[slot];
+                        last[slot] = i;
+                    }
+                });
+            }
+
+            if (DosesOfUnknownPeople > 0)
+            {
+                var seen = new HashSet<(string, LocalDate, string)>();
+                for (int i = 0; i < m; i++)
+                {
+                    if (person[i] < 0 && (flags[i] & HasPersonId) != 0)
+                    {
+                        var dose = Doses[i];
+                        if (!seen.Add((dose.PersonId!, dose.Date, dose.Product)))
+                        {
+                            flags[i] |= Duplicate;
+                        }
+                    }
+                }
+            }
+
+            _duplicatesFound = true;
+        }
+    }
+
+    /// <summary>Whether two doses (of the same row) have the same product and date (in the same calendar).</summary>
+    private bool SameDose(int i, int j) =>
+        ((DoseCell[i] ^ DoseCell[j]) & ProductMask) == 0 && Doses[i].Date == Doses[j].Date;
+
+    /// <summary>Fills <see cref="PersonLeaf"/>; returns the repeated rows.</summary>
+    private long PlacePeople(RegisterPerson[] register, bool[] repeated)
+    {
+        // A unit number outside [0, MaxSlots) is marked and placed one row at a time.
+        const int Outside = int.MinValue;
+        int n = register.Length;
+        int parts = Partitions.For(n);
+        var met = new List<AdministrativeUnit>[parts];
+        var outside = new List<int>[parts];
+        var repeats = new long[parts];
+        var personLeaf = PersonLeaf;
+        Partitions.Run(n, parts, (part, from, to) =>
+        {
+            var seen = new bool[1 << 14];
+            var units = new List<AdministrativeUnit>();
+            var far = new List<int>();
+            long repeatedHere = 0;
+            for (int i = from; i < to; i++)
+            {
+                if (repeated[i])
+                {
+                    repeatedHere++;
+                    personLeaf[i] = -1;
+                    continue;
+                }
+
+                var residence = register[i].Residence;
+                int slot = residence.GetHashCode();
+                if ((uint)slot >= MaxSlots)
+                {
+                    far.Add(i);
+                    personLeaf[i] = Outside;
+                    continue;
+                }
+
+                if (slot >= seen.Length)
+                {
+                    Array.Resize(ref seen, Math.Max(slot + 1, seen.Length * 2));
+                }
+
+                if (!seen[slot])
+                {
+                    seen[slot] = true;
+                    units.Add(residence);
+                }
+
+                personLeaf[i] = slot;
+            }
+
+            met[part] = units;
+            outside[part] = far;
+            repeats[part] = repeatedHere;
+        });
+
+        int largest = 0;
+        for (int part = 0; part < parts; part++)
+        {
+            foreach (var unit in met[part])
+            {
+                _ = Leaf(unit);
+                largest = Math.Max(largest, unit.GetHashCode());
+            }
+        }
+
+        var leafOf = new int[largest + 1];
+        for (int part = 0; part < parts; part++)
+        {
+            foreach (var unit in met[part])
+            {
+                leafOf[unit.GetHashCode()] = Leaf(unit);
+            }
+        }
+
+        Partitions.Run(n, parts, (_, from, to) =>
+        {
+            for (int i = from; i < to; i++)
+            {
+                int slot = personLeaf[i];
+                if (slot >= 0)
+                {
+                    personLeaf[i] = leafOf[slot];
+                }
+            }
+        });
+
+        foreach (var far in outside)
+        {
+            foreach (int i in far)
+            {
+                personLeaf[i] = Leaf(register[i].Residence);
+            }
+        }
+
+        return repeats.Sum();
     }
 
     /// <summary>The leaf of a residence, added when new.</summary>
@@ -325,7 +600,6 @@ internal sealed class ReportIndex
             _leafResidence.Add(residence);
         }
 
-        const int MaxSlots = 1 << 20;
         if ((uint)slot < MaxSlots)
         {
             if (slot >= _leafOfSlot.Length)
@@ -348,6 +622,31 @@ internal sealed class ReportIndex
     /// <summary>The first register row of a person id, or -1.</summary>
     internal int FindPerson(string personId) => _persons.Find(personId);
 
+    /// <summary>The elements as an array: an immutable array's own (nothing can change it), any other list's copied (on the cores).</summary>
+    private static T[] Elements<T>(IReadOnlyList<T> list)
+        where T : class
+    {
+        if (list is ImmutableArray<T> { IsDefault: false } immutable)
+        {
+            return ImmutableCollectionsMarshal.AsArray(immutable)!;
+        }
+
+        if (list is not (T[] or List<T>))
+        {
+            return [.. list];
+        }
+
+        int count = list.Count;
+        var copy = new T[count];
+        Partitions.Run(count, Partitions.For(count), (_, from, to) =>
+        {
+            var source = list is T[] array ? array.AsSpan(from, to - from) : CollectionsMarshal.AsSpan((List<T>)list).Slice(from, to - from);
+            source.CopyTo(copy.AsSpan(from, to - from));
+        });
+
+        return copy;
+    }
+
     private static bool Same<T>(IReadOnlyList<T> list, T[] indexed)
         where T : class
     {
@@ -356,11 +655,28 @@ internal sealed class ReportIndex
             return false;
         }
 
-        if (list is T[] array)
+        ReadOnlySpan<T> elements;
+        if (list is ImmutableArray<T> { IsDefault: false } immutable)
         {
-            for (int i = 0; i < array.Length; i++)
+            elements = immutable.AsSpan();
+            if (elements.Length == 0 || ReferenceEquals(ImmutableCollectionsMarshal.AsArray(immutable), indexed))
             {
-                if (!ReferenceEquals(array[i], indexed[i]))
+                return true;
+            }
+        }
+        else if (list is T[] array)
+        {
+            elements = array;
+        }
+        else if (list is List<T> items)
+        {
+            elements = CollectionsMarshal.AsSpan(items);
+        }
+        else
+        {
+            for (int i = 0; i < indexed.Length; i++)
+            {
+                if (!ReferenceEquals(list[i], indexed[i]))
                 {
                     return false;
                 }
@@ -369,9 +685,9 @@ internal sealed class ReportIndex
             return true;
         }
 
-        for (int i = 0; i < indexed.Length; i++)
+        for (int i = 0; i < elements.Length; i++)
         {
-            if (!ReferenceEquals(list[i], indexed[i]))
+            if (!ReferenceEquals(elements[i], indexed[i]))
             {
                 return false;
             }

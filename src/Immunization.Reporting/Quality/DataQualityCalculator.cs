@@ -31,7 +31,8 @@ public static class DataQualityCalculator
 
         var index = ReportIndex.For(input.Register, input.Doses, coverage.Index);
         var units = index.Units;
-        var counts = Count(index, Duplicates(index));
+        index.EnsureDuplicates();
+        var counts = Count(index);
         var rows = new List<IndicatorRow>();
         var order = units.ReportOrder().Where(u => u == UnitTable.National || units.Units[u].Order == 1).ToArray();
         foreach (int u in order)
@@ -99,124 +100,20 @@ public static class DataQualityCalculator
     // Per unit: records, per outcome (5), identity missing, invalid, linked, duplicates.
     private const int Slots = 10;
 
-    /// <summary>
-    /// Which doses repeat an earlier dose of the same person id, date and product (the later ones are the duplicates).
-    /// When the records come person by person (each register row's doses together, as the index saw), each dose is
-    /// compared with the doses of its row just before it, on the cores over contiguous ranges; otherwise each core checks
-    /// the rows of its own (row modulo cores) against the earlier doses of the same row chained through <c>previous</c>.
-    /// Doses of ids the register does not hold are checked by a set.
-    /// </summary>
-    private static bool[] Duplicates(ReportIndex index)
-    {
-        int m = index.Doses.Length, n = index.Register.Length;
-        var duplicate = new bool[m];
-        var person = index.DosePerson;
-        var day = index.DoseDay;
-        var product = index.DoseProduct;
-        var flags = index.DoseFlags;
-        int parts = Partitions.For(m);
-
-        // Equal day numbers are equal dates unless a date is of another calendar: only then are the dates compared.
-        bool Same(int i, int j) =>
-            day[j] == day[i] && product[j] == product[i]
-            && (((flags[i] | flags[j]) & ReportIndex.OtherCalendar) == 0 || index.Doses[j].Date == index.Doses[i].Date);
-
-        if (index.DosesGroupedByPerson)
-        {
-            Partitions.Run(m, parts, (_, from, to) =>
-            {
-                for (int i = from; i < to; i++)
-                {
-                    int row = person[i];
-                    if (row < 0)
-                    {
-                        continue;
-                    }
-
-                    // Back over the doses of no register person, to the first dose of another row.
-                    for (int j = i - 1; j >= 0; j--)
-                    {
-                        int other = person[j];
-                        if (other < 0)
-                        {
-                            continue;
-                        }
-
-                        if (other != row)
-                        {
-                            break;
-                        }
-
-                        if (Same(i, j))
-                        {
-                            duplicate[i] = true;
-                            break;
-                        }
-                    }
-                }
-            });
-        }
-        else
-        {
-            var previous = new int[m];
-            Partitions.Run(parts, parts, (part, _, _) =>
-            {
-                var last = new int[(n / parts) + 1];
-                Array.Fill(last, -1);
-                for (int i = 0; i < m; i++)
-                {
-                    int row = person[i];
-                    if (row < 0 || row % parts != part)
-                    {
-                        continue;
-                    }
-
-                    int slot = row / parts;
-                    for (int j = last[slot]; j >= 0; j = previous[j])
-                    {
-                        if (Same(i, j))
-                        {
-                            duplicate[i] = true;
-                            break;
-                        }
-                    }
-
-                    previous[i] = last[slot];
-                    last[slot] = i;
-                }
-            });
-        }
-
-        if (index.DosesOfUnknownPeople > 0)
-        {
-            var seen = new HashSet<(string, LocalDate, string)>();
-            for (int i = 0; i < m; i++)
-            {
-                if (person[i] < 0 && (flags[i] & ReportIndex.HasPersonId) != 0)
-                {
-                    var dose = index.Doses[i];
-                    duplicate[i] = !seen.Add((dose.PersonId!, dose.Date, dose.Product));
-                }
-            }
-        }
-
-        return duplicate;
-    }
-
     /// <summary>The per-unit counters: each dose counted in the country and in its province, per leaf on each core.</summary>
-    private static long[] Count(ReportIndex index, bool[] duplicate)
+    private static long[] Count(ReportIndex index)
     {
-        int m = index.Doses.Length, leaves = index.LeafCount;
+        int m = index.Doses.Length, leaves = index.LeafCount, bits = index.ProductBits;
         int parts = Partitions.For(m);
         var local = new int[parts][];
         Partitions.Run(m, parts, (part, from, to) =>
         {
             var counts = new int[leaves * Slots];
-            var leaf = index.DoseLeaf;
+            var cell = index.DoseCell;
             var flags = index.DoseFlags;
             for (int i = from; i < to; i++)
             {
-                int b = leaf[i] * Slots;
+                int b = (cell[i] >> bits) * Slots;
                 byte f = flags[i];
                 counts[b]++;
                 int outcome = f & ReportIndex.OutcomeMask;
@@ -229,7 +126,7 @@ public static class DataQualityCalculator
                 counts[b + 6] += identity == (int)IdentityNumberState.Missing ? 1 : 0;
                 counts[b + 7] += identity == (int)IdentityNumberState.Invalid ? 1 : 0;
                 counts[b + 8] += (f & ReportIndex.HasPersonId) != 0 ? 1 : 0;
-                counts[b + 9] += duplicate[i] ? 1 : 0;
+                counts[b + 9] += (f & ReportIndex.Duplicate) != 0 ? 1 : 0;
             }
 
             local[part] = counts;

@@ -53,13 +53,14 @@ public static class WorkListBuilder
         }
 
         var flags = index.DoseFlags;
-        var doseLeaf = index.DoseLeaf;
+        var doseCell = index.DoseCell;
+        int bits = index.ProductBits;
         var written = new Dictionary<AdministrativeUnit, int>();
         if (unknownLeaf >= 0)
         {
             for (int i = 0; i < m; i++)
             {
-                if (doseLeaf[i] == unknownLeaf && Listed(flags[i]))
+                if ((doseCell[i] >> bits) == unknownLeaf && Listed(flags[i]))
                 {
                     var commune = all[i].RecordCommune;
                     if (!written.ContainsKey(commune))
@@ -72,7 +73,7 @@ public static class WorkListBuilder
 
         int CommuneOf(int i)
         {
-            int leaf = doseLeaf[i];
+            int leaf = doseCell[i] >> bits;
             return leaf == unknownLeaf ? written[all[i].RecordCommune] : communeOfLeaf[leaf];
         }
 
