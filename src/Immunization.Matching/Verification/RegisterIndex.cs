@@ -461,34 +461,16 @@ public sealed partial class RegisterIndex
         _ => _weights[field][level],
     };
 
+    // More than any record can differ by: the identity number at most five kinds, each other key field two.
+    private const int MaxDifferences = 16;
+
     private IdentityDifference[] Differences(in IdentityKey q, int person, ReadOnlySpan<int> levels, int unreadable)
     {
         ref readonly var p = ref _keys[person];
-        var list = new List<IdentityDifference>(4);
+        // Collected on the stack; only a record that differs gets an array, of its exact size.
+        Span<IdentityDifference> found = stackalloc IdentityDifference[MaxDifferences];
+        var count = 0;
         var registerUnreadable = p.Unreadable;
-
-        // A key field counts as agreement only when both sides hold a readable value that agrees: a gap or unreadable text on
-        // either side is named, with its side, so that such a record is never verified.
-        void Check(IdentityField field, bool recordMissing, bool registerMissing, int level)
-        {
-            var bit = 1 << (int)field;
-            if (recordMissing)
-            {
-                // Text that did not parse is not an empty field: the register's value may be right, the record's needs fixing.
-                list.Add(new IdentityDifference(field, (unreadable & bit) != 0 ? DifferenceKind.Invalid : DifferenceKind.Missing));
-            }
-
-            if (registerMissing)
-            {
-                list.Add(new IdentityDifference(field,
-                    (registerUnreadable & bit) != 0 ? DifferenceKind.InvalidInRegister : DifferenceKind.MissingInRegister));
-            }
-
-            if (!recordMissing && !registerMissing && level > 0)
-            {
-                list.Add(new IdentityDifference(field, IdentityLevels.DifferenceKinds[(int)field][level]));
-            }
-        }
 
         var idLevel = levels[(int)IdentityField.CitizenId];
         var recordIdInvalid = (q.CitizenIdLength != 0 && !q.CitizenIdValid
@@ -497,21 +479,21 @@ public sealed partial class RegisterIndex
         if (recordIdInvalid)
         {
             // Digits without the structure of a CCCD or CMND, and not a recognisable typo of the register's number.
-            list.Add(new IdentityDifference(IdentityField.CitizenId, DifferenceKind.Invalid));
+            found[count++] = new IdentityDifference(IdentityField.CitizenId, DifferenceKind.Invalid);
         }
 
         if (p.CitizenIdLength != 0 && !p.CitizenIdValid)
         {
             // The register's own number lacks the structure of a CCCD or CMND: it cannot confirm anything.
-            list.Add(new IdentityDifference(IdentityField.CitizenId, DifferenceKind.InvalidInRegister));
+            found[count++] = new IdentityDifference(IdentityField.CitizenId, DifferenceKind.InvalidInRegister);
         }
         else if (!recordIdInvalid)
         {
-            Check(IdentityField.CitizenId, q.CitizenIdLength == 0, p.CitizenIdLength == 0, levels[(int)IdentityField.CitizenId]);
+            CheckField(found, ref count, IdentityField.CitizenId, q.CitizenIdLength == 0, p.CitizenIdLength == 0, idLevel, unreadable, registerUnreadable);
         }
         else if (p.CitizenIdLength == 0)
         {
-            Check(IdentityField.CitizenId, recordMissing: false, registerMissing: true, levels[(int)IdentityField.CitizenId]);
+            CheckField(found, ref count, IdentityField.CitizenId, recordMissing: false, registerMissing: true, idLevel, unreadable, registerUnreadable);
         }
 
         if (q.CitizenIdValid && q.CitizenIdLength == 12 && idLevel != IdentityLevels.CitizenIdExact)
@@ -522,24 +504,52 @@ public sealed partial class RegisterIndex
             var sex = (byte)(sexCentury % 2 == 0 ? 1 : 2);
             if (p.Sex != 0 && p.Sex != sex)
             {
-                list.Add(new IdentityDifference(IdentityField.CitizenId, DifferenceKind.InconsistentSex));
+                found[count++] = new IdentityDifference(IdentityField.CitizenId, DifferenceKind.InconsistentSex);
             }
 
             if (p.DateOfBirth != 0 && (p.DateOfBirth >> 9) != year)
             {
-                list.Add(new IdentityDifference(IdentityField.CitizenId, DifferenceKind.InconsistentBirthYear));
+                found[count++] = new IdentityDifference(IdentityField.CitizenId, DifferenceKind.InconsistentBirthYear);
             }
         }
 
-        Check(IdentityField.FullName, q.Name == IdentityKey.Missing, p.Name < 0, levels[(int)IdentityField.FullName]);
+        CheckField(found, ref count, IdentityField.FullName, q.Name == IdentityKey.Missing, p.Name < 0, levels[(int)IdentityField.FullName],
+            unreadable, registerUnreadable);
         if (levels[(int)IdentityField.FullName] == IdentityLevels.NameExact && q.TonedHash != p.TonedHash)
         {
-            list.Add(new IdentityDifference(IdentityField.FullName, DifferenceKind.ToneMarks));
+            found[count++] = new IdentityDifference(IdentityField.FullName, DifferenceKind.ToneMarks);
         }
 
-        Check(IdentityField.DateOfBirth, q.DateOfBirth == 0, p.DateOfBirth == 0, levels[(int)IdentityField.DateOfBirth]);
-        Check(IdentityField.Sex, q.Sex == 0, p.Sex == 0, levels[(int)IdentityField.Sex]);
-        return [.. list];
+        CheckField(found, ref count, IdentityField.DateOfBirth, q.DateOfBirth == 0, p.DateOfBirth == 0, levels[(int)IdentityField.DateOfBirth],
+            unreadable, registerUnreadable);
+        CheckField(found, ref count, IdentityField.Sex, q.Sex == 0, p.Sex == 0, levels[(int)IdentityField.Sex], unreadable, registerUnreadable);
+        return count == 0 ? [] : found[..count].ToArray();
+    }
+
+    /// <summary>
+    /// A key field counts as agreement only when both sides hold a readable value that agrees: a gap or unreadable text on
+    /// either side is named, with its side, so that such a record is never verified.
+    /// </summary>
+    private static void CheckField(Span<IdentityDifference> found, ref int count, IdentityField field, bool recordMissing, bool registerMissing,
+        int level, int unreadable, int registerUnreadable)
+    {
+        var bit = 1 << (int)field;
+        if (recordMissing)
+        {
+            // Text that did not parse is not an empty field: the register's value may be right, the record's needs fixing.
+            found[count++] = new IdentityDifference(field, (unreadable & bit) != 0 ? DifferenceKind.Invalid : DifferenceKind.Missing);
+        }
+
+        if (registerMissing)
+        {
+            found[count++] = new IdentityDifference(field,
+                (registerUnreadable & bit) != 0 ? DifferenceKind.InvalidInRegister : DifferenceKind.MissingInRegister);
+        }
+
+        if (!recordMissing && !registerMissing && level > 0)
+        {
+            found[count++] = new IdentityDifference(field, IdentityLevels.DifferenceKinds[(int)field][level]);
+        }
     }
 
     /// <summary>
