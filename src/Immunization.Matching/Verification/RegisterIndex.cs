@@ -297,30 +297,56 @@ public sealed partial class RegisterIndex
         var second = -1;
         var bestWeight = double.NegativeInfinity;
         var runnerUp = double.NegativeInfinity;
-        foreach (var p in candidates)
+        for (var start = 0; start < candidates.Length; start += TouchChunk)
         {
-            if (p == exclude)
+            var chunk = candidates.Slice(start, Math.Min(TouchChunk, candidates.Length - start));
+            scratch.Touched += TouchKeys(chunk);
+            foreach (var p in chunk)
             {
-                continue;
-            }
+                if (p == exclude)
+                {
+                    continue;
+                }
 
-            var w = Score(key, nameText, p, _options.ReviewWeight);
-            // Ties go to the smaller person id, so that the outcome does not depend on the order of the register.
-            if (w > bestWeight || (w == bestWeight && best >= 0 && string.CompareOrdinal(_ids[p], _ids[best]) < 0))
-            {
-                runnerUp = bestWeight;
-                second = best;
-                bestWeight = w;
-                best = p;
-            }
-            else if (w > runnerUp || (w == runnerUp && second >= 0 && string.CompareOrdinal(_ids[p], _ids[second]) < 0))
-            {
-                runnerUp = w;
-                second = p;
+                var w = Score(key, nameText, p, _options.ReviewWeight);
+                // Ties go to the smaller person id, so that the outcome does not depend on the order of the register.
+                if (w > bestWeight || (w == bestWeight && best >= 0 && string.CompareOrdinal(_ids[p], _ids[best]) < 0))
+                {
+                    runnerUp = bestWeight;
+                    second = best;
+                    bestWeight = w;
+                    best = p;
+                }
+                else if (w > runnerUp || (w == runnerUp && second >= 0 && string.CompareOrdinal(_ids[p], _ids[second]) < 0))
+                {
+                    runnerUp = w;
+                    second = p;
+                }
             }
         }
 
         return (best, bestWeight, double.IsNegativeInfinity(runnerUp) ? double.NaN : runnerUp, second, skipped);
+    }
+
+    // Candidates whose keys are read ahead at a time (64 keys of 96 B: well inside the first-level cache).
+    private const int TouchChunk = 64;
+
+    /// <summary>
+    /// Reads a field at the start, middle and end of each candidate's key: in a large register every key is a cache miss,
+    /// and these independent loads overlap, where the scoring loop, long and branchy, waits for one key after another (at
+    /// 1 M people with the ninth blocking key, a lookup scores about 80 candidates). The sum only keeps the loads.
+    /// </summary>
+    private int TouchKeys(ReadOnlySpan<int> candidates)
+    {
+        var keys = _keys;
+        var sum = 0;
+        foreach (var p in candidates)
+        {
+            ref readonly var k = ref keys[p];
+            sum += k.Sex + (int)k.Phone + (k.CommuneParts is null ? 0 : 1);
+        }
+
+        return sum;
     }
 
     private ReadOnlySpan<int> Candidates(in IdentityKey key, Scratch scratch, out int skipped) => Candidates(key, scratch, exemptFirst: true, out skipped);
@@ -668,6 +694,9 @@ public sealed partial class RegisterIndex
     private sealed class Scratch(int size)
     {
         public int[] Stamps { get; } = new int[size];
+
+        /// <summary>Gets or sets the sum of the fields <see cref="TouchKeys"/> read (kept so that the loads are not removed).</summary>
+        public int Touched { get; set; }
 
         public int[] Candidates { get; private set; } = new int[256];
 
