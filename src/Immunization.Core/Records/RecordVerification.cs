@@ -23,7 +23,7 @@ public sealed class RecordVerification
     /// <param name="weight">The best candidate's match weight, or <see cref="double.NaN"/> without a candidate.</param>
     /// <param name="ambiguityReason">Why the record is ambiguous; only for <see cref="VerificationOutcome.Ambiguous"/>.</param>
     /// <exception cref="ArgumentNullException"><paramref name="recordId"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">
+    /// <exception cref="System.ComponentModel.InvalidEnumArgumentException">
     /// <paramref name="outcome"/> or <paramref name="ambiguityReason"/> is not a defined value.
     /// </exception>
     /// <exception cref="ArgumentException">
@@ -33,10 +33,11 @@ public sealed class RecordVerification
         double weight, AmbiguityReason? ambiguityReason = null)
     {
         Guard.Against.Null(recordId);
-        Guard.Against.EnumOutOfRange(outcome);
+        // Not Guard.Against.EnumOutOfRange: its Enum.IsDefined costs about 25 µs and 400 B after every full collection (see DefinedEnum).
+        DefinedEnum<VerificationOutcome>.Check(outcome, nameof(outcome));
         if (ambiguityReason is { } reason)
         {
-            Guard.Against.EnumOutOfRange(reason, nameof(ambiguityReason));
+            DefinedEnum<AmbiguityReason>.Check(reason, nameof(ambiguityReason));
             if (outcome != VerificationOutcome.Ambiguous)
             {
                 throw new ArgumentException("An ambiguity reason is given only for an ambiguous outcome.", nameof(ambiguityReason));

@@ -83,10 +83,10 @@ internal static class IdentityKeys
 
             if (firstSpace >= 0)
             {
-                // Syllables in sorted order, under their own prefix: any reordering of a name gives the same id.
-                var syllables = name.Split(' ');
-                Array.Sort(syllables, StringComparer.Ordinal);
-                key.Sorted = Token(tokens, "\u0002" + string.Join(' ', syllables), intern, fullName: false, null);
+                // Syllables in sorted order, under their own prefix: any reordering of a name gives the same id. Written into a
+                // buffer (a probe allocates nothing for it; only interning keeps a string).
+                Span<char> sorted = span.Length < 256 ? stackalloc char[span.Length + 1] : new char[span.Length + 1];
+                key.Sorted = Token(tokens, SortedSyllables(span, sorted), intern, fullName: false, null);
             }
 
             key.TonedHash = Hash(personName.TonedKey);
@@ -125,12 +125,12 @@ internal static class IdentityKeys
     {
         if (provinceCode is { } province)
         {
-            key.Province = Token(places, "p" + province, intern, fullName: false, null);
+            key.Province = PlaceToken(places, 'p', province, intern);
         }
 
         if (communeCode is { } commune)
         {
-            key.Commune = Token(places, "c" + commune, intern, fullName: false, null);
+            key.Commune = PlaceToken(places, 'c', commune, intern);
         }
 
         if (communeParts is { } parts)
@@ -138,9 +138,59 @@ internal static class IdentityKeys
             key.CommuneParts = new int[parts.Length];
             for (var i = 0; i < parts.Length; i++)
             {
-                key.CommuneParts[i] = Token(places, "c" + parts[i], intern, fullName: false, null);
+                key.CommuneParts[i] = PlaceToken(places, 'c', parts[i], intern);
             }
         }
+    }
+
+    /// <summary>
+    /// Writes the syllables of a folded name (split at every space, as <see cref="string.Split(char, StringSplitOptions)"/>
+    /// does) in ordinal order, joined by spaces, after the prefix <c>\u0002</c> into <paramref name="destination"/>
+    /// (one longer than <paramref name="name"/>).
+    /// </summary>
+    internal static ReadOnlySpan<char> SortedSyllables(ReadOnlySpan<char> name, Span<char> destination)
+    {
+        var count = name.Count(' ') + 1;
+        Span<Range> syllables = count <= 32 ? stackalloc Range[count] : new Range[count];
+        name.Split(syllables, ' ');
+
+        // Insertion sort: a name has a handful of syllables.
+        for (var i = 1; i < count; i++)
+        {
+            var current = syllables[i];
+            var k = i;
+            for (; k > 0 && name[syllables[k - 1]].SequenceCompareTo(name[current]) > 0; k--)
+            {
+                syllables[k] = syllables[k - 1];
+            }
+
+            syllables[k] = current;
+        }
+
+        destination[0] = '\u0002';
+        var length = 1;
+        for (var i = 0; i < count; i++)
+        {
+            if (i > 0)
+            {
+                destination[length++] = ' ';
+            }
+
+            var syllable = name[syllables[i]];
+            syllable.CopyTo(destination[length..]);
+            length += syllable.Length;
+        }
+
+        return destination[..length];
+    }
+
+    // A place code under its prefix ('p' province, 'c' commune), looked up from a buffer: a probe allocates no string for it.
+    private static int PlaceToken(Dictionary<string, int> places, char prefix, string code, bool intern)
+    {
+        Span<char> buffer = code.Length < 64 ? stackalloc char[code.Length + 1] : new char[code.Length + 1];
+        buffer[0] = prefix;
+        code.CopyTo(buffer[1..]);
+        return Token(places, buffer, intern, fullName: false, null);
     }
 
     // Interns a token. Full names have their own id space (their index in nameTexts, whose text the similarity test reads);
