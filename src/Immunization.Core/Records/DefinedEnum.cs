@@ -9,7 +9,7 @@ namespace Immunization.Core.Records;
 /// <remarks>
 /// <c>Enum.IsDefined</c> boxes the value and reads the enum's values from the runtime's reflection cache of the type, which
 /// the runtime holds weakly: after each full garbage collection the next check rebuilds it (about 25 µs and 400 B).
-/// Constructors that run once per linked record (<see cref="RecordVerification"/>) read the values from this class's own
+/// Constructors that run once per record (<see cref="RecordVerification"/>, <see cref="PersonDetails"/>) read the values from this class's own
 /// array instead, filled once.
 /// </remarks>
 /// <typeparam name="T">The enum type.</typeparam>

@@ -1,4 +1,3 @@
-using Ardalis.GuardClauses;
 using Immunization.Core.Identity;
 using Immunization.Core.Places;
 
@@ -39,10 +38,11 @@ public sealed record PersonDetails
         string? phone = null, string? provinceCode = null, string? communeCode = null, AdministrativeScheme? adminScheme = null,
         string? address = null, string? nationality = null)
     {
-        Guard.Against.EnumOutOfRange(sex);
+        // DefinedEnum, not Guard.Against.EnumOutOfRange: this runs once per record read or generated (see DefinedEnum).
+        DefinedEnum<Sex>.Check(sex, nameof(sex));
         if (adminScheme is { } scheme)
         {
-            Guard.Against.EnumOutOfRange(scheme, nameof(adminScheme));
+            DefinedEnum<AdministrativeScheme>.Check(scheme, nameof(adminScheme));
         }
 
         CitizenId = citizenId;
