@@ -23,16 +23,8 @@ public sealed class AntigenForecast
     /// <param name="recommendedCvx">CVX codes of the recommended vaccines; copied.</param>
     /// <exception cref="ArgumentNullException">A string or <paramref name="recommendedCvx"/> is <see langword="null"/>.</exception>
     public AntigenForecast(string antigen, string seriesName, SeriesStatus status, int? forecastDoseNumber, LocalDate? earliest, LocalDate? recommended, LocalDate? pastDue, LocalDate? latest, IEnumerable<string> recommendedCvx)
+        : this(Guard.Against.Null(antigen), Guard.Against.Null(seriesName), status, forecastDoseNumber, earliest, recommended, pastDue, latest, ReadOnly.Copy(Guard.Against.Null(recommendedCvx)))
     {
-        Antigen = Guard.Against.Null(antigen);
-        SeriesName = Guard.Against.Null(seriesName);
-        Status = status;
-        ForecastDoseNumber = forecastDoseNumber;
-        Earliest = earliest;
-        Recommended = recommended;
-        PastDue = pastDue;
-        Latest = latest;
-        RecommendedCvx = ReadOnly.Copy(Guard.Against.Null(recommendedCvx));
     }
 
     private AntigenForecast(string antigen, string seriesName, SeriesStatus status, int? forecastDoseNumber, LocalDate? earliest, LocalDate? recommended, LocalDate? pastDue, LocalDate? latest, ReadOnlyCollection<string> recommendedCvx)

@@ -23,16 +23,8 @@ public sealed class VaccineGroupForecast
     /// <param name="recommendedCvx">CVX codes of the recommended vaccines; copied.</param>
     /// <exception cref="ArgumentNullException">An argument of reference type is <see langword="null"/>.</exception>
     public VaccineGroupForecast(string vaccineGroup, SeriesStatus status, int? forecastDoseNumber, LocalDate? earliest, LocalDate? recommended, LocalDate? pastDue, LocalDate? latest, IEnumerable<AntigenForecast> antigens, IEnumerable<string> recommendedCvx)
+        : this(Guard.Against.Null(vaccineGroup), status, forecastDoseNumber, earliest, recommended, pastDue, latest, ReadOnly.Copy(Guard.Against.Null(antigens)), ReadOnly.Copy(Guard.Against.Null(recommendedCvx)))
     {
-        VaccineGroup = Guard.Against.Null(vaccineGroup);
-        Status = status;
-        ForecastDoseNumber = forecastDoseNumber;
-        Earliest = earliest;
-        Recommended = recommended;
-        PastDue = pastDue;
-        Latest = latest;
-        Antigens = ReadOnly.Copy(Guard.Against.Null(antigens));
-        RecommendedCvx = ReadOnly.Copy(Guard.Against.Null(recommendedCvx));
     }
 
     private VaccineGroupForecast(string vaccineGroup, SeriesStatus status, int? forecastDoseNumber, LocalDate? earliest, LocalDate? recommended, LocalDate? pastDue, LocalDate? latest, ReadOnlyCollection<AntigenForecast> antigens, IReadOnlyList<string> recommendedCvx)
