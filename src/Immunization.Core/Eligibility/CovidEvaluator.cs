@@ -416,29 +416,21 @@ public sealed partial class CovidEvaluator
         (series.MinAgeToStart is not { } min || date >= CdsiCalendar.Add(birth, min))
         && (series.MaxAgeToStart is not { } max || date < CdsiCalendar.Add(birth, max));
 
+    // The status ladder of StatusBound, except that a complete primary series counts only once its last dose is
+    // FullyVaccinatedAfterDays old.
     private VaccinationStatus Status(PatientSeries run, LocalDate asOf)
     {
+        var status = StatusBound(run.Series, run.ValidCount);
+        if (status != VaccinationStatus.PrimarySeriesComplete)
+        {
+            return status;
+        }
+
         var primary = run.Series.PrimaryDoses ?? run.Series.Doses.Count;
-        var valid = run.ValidCount;
-        if (valid == 0)
-        {
-            return VaccinationStatus.NotVaccinated;
-        }
-
-        if (valid < primary)
-        {
-            return VaccinationStatus.PartiallyVaccinated;
-        }
-
-        if (valid == primary)
-        {
-            var last = run.Targets[primary - 1].SatisfiedBy?.Date;
-            return last is { } d && d.PlusDays(Options.FullyVaccinatedAfterDays) <= asOf
-                ? VaccinationStatus.PrimarySeriesComplete
-                : VaccinationStatus.PartiallyVaccinated;
-        }
-
-        return valid == primary + 1 ? VaccinationStatus.Boosted : VaccinationStatus.SecondBooster;
+        var last = run.Targets[primary - 1].SatisfiedBy?.Date;
+        return last is { } d && d.PlusDays(Options.FullyVaccinatedAfterDays) <= asOf
+            ? VaccinationStatus.PrimarySeriesComplete
+            : VaccinationStatus.PartiallyVaccinated;
     }
 
     private static List<CovidDoseResult> DoseResults(ReadOnlySpan<AdministeredDose> given, List<HistoryDose> history, PatientSeries run, LocalDate asOf, CovidSeriesFacts? facts)

@@ -20,32 +20,28 @@ public sealed partial class CdsiEngine
         var antigen = _data.AntigensByName[antigenName];
         var history = OrganizeSortedHistory(doses, assessmentDate, _data);
         var evaluator = new SeriesEvaluator(_data, patient, history, assessmentDate);
-        if (antigen.Series.Count <= 64)
-        {
-            // The relevant series as bits; their list only when a caller asks for it.
-            var mask = 0UL;
-            for (var seriesIndex = 0; seriesIndex < antigen.Series.Count; seriesIndex++)
-            {
-                if (evaluator.IsRelevant(antigen, seriesIndex))
-                {
-                    mask |= 1UL << seriesIndex;
-                }
-            }
-
-            return new SeriesSession(antigen, history, null, mask, evaluator);
-        }
-
-        var relevant = new List<AntigenSeries>(antigen.Series.Count);
+        // The relevant series as bits when they fit (their list only when a caller asks for it), else as a list.
+        var asBits = antigen.Series.Count <= 64;
+        var relevant = asBits ? null : new List<AntigenSeries>(antigen.Series.Count);
+        var mask = 0UL;
         for (var seriesIndex = 0; seriesIndex < antigen.Series.Count; seriesIndex++)
         {
-            var series = antigen.Series[seriesIndex];
-            if (evaluator.IsRelevant(antigen, seriesIndex))
+            if (!evaluator.IsRelevant(antigen, seriesIndex))
             {
-                relevant.Add(series);
+                continue;
+            }
+
+            if (asBits)
+            {
+                mask |= 1UL << seriesIndex;
+            }
+            else
+            {
+                relevant!.Add(antigen.Series[seriesIndex]);
             }
         }
 
-        return new SeriesSession(antigen, history, relevant, null, evaluator);
+        return new SeriesSession(antigen, history, relevant, asBits ? mask : null, evaluator);
     }
 
     /// <summary>One patient, history and date: the relevant series (in the schedule's order) and a way to run any of them.</summary>
