@@ -155,31 +155,28 @@ internal static class RegisterLinkRun
                 }
             }
 
-            Task<RecordLink[]>? linking = null;
-            IdentityRecord[]? linkingBatch = null;
+            // The batch being linked; once it is done, the next one starts linking and this one is written meanwhile.
+            (IdentityRecord[] Batch, Task<RecordLink[]> Links)? pending = null;
             foreach (var batch in ReadAhead.Of(IdentityFiles.ReadBatches(recordsPath, "record_id", recordStats), 2))
             {
-                var done = linking?.GetAwaiter().GetResult();
-                var doneBatch = linkingBatch;
-                var next = batch;
-                linking = index is not null
+                var done = pending is { } previous ? (previous.Batch, Links: previous.Links.GetAwaiter().GetResult()) : default;
+                pending = (batch, index is not null
                     ? Task.Run(() =>
                     {
-                        var results = new RecordLink[next.Length];
-                        Parallel.For(0, next.Length, i => results[i] = index.Link(next[i]));
+                        var results = new RecordLink[batch.Length];
+                        Parallel.For(0, batch.Length, i => results[i] = index.Link(batch[i]));
                         return results;
                     })
-                    : Task.FromResult(linked!.Next(batch.Length));
-                linkingBatch = batch;
-                if (done is not null)
+                    : Task.FromResult(linked!.Next(batch.Length)));
+                if (done.Links is not null)
                 {
-                    Output(doneBatch!, done);
+                    Output(done.Batch, done.Links);
                 }
             }
 
-            if (linking is not null)
+            if (pending is { } last)
             {
-                Output(linkingBatch!, linking.GetAwaiter().GetResult());
+                Output(last.Batch, last.Links.GetAwaiter().GetResult());
             }
         }
 
