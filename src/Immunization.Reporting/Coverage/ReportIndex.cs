@@ -538,25 +538,16 @@ internal sealed class ReportIndex
             repeats[part] = repeatedHere;
         });
 
-        int largest = 0;
+        // Leaf fills _leafOfSlot for every unit met (their slots are below MaxSlots): the people's slots become leaves.
         for (int part = 0; part < parts; part++)
         {
             foreach (var unit in met[part])
             {
                 _ = Leaf(unit);
-                largest = Math.Max(largest, unit.GetHashCode());
             }
         }
 
-        var leafOf = new int[largest + 1];
-        for (int part = 0; part < parts; part++)
-        {
-            foreach (var unit in met[part])
-            {
-                leafOf[unit.GetHashCode()] = Leaf(unit);
-            }
-        }
-
+        var leafOfSlot = _leafOfSlot;
         Partitions.Run(n, parts, (_, from, to) =>
         {
             for (int i = from; i < to; i++)
@@ -564,7 +555,7 @@ internal sealed class ReportIndex
                 int slot = personLeaf[i];
                 if (slot >= 0)
                 {
-                    personLeaf[i] = leafOf[slot];
+                    personLeaf[i] = leafOfSlot[slot] - 1;
                 }
             }
         });
