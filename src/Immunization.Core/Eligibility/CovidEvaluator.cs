@@ -30,10 +30,8 @@ public sealed partial class CovidEvaluator
     private static readonly Lazy<CdsiEngine> s_engine = new(() => new CdsiEngine(VietnamCovidSchedule.SupportingData));
     private readonly CdsiEngine _engine;
 
-    // Each series of the schedule: what does not depend on the person (first-dose codes, products, texts), compiled once.
-    private readonly Dictionary<AntigenSeries, CovidSeriesFacts> _facts;
-
-    // The same facts by the series' position in the schedule (no lookup per series and person).
+    // Each series of the schedule, by its position: what does not depend on the person (first-dose codes, products,
+    // texts), compiled once.
     private readonly CovidSeriesFacts[] _factsByPosition;
 
     // The schedule's series, and the same as an array.
@@ -51,10 +49,9 @@ public sealed partial class CovidEvaluator
         Guard.Against.Null(Options.AgeGroups);
         Guard.Against.Null(Options.SecondBoosterGroups);
         _engine = s_engine.Value;
-        _facts = CompileSeries();
-        _firstDoseSeries = FirstDoseSeries();
         var schedule = VietnamCovidSchedule.SupportingData.AntigensByName[VietnamCovidSchedule.VaccineGroup].Series;
-        _factsByPosition = [.. schedule.Select(series => _facts[series])];
+        _factsByPosition = [.. schedule.Select(series => new CovidSeriesFacts(series))];
+        _firstDoseSeries = FirstDoseSeries();
         _series = (schedule, [.. schedule]);
     }
 
@@ -395,7 +392,7 @@ public sealed partial class CovidEvaluator
 
     private bool AcceptsFirst(AntigenSeries series, List<HistoryDose> history)
     {
-        if (!_facts.TryGetValue(series, out var facts))
+        if (Facts(series) is not { } facts)
         {
             return true; // not a series of the embedded schedule: run it
         }
@@ -609,17 +606,6 @@ public sealed partial class CovidEvaluator
         return false;
     }
 
-    private static Dictionary<AntigenSeries, CovidSeriesFacts> CompileSeries()
-    {
-        var facts = new Dictionary<AntigenSeries, CovidSeriesFacts>(ReferenceEqualityComparer.Instance);
-        foreach (var series in VietnamCovidSchedule.SupportingData.AntigensByName[VietnamCovidSchedule.VaccineGroup].Series)
-        {
-            facts[series] = new CovidSeriesFacts(series);
-        }
-
-        return facts;
-    }
-
     // By a look along the schedule's dozen series (no hash of the series).
     private CovidSeriesFacts? Facts(AntigenSeries series)
     {
@@ -637,10 +623,9 @@ public sealed partial class CovidEvaluator
     private System.Collections.Frozen.FrozenDictionary<string, ulong> FirstDoseSeries()
     {
         var result = new Dictionary<string, ulong>(StringComparer.Ordinal);
-        var series = VietnamCovidSchedule.SupportingData.AntigensByName[VietnamCovidSchedule.VaccineGroup].Series;
-        for (var i = 0; i < series.Count && i < 64; i++)
+        for (var i = 0; i < _factsByPosition.Length && i < 64; i++)
         {
-            foreach (var code in _facts[series[i]].FirstDoseCodes)
+            foreach (var code in _factsByPosition[i].FirstDoseCodes)
             {
                 result[code] = result.GetValueOrDefault(code) | (1UL << i);
             }
