@@ -315,6 +315,14 @@ public sealed partial class CovidEvaluator
                 continue;
             }
 
+            if (bounds[next] == best && !choice.MayWinTie(all[next], next))
+            {
+                // At best level with the best run on (status, valid doses), and that run's first dose is valid: only the
+                // series' part of the order (SeriesKey, then the position) could choose this one, and it does not.
+                left &= ~bit;
+                continue;
+            }
+
             var run = session.EvaluateDoses(all[next], next);
             choice.Offer(run, next);
             made |= bit;
