@@ -446,7 +446,7 @@ public sealed partial class CovidEvaluator
             : VaccinationStatus.PartiallyVaccinated;
     }
 
-    private static List<CovidDoseResult> DoseResults(ReadOnlySpan<AdministeredDose> given, List<HistoryDose> history, PatientSeries run, LocalDate asOf, CovidSeriesFacts? facts)
+    private static CovidDoseResult[] DoseResults(ReadOnlySpan<AdministeredDose> given, List<HistoryDose> history, PatientSeries run, LocalDate asOf, CovidSeriesFacts? facts)
     {
         // Orders are the positions of the evaluated doses in date order; the run has one evaluation per evaluated dose,
         // in that order (EvaluationOf checks it): no table per person.
@@ -454,29 +454,31 @@ public sealed partial class CovidEvaluator
         // The engine's history holds the doses it evaluates (on or before the date, with a code of the schedule), in
         // the order of the doses given: the next of them is the next dose given that it evaluates (equal doses are
         // evaluated alike), so no code is looked up again here.
-        var results = new List<CovidDoseResult>(given.Length);
+        // One result a dose given, in their order: an array of exactly that many (no list around it).
+        var results = new CovidDoseResult[given.Length];
         var order = 0;
-        foreach (var dose in given)
+        for (var i = 0; i < given.Length; i++)
         {
+            var dose = given[i];
             if (dose.DateAdministered > asOf)
             {
-                results.Add(new(dose, DoseStatus.NotValid, DoseStatusReason.None, null, false, "not evaluated: given after the date asked about"));
+                results[i] = new(dose, DoseStatus.NotValid, DoseStatusReason.None, null, false, "not evaluated: given after the date asked about");
                 continue;
             }
 
             if (order >= history.Count || history[order].Dose != dose)
             {
-                results.Add(new(dose, DoseStatus.NotValid, DoseStatusReason.None, null, false, "not evaluated: the code is not a product of Viet Nam's COVID-19 schedule"));
+                results[i] = new(dose, DoseStatus.NotValid, DoseStatusReason.None, null, false, "not evaluated: the code is not a product of Viet Nam's COVID-19 schedule");
                 continue;
             }
 
             if (EvaluationOf(run, order++) is { } e)
             {
-                results.Add(new(dose, e.Status, e.Reason, e.TargetNumber, true, facts?.Explain(e) ?? CovidSeriesFacts.Format(e, run.Series.Name)));
+                results[i] = new(dose, e.Status, e.Reason, e.TargetNumber, true, facts?.Explain(e) ?? CovidSeriesFacts.Format(e, run.Series.Name));
             }
             else
             {
-                results.Add(new(dose, DoseStatus.Extraneous, DoseStatusReason.SeriesAlreadyComplete, null, true, "extraneous: the series was already complete"));
+                results[i] = new(dose, DoseStatus.Extraneous, DoseStatusReason.SeriesAlreadyComplete, null, true, "extraneous: the series was already complete");
             }
         }
 

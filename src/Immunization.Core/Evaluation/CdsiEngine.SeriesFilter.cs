@@ -27,7 +27,8 @@ public sealed partial class CdsiEngine
     /// </summary>
     internal SeriesSession StartSeries(CdsiPatient patient, ReadOnlySpan<AdministeredDose> doses, LocalDate assessmentDate, string antigenName, SeriesSession? reuse)
     {
-        var antigen = _data.AntigensByName[antigenName];
+        // A reused session's last antigen is usually the one asked for again (no case-insensitive hash per patient).
+        var antigen = reuse?.LastAntigen is { } last && string.Equals(last.Name, antigenName, StringComparison.Ordinal) ? last : _data.AntigensByName[antigenName];
         List<HistoryDose> history;
         SeriesEvaluator evaluator;
         if (reuse is not null)
@@ -110,6 +111,8 @@ public sealed partial class CdsiEngine
         }
 
         public Antigen Antigen => _antigen ?? throw new InvalidOperationException("The session has not been started.");
+
+        internal Antigen? LastAntigen => _antigen;
 
         public List<HistoryDose> History { get; }
 
