@@ -152,7 +152,7 @@ public sealed partial class CdsiEngine
 
             _runsMade |= 1UL << position;
             return _runs[position] is { } reused
-                ? Evaluator.EvaluateDoses(reused, series, History, s_noGroups)
+                ? Evaluator.EvaluateDosesInto(reused, series, History, s_noGroups)
                 : _runs[position] = Evaluator.EvaluateDoses(series, History, s_noGroups);
         }
 

@@ -14,7 +14,7 @@ internal sealed partial class SeriesEvaluator
     private static readonly LocalDate s_maxDate = new(2999, 12, 31);
 
     private readonly CdsiSupportingData _data;
-    private CdsiPatient _patient;
+    private CdsiPatient _patient; // these three: set again by Restart (SeriesEvaluator.Reuse.cs)
     private List<HistoryDose> _history; // a List: foreach uses its struct enumerator (no allocation per loop)
     private LocalDate _assessmentDate;
 
@@ -27,29 +27,6 @@ internal sealed partial class SeriesEvaluator
     }
 
     private LocalDate Dob => _patient.DateOfBirth;
-
-    /// <summary>
-    /// Makes this evaluator what <c>new SeriesEvaluator(data, patient, history, assessmentDate)</c> makes with the same
-    /// supporting data: for a reused <see cref="CdsiEngine.SeriesSession"/> (per thread, one patient after another).
-    /// Every per-patient field of every part of the class is set here; a test compares a restarted evaluator with a new
-    /// one field by field, so a field added to any part must be added here too.
-    /// </summary>
-    public void Restart(CdsiPatient patient, List<HistoryDose> history, LocalDate assessmentDate)
-    {
-        _patient = patient;
-        _history = history;
-        _assessmentDate = assessmentDate;
-        _ages = default;
-        _ageDates = default;
-        _agesKnown = 0;
-        _factsAntigen = null;
-        _observationHashes = null;
-        _observationIds = [];
-        _observationCount = 0;
-        _immune = false;
-        _groupContraindicated = false;
-        _contraindicatedCvx = [];
-    }
 
     // The dates the patient reaches the last ages asked about (a few ages recur in every series and dose: 18 years, its
     // absolute minimum...): remembered for the evaluator's one patient, four at a time, the oldest replaced first.
@@ -102,22 +79,9 @@ internal sealed partial class SeriesEvaluator
     /// The first half of <see cref="Run"/>: the doses evaluated, not yet forecast (<see cref="FinishForecast"/> does it),
     /// for callers that choose among runs by their evaluations and forecast only the one chosen.
     /// </summary>
-    public PatientSeries EvaluateDoses(AntigenSeries series, IReadOnlyList<HistoryDose> antigenDoses, IReadOnlySet<string> completeSeriesGroups) =>
-        Fill(new PatientSeries(series, Dob, antigenDoses.Count), antigenDoses, completeSeriesGroups);
-
-    /// <summary>
-    /// <see cref="EvaluateDoses(AntigenSeries, IReadOnlyList{HistoryDose}, IReadOnlySet{string})"/> into a run object
-    /// kept from an earlier patient (a reused session): <paramref name="reused"/> is reset for the series first.
-    /// </summary>
-    public PatientSeries EvaluateDoses(PatientSeries reused, AntigenSeries series, IReadOnlyList<HistoryDose> antigenDoses, IReadOnlySet<string> completeSeriesGroups)
+    public PatientSeries EvaluateDoses(AntigenSeries series, IReadOnlyList<HistoryDose> antigenDoses, IReadOnlySet<string> completeSeriesGroups)
     {
-        reused.Reset(series, Dob, antigenDoses.Count);
-        return Fill(reused, antigenDoses, completeSeriesGroups);
-    }
-
-    private PatientSeries Fill(PatientSeries run, IReadOnlyList<HistoryDose> antigenDoses, IReadOnlySet<string> completeSeriesGroups)
-    {
-        var series = run.Series;
+        var run = new PatientSeries(series, Dob, antigenDoses.Count);
         for (var doseIndex = 0; doseIndex < series.Doses.Count; doseIndex++)
         {
             var dose = series.Doses[doseIndex];
@@ -132,7 +96,7 @@ internal sealed partial class SeriesEvaluator
         return run;
     }
 
-    /// <summary>The second half of <see cref="Run"/>: forecasts a run <see cref="EvaluateDoses(AntigenSeries, IReadOnlyList{HistoryDose}, IReadOnlySet{string})"/> made (once).</summary>
+    /// <summary>The second half of <see cref="Run"/>: forecasts a run <see cref="EvaluateDoses"/> made (once).</summary>
     public void FinishForecast(PatientSeries run, Antigen antigen, IReadOnlySet<string> completeSeriesGroups) => Forecast(run, antigen, completeSeriesGroups);
 
     private void EvaluateDose(PatientSeries run, HistoryDose dose, IReadOnlySet<string> completeSeriesGroups)
