@@ -1,4 +1,5 @@
 using Immunization.Core.Evaluation;
+using Immunization.Core.Schedules;
 using NodaTime;
 
 namespace Immunization.Core.Eligibility;
@@ -27,6 +28,30 @@ public sealed partial class CovidEvaluator
         /// in two parts, the run's own (<see cref="RunKey"/>) then, only when they are equal, the series'
         /// (<see cref="SeriesKey"/>, with dates to work out).
         /// </summary>
+        /// <summary>
+        /// Whether a run of <paramref name="series"/> at <paramref name="position"/> that ties the best run on risk,
+        /// status and valid doses could still be chosen over it: when the best run's first dose is not valid (this
+        /// run's may be), or by the series' part of the order. False means a run whose (status, valid doses) is at most
+        /// the best's cannot be chosen.
+        /// </summary>
+        public bool MayWinTie(AntigenSeries series, int position)
+        {
+            if (_best is null)
+            {
+                return true;
+            }
+
+            _prefix ??= evaluator.RunKey(_best, asOf);
+            if (_prefix.Value.Item4 == 0)
+            {
+                return true;
+            }
+
+            _suffix ??= SeriesKey(_best.Series, birth, startDate);
+            var order = SeriesKey(series, birth, startDate).CompareTo(_suffix.Value);
+            return order > 0 || (order == 0 && position < _position);
+        }
+
         public void Offer(PatientSeries run, int position)
         {
             if (_best is null)

@@ -255,9 +255,14 @@ public sealed partial class CdsiEngine
 
     /// <summary>As <see cref="OrganizeHistory"/> for doses already in <see cref="CompareDoses"/> order: no copy, no sort,
     /// unrecognised doses dropped.</summary>
-    private static List<HistoryDose> OrganizeSortedHistory(ReadOnlySpan<AdministeredDose> doses, LocalDate assessmentDate, CdsiSupportingData data)
+    private static List<HistoryDose> OrganizeSortedHistory(ReadOnlySpan<AdministeredDose> doses, LocalDate assessmentDate, CdsiSupportingData data) =>
+        OrganizeSortedHistory(doses, assessmentDate, data, new List<HistoryDose>(doses.Length), null);
+
+    // Into a list of a reused session (emptied first), reusing the dose objects it made before (spare: every one of them,
+    // in order), or into a new list (spare null).
+    private static List<HistoryDose> OrganizeSortedHistory(ReadOnlySpan<AdministeredDose> doses, LocalDate assessmentDate, CdsiSupportingData data, List<HistoryDose> history, List<HistoryDose>? spare)
     {
-        var history = new List<HistoryDose>(doses.Length);
+        history.Clear();
         string? lastCode = null, lastCvx = null;
         var lastKnown = false;
         for (var i = 0; i < doses.Length; i++)
@@ -279,7 +284,20 @@ public sealed partial class CdsiEngine
 
             if (dose.DateAdministered <= assessmentDate && lastKnown)
             {
-                history.Add(new HistoryDose(history.Count, dose, lastCvx!));
+                var order = history.Count;
+                HistoryDose entry;
+                if (spare is not null && order < spare.Count)
+                {
+                    entry = spare[order];
+                    entry.Reset(order, dose, lastCvx!);
+                }
+                else
+                {
+                    entry = new HistoryDose(order, dose, lastCvx!);
+                    spare?.Add(entry);
+                }
+
+                history.Add(entry);
             }
         }
 

@@ -130,6 +130,24 @@ public sealed class CovidEvaluatorPropertyTests
             return (a == b).Label($"fast: {a}\nall:  {b}");
         });
 
+    // Each thread reuses one engine session from person to person: a person evaluated right after another gives exactly
+    // what a thread that never evaluated anyone gives (nothing of the previous person is left in the session).
+    [Property(MaxTest = 300)]
+    public Property Evaluate_AfterAnotherPerson_SameAsOnNewThread() =>
+        Prop.ForAll(Person().SelectMany(p => History().Select(h => (p, h))).ToArbitrary(), Person().ToArbitrary(), History().ToArbitrary(), (previous, person, history) =>
+        {
+            var (before, beforeHistory) = previous;
+            var asOf = new LocalDate(2022, 10, 1);
+            string Full(CovidAssessment a) => Describe(a) + " " + string.Join(",", a.NextDose?.ProductCodes ?? []) + a.AgeGroup + a.PrimaryDoses;
+            _ = CovidEvaluator.Default.Evaluate(before, beforeHistory, asOf);
+            var reused = Full(CovidEvaluator.Default.Evaluate(person, history, asOf));
+            var fresh = string.Empty;
+            var thread = new Thread(() => fresh = Full(CovidEvaluator.Default.Evaluate(person, history, asOf)));
+            thread.Start();
+            thread.Join();
+            return (reused == fresh).Label($"reused: {reused}\nfresh:  {fresh}");
+        });
+
     [Property(MaxTest = 300)]
     public Property Classify_AnyAge_ExactlyOneConfiguredGroup() =>
         Prop.ForAll(Gen.Choose(0, 40000).ToArbitrary(), Gen.Choose(0, 45000).ToArbitrary(), (birthDay, age) =>

@@ -14,9 +14,9 @@ internal sealed partial class SeriesEvaluator
     private static readonly LocalDate s_maxDate = new(2999, 12, 31);
 
     private readonly CdsiSupportingData _data;
-    private readonly CdsiPatient _patient;
-    private readonly List<HistoryDose> _history; // a List: foreach uses its struct enumerator (no allocation per loop)
-    private readonly LocalDate _assessmentDate;
+    private CdsiPatient _patient; // these three: set again by Restart (SeriesEvaluator.Reuse.cs)
+    private List<HistoryDose> _history; // a List: foreach uses its struct enumerator (no allocation per loop)
+    private LocalDate _assessmentDate;
 
     public SeriesEvaluator(CdsiSupportingData data, CdsiPatient patient, List<HistoryDose> history, LocalDate assessmentDate)
     {

@@ -26,6 +26,21 @@ internal struct TargetList
         }
     }
 
+    /// <summary>Empties the list, keeping its array when it holds <paramref name="capacity"/> items (a reused run).</summary>
+    public void Clear(int capacity)
+    {
+        if (_items.Length < capacity)
+        {
+            _items = new TargetDose[capacity];
+        }
+        else
+        {
+            Array.Clear(_items, 0, Count);
+        }
+
+        Count = 0;
+    }
+
     public void Add(TargetDose item)
     {
         if (Count == _items.Length)

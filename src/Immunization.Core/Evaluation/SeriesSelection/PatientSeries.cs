@@ -6,9 +6,9 @@ namespace Immunization.Core.Evaluation;
 /// <summary>A relevant patient series: the evaluation and forecast of one antigen series for one patient.</summary>
 internal sealed class PatientSeries(AntigenSeries series, LocalDate dateOfBirth, int doseCount)
 {
-    public LocalDate DateOfBirth { get; } = dateOfBirth;
+    public LocalDate DateOfBirth { get; private set; } = dateOfBirth;
 
-    public AntigenSeries Series { get; } = series;
+    public AntigenSeries Series { get; private set; } = series;
 
     /// <summary>The target doses (a mutable struct: use it through this field, never a copy).</summary>
     public TargetList Targets = new(series.Doses.Count + 1);
@@ -41,6 +41,28 @@ internal sealed class PatientSeries(AntigenSeries series, LocalDate dateOfBirth,
 
     /// <summary>The target doses satisfied (counted as the evaluation satisfies them: a satisfied target stays so).</summary>
     public int ValidCount { get; private set; }
+
+    /// <summary>
+    /// Makes this run what <c>new PatientSeries(series, dateOfBirth, doseCount)</c> makes, keeping its arrays: for a
+    /// reused <see cref="CdsiEngine.SeriesSession"/> (one run object per series position, per thread). Every field is set
+    /// here; a test compares a reset run with a new one field by field, so a field added above must be added here too.
+    /// </summary>
+    public void Reset(AntigenSeries series, LocalDate dateOfBirth, int doseCount)
+    {
+        DateOfBirth = dateOfBirth;
+        Series = series;
+        Targets.Clear(series.Doses.Count + 1);
+        Evaluations.Clear();
+        Evaluations.EnsureCapacity(doseCount);
+        NextTarget = 0;
+        Status = default;
+        ForecastDoseNumber = null;
+        Earliest = Recommended = PastDue = Latest = null;
+        RecommendedCvx = [];
+        ContraindicatedCvx = [];
+        IsPriorityForecast = false;
+        ValidCount = 0;
+    }
 
     /// <summary>Marks the target dose at <paramref name="index"/> satisfied by <paramref name="dose"/>.</summary>
     public void Satisfy(int index, HistoryDose dose)
