@@ -15,7 +15,7 @@ internal sealed partial class SeriesEvaluator
     private int _observationCount;       // how many of them the antigen acts on (0 for most patients and antigens)
     private bool _immune;
     private bool _groupContraindicated;
-    private IReadOnlyList<string> _contraindicatedCvx = [];
+    private string[] _contraindicatedCvx = [];
 
     /// <summary>
     /// Whether the series at <paramref name="seriesIndex"/> of <paramref name="antigen"/> is relevant to the patient
@@ -36,7 +36,7 @@ internal sealed partial class SeriesEvaluator
             return true;
         }
 
-        if (_patient.Observations.Count == 0)
+        if (_patient.ObservationArray.Length == 0)
         {
             // A patient without observations (most of them): no indication can apply, no facts to compute.
             return false;
@@ -77,7 +77,7 @@ internal sealed partial class SeriesEvaluator
         return _immune;
     }
 
-    private IReadOnlyList<string> ContraindicatedCvx(Antigen antigen)
+    private string[] ContraindicatedCvx(Antigen antigen)
     {
         Facts(antigen);
         return _contraindicatedCvx;
@@ -92,24 +92,24 @@ internal sealed partial class SeriesEvaluator
 
         // The patient's observations are looked up once per antigen; every rule below compares ids.
         var rules = antigen.Observations;
-        var patientObservations = _patient.Observations;
+        var patientObservations = _patient.ObservationArray;
         _observationCount = 0;
-        if (patientObservations.Count > 0 && _observationHashes is null)
+        if (patientObservations.Length > 0 && _observationHashes is null)
         {
-            _observationHashes = new int[patientObservations.Count];
+            _observationHashes = new int[patientObservations.Length];
             for (var i = 0; i < _observationHashes.Length; i++)
             {
                 _observationHashes[i] = StringComparer.Ordinal.GetHashCode(patientObservations[i].Code);
             }
         }
 
-        for (var i = 0; i < patientObservations.Count; i++)
+        for (var i = 0; i < patientObservations.Length; i++)
         {
             if (rules.TryGetId(patientObservations[i].Code, _observationHashes![i], out var id))
             {
                 if (_observationIds.Length == _observationCount)
                 {
-                    Array.Resize(ref _observationIds, patientObservations.Count);
+                    Array.Resize(ref _observationIds, patientObservations.Length);
                 }
 
                 _observationIds[_observationCount++] = id;
@@ -158,14 +158,14 @@ internal sealed partial class SeriesEvaluator
             return true;
         }
 
-        if (_contraindicatedCvx.Count == 0 || definition.PreferableVaccines.Count == 0)
+        if (_contraindicatedCvx.Length == 0 || definition.PreferableVaccinesArray.Length == 0)
         {
             return false;
         }
 
-        for (var vaccineIndex = 0; vaccineIndex < definition.PreferableVaccines.Count; vaccineIndex++)
+        for (var vaccineIndex = 0; vaccineIndex < definition.PreferableVaccinesArray.Length; vaccineIndex++)
         {
-            if (!Contains(_contraindicatedCvx, definition.PreferableVaccines[vaccineIndex].Cvx.Value))
+            if (!Contains(_contraindicatedCvx, definition.PreferableVaccinesArray[vaccineIndex].Cvx.Value))
             {
                 return false;
             }
@@ -175,7 +175,7 @@ internal sealed partial class SeriesEvaluator
     }
 
     /// <summary>7.3 (table 7-6): the CVX codes of every vaccine contraindication that applies to the patient today, in the antigen's order.</summary>
-    private IReadOnlyList<string> ComputeContraindicatedCvx(AntigenObservations rules)
+    private string[] ComputeContraindicatedCvx(AntigenObservations rules)
     {
         List<string>? result = null;
         var contraindications = rules.VaccineContraindications;
@@ -195,7 +195,7 @@ internal sealed partial class SeriesEvaluator
             }
         }
 
-        return result is null ? [] : result;
+        return result is null ? [] : [.. result];
     }
 
     private bool AnyAppliesToday(ObservationRule[] rules)
