@@ -28,36 +28,36 @@ internal sealed partial class SeriesEvaluator
 
     private LocalDate Dob => _patient.DateOfBirth;
 
-    // The dates the patient reaches the last ages asked about (a few ages recur in every series and dose: 18 years, its
-    // absolute minimum...): remembered for the evaluator's one patient, four at a time, the oldest replaced first.
+    // The dates the patient reaches the ages asked about, remembered for the evaluator's one patient in a small
+    // direct-mapped table (a slot per hash of the age, the newest age of a slot kept): a full assessment asks about a few
+    // dozen distinct ages (18 years, its absolute minimum, the indications' and contraindications' begin and end ages...),
+    // each many times, and most of them stay in the table.
     private AgeSlots _ages;
     private LocalDates _ageDates;
-    private int _agesKnown;
+    private uint _agesKnown; // bit i: slot i holds an age
 
     private LocalDate AgeDate(CdsiDuration? age, LocalDate ifEmpty) => age is { } a ? AgeDate(a) : ifEmpty;
 
     private LocalDate AgeDate(CdsiDuration age)
     {
-        var known = Math.Min(_agesKnown, AgeSlots.Length);
-        for (var i = 0; i < known; i++)
+        var slot = (int)(((uint)age.Years * 0x9E3779B1u) ^ ((uint)age.Months * 0x85EBCA77u) ^ ((uint)age.Days * 0xC2B2AE3Du)) >>> (32 - AgeSlots.Bits);
+        if ((_agesKnown & (1u << slot)) != 0 && _ages[slot] == age)
         {
-            if (_ages[i] == age)
-            {
-                return _ageDates[i];
-            }
+            return _ageDates[slot];
         }
 
         var date = CdsiCalendar.Add(Dob, age);
-        var slot = _agesKnown++ % AgeSlots.Length;
         _ages[slot] = age;
         _ageDates[slot] = date;
+        _agesKnown |= 1u << slot;
         return date;
     }
 
     [System.Runtime.CompilerServices.InlineArray(Length)]
     private struct AgeSlots
     {
-        public const int Length = 4;
+        public const int Bits = 4;
+        public const int Length = 1 << Bits;
         private CdsiDuration _first;
     }
 

@@ -177,25 +177,54 @@ internal sealed partial class SeriesEvaluator
     /// <summary>7.3 (table 7-6): the CVX codes of every vaccine contraindication that applies to the patient today, in the antigen's order.</summary>
     private string[] ComputeContraindicatedCvx(AntigenObservations rules)
     {
-        List<string>? result = null;
+        // The codes of every rule that applies, each once, in one array: sized for all of them (the rules that apply are
+        // found first, as bits), trimmed only if a code repeats.
         var contraindications = rules.VaccineContraindications;
-        for (var contraindicationIndex = 0; contraindicationIndex < contraindications.Length; contraindicationIndex++)
+        var applies = contraindications.Length <= 64 ? 0UL : ulong.MaxValue;
+        var capacity = 0;
+        for (var i = 0; i < contraindications.Length; i++)
         {
-            var contraindication = contraindications[contraindicationIndex];
-            if (AppliesToday(contraindication))
+            if (contraindications.Length > 64 || AppliesToday(contraindications[i]))
             {
-                result ??= [];
-                foreach (var code in contraindication.Cvx)
+                applies |= contraindications.Length <= 64 ? 1UL << i : 0;
+                capacity += contraindications[i].Cvx.Length;
+            }
+        }
+
+        if (capacity == 0)
+        {
+            return [];
+        }
+
+        var result = new string[capacity];
+        var count = 0;
+        for (var i = 0; i < contraindications.Length; i++)
+        {
+            if ((contraindications.Length <= 64 ? (applies & (1UL << i)) == 0 : !AppliesToday(contraindications[i])))
+            {
+                continue;
+            }
+
+            foreach (var code in contraindications[i].Cvx)
+            {
+                if (Array.IndexOf(result, code, 0, count) < 0)
                 {
-                    if (!result.Contains(code))
-                    {
-                        result.Add(code);
-                    }
+                    result[count++] = code;
                 }
             }
         }
 
-        return result is null ? [] : [.. result];
+        if (count == 0)
+        {
+            return [];
+        }
+
+        if (count < result.Length)
+        {
+            Array.Resize(ref result, count);
+        }
+
+        return result;
     }
 
     private bool AnyAppliesToday(ObservationRule[] rules)
