@@ -24,6 +24,9 @@ internal sealed class AntigenObservations
     private readonly int[] _slotIds;
     private readonly string[] _codes;
 
+    // By process-wide code number (ObservationCodeNumbers): this antigen's id of the code, or -1.
+    private readonly int[] _idByNumber;
+
     public AntigenObservations(Immunity immunity, IReadOnlyList<Contraindication> groupContraindications, IReadOnlyList<Contraindication> vaccineContraindications, IReadOnlyList<AntigenSeries> series)
     {
         // Numbered in a fixed order (immunity, contraindications, then each series), so ids do not depend on hashing.
@@ -105,6 +108,21 @@ internal sealed class AntigenObservations
         }
 
         _codes = [.. ids.Keys];
+        var numbers = new int[_codes.Length];
+        var maxNumber = -1;
+        for (var i = 0; i < numbers.Length; i++)
+        {
+            numbers[i] = ObservationCodeNumbers.Number(_codes[i]);
+            maxNumber = Math.Max(maxNumber, numbers[i]);
+        }
+
+        _idByNumber = new int[maxNumber + 1];
+        Array.Fill(_idByNumber, -1);
+        for (var i = 0; i < numbers.Length; i++)
+        {
+            _idByNumber[numbers[i]] = ids[_codes[i]];
+        }
+
         var size = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(8, ids.Count * 4));
         _mask = size - 1;
         _slotCodes = new string?[size];
@@ -179,6 +197,11 @@ internal sealed class AntigenObservations
         id = -1;
         return false;
     }
+
+    /// <summary>The antigen's id of an observation code given by its process-wide number; -1 when the antigen does not act on it.</summary>
+    /// <param name="number">The code's <see cref="ObservationCodeNumbers.Find"/> (-1 for a code no antigen acts on).</param>
+    /// <returns>The id, or -1.</returns>
+    public int LocalId(int number) => (uint)number < (uint)_idByNumber.Length ? _idByNumber[number] : -1;
 
     // The table's slot of a hash: its high bits mixed (this process's ordinal hashes are randomised, so any bits would do).
     private int Slot(int hash) => (int)(((uint)hash * 0x9E3779B1u) >> 16) & _mask;

@@ -10,7 +10,7 @@ internal sealed partial class SeriesEvaluator
     // What depends on the patient, the date and the antigen alone, computed once per antigen rather than per series run
     // or per target dose (an evaluator serves one patient and date; the series of an antigen are run one after the other).
     private Antigen? _factsAntigen;
-    private int[]? _observationHashes;   // the hash of each of the patient's observation codes, computed once
+    private int[]? _observationNumbers;  // each of the patient's observation codes as its ObservationCodeNumbers number (-1: no antigen acts on it), found once
     private int[] _observationIds = []; // the patient's observations as the antigen's ids (AntigenObservations)
     private int _observationCount;       // how many of them the antigen acts on (0 for most patients and antigens)
     private bool _immune;
@@ -94,18 +94,18 @@ internal sealed partial class SeriesEvaluator
         var rules = antigen.Observations;
         var patientObservations = _patient.ObservationArray;
         _observationCount = 0;
-        if (patientObservations.Length > 0 && _observationHashes is null)
+        if (patientObservations.Length > 0 && _observationNumbers is null)
         {
-            _observationHashes = new int[patientObservations.Length];
-            for (var i = 0; i < _observationHashes.Length; i++)
+            _observationNumbers = new int[patientObservations.Length];
+            for (var i = 0; i < _observationNumbers.Length; i++)
             {
-                _observationHashes[i] = StringComparer.Ordinal.GetHashCode(patientObservations[i].Code);
+                _observationNumbers[i] = ObservationCodeNumbers.Find(patientObservations[i].Code);
             }
         }
 
         for (var i = 0; i < patientObservations.Length; i++)
         {
-            if (rules.TryGetId(patientObservations[i].Code, _observationHashes![i], out var id))
+            if (rules.LocalId(_observationNumbers![i]) is var id and >= 0)
             {
                 if (_observationIds.Length == _observationCount)
                 {
