@@ -107,6 +107,15 @@ internal sealed class AntigenObservations
             IndicationBits[seriesIndex] = Bits(indicationIds[seriesIndex], Count);
         }
 
+        SeriesByIndication = new ulong[Count];
+        for (var seriesIndex = 0; seriesIndex < Math.Min(series.Count, 64); seriesIndex++)
+        {
+            foreach (var id in indicationIds[seriesIndex])
+            {
+                SeriesByIndication[id] |= 1UL << seriesIndex;
+            }
+        }
+
         _codes = [.. ids.Keys];
         var numbers = new int[_codes.Length];
         var maxNumber = -1;
@@ -172,6 +181,12 @@ internal sealed class AntigenObservations
 
     /// <summary>Per series: the ids of its indications as a bit set (rejects a series in one test per patient observation).</summary>
     public ulong[][] IndicationBits { get; }
+
+    /// <summary>
+    /// Per id: the series (of the first 64) with an indication of that code, as bits of their positions. A series none of
+    /// the patient's ids points at has no indication the patient has (one bit test instead of a loop per series).
+    /// </summary>
+    public ulong[] SeriesByIndication { get; }
 
     /// <summary>Per series: whether it is a risk series (relevant by indication only).</summary>
     public bool[] IsRisk { get; }

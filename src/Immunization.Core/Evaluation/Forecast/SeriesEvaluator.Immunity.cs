@@ -13,6 +13,7 @@ internal sealed partial class SeriesEvaluator
     private int[]? _observationNumbers;  // each of the patient's observation codes as its ObservationCodeNumbers number (-1: no antigen acts on it), found once
     private int[] _observationIds = []; // the patient's observations as the antigen's ids (AntigenObservations)
     private int _observationCount;       // how many of them the antigen acts on (0 for most patients and antigens)
+    private ulong _indicatedSeries;      // the antigen's series (of the first 64) with an indication of one of those ids
     private bool _immune;
     private bool _groupContraindicated;
     private string[] _contraindicatedCvx = [];
@@ -46,6 +47,12 @@ internal sealed partial class SeriesEvaluator
         if (_observationCount == 0)
         {
             // Most patients have no observation the antigen acts on: then no indication can apply.
+            return false;
+        }
+
+        if (seriesIndex < 64 && (_indicatedSeries & (1UL << seriesIndex)) == 0)
+        {
+            // None of the patient's observations is an indication of this series.
             return false;
         }
 
@@ -94,6 +101,7 @@ internal sealed partial class SeriesEvaluator
         var rules = antigen.Observations;
         var patientObservations = _patient.ObservationArray;
         _observationCount = 0;
+        _indicatedSeries = 0;
         if (patientObservations.Length > 0 && _observationNumbers is null)
         {
             _observationNumbers = new int[patientObservations.Length];
@@ -113,6 +121,7 @@ internal sealed partial class SeriesEvaluator
                 }
 
                 _observationIds[_observationCount++] = id;
+                _indicatedSeries |= rules.SeriesByIndication[id];
             }
         }
 
