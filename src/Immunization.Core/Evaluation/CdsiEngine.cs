@@ -27,6 +27,10 @@ public sealed partial class CdsiEngine
     private static readonly Lazy<CdsiEngine> s_default = new(() => new CdsiEngine(CdsiSupportingData.Embedded));
     private static readonly IReadOnlySet<string> s_noGroups = new HashSet<string>(StringComparer.Ordinal);
 
+    // The doses of an antigen that has none: one shared empty list, never added to (a List like every other antigen's
+    // doses, so the series evaluation reads one concrete type).
+    private static readonly List<HistoryDose> s_noDoses = new(0);
+
     private readonly CdsiSupportingData _data;
 
     // Series with "Completed Series" skip conditions: the series groups those conditions name (compiled once).
@@ -112,10 +116,11 @@ public sealed partial class CdsiEngine
             : new Dictionary<string, (AntigenForecast? Forecast, PatientSeries? Series)>(_data.Antigens.Count, StringComparer.OrdinalIgnoreCase);
         foreach (var group in groups)
         {
-            var members = new List<(AntigenForecast Forecast, PatientSeries Series)>(group.Antigens.Count);
-            for (var antigenNameIndex = 0; antigenNameIndex < group.Antigens.Count; antigenNameIndex++)
+            var antigenNames = group.AntigensArray;
+            var members = new List<(AntigenForecast Forecast, PatientSeries Series)>(antigenNames.Length);
+            for (var antigenNameIndex = 0; antigenNameIndex < antigenNames.Length; antigenNameIndex++)
             {
-                var antigenName = group.Antigens[antigenNameIndex];
+                var antigenName = antigenNames[antigenNameIndex];
                 if (antigenForecasts is null || !antigenForecasts.TryGetValue(antigenName, out var result))
                 {
                     result = _data.AntigensByName.TryGetValue(antigenName, out var antigen)
@@ -329,9 +334,10 @@ public sealed partial class CdsiEngine
         {
             if (_data.CvxMappings.TryGetValue(dose.Cvx, out var mapping))
             {
-                for (var associationIndex = 0; associationIndex < mapping.Antigens.Count; associationIndex++)
+                var associations = mapping.AntigensArray;
+                for (var associationIndex = 0; associationIndex < associations.Length; associationIndex++)
                 {
-                    var association = mapping.Antigens[associationIndex];
+                    var association = associations[associationIndex];
                     if (string.Equals(association.Antigen, antigen.Name, StringComparison.OrdinalIgnoreCase)
                         && (association.BeginAge is not { } begin || dose.Date >= CdsiCalendar.Add(patient.DateOfBirth, begin))
                         && (association.EndAge is not { } end || dose.Date < CdsiCalendar.Add(patient.DateOfBirth, end)))
@@ -343,12 +349,13 @@ public sealed partial class CdsiEngine
             }
         }
 
-        IReadOnlyList<HistoryDose> ownDoses = antigenDoses is null ? [] : antigenDoses;
-        var relevant = new List<AntigenSeries>(antigen.Series.Count);
+        var ownDoses = antigenDoses ?? s_noDoses;
+        var allSeries = antigen.SeriesArray;
+        var relevant = new List<AntigenSeries>(allSeries.Length);
         var usesCompletedSeries = false;
-        for (var seriesIndex = 0; seriesIndex < antigen.Series.Count; seriesIndex++)
+        for (var seriesIndex = 0; seriesIndex < allSeries.Length; seriesIndex++)
         {
-            var series = antigen.Series[seriesIndex];
+            var series = allSeries[seriesIndex];
             if (evaluator.IsRelevant(antigen, seriesIndex))
             {
                 relevant.Add(series);
@@ -455,12 +462,8 @@ public sealed partial class CdsiEngine
     }
 
     // The forecast's own array when the series built one (never changed afterwards): wrapped, not copied.
-    private static ReadOnlyCollection<string> RecommendedCvx(PatientSeries chosen) => chosen.RecommendedCvx switch
-    {
-        { Count: 0 } => ReadOnlyCollection<string>.Empty,
-        string[] array => Array.AsReadOnly(array),
-        var other => Array.AsReadOnly(other.ToArray()),
-    };
+    private static ReadOnlyCollection<string> RecommendedCvx(PatientSeries chosen) =>
+        chosen.RecommendedCvx.Length == 0 ? ReadOnlyCollection<string>.Empty : Array.AsReadOnly(chosen.RecommendedCvx);
 
     private bool NamesAny(AntigenSeries series, HashSet<string> complete)
     {

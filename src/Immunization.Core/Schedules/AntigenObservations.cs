@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using Immunization.Core.Identity;
 
 namespace Immunization.Core.Schedules;
@@ -14,10 +13,19 @@ namespace Immunization.Core.Schedules;
 /// <threadsafety>Immutable; safe to share between threads.</threadsafety>
 internal sealed class AntigenObservations
 {
-    private const int FilterWords = 4;
     private static readonly ulong[] s_none = [];
 
-    private readonly FrozenDictionary<string, int> _ids;
+    // The codes as an open-addressed table (linear probing, at most a quarter full) keyed by the ordinal hash the caller
+    // computed once per patient observation for all antigens: a code not acted on usually meets an empty slot at once,
+    // a known one is found by comparing one hash and one string; no hashing per antigen, no dictionary.
+    private readonly int _mask;
+    private readonly string?[] _slotCodes;
+    private readonly int[] _slotHashes;
+    private readonly int[] _slotIds;
+    private readonly string[] _codes;
+
+    // By process-wide code number (ObservationCodeNumbers): this antigen's id of the code, or -1.
+    private readonly int[] _idByNumber;
 
     public AntigenObservations(Immunity immunity, IReadOnlyList<Contraindication> groupContraindications, IReadOnlyList<Contraindication> vaccineContraindications, IReadOnlyList<AntigenSeries> series)
     {
@@ -99,12 +107,48 @@ internal sealed class AntigenObservations
             IndicationBits[seriesIndex] = Bits(indicationIds[seriesIndex], Count);
         }
 
-        _ids = ids.ToFrozenDictionary(StringComparer.Ordinal);
-        CodeFilter = new ulong[FilterWords];
-        foreach (var code in ids.Keys)
+        SeriesByIndication = new ulong[Count];
+        for (var seriesIndex = 0; seriesIndex < Math.Min(series.Count, 64); seriesIndex++)
+        {
+            foreach (var id in indicationIds[seriesIndex])
+            {
+                SeriesByIndication[id] |= 1UL << seriesIndex;
+            }
+        }
+
+        _codes = [.. ids.Keys];
+        var numbers = new int[_codes.Length];
+        var maxNumber = -1;
+        for (var i = 0; i < numbers.Length; i++)
+        {
+            numbers[i] = ObservationCodeNumbers.Number(_codes[i]);
+            maxNumber = Math.Max(maxNumber, numbers[i]);
+        }
+
+        _idByNumber = new int[maxNumber + 1];
+        Array.Fill(_idByNumber, -1);
+        for (var i = 0; i < numbers.Length; i++)
+        {
+            _idByNumber[numbers[i]] = ids[_codes[i]];
+        }
+
+        var size = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(8, ids.Count * 4));
+        _mask = size - 1;
+        _slotCodes = new string?[size];
+        _slotHashes = new int[size];
+        _slotIds = new int[size];
+        foreach (var (code, id) in ids)
         {
             var hash = StringComparer.Ordinal.GetHashCode(code);
-            CodeFilter[(hash >> 6) & (FilterWords - 1)] |= 1UL << hash;
+            var slot = Slot(hash);
+            while (_slotCodes[slot] is not null)
+            {
+                slot = (slot + 1) & _mask;
+            }
+
+            _slotCodes[slot] = code;
+            _slotHashes[slot] = hash;
+            _slotIds[slot] = id;
         }
 
         IsRisk = new bool[series.Count];
@@ -118,7 +162,7 @@ internal sealed class AntigenObservations
     public int Count { get; }
 
     /// <summary>The observation codes the antigen acts on (indications, contraindications, immunity, intervals from an observation).</summary>
-    public IEnumerable<string> Codes => _ids.Keys;
+    public IEnumerable<string> Codes => _codes;
 
     /// <summary>Evidence of immunity by clinical history, as a bit set over ids.</summary>
     public ulong[] ClinicalHistory { get; }
@@ -139,11 +183,10 @@ internal sealed class AntigenObservations
     public ulong[][] IndicationBits { get; }
 
     /// <summary>
-    /// A 256-bit Bloom filter of the codes, one bit per code chosen by its ordinal hash (this process's
-    /// <see cref="StringComparer.Ordinal"/>): a code whose bit is clear is not one the antigen acts on, without a lookup
-    /// (most of a patient's observations, for most antigens; an antigen acts on 3 to 48 of CDC's codes).
+    /// Per id: the series (of the first 64) with an indication of that code, as bits of their positions. A series none of
+    /// the patient's ids points at has no indication the patient has (one bit test instead of a loop per series).
     /// </summary>
-    public ulong[] CodeFilter { get; }
+    public ulong[] SeriesByIndication { get; }
 
     /// <summary>Per series: whether it is a risk series (relevant by indication only).</summary>
     public bool[] IsRisk { get; }
@@ -157,16 +200,26 @@ internal sealed class AntigenObservations
     /// <param name="id">The id.</param>
     public bool TryGetId(string code, int hash, out int id)
     {
-        if ((CodeFilter[(hash >> 6) & (FilterWords - 1)] & (1UL << hash)) == 0)
+        for (var slot = Slot(hash); _slotCodes[slot] is { } known; slot = (slot + 1) & _mask)
         {
-            id = -1;
-            return false;
+            if (_slotHashes[slot] == hash && string.Equals(known, code, StringComparison.Ordinal))
+            {
+                id = _slotIds[slot];
+                return true;
+            }
         }
 
-        return _ids.TryGetValue(code, out id);
+        id = -1;
+        return false;
     }
 
+    /// <summary>The antigen's id of an observation code given by its process-wide number; -1 when the antigen does not act on it.</summary>
+    /// <param name="number">The code's <see cref="ObservationCodeNumbers.Find"/> (-1 for a code no antigen acts on).</param>
+    /// <returns>The id, or -1.</returns>
+    public int LocalId(int number) => (uint)number < (uint)_idByNumber.Length ? _idByNumber[number] : -1;
 
+    // The table's slot of a hash: its high bits mixed (this process's ordinal hashes are randomised, so any bits would do).
+    private int Slot(int hash) => (int)(((uint)hash * 0x9E3779B1u) >> 16) & _mask;
 
     /// <summary>Whether <paramref name="id"/> is in the bit set.</summary>
     public static bool Has(ulong[] bits, int id) => (uint)(id >> 6) < (uint)bits.Length && (bits[id >> 6] & (1UL << id)) != 0;

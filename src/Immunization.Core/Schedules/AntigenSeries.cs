@@ -65,7 +65,8 @@ public sealed class AntigenSeries
         MinAgeToStart = minAgeToStart;
         MaxAgeToStart = maxAgeToStart;
         Indications = ReadOnly.Copy(indications);
-        Doses = ReadOnly.Copy(doses);
+        DosesArray = ReadOnly.ToArray(doses);
+        Doses = ReadOnly.Wrap(DosesArray);
         PrimaryDoses = primaryDoses;
         UsesCompletedSeries = Doses.Any(d => d.ConditionalSkips.Any(s => s.Sets.Any(t => t.Conditions.Any(c => c.Type == SkipConditionType.CompletedSeries))));
     }
@@ -117,6 +118,9 @@ public sealed class AntigenSeries
 
     /// <summary>The target doses, in order.</summary>
     public ReadOnlyCollection<SeriesDose> Doses { get; }
+
+    /// <summary>The same items as <see cref="Doses"/>, as the array the engine indexes directly (no interface call per item).</summary>
+    internal SeriesDose[] DosesArray { get; }
 
     /// <summary>
     /// How many doses of the series form its primary series, the later ones being boosters: an extension to CDC's format

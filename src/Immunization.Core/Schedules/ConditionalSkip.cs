@@ -17,7 +17,8 @@ public sealed class ConditionalSkip
         Guard.Against.Null(sets);
         Context = context;
         SetsOr = setsOr;
-        Sets = ReadOnly.Copy(sets);
+        SetsArray = ReadOnly.ToArray(sets);
+        Sets = ReadOnly.Wrap(SetsArray);
     }
 
     /// <summary>When the skip is checked: evaluation, forecast or both.</summary>
@@ -28,6 +29,9 @@ public sealed class ConditionalSkip
 
     /// <summary>The sets.</summary>
     public ReadOnlyCollection<SkipSet> Sets { get; }
+
+    /// <summary>The same items as <see cref="Sets"/>, as the array the engine indexes directly (no interface call per item).</summary>
+    internal SkipSet[] SetsArray { get; }
 
     /// <summary>Whether the skip is checked in a context.</summary>
     /// <param name="forecast"><see langword="true"/> when forecasting, <see langword="false"/> when evaluating a dose.</param>

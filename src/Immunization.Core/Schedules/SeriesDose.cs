@@ -44,13 +44,20 @@ public sealed class SeriesDose
         Guard.Against.Null(inadvertentCvx);
         Guard.Against.Null(conditionalSkips);
         Number = number;
-        Ages = ReadOnly.Copy(ages);
-        PreferableIntervals = ReadOnly.Copy(preferableIntervals);
-        AllowableIntervals = ReadOnly.Copy(allowableIntervals);
-        PreferableVaccines = ReadOnly.Copy(preferableVaccines);
-        AllowableVaccines = ReadOnly.Copy(allowableVaccines);
-        InadvertentCvx = VaccineCodeGuard.Copy(inadvertentCvx, nameof(inadvertentCvx));
-        ConditionalSkips = ReadOnly.Copy(conditionalSkips);
+        AgesArray = ReadOnly.ToArray(ages);
+        Ages = ReadOnly.Wrap(AgesArray);
+        PreferableIntervalsArray = ReadOnly.ToArray(preferableIntervals);
+        PreferableIntervals = ReadOnly.Wrap(PreferableIntervalsArray);
+        AllowableIntervalsArray = ReadOnly.ToArray(allowableIntervals);
+        AllowableIntervals = ReadOnly.Wrap(AllowableIntervalsArray);
+        PreferableVaccinesArray = ReadOnly.ToArray(preferableVaccines);
+        PreferableVaccines = ReadOnly.Wrap(PreferableVaccinesArray);
+        AllowableVaccinesArray = ReadOnly.ToArray(allowableVaccines);
+        AllowableVaccines = ReadOnly.Wrap(AllowableVaccinesArray);
+        InadvertentCvxArray = VaccineCodeGuard.CopyArray(inadvertentCvx, nameof(inadvertentCvx));
+        InadvertentCvx = ReadOnly.Wrap(InadvertentCvxArray);
+        ConditionalSkipsArray = ReadOnly.ToArray(conditionalSkips);
+        ConditionalSkips = ReadOnly.Wrap(ConditionalSkipsArray);
         IsRecurring = isRecurring;
         SeasonStart = seasonStart;
         SeasonEnd = seasonEnd;
@@ -62,23 +69,44 @@ public sealed class SeriesDose
     /// <summary>The age rules, each with its effective and cessation dates.</summary>
     public ReadOnlyCollection<AgeRule> Ages { get; }
 
+    /// <summary>The same items as <see cref="Ages"/>, as the array the engine indexes directly (no interface call per item).</summary>
+    internal AgeRule[] AgesArray { get; }
+
     /// <summary>The preferable interval rules (from the previous dose, a target dose, a vaccine or an observation).</summary>
     public ReadOnlyCollection<IntervalRule> PreferableIntervals { get; }
+
+    /// <summary>The same items as <see cref="PreferableIntervals"/>, as the array the engine indexes directly (no interface call per item).</summary>
+    internal IntervalRule[] PreferableIntervalsArray { get; }
 
     /// <summary>The allowable interval rules, checked when a preferable interval is not met.</summary>
     public ReadOnlyCollection<IntervalRule> AllowableIntervals { get; }
 
+    /// <summary>The same items as <see cref="AllowableIntervals"/>, as the array the engine indexes directly (no interface call per item).</summary>
+    internal IntervalRule[] AllowableIntervalsArray { get; }
+
     /// <summary>The preferable vaccines.</summary>
     public ReadOnlyCollection<SeriesVaccine> PreferableVaccines { get; }
+
+    /// <summary>The same items as <see cref="PreferableVaccines"/>, as the array the engine indexes directly (no interface call per item).</summary>
+    internal SeriesVaccine[] PreferableVaccinesArray { get; }
 
     /// <summary>The allowable vaccines (valid, but not preferred).</summary>
     public ReadOnlyCollection<SeriesVaccine> AllowableVaccines { get; }
 
+    /// <summary>The same items as <see cref="AllowableVaccines"/>, as the array the engine indexes directly (no interface call per item).</summary>
+    internal SeriesVaccine[] AllowableVaccinesArray { get; }
+
     /// <summary>Vaccine codes that are an inadvertent administration for this dose.</summary>
     public ReadOnlyCollection<VaccineCode> InadvertentCvx { get; }
 
+    /// <summary>The same items as <see cref="InadvertentCvx"/>, as the array the engine indexes directly (no interface call per item).</summary>
+    internal VaccineCode[] InadvertentCvxArray { get; }
+
     /// <summary>The conditional skips.</summary>
     public ReadOnlyCollection<ConditionalSkip> ConditionalSkips { get; }
+
+    /// <summary>The same items as <see cref="ConditionalSkips"/>, as the array the engine indexes directly (no interface call per item).</summary>
+    internal ConditionalSkip[] ConditionalSkipsArray { get; }
 
     /// <summary>Whether the dose recurs (e.g. a yearly influenza dose).</summary>
     public bool IsRecurring { get; }

@@ -47,8 +47,10 @@ public sealed class SkipCondition
         DoseCount = doseCount;
         CountValidOnly = countValidOnly;
         CountLogic = countLogic;
-        VaccineTypes = VaccineCodeGuard.Copy(vaccineTypes, nameof(vaccineTypes));
-        SeriesGroups = ReadOnly.Copy(seriesGroups);
+        VaccineTypesArray = VaccineCodeGuard.CopyArray(vaccineTypes, nameof(vaccineTypes));
+        VaccineTypes = ReadOnly.Wrap(VaccineTypesArray);
+        SeriesGroupsArray = ReadOnly.ToArray(seriesGroups);
+        SeriesGroups = ReadOnly.Wrap(SeriesGroupsArray);
     }
 
     /// <summary>The kind of condition.</summary>
@@ -81,6 +83,12 @@ public sealed class SkipCondition
     /// <summary>The vaccine codes counted.</summary>
     public ReadOnlyCollection<VaccineCode> VaccineTypes { get; }
 
+    /// <summary>The same items as <see cref="VaccineTypes"/>, as the array the engine indexes directly (no interface call per item).</summary>
+    internal VaccineCode[] VaccineTypesArray { get; }
+
     /// <summary>The series groups of a completed-series condition.</summary>
     public ReadOnlyCollection<string> SeriesGroups { get; }
+
+    /// <summary>The same items as <see cref="SeriesGroups"/>, as the array the engine indexes directly (no interface call per item).</summary>
+    internal string[] SeriesGroupsArray { get; }
 }

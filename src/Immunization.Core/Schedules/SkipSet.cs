@@ -21,7 +21,8 @@ public sealed class SkipSet
         Guard.Against.Null(conditions);
         ConditionsOr = conditionsOr;
         Period = period;
-        Conditions = ReadOnly.Copy(conditions);
+        ConditionsArray = ReadOnly.ToArray(conditions);
+        Conditions = ReadOnly.Wrap(ConditionsArray);
     }
 
     /// <summary>The set's identifier in the data.</summary>
@@ -38,4 +39,7 @@ public sealed class SkipSet
 
     /// <summary>The conditions.</summary>
     public ReadOnlyCollection<SkipCondition> Conditions { get; }
+
+    /// <summary>The same items as <see cref="Conditions"/>, as the array the engine indexes directly (no interface call per item).</summary>
+    internal SkipCondition[] ConditionsArray { get; }
 }

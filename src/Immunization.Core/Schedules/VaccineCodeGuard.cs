@@ -19,4 +19,16 @@ internal static class VaccineCodeGuard
 
         return copy;
     }
+
+    /// <summary>As <see cref="Copy"/>, as an array (the caller wraps it read-only).</summary>
+    public static VaccineCode[] CopyArray(IEnumerable<VaccineCode> codes, string paramName)
+    {
+        var copy = ReadOnly.ToArray(codes);
+        foreach (var code in copy)
+        {
+            NotEmpty(code, paramName);
+        }
+
+        return copy;
+    }
 }

@@ -66,4 +66,47 @@ public sealed class AntigenObservationsTests
             }
         }
     }
+
+    [Fact]
+    public void LocalId_EveryCodeOfTheAntigen_ItsOwnIdByItsNumber()
+    {
+        foreach (var antigen in s_data.Antigens)
+        {
+            var rules = antigen.Observations;
+            foreach (var code in rules.Codes)
+            {
+                Assert.True(rules.TryGetId(code, StringComparer.Ordinal.GetHashCode(code), out var id));
+                Assert.Equal(id, rules.LocalId(ObservationCodeNumbers.Find(code)));
+            }
+
+            Assert.Equal(-1, rules.LocalId(-1));
+        }
+    }
+
+    [Property]
+    public Property LocalId_AnyCode_FoundExactlyWhenTheAntigenActsOnIt(byte antigenIndex, string? text, bool schedulesCode)
+    {
+        var antigen = s_data.Antigens[antigenIndex % s_data.Antigens.Count];
+        var inUse = s_data.ObservationCodesInUse;
+        var code = schedulesCode ? inUse[(text?.Length ?? 0) % inUse.Count] : text ?? string.Empty;
+        var found = antigen.Observations.LocalId(ObservationCodeNumbers.Find(code)) >= 0;
+        return (found == antigen.Observations.Codes.Contains(code, StringComparer.Ordinal)).ToProperty();
+    }
+
+    [Fact]
+    public void SeriesByIndication_EveryId_ExactlyTheSeriesWithThatIndication()
+    {
+        foreach (var antigen in s_data.Antigens)
+        {
+            var rules = antigen.Observations;
+            for (var id = 0; id < rules.Count; id++)
+            {
+                for (var seriesIndex = 0; seriesIndex < Math.Min(antigen.Series.Count, 64); seriesIndex++)
+                {
+                    var indicated = rules.Indications[seriesIndex].Any(rule => rule.Id == id);
+                    Assert.Equal(indicated, (rules.SeriesByIndication[id] & (1UL << seriesIndex)) != 0);
+                }
+            }
+        }
+    }
 }

@@ -9,19 +9,19 @@ internal sealed partial class SeriesEvaluator
     /// <summary>Conditional skip (6.2, 7.1, 7.6). <paramref name="dose"/> is the dose being evaluated, or null in a forecast.</summary>
     private bool CanSkip(PatientSeries run, SeriesDose definition, bool forecast, LocalDate reference, HistoryDose? dose, IReadOnlySet<string> completeSeriesGroups)
     {
-        for (var skipIndex = 0; skipIndex < definition.ConditionalSkips.Count; skipIndex++)
+        for (var skipIndex = 0; skipIndex < definition.ConditionalSkipsArray.Length; skipIndex++)
         {
-            var skip = definition.ConditionalSkips[skipIndex];
-            if (!skip.AppliesTo(forecast) || skip.Sets.Count == 0)
+            var skip = definition.ConditionalSkipsArray[skipIndex];
+            if (!skip.AppliesTo(forecast) || skip.SetsArray.Length == 0)
             {
                 continue;
             }
 
             var met = 0;
             var considered = 0;
-            for (var setIndex = 0; setIndex < skip.Sets.Count; setIndex++)
+            for (var setIndex = 0; setIndex < skip.SetsArray.Length; setIndex++)
             {
-                var set = skip.Sets[setIndex];
+                var set = skip.SetsArray[setIndex];
                 if (!set.Period.Contains(reference))
                 {
                     continue;
@@ -45,22 +45,22 @@ internal sealed partial class SeriesEvaluator
 
     private bool SetMet(PatientSeries run, SkipSet set, LocalDate reference, HistoryDose? dose, IReadOnlySet<string> completeSeriesGroups)
     {
-        if (set.Conditions.Count == 0)
+        if (set.ConditionsArray.Length == 0)
         {
             return false;
         }
 
         var met = 0;
-        for (var conditionIndex = 0; conditionIndex < set.Conditions.Count; conditionIndex++)
+        for (var conditionIndex = 0; conditionIndex < set.ConditionsArray.Length; conditionIndex++)
         {
-            var condition = set.Conditions[conditionIndex];
+            var condition = set.ConditionsArray[conditionIndex];
             if (ConditionMet(run, condition, reference, dose, completeSeriesGroups))
             {
                 met++;
             }
         }
 
-        return set.ConditionsOr ? met > 0 : met == set.Conditions.Count;
+        return set.ConditionsOr ? met > 0 : met == set.ConditionsArray.Length;
     }
 
     private bool ConditionMet(PatientSeries run, SkipCondition condition, LocalDate reference, HistoryDose? dose, IReadOnlySet<string> completeSeriesGroups)
@@ -82,9 +82,9 @@ internal sealed partial class SeriesEvaluator
                 }
 
             case SkipConditionType.CompletedSeries:
-                for (var groupIndex = 0; groupIndex < condition.SeriesGroups.Count; groupIndex++)
+                for (var groupIndex = 0; groupIndex < condition.SeriesGroupsArray.Length; groupIndex++)
                 {
-                    var group = condition.SeriesGroups[groupIndex];
+                    var group = condition.SeriesGroupsArray[groupIndex];
                     if (completeSeriesGroups.Contains(group))
                     {
                         return true;
@@ -102,7 +102,7 @@ internal sealed partial class SeriesEvaluator
                     foreach (var evaluation in run.Evaluations)
                     {
                         var date = evaluation.Dose.Date;
-                        if ((condition.VaccineTypes.Count == 0 || Contains(condition.VaccineTypes, evaluation.Dose.Cvx))
+                        if ((condition.VaccineTypesArray.Length == 0 || Contains(condition.VaccineTypesArray, evaluation.Dose.Cvx))
                             && date >= begin && date < end && date >= start && date < stop
                             && (!condition.CountValidOnly || evaluation.Status == DoseStatus.Valid))
                         {

@@ -28,36 +28,36 @@ internal sealed partial class SeriesEvaluator
 
     private LocalDate Dob => _patient.DateOfBirth;
 
-    // The dates the patient reaches the last ages asked about (a few ages recur in every series and dose: 18 years, its
-    // absolute minimum...): remembered for the evaluator's one patient, four at a time, the oldest replaced first.
+    // The dates the patient reaches the ages asked about, remembered for the evaluator's one patient in a small
+    // direct-mapped table (a slot per hash of the age, the newest age of a slot kept): a full assessment asks about a few
+    // dozen distinct ages (18 years, its absolute minimum, the indications' and contraindications' begin and end ages...),
+    // each many times, and most of them stay in the table.
     private AgeSlots _ages;
     private LocalDates _ageDates;
-    private int _agesKnown;
+    private uint _agesKnown; // bit i: slot i holds an age
 
     private LocalDate AgeDate(CdsiDuration? age, LocalDate ifEmpty) => age is { } a ? AgeDate(a) : ifEmpty;
 
     private LocalDate AgeDate(CdsiDuration age)
     {
-        var known = Math.Min(_agesKnown, AgeSlots.Length);
-        for (var i = 0; i < known; i++)
+        var slot = (int)(((uint)age.Years * 0x9E3779B1u) ^ ((uint)age.Months * 0x85EBCA77u) ^ ((uint)age.Days * 0xC2B2AE3Du)) >>> (32 - AgeSlots.Bits);
+        if ((_agesKnown & (1u << slot)) != 0 && _ages[slot] == age)
         {
-            if (_ages[i] == age)
-            {
-                return _ageDates[i];
-            }
+            return _ageDates[slot];
         }
 
         var date = CdsiCalendar.Add(Dob, age);
-        var slot = _agesKnown++ % AgeSlots.Length;
         _ages[slot] = age;
         _ageDates[slot] = date;
+        _agesKnown |= 1u << slot;
         return date;
     }
 
     [System.Runtime.CompilerServices.InlineArray(Length)]
     private struct AgeSlots
     {
-        public const int Length = 4;
+        public const int Bits = 4;
+        public const int Length = 1 << Bits;
         private CdsiDuration _first;
     }
 
@@ -68,7 +68,7 @@ internal sealed partial class SeriesEvaluator
     }
 
     /// <summary>Evaluates then forecasts the series. <paramref name="completeSeriesGroups"/> feeds "Completed Series" skip conditions.</summary>
-    public PatientSeries Run(AntigenSeries series, Antigen antigen, IReadOnlyList<HistoryDose> antigenDoses, IReadOnlySet<string> completeSeriesGroups)
+    public PatientSeries Run(AntigenSeries series, Antigen antigen, List<HistoryDose> antigenDoses, IReadOnlySet<string> completeSeriesGroups)
     {
         var run = EvaluateDoses(series, antigenDoses, completeSeriesGroups);
         Forecast(run, antigen, completeSeriesGroups);
@@ -79,12 +79,13 @@ internal sealed partial class SeriesEvaluator
     /// The first half of <see cref="Run"/>: the doses evaluated, not yet forecast (<see cref="FinishForecast"/> does it),
     /// for callers that choose among runs by their evaluations and forecast only the one chosen.
     /// </summary>
-    public PatientSeries EvaluateDoses(AntigenSeries series, IReadOnlyList<HistoryDose> antigenDoses, IReadOnlySet<string> completeSeriesGroups)
+    public PatientSeries EvaluateDoses(AntigenSeries series, List<HistoryDose> antigenDoses, IReadOnlySet<string> completeSeriesGroups)
     {
         var run = new PatientSeries(series, Dob, antigenDoses.Count);
-        for (var doseIndex = 0; doseIndex < series.Doses.Count; doseIndex++)
+        var doses = series.DosesArray;
+        for (var doseIndex = 0; doseIndex < doses.Length; doseIndex++)
         {
-            var dose = series.Doses[doseIndex];
+            var dose = doses[doseIndex];
             run.Targets.Add(new TargetDose(dose));
         }
 
@@ -125,7 +126,7 @@ internal sealed partial class SeriesEvaluator
                 continue;
             }
 
-            if (Contains(definition.InadvertentCvx, dose.Cvx))
+            if (Contains(definition.InadvertentCvxArray, dose.Cvx))
             {
                 run.Evaluations.Add(new SeriesEvaluation(dose, DoseStatus.NotValid, DoseStatusReason.InadvertentVaccine, number, true, ReasonSet.Of(DoseStatusReason.InadvertentVaccine)));
                 return;
@@ -173,8 +174,8 @@ internal sealed partial class SeriesEvaluator
             }
         }
 
-        if (!IntervalsSatisfied(run, definition.PreferableIntervals, dose, ref grace)
-            && (definition.AllowableIntervals.Count == 0 || !IntervalsSatisfied(run, definition.AllowableIntervals, dose, ref grace)))
+        if (!IntervalsSatisfied(run, definition.PreferableIntervalsArray, dose, ref grace)
+            && (definition.AllowableIntervalsArray.Length == 0 || !IntervalsSatisfied(run, definition.AllowableIntervalsArray, dose, ref grace)))
         {
             reasons = reasons.With(DoseStatusReason.TooSoon);
         }
@@ -196,9 +197,9 @@ internal sealed partial class SeriesEvaluator
 
     private static AgeRule? FindAge(SeriesDose definition, LocalDate date)
     {
-        for (var ageIndex = 0; ageIndex < definition.Ages.Count; ageIndex++)
+        for (var ageIndex = 0; ageIndex < definition.AgesArray.Length; ageIndex++)
         {
-            var age = definition.Ages[ageIndex];
+            var age = definition.AgesArray[ageIndex];
             if (age.Period.Contains(date))
             {
                 return age;
@@ -208,9 +209,9 @@ internal sealed partial class SeriesEvaluator
         return null;
     }
 
-    private bool IntervalsSatisfied(PatientSeries run, IReadOnlyList<IntervalRule> intervals, HistoryDose dose, ref bool grace)
+    private bool IntervalsSatisfied(PatientSeries run, IntervalRule[] intervals, HistoryDose dose, ref bool grace)
     {
-        for (var intervalIndex = 0; intervalIndex < intervals.Count; intervalIndex++)
+        for (var intervalIndex = 0; intervalIndex < intervals.Length; intervalIndex++)
         {
             var interval = intervals[intervalIndex];
             if (!interval.Period.Contains(dose.Date))
@@ -260,7 +261,7 @@ internal sealed partial class SeriesEvaluator
             return targetNumber >= 1 && targetNumber <= run.Targets.Count ? run.Targets[targetNumber - 1].SatisfiedBy?.Date : null;
         }
 
-        if (interval.FromMostRecent.Count > 0)
+        if (interval.FromMostRecentArray.Length > 0)
         {
             LocalDate? latest = null;
             foreach (var earlier in _history)
@@ -270,7 +271,7 @@ internal sealed partial class SeriesEvaluator
                     break;
                 }
 
-                if (earlier.Date <= _assessmentDate && Contains(interval.FromMostRecent, earlier.Cvx))
+                if (earlier.Date <= _assessmentDate && Contains(interval.FromMostRecentArray, earlier.Cvx))
                 {
                     latest = earlier.Date;
                 }
@@ -282,9 +283,10 @@ internal sealed partial class SeriesEvaluator
         if (interval.FromObservation is { } code)
         {
             LocalDate? latest = null;
-            for (var observationIndex = 0; observationIndex < _patient.Observations.Count; observationIndex++)
+            var observations = _patient.ObservationArray;
+            for (var observationIndex = 0; observationIndex < observations.Length; observationIndex++)
             {
-                var observation = _patient.Observations[observationIndex];
+                var observation = observations[observationIndex];
                 if (observation.Code == code && observation.Date is { } observed && (latest is null || observed > latest))
                 {
                     latest = observed;
@@ -345,9 +347,9 @@ internal sealed partial class SeriesEvaluator
 
     private bool IsPreferable(SeriesDose definition, HistoryDose dose)
     {
-        for (var vaccineIndex = 0; vaccineIndex < definition.PreferableVaccines.Count; vaccineIndex++)
+        for (var vaccineIndex = 0; vaccineIndex < definition.PreferableVaccinesArray.Length; vaccineIndex++)
         {
-            var vaccine = definition.PreferableVaccines[vaccineIndex];
+            var vaccine = definition.PreferableVaccinesArray[vaccineIndex];
             if (vaccine.Cvx.Value == dose.Cvx && vaccine.Period.Contains(dose.Date)
                 && dose.Date >= AgeDate(vaccine.BeginAge, s_minDate) && dose.Date < AgeDate(vaccine.EndAge, s_maxDate)
                 && (vaccine.Mvx is null || dose.Dose.Mvx is not { Length: > 0 } mvx || string.Equals(vaccine.Mvx, mvx, StringComparison.OrdinalIgnoreCase)))
@@ -361,9 +363,9 @@ internal sealed partial class SeriesEvaluator
 
     private bool IsAllowable(SeriesDose definition, HistoryDose dose)
     {
-        for (var vaccineIndex = 0; vaccineIndex < definition.AllowableVaccines.Count; vaccineIndex++)
+        for (var vaccineIndex = 0; vaccineIndex < definition.AllowableVaccinesArray.Length; vaccineIndex++)
         {
-            var vaccine = definition.AllowableVaccines[vaccineIndex];
+            var vaccine = definition.AllowableVaccinesArray[vaccineIndex];
             if (vaccine.Cvx.Value == dose.Cvx && vaccine.Period.Contains(dose.Date)
                 && dose.Date >= AgeDate(vaccine.BeginAge, s_minDate) && dose.Date < AgeDate(vaccine.EndAge, s_maxDate))
             {
@@ -379,6 +381,32 @@ internal sealed partial class SeriesEvaluator
         for (var i = 0; i < list.Count; i++)
         {
             if (list[i] == value)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    internal static bool Contains(string[] list, string value)
+    {
+        for (var i = 0; i < list.Length; i++)
+        {
+            if (list[i] == value)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    internal static bool Contains(VaccineCode[] list, string value)
+    {
+        for (var i = 0; i < list.Length; i++)
+        {
+            if (list[i].Value == value)
             {
                 return true;
             }

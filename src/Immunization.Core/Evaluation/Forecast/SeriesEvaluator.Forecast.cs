@@ -101,9 +101,9 @@ internal sealed partial class SeriesEvaluator
         LocalDate? earliestRecommendedInterval = null, latestRecommendedInterval = null;
         var intervalCount = 0;
         var overrideCount = 0;
-        for (var intervalIndex = 0; intervalIndex < definition.PreferableIntervals.Count; intervalIndex++)
+        for (var intervalIndex = 0; intervalIndex < definition.PreferableIntervalsArray.Length; intervalIndex++)
         {
-            var interval = definition.PreferableIntervals[intervalIndex];
+            var interval = definition.PreferableIntervalsArray[intervalIndex];
             if (!interval.Period.Contains(_assessmentDate))
             {
                 continue;
@@ -166,13 +166,13 @@ internal sealed partial class SeriesEvaluator
 
     /// <summary>FORECASTRECVAC-1: preferable vaccines flagged for forecasting whose ages cover the earliest or recommended date.</summary>
     /// <remarks>A contraindicated vaccine is never recommended (7.3, table 7-6).</remarks>
-    private IReadOnlyList<string> RecommendedVaccines(SeriesDose definition, LocalDate earliest, LocalDate recommended, IReadOnlyList<string> contraindicated)
+    private string[] RecommendedVaccines(SeriesDose definition, LocalDate earliest, LocalDate recommended, string[] contraindicated)
     {
         // The chosen vaccines' positions first (no list per forecast), then one array of exactly their codes.
-        var vaccines = definition.PreferableVaccines;
-        Span<int> chosen = vaccines.Count <= 32 ? stackalloc int[vaccines.Count] : new int[vaccines.Count];
+        var vaccines = definition.PreferableVaccinesArray;
+        Span<int> chosen = vaccines.Length <= 32 ? stackalloc int[vaccines.Length] : new int[vaccines.Length];
         var count = 0;
-        for (var vaccineIndex = 0; vaccineIndex < vaccines.Count; vaccineIndex++)
+        for (var vaccineIndex = 0; vaccineIndex < vaccines.Length; vaccineIndex++)
         {
             var vaccine = vaccines[vaccineIndex];
             if (!vaccine.ForecastVaccineType || !vaccine.Period.Contains(_assessmentDate) || IsChosen(vaccines, chosen[..count], vaccine.Cvx) || Contains(contraindicated, vaccine.Cvx.Value))
@@ -202,7 +202,7 @@ internal sealed partial class SeriesEvaluator
         return result;
     }
 
-    private static bool IsChosen(IReadOnlyList<SeriesVaccine> vaccines, ReadOnlySpan<int> chosen, VaccineCode cvx)
+    private static bool IsChosen(SeriesVaccine[] vaccines, ReadOnlySpan<int> chosen, VaccineCode cvx)
     {
         foreach (var index in chosen)
         {
@@ -219,16 +219,16 @@ internal sealed partial class SeriesEvaluator
     private LocalDate ForecastConflictEnd(SeriesDose definition)
     {
         var result = s_minDate;
-        if (definition.PreferableVaccines.Count == 0)
+        if (definition.PreferableVaccinesArray.Length == 0)
         {
             return result;
         }
 
         // A preferable vaccine that conflicts with nothing leaves every earlier dose without a window: checked once,
         // not per earlier dose (no vaccine of most schedules, none of COVID-19, is in a live-virus conflict).
-        for (var vaccineIndex = 0; vaccineIndex < definition.PreferableVaccines.Count; vaccineIndex++)
+        for (var vaccineIndex = 0; vaccineIndex < definition.PreferableVaccinesArray.Length; vaccineIndex++)
         {
-            if (!_data.ConflictsByCurrentCvx.ContainsKey(definition.PreferableVaccines[vaccineIndex].Cvx.Value))
+            if (!_data.ConflictsByCurrentCvx.ContainsKey(definition.PreferableVaccinesArray[vaccineIndex].Cvx.Value))
             {
                 return result;
             }
@@ -242,9 +242,9 @@ internal sealed partial class SeriesEvaluator
             }
 
             LocalDate? soonest = null;
-            for (var vaccineIndex = 0; vaccineIndex < definition.PreferableVaccines.Count; vaccineIndex++)
+            for (var vaccineIndex = 0; vaccineIndex < definition.PreferableVaccinesArray.Length; vaccineIndex++)
             {
-                var vaccine = definition.PreferableVaccines[vaccineIndex];
+                var vaccine = definition.PreferableVaccinesArray[vaccineIndex];
                 LocalDate? end = null;
                 if (_data.ConflictsByCurrentCvx.TryGetValue(vaccine.Cvx.Value, out var conflicts))
                 {

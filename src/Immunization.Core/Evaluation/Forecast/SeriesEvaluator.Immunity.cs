@@ -10,12 +10,13 @@ internal sealed partial class SeriesEvaluator
     // What depends on the patient, the date and the antigen alone, computed once per antigen rather than per series run
     // or per target dose (an evaluator serves one patient and date; the series of an antigen are run one after the other).
     private Antigen? _factsAntigen;
-    private int[]? _observationHashes;   // the hash of each of the patient's observation codes, computed once
+    private int[]? _observationNumbers;  // each of the patient's observation codes as its ObservationCodeNumbers number (-1: no antigen acts on it), found once
     private int[] _observationIds = []; // the patient's observations as the antigen's ids (AntigenObservations)
     private int _observationCount;       // how many of them the antigen acts on (0 for most patients and antigens)
+    private ulong _indicatedSeries;      // the antigen's series (of the first 64) with an indication of one of those ids
     private bool _immune;
     private bool _groupContraindicated;
-    private IReadOnlyList<string> _contraindicatedCvx = [];
+    private string[] _contraindicatedCvx = [];
 
     /// <summary>
     /// Whether the series at <paramref name="seriesIndex"/> of <paramref name="antigen"/> is relevant to the patient
@@ -36,7 +37,7 @@ internal sealed partial class SeriesEvaluator
             return true;
         }
 
-        if (_patient.Observations.Count == 0)
+        if (_patient.ObservationArray.Length == 0)
         {
             // A patient without observations (most of them): no indication can apply, no facts to compute.
             return false;
@@ -46,6 +47,12 @@ internal sealed partial class SeriesEvaluator
         if (_observationCount == 0)
         {
             // Most patients have no observation the antigen acts on: then no indication can apply.
+            return false;
+        }
+
+        if (seriesIndex < 64 && (_indicatedSeries & (1UL << seriesIndex)) == 0)
+        {
+            // None of the patient's observations is an indication of this series.
             return false;
         }
 
@@ -77,7 +84,7 @@ internal sealed partial class SeriesEvaluator
         return _immune;
     }
 
-    private IReadOnlyList<string> ContraindicatedCvx(Antigen antigen)
+    private string[] ContraindicatedCvx(Antigen antigen)
     {
         Facts(antigen);
         return _contraindicatedCvx;
@@ -92,27 +99,29 @@ internal sealed partial class SeriesEvaluator
 
         // The patient's observations are looked up once per antigen; every rule below compares ids.
         var rules = antigen.Observations;
-        var patientObservations = _patient.Observations;
+        var patientObservations = _patient.ObservationArray;
         _observationCount = 0;
-        if (patientObservations.Count > 0 && _observationHashes is null)
+        _indicatedSeries = 0;
+        if (patientObservations.Length > 0 && _observationNumbers is null)
         {
-            _observationHashes = new int[patientObservations.Count];
-            for (var i = 0; i < _observationHashes.Length; i++)
+            _observationNumbers = new int[patientObservations.Length];
+            for (var i = 0; i < _observationNumbers.Length; i++)
             {
-                _observationHashes[i] = StringComparer.Ordinal.GetHashCode(patientObservations[i].Code);
+                _observationNumbers[i] = ObservationCodeNumbers.Find(patientObservations[i].Code);
             }
         }
 
-        for (var i = 0; i < patientObservations.Count; i++)
+        for (var i = 0; i < patientObservations.Length; i++)
         {
-            if (rules.TryGetId(patientObservations[i].Code, _observationHashes![i], out var id))
+            if (rules.LocalId(_observationNumbers![i]) is var id and >= 0)
             {
                 if (_observationIds.Length == _observationCount)
                 {
-                    Array.Resize(ref _observationIds, patientObservations.Count);
+                    Array.Resize(ref _observationIds, patientObservations.Length);
                 }
 
                 _observationIds[_observationCount++] = id;
+                _indicatedSeries |= rules.SeriesByIndication[id];
             }
         }
 
@@ -158,14 +167,14 @@ internal sealed partial class SeriesEvaluator
             return true;
         }
 
-        if (_contraindicatedCvx.Count == 0 || definition.PreferableVaccines.Count == 0)
+        if (_contraindicatedCvx.Length == 0 || definition.PreferableVaccinesArray.Length == 0)
         {
             return false;
         }
 
-        for (var vaccineIndex = 0; vaccineIndex < definition.PreferableVaccines.Count; vaccineIndex++)
+        for (var vaccineIndex = 0; vaccineIndex < definition.PreferableVaccinesArray.Length; vaccineIndex++)
         {
-            if (!Contains(_contraindicatedCvx, definition.PreferableVaccines[vaccineIndex].Cvx.Value))
+            if (!Contains(_contraindicatedCvx, definition.PreferableVaccinesArray[vaccineIndex].Cvx.Value))
             {
                 return false;
             }
@@ -175,27 +184,56 @@ internal sealed partial class SeriesEvaluator
     }
 
     /// <summary>7.3 (table 7-6): the CVX codes of every vaccine contraindication that applies to the patient today, in the antigen's order.</summary>
-    private IReadOnlyList<string> ComputeContraindicatedCvx(AntigenObservations rules)
+    private string[] ComputeContraindicatedCvx(AntigenObservations rules)
     {
-        List<string>? result = null;
+        // The codes of every rule that applies, each once, in one array: sized for all of them (the rules that apply are
+        // found first, as bits), trimmed only if a code repeats.
         var contraindications = rules.VaccineContraindications;
-        for (var contraindicationIndex = 0; contraindicationIndex < contraindications.Length; contraindicationIndex++)
+        var applies = contraindications.Length <= 64 ? 0UL : ulong.MaxValue;
+        var capacity = 0;
+        for (var i = 0; i < contraindications.Length; i++)
         {
-            var contraindication = contraindications[contraindicationIndex];
-            if (AppliesToday(contraindication))
+            if (contraindications.Length > 64 || AppliesToday(contraindications[i]))
             {
-                result ??= [];
-                foreach (var code in contraindication.Cvx)
+                applies |= contraindications.Length <= 64 ? 1UL << i : 0;
+                capacity += contraindications[i].Cvx.Length;
+            }
+        }
+
+        if (capacity == 0)
+        {
+            return [];
+        }
+
+        var result = new string[capacity];
+        var count = 0;
+        for (var i = 0; i < contraindications.Length; i++)
+        {
+            if ((contraindications.Length <= 64 ? (applies & (1UL << i)) == 0 : !AppliesToday(contraindications[i])))
+            {
+                continue;
+            }
+
+            foreach (var code in contraindications[i].Cvx)
+            {
+                if (Array.IndexOf(result, code, 0, count) < 0)
                 {
-                    if (!result.Contains(code))
-                    {
-                        result.Add(code);
-                    }
+                    result[count++] = code;
                 }
             }
         }
 
-        return result is null ? [] : result;
+        if (count == 0)
+        {
+            return [];
+        }
+
+        if (count < result.Length)
+        {
+            Array.Resize(ref result, count);
+        }
+
+        return result;
     }
 
     private bool AnyAppliesToday(ObservationRule[] rules)

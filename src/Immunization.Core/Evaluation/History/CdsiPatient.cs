@@ -30,7 +30,8 @@ public sealed class CdsiPatient
 
         DateOfBirth = dateOfBirth;
         Sex = sex;
-        Observations = ReadOnly.Copy(observations);
+        ObservationArray = ReadOnly.ToArray(observations);
+        Observations = ReadOnly.Wrap(ObservationArray);
     }
 
     /// <summary>A patient without observations.</summary>
@@ -50,4 +51,7 @@ public sealed class CdsiPatient
 
     /// <summary>The coded observations, a read-only copy of those given.</summary>
     public IReadOnlyList<PatientObservation> Observations { get; }
+
+    /// <summary>The same observations as <see cref="Observations"/>, as the array the engine indexes directly.</summary>
+    internal PatientObservation[] ObservationArray { get; }
 }

@@ -11,7 +11,7 @@ internal sealed class PatientSeries(AntigenSeries series, LocalDate dateOfBirth,
     public AntigenSeries Series { get; private set; } = series;
 
     /// <summary>The target doses (a mutable struct: use it through this field, never a copy).</summary>
-    public TargetList Targets = new(series.Doses.Count + 1);
+    public TargetList Targets = new(series.DosesArray.Length + 1);
 
     /// <summary>One evaluation per dose of the antigen's history (sized for them: no growth).</summary>
     public List<SeriesEvaluation> Evaluations { get; } = new(doseCount);
@@ -31,10 +31,10 @@ internal sealed class PatientSeries(AntigenSeries series, LocalDate dateOfBirth,
     public LocalDate? Latest { get; set; }
 
     /// <summary>FORECASTRECVAC-1: CVX codes of the preferable vaccines to use for the forecast dose.</summary>
-    public IReadOnlyList<string> RecommendedCvx { get; set; } = [];
+    public string[] RecommendedCvx { get; set; } = [];
 
     /// <summary>7.3: the CVX codes that a vaccine contraindication rules out for the patient at the assessment date.</summary>
-    public IReadOnlyList<string> ContraindicatedCvx { get; set; } = [];
+    public string[] ContraindicatedCvx { get; set; } = [];
 
     /// <summary>The target dose forecast includes preferable intervals that all carry the priority ("override") flag.</summary>
     public bool IsPriorityForecast { get; set; }

@@ -418,9 +418,9 @@ internal static class SeriesSelector
         {
             var definition = series.Targets[i].Definition;
             CdsiDuration? longest = null;
-            for (var intervalIndex = 0; intervalIndex < definition.PreferableIntervals.Count; intervalIndex++)
+            for (var intervalIndex = 0; intervalIndex < definition.PreferableIntervalsArray.Length; intervalIndex++)
             {
-                var interval = definition.PreferableIntervals[intervalIndex];
+                var interval = definition.PreferableIntervalsArray[intervalIndex];
                 if (interval.Minimum is { } m && (longest is null || CdsiCalendar.Add(date, m) > CdsiCalendar.Add(date, longest.Value)))
                 {
                     longest = m;
@@ -432,7 +432,7 @@ internal static class SeriesSelector
                 date = CdsiCalendar.Add(date, l);
             }
 
-            var minAge = definition.Ages.Count > 0 ? definition.Ages[0].Minimum : null;
+            var minAge = definition.AgesArray.Length > 0 ? definition.AgesArray[0].Minimum : null;
             if (minAge is { } a && CdsiCalendar.Add(patient.DateOfBirth, a) > date)
             {
                 date = CdsiCalendar.Add(patient.DateOfBirth, a);
@@ -450,7 +450,7 @@ internal static class SeriesSelector
         }
 
         var last = series.Targets[^1].Definition;
-        var maxAge = last.Ages.Count > 0 ? last.Ages[0].Maximum : null;
+        var maxAge = last.AgesArray.Length > 0 ? last.AgesArray[0].Maximum : null;
         return maxAge is not { } max || f < CdsiCalendar.Add(patient.DateOfBirth, max);
     }
 }

@@ -27,7 +27,7 @@ public sealed partial class CdsiEngine
         List<string>? excluded = null;
         foreach (var (antigen, series) in members)
         {
-            if (series.ContraindicatedCvx.Count > 0)
+            if (series.ContraindicatedCvx.Length > 0)
             {
                 (excluded ??= []).AddRange(series.ContraindicatedCvx);
             }
