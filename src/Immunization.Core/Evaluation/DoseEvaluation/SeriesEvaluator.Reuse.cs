@@ -22,9 +22,10 @@ internal sealed partial class SeriesEvaluator
         _ageDates = default;
         _agesKnown = 0;
         _factsAntigen = null;
-        _observationHashes = null;
+        _observationNumbers = null;
         _observationIds = [];
         _observationCount = 0;
+        _indicatedSeries = 0;
         _immune = false;
         _groupContraindicated = false;
         _contraindicatedCvx = [];
@@ -37,9 +38,10 @@ internal sealed partial class SeriesEvaluator
     public PatientSeries EvaluateDosesInto(PatientSeries reused, AntigenSeries series, List<HistoryDose> antigenDoses, IReadOnlySet<string> completeSeriesGroups)
     {
         reused.Reset(series, Dob, antigenDoses.Count);
-        for (var doseIndex = 0; doseIndex < series.Doses.Count; doseIndex++)
+        var doses = series.DosesArray;
+        for (var doseIndex = 0; doseIndex < doses.Length; doseIndex++)
         {
-            reused.Targets.Add(new TargetDose(series.Doses[doseIndex]));
+            reused.Targets.Add(new TargetDose(doses[doseIndex]));
         }
 
         for (var i = 0; i < antigenDoses.Count; i++)
