@@ -480,8 +480,8 @@ internal sealed class ReportIndex
 
     /// <summary>
     /// Marks every dose that repeats an earlier dose of the same person id, date and product <see cref="Duplicate"/>:
-    /// person by person this was done while indexing; otherwise each core checks the rows of its own (row modulo cores)
-    /// against the earlier doses of the same row, chained. Doses of ids the register does not hold are checked by a set.
+    /// person by person this was done while indexing; otherwise the doses are put in row order (see
+    /// <see cref="FindRepeatsByRow"/>). Doses of ids the register does not hold are checked by a set.
     /// </summary>
     internal void EnsureDuplicates()
     {
@@ -497,33 +497,7 @@ internal sealed class ReportIndex
             var flags = DoseFlags;
             if (!DosesGroupedByPerson)
             {
-                int parts = Partitions.For(m);
-                var previous = GC.AllocateUninitializedArray<int>(m);
-                Partitions.Run(parts, parts, (part, _, _) =>
-                {
-                    var last = new int[(n / parts) + 1];
-                    Array.Fill(last, -1);
-                    for (int i = 0; i < m; i++)
-                    {
-                        int row = person[i];
-                        if (row < 0 || row % parts != part)
-                        {
-                            continue;
-                        }
-
-                        int slot = row / parts;
-                        for (int j = last[slot]; j >= 0 && (flags[i] & Duplicate) == 0; j = previous[j])
-                        {
-                            if (SameDose(i, j))
-                            {
-                                flags[i] |= Duplicate;
-                            }
-                        }
-
-                        previous[i] = last[slot];
-                        last[slot] = i;
-                    }
-                });
+                FindRepeatsByRow(person, flags, n, m);
             }
 
             if (DosesOfUnknownPeople > 0)
@@ -544,6 +518,89 @@ internal sealed class ReportIndex
 
             _duplicatesFound = true;
         }
+    }
+
+    /// <summary>
+    /// Marks the repeats when the doses do not come person by person: each core takes a contiguous range of rows, counts
+    /// the doses of its rows and lists them by row (a counting sort over the records in record order, so each row's
+    /// doses keep record order), then compares each dose with its row's earlier doses. The records are read row by row,
+    /// one load independent of the next, instead of following a chain of earlier doses one miss at a time.
+    /// </summary>
+    private void FindRepeatsByRow(int[] person, byte[] flags, int n, int m)
+    {
+        int parts = Partitions.For(m);
+        var start = new int[n];
+        var order = GC.AllocateUninitializedArray<int>(m);
+        var linked = new int[parts];
+
+        // 1. Doses per row, each core for its own rows (the counters of a row are written by one core only).
+        Partitions.Run(parts, parts, (part, _, _) =>
+        {
+            int low = Partitions.Start(n, parts, part), high = Partitions.Start(n, parts, part + 1), here = 0;
+            for (int i = 0; i < m; i++)
+            {
+                int row = person[i];
+                if (row >= low && row < high)
+                {
+                    start[row]++;
+                    here++;
+                }
+            }
+
+            linked[part] = here;
+        });
+
+        // 2. Each row's first place in the order (its count replaced): a core's rows after the doses of the cores before.
+        Partitions.Run(parts, parts, (part, _, _) =>
+        {
+            int low = Partitions.Start(n, parts, part), high = Partitions.Start(n, parts, part + 1), at = 0;
+            for (int p = 0; p < part; p++)
+            {
+                at += linked[p];
+            }
+
+            for (int row = low; row < high; row++)
+            {
+                int count = start[row];
+                start[row] = at;
+                at += count;
+            }
+        });
+
+        // 3. The doses placed by row, in record order within a row (start[row] is the row's next place meanwhile, and
+        // ends as the next row's first place); then each dose compared with its row's earlier doses.
+        Partitions.Run(parts, parts, (part, _, _) =>
+        {
+            int low = Partitions.Start(n, parts, part), high = Partitions.Start(n, parts, part + 1);
+            int from = low < high ? start[low] : 0;
+            for (int i = 0; i < m; i++)
+            {
+                int row = person[i];
+                if (row >= low && row < high)
+                {
+                    order[start[row]++] = i;
+                }
+            }
+
+            for (int row = low, k = from; row < high; row++)
+            {
+                int end = start[row];
+                for (int x = k + 1; x < end; x++)
+                {
+                    int i = order[x];
+                    for (int y = k; y < x; y++)
+                    {
+                        if (SameDose(i, order[y]))
+                        {
+                            flags[i] |= Duplicate;
+                            break;
+                        }
+                    }
+                }
+
+                k = end;
+            }
+        });
     }
 
     /// <summary>Whether two doses (of the same row) have the same product and date (in the same calendar).</summary>
