@@ -99,9 +99,14 @@ public static class WorkListBuilder
                 if (Listed(flags[i]))
                 {
                     counts[CommuneOf(i)]++;
-                    string id = all[i].RecordId;
-                    ordered = ordered && (previous is null || string.CompareOrdinal(previous, id) <= 0);
-                    previous = id;
+                    if (ordered)
+                    {
+                        // Once out of order, the range's records are not read here (the lists will be sorted).
+                        string id = all[i].RecordId;
+                        ordered = previous is null || string.CompareOrdinal(previous, id) <= 0;
+                        previous = id;
+                    }
+
                     first = first < 0 ? i : first;
                     last = i;
                 }
