@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Numerics;
 using System.Runtime.InteropServices;
 
@@ -9,11 +10,17 @@ namespace Immunization.Reporting.Coverage;
 /// the cores, stable, so the first row of an id comes first), then each part's table is filled while it sits in the
 /// core's cache: a table of millions of ids is not filled by random writes all over memory. The strings are compared
 /// only when the hash codes are equal, and the table holds no references, so the garbage collector does not trace it.
+/// The hash is a fast multiply-mix over the id's characters, seeded once per process (so no input can be built to collide
+/// on every run); many ids are looked up together (<see cref="FindMany"/>) in stages whose loads do not depend on each
+/// other, so that the processor waits for several cache misses at once when the ids come in no particular order.
 /// </summary>
 internal sealed class PersonTable
 {
     // About this many ids per part: a part's table (twice as many slots of 8 bytes) stays within a core's cache.
     private const int IdsPerPart = 8192;
+
+    // The hash's seed, drawn once per process: results never depend on it, only where ids sit in the table.
+    private static readonly ulong s_seed = (ulong)Random.Shared.NextInt64() | 1UL;
 
     private readonly RegisterPerson[] _register;
     private readonly long[] _slots;
@@ -126,7 +133,102 @@ internal sealed class PersonTable
     }
 
     /// <summary>The hash code the table uses for an id.</summary>
-    internal static int Hash(string id) => id.GetHashCode(StringComparison.Ordinal);
+    internal static int Hash(string id)
+    {
+        const ulong Multiplier = 0x9E3779B97F4A7C15UL;
+        var bytes = MemoryMarshal.AsBytes(id.AsSpan());
+        ulong h = s_seed ^ ((ulong)bytes.Length * Multiplier);
+        while (bytes.Length >= 8)
+        {
+            h = BitOperations.RotateLeft((h ^ BinaryPrimitives.ReadUInt64LittleEndian(bytes)) * Multiplier, 29);
+            bytes = bytes[8..];
+        }
+
+        if (bytes.Length > 0)
+        {
+            ulong tail = 0;
+            for (int k = 0; k < bytes.Length; k++)
+            {
+                tail |= (ulong)bytes[k] << (8 * k);
+            }
+
+            h = BitOperations.RotateLeft((h ^ tail) * Multiplier, 29);
+        }
+
+        // The finaliser of MurmurHash3: every input bit reaches the top bits (which choose the part).
+        h ^= h >> 33;
+        h *= 0xFF51AFD7ED558CCDUL;
+        h ^= h >> 33;
+        h *= 0xC4CEB9FE1A85EC53UL;
+        h ^= h >> 33;
+        return (int)(h >> 32);
+    }
+
+    /// <summary>
+    /// The first rows of many ids, each -1 when the register does not hold it: the same answers as <see cref="Find"/>, in
+    /// stages (hash codes and first slots, candidates, their register rows, their ids, the comparison) so that the loads
+    /// of one stage do not wait for each other.
+    /// </summary>
+    /// <param name="ids">The ids (at most <see cref="Batch.Size"/>).</param>
+    /// <param name="rows">Each id's first row, written here.</param>
+    /// <param name="batch">Scratch space of the calling thread.</param>
+    internal void FindMany(ReadOnlySpan<string> ids, Span<int> rows, Batch batch)
+    {
+        int count = ids.Length, mask = _mask;
+        var slots = _slots;
+        var register = _register;
+        var hashes = batch.Hashes;
+        var at = batch.At;
+        var first = batch.First;
+        var people = batch.People;
+        var found = batch.Ids;
+
+        for (int p = 0; p < count; p++)
+        {
+            int hash = Hash(ids[p]);
+            hashes[p] = hash;
+            int position = (PartOf(hash) * (mask + 1)) + Start(hash, mask);
+            at[p] = position;
+            first[p] = slots[position];
+        }
+
+        for (int p = 0; p < count; p++)
+        {
+            // Linear probing within the part: the first slot of the same hash code, or none at an empty slot.
+            int hash = hashes[p], position = at[p], bottom = position & ~mask;
+            long slot = first[p];
+            while (slot != 0 && (int)(slot >> 32) != hash)
+            {
+                position = bottom + ((position + 1) & mask);
+                slot = slots[position];
+            }
+
+            rows[p] = (int)slot - 1;
+        }
+
+        for (int p = 0; p < count; p++)
+        {
+            int row = rows[p];
+            people[p] = row >= 0 ? register[row] : null;
+        }
+
+        for (int p = 0; p < count; p++)
+        {
+            found[p] = people[p]?.PersonId;
+        }
+
+        for (int p = 0; p < count; p++)
+        {
+            // Another id of the same hash code: the whole probe, as one lookup.
+            if (rows[p] >= 0 && !string.Equals(found[p], ids[p], StringComparison.Ordinal))
+            {
+                rows[p] = Find(ids[p]);
+            }
+
+            people[p] = null;
+            found[p] = null;
+        }
+    }
 
     /// <summary>The first row of an id, or -1.</summary>
     internal int Find(string id)
@@ -158,4 +260,21 @@ internal sealed class PersonTable
     private static int Start(int hash, int mask) => (int)(((ulong)(uint)hash * 0x9E3779B97F4A7C15UL) >> 32) & mask;
 
     private int PartOf(int hash) => _partBits == 0 ? 0 : (int)((uint)hash >> _shift);
+
+    /// <summary>Scratch space for <see cref="FindMany"/>, one per thread.</summary>
+    internal sealed class Batch
+    {
+        /// <summary>The most ids looked up together.</summary>
+        internal const int Size = 64;
+
+        internal int[] Hashes { get; } = new int[Size];
+
+        internal int[] At { get; } = new int[Size];
+
+        internal long[] First { get; } = new long[Size];
+
+        internal RegisterPerson?[] People { get; } = new RegisterPerson?[Size];
+
+        internal string?[] Ids { get; } = new string?[Size];
+    }
 }

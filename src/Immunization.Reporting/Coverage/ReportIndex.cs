@@ -106,95 +106,161 @@ internal sealed class ReportIndex
             var dosePerson = DosePerson;
             var doseCell = DoseCell;
             var doseFlags = DoseFlags;
-            for (int i = from; i < to; i++)
+            var batch = new PersonTable.Batch();
+            const int Block = PersonTable.Batch.Size;
+            var ids = new string?[Block];
+            var rowOf = new int[Block];
+            var pendingIds = new string[Block];
+            var pendingAt = new int[Block];
+            var pendingRows = new int[Block];
+            int immediate = 0;
+            for (int start = from; start < to; start += Block)
             {
-                var dose = doses[i];
-                int row = -1;
-                byte flags = dose.IsValid ? Valid : (byte)0;
-                if (dose.PersonId is { } id)
-                {
-                    flags |= HasPersonId;
+                int count = Math.Min(Block, to - start);
 
-                    // Records often come person by person: while the last record's row or the next one matched, try
-                    // them before the table (a row no earlier row repeats is the first row of its id).
+                // a. Each record's register row. Records often come person by person: while the last record's row or the
+                // next one matched, try them before the table (a row no earlier row repeats is the first row of its id);
+                // when that fails, the next two are looked up at once (so guessing can resume), and any other record
+                // waits to be looked up with the rest of the block's together.
+                for (int k = 0; k < count; k++)
+                {
+                    ids[k] = doses[start + k].PersonId;
+                }
+
+                int pending = 0;
+                for (int k = 0; k < count; k++)
+                {
+                    int row = -1;
+                    if (ids[k] is not { } id)
+                    {
+                        rowOf[k] = -1;
+                        continue;
+                    }
+
                     if (guessing && !TryRow(id, last, out row) && !TryRow(id, last + 1, out row))
                     {
                         guessing = false;
+                        immediate = 2;
+                    }
+
+                    if (row < 0 && !guessing && immediate == 0)
+                    {
+                        pendingIds[pending] = id;
+                        pendingAt[pending++] = k;
+                        rowOf[k] = -1;
+                        continue;
                     }
 
                     if (row < 0)
                     {
+                        immediate--;
                         row = _persons.Find(id);
                         guessing = row >= 0 && (row == last || row == last + 1);
                     }
 
-                    if (row < 0)
-                    {
-                        unknownHere++;
-                    }
-                    else
-                    {
-                        last = row;
-                        rising = rising && row >= previous;
-                        previous = row;
-                        first = first < 0 ? row : first;
-                    }
+                    last = row >= 0 ? row : last;
+                    rowOf[k] = row;
                 }
 
-                int outcome = (int)dose.Outcome;
-                flags |= (byte)(outcome is >= 1 and <= 5 ? outcome : 0);
-                int identity = (int)dose.IdentityNumber;
-                flags |= (byte)((identity is >= 0 and <= 2 ? identity : 3) << IdentityShift);
-
-                string product = dose.Product;
-                if (!ReferenceEquals(product, lastProduct))
+                if (pending > 0)
                 {
-                    if (!products.TryGetValue(product, out lastNumber))
+                    _persons.FindMany(pendingIds.AsSpan(0, pending), pendingRows, batch);
+                    for (int q = 0; q < pending; q++)
                     {
-                        lastNumber = products.Count;
-                        products.Add(product, lastNumber);
+                        rowOf[pendingAt[q]] = pendingRows[q];
                     }
 
-                    lastProduct = product;
-                }
-
-                if (row < 0)
-                {
-                    without.Add(i);
-                }
-                else if (rising)
-                {
-                    // The row's doses so far in this range are together: a dose of the same date and product repeats one.
-                    var date = dose.Date;
-                    if (row != runRow)
+                    // Guess again when the block's last two rows found are the same person or the next.
+                    int latest = -1, before = -1;
+                    for (int k = count - 1; k >= 0 && before < 0; k--)
                     {
-                        runRow = row;
-                        run.Clear();
-                    }
-
-                    bool repeat = false;
-                    foreach (var (d, p) in run)
-                    {
-                        if (p == lastNumber && d == date)
+                        if (rowOf[k] >= 0)
                         {
-                            repeat = true;
-                            break;
+                            (latest, before) = latest < 0 ? (rowOf[k], -1) : (latest, rowOf[k]);
                         }
                     }
 
-                    if (repeat)
-                    {
-                        flags |= Duplicate;
-                    }
-                    else
-                    {
-                        run.Add((date, lastNumber));
-                    }
+                    last = latest >= 0 ? latest : last;
+                    guessing = before >= 0 && (latest == before || latest == before + 1);
                 }
 
-                dosePerson[i] = row;
-                doseCell[i] = lastNumber;
-                doseFlags[i] = flags;
+                // b. Flags, product and repeats, record by record.
+                for (int k = 0; k < count; k++)
+                {
+                    int i = start + k;
+                    var dose = doses[i];
+                    int row = rowOf[k];
+                    byte flags = dose.IsValid ? Valid : (byte)0;
+                    if (ids[k] is not null)
+                    {
+                        flags |= HasPersonId;
+                        if (row < 0)
+                        {
+                            unknownHere++;
+                        }
+                        else
+                        {
+                            rising = rising && row >= previous;
+                            previous = row;
+                            first = first < 0 ? row : first;
+                        }
+                    }
+
+                    int outcome = (int)dose.Outcome;
+                    flags |= (byte)(outcome is >= 1 and <= 5 ? outcome : 0);
+                    int identity = (int)dose.IdentityNumber;
+                    flags |= (byte)((identity is >= 0 and <= 2 ? identity : 3) << IdentityShift);
+
+                    string product = dose.Product;
+                    if (!ReferenceEquals(product, lastProduct))
+                    {
+                        if (!products.TryGetValue(product, out lastNumber))
+                        {
+                            lastNumber = products.Count;
+                            products.Add(product, lastNumber);
+                        }
+
+                        lastProduct = product;
+                    }
+
+                    if (row < 0)
+                    {
+                        without.Add(i);
+                    }
+                    else if (rising)
+                    {
+                        // The row's doses so far in this range are together: a dose of the same date and product repeats one.
+                        var date = dose.Date;
+                        if (row != runRow)
+                        {
+                            runRow = row;
+                            run.Clear();
+                        }
+
+                        bool repeat = false;
+                        foreach (var (d, p) in run)
+                        {
+                            if (p == lastNumber && d == date)
+                            {
+                                repeat = true;
+                                break;
+                            }
+                        }
+
+                        if (repeat)
+                        {
+                            flags |= Duplicate;
+                        }
+                        else
+                        {
+                            run.Add((date, lastNumber));
+                        }
+                    }
+
+                    dosePerson[i] = row;
+                    doseCell[i] = lastNumber;
+                    doseFlags[i] = flags;
+                }
             }
 
             localProducts[part] = products;
@@ -414,8 +480,8 @@ internal sealed class ReportIndex
 
     /// <summary>
     /// Marks every dose that repeats an earlier dose of the same person id, date and product <see cref="Duplicate"/>:
-    /// person by person this was done while indexing; otherwise each core checks the rows of its own (row modulo cores)
-    /// against the earlier doses of the same row, chained. Doses of ids the register does not hold are checked by a set.
+    /// person by person this was done while indexing; otherwise the doses are put in row order (see
+    /// <see cref="FindRepeatsByRow"/>). Doses of ids the register does not hold are checked by a set.
     /// </summary>
     internal void EnsureDuplicates()
     {
@@ -431,33 +497,7 @@ internal sealed class ReportIndex
             var flags = DoseFlags;
             if (!DosesGroupedByPerson)
             {
-                int parts = Partitions.For(m);
-                var previous = GC.AllocateUninitializedArray<int>(m);
-                Partitions.Run(parts, parts, (part, _, _) =>
-                {
-                    var last = new int[(n / parts) + 1];
-                    Array.Fill(last, -1);
-                    for (int i = 0; i < m; i++)
-                    {
-                        int row = person[i];
-                        if (row < 0 || row % parts != part)
-                        {
-                            continue;
-                        }
-
-                        int slot = row / parts;
-                        for (int j = last[slot]; j >= 0 && (flags[i] & Duplicate) == 0; j = previous[j])
-                        {
-                            if (SameDose(i, j))
-                            {
-                                flags[i] |= Duplicate;
-                            }
-                        }
-
-                        previous[i] = last[slot];
-                        last[slot] = i;
-                    }
-                });
+                FindRepeatsByRow(person, flags, n, m);
             }
 
             if (DosesOfUnknownPeople > 0)
@@ -478,6 +518,89 @@ internal sealed class ReportIndex
 
             _duplicatesFound = true;
         }
+    }
+
+    /// <summary>
+    /// Marks the repeats when the doses do not come person by person: each core takes a contiguous range of rows, counts
+    /// the doses of its rows and lists them by row (a counting sort over the records in record order, so each row's
+    /// doses keep record order), then compares each dose with its row's earlier doses. The records are read row by row,
+    /// one load independent of the next, instead of following a chain of earlier doses one miss at a time.
+    /// </summary>
+    private void FindRepeatsByRow(int[] person, byte[] flags, int n, int m)
+    {
+        int parts = Partitions.For(m);
+        var start = new int[n];
+        var order = GC.AllocateUninitializedArray<int>(m);
+        var linked = new int[parts];
+
+        // 1. Doses per row, each core for its own rows (the counters of a row are written by one core only).
+        Partitions.Run(parts, parts, (part, _, _) =>
+        {
+            int low = Partitions.Start(n, parts, part), high = Partitions.Start(n, parts, part + 1), here = 0;
+            for (int i = 0; i < m; i++)
+            {
+                int row = person[i];
+                if (row >= low && row < high)
+                {
+                    start[row]++;
+                    here++;
+                }
+            }
+
+            linked[part] = here;
+        });
+
+        // 2. Each row's first place in the order (its count replaced): a core's rows after the doses of the cores before.
+        Partitions.Run(parts, parts, (part, _, _) =>
+        {
+            int low = Partitions.Start(n, parts, part), high = Partitions.Start(n, parts, part + 1), at = 0;
+            for (int p = 0; p < part; p++)
+            {
+                at += linked[p];
+            }
+
+            for (int row = low; row < high; row++)
+            {
+                int count = start[row];
+                start[row] = at;
+                at += count;
+            }
+        });
+
+        // 3. The doses placed by row, in record order within a row (start[row] is the row's next place meanwhile, and
+        // ends as the next row's first place); then each dose compared with its row's earlier doses.
+        Partitions.Run(parts, parts, (part, _, _) =>
+        {
+            int low = Partitions.Start(n, parts, part), high = Partitions.Start(n, parts, part + 1);
+            int from = low < high ? start[low] : 0;
+            for (int i = 0; i < m; i++)
+            {
+                int row = person[i];
+                if (row >= low && row < high)
+                {
+                    order[start[row]++] = i;
+                }
+            }
+
+            for (int row = low, k = from; row < high; row++)
+            {
+                int end = start[row];
+                for (int x = k + 1; x < end; x++)
+                {
+                    int i = order[x];
+                    for (int y = k; y < x; y++)
+                    {
+                        if (SameDose(i, order[y]))
+                        {
+                            flags[i] |= Duplicate;
+                            break;
+                        }
+                    }
+                }
+
+                k = end;
+            }
+        });
     }
 
     /// <summary>Whether two doses (of the same row) have the same product and date (in the same calendar).</summary>

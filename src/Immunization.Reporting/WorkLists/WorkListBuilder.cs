@@ -1,3 +1,4 @@
+using System.Buffers;
 using Ardalis.GuardClauses;
 using Immunization.Core.Places;
 using Immunization.Core.Records;
@@ -98,9 +99,14 @@ public static class WorkListBuilder
                 if (Listed(flags[i]))
                 {
                     counts[CommuneOf(i)]++;
-                    string id = all[i].RecordId;
-                    ordered = ordered && (previous is null || string.CompareOrdinal(previous, id) <= 0);
-                    previous = id;
+                    if (ordered)
+                    {
+                        // Once out of order, the range's records are not read here (the lists will be sorted).
+                        string id = all[i].RecordId;
+                        ordered = previous is null || string.CompareOrdinal(previous, id) <= 0;
+                        previous = id;
+                    }
+
                     first = first < 0 ? i : first;
                     last = i;
                 }
@@ -159,20 +165,39 @@ public static class WorkListBuilder
         {
             int c = communes[x];
             var span = records.AsSpan(start[c], length[c]);
-            bool sorted = true;
-            for (int k = 1; k < span.Length && !allInOrder && sorted; k++)
+            if (!allInOrder)
             {
-                sorted = string.CompareOrdinal(all[span[k - 1]].RecordId, all[span[k]].RecordId) <= 0;
-            }
-
-            if (!sorted)
-            {
-                // Stable, as the LINQ ordering was: equal record ids keep record order.
-                span.Sort((a, b) =>
+                // Each record's id read once (the records lie anywhere in memory), then the list checked and, when out
+                // of order, sorted by record id then record order (as the stable LINQ ordering was).
+                var rented = ArrayPool<(string Id, int Position)>.Shared.Rent(span.Length);
+                var keys = rented.AsSpan(0, span.Length);
+                bool sorted = true;
+                for (int k = 0; k < span.Length; k++)
                 {
-                    int byId = string.CompareOrdinal(all[a].RecordId, all[b].RecordId);
-                    return byId != 0 ? byId : a.CompareTo(b);
-                });
+                    keys[k] = (all[span[k]].RecordId, span[k]);
+                }
+
+                for (int k = 1; k < keys.Length && sorted; k++)
+                {
+                    sorted = string.CompareOrdinal(keys[k - 1].Id, keys[k].Id) <= 0;
+                }
+
+                if (!sorted)
+                {
+                    keys.Sort(static (a, b) =>
+                    {
+                        int byId = string.CompareOrdinal(a.Id, b.Id);
+                        return byId != 0 ? byId : a.Position.CompareTo(b.Position);
+                    });
+
+                    for (int k = 0; k < span.Length; k++)
+                    {
+                        span[k] = keys[k].Position;
+                    }
+                }
+
+                keys.Clear();
+                ArrayPool<(string Id, int Position)>.Shared.Return(rented);
             }
 
             var info = units.Units[c];
