@@ -80,7 +80,8 @@ internal static class RegisterLinkRun
         {
             explanations.Row("record_id", "person_id", "weight", "runner_up_weight", "citizen_id", "full_name", "date_of_birth", "sex", "phone",
                 "residence", "outcome", "ambiguity_reason", "runner_up_id");
-            var explanationRow = new string?[13];
+            var weightTexts = new WeightTexts();
+            var fieldBuffer = new char[128];
             // Three stages at once: the next batches are read and parsed ahead on their own thread, a batch is linked on the
             // thread pool, and the batch before it is written here meanwhile (links never run two batches at once; output
             // stays in input order).
@@ -136,27 +137,42 @@ internal static class RegisterLinkRun
                     recordCount++;
                     if (link.Explanation.Count > 0)
                     {
-                        explanationRow[0] = batch[i].Id;
-                        explanationRow[1] = link.PersonId;
-                        explanationRow[2] = StandardCsvWriter.Number(link.Weight, "0.##");
-                        explanationRow[3] = double.IsNaN(link.RunnerUpWeight) ? "" : StandardCsvWriter.Number(link.RunnerUpWeight, "0.##");
-                        for (var f = 0; f < link.Explanation.Count; f++)
+                        // Field by field, each weight's text formatted once per distinct value (the row is what Row wrote).
+                        explanations.Field(batch[i].Id);
+                        explanations.Field(link.PersonId);
+                        explanations.Field(weightTexts.Of(link.Weight));
+                        explanations.Field(double.IsNaN(link.RunnerUpWeight) ? "" : weightTexts.Of(link.RunnerUpWeight));
+                        for (var f = 0; f < 6; f++)
                         {
-                            var c = link.Explanation[f];
-                            explanationRow[4 + f] = c.Level + ":" + StandardCsvWriter.Number(c.Weight, "0.##");
+                            if (f < link.Explanation.Count)
+                            {
+                                var c = link.Explanation[f];
+                                var number = weightTexts.Of(c.Weight);
+                                var length = c.Level.Length + 1 + number.Length;
+                                var field = length <= fieldBuffer.Length ? fieldBuffer.AsSpan(0, length) : new char[length];
+                                c.Level.CopyTo(field);
+                                field[c.Level.Length] = ':';
+                                number.CopyTo(field[(c.Level.Length + 1)..]);
+                                explanations.Field(field);
+                            }
+                            else
+                            {
+                                explanations.Field(ReadOnlySpan<char>.Empty);
+                            }
                         }
 
-                        explanationRow[10] = VerificationNames.Name(link.Outcome);
-                        explanationRow[11] = link.AmbiguityReason is { } reason ? VerificationNames.Name(reason) : null;
-                        explanationRow[12] = link.RunnerUpPersonId;
-
-                        explanations.Row(explanationRow);
+                        explanations.Field(VerificationNames.Name(link.Outcome));
+                        explanations.Field(link.AmbiguityReason is { } reason ? VerificationNames.Name(reason) : null);
+                        explanations.Field(link.RunnerUpPersonId);
+                        explanations.EndRow();
                     }
                 }
             }
 
             // The batch being linked; once it is done, the next one starts linking and this one is written meanwhile.
             (IdentityRecord[] Batch, Task<RecordLink[]> Links)? pending = null;
+            // As many lookups at once as there are cores: more only add threads to the pool (it grew to 40-49 under load).
+            var cores = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
             foreach (var batch in ReadAhead.Of(IdentityFiles.ReadBatches(recordsPath, "record_id", recordStats), 2))
             {
                 var done = pending is { } previous ? (previous.Batch, Links: previous.Links.GetAwaiter().GetResult()) : default;
@@ -164,7 +180,7 @@ internal static class RegisterLinkRun
                     ? Task.Run(() =>
                     {
                         var results = new RecordLink[batch.Length];
-                        Parallel.For(0, batch.Length, i => results[i] = index.Link(batch[i]));
+                        Parallel.For(0, batch.Length, cores, i => results[i] = index.Link(batch[i]));
                         return results;
                     })
                     : Task.FromResult(linked!.Next(batch.Length)));

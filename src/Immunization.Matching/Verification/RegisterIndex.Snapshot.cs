@@ -26,7 +26,7 @@ public sealed partial class RegisterIndex
     {
         Transfer(reader);
         // Derived, not saved: per-thread candidate buffers.
-        _scratch = new ThreadLocal<Scratch>(() => new Scratch(Count));
+        _scratch = new ThreadLocal<Scratch>(() => new Scratch());
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.InteropServices;
 using System.Runtime.CompilerServices;
 using Ardalis.GuardClauses;
@@ -35,6 +36,7 @@ public sealed partial class RegisterIndex
 {
     private const int KeysPerPerson = 9;
     private const int KeyChunkSize = 1 << 15;
+    private const int KeyBatchSize = 4_096;
     private readonly string[] _ids;
     private readonly IdentityKey[] _keys;
     private readonly string[] _nameTexts;
@@ -52,18 +54,11 @@ public sealed partial class RegisterIndex
     // How many people of the whole register share each folded full name, birth year and sex (the lookalike prior).
     private readonly LookalikeTable _lookalikes;
 
-    private RegisterIndex(string[] ids, IdentityKey[] keys, string[] nameTexts, Dictionary<string, int> tokens, Dictionary<string, int> places,
-        RegisterMatchOptions options)
-        : this(ids, keys, nameTexts, tokens, places, options, EstimateModel(keys, nameTexts, CanonicalOrder(ids), options.RandomPairs), null,
-            BuildLookalikes(keys, nameTexts))
-    {
-    }
-
-    // A shard of a larger register passes the whole register's model, which of its blocks are too large in the whole, and the
-    // whole register's lookalike counts.
+    // The register's model and lookalike counts (a shard of a larger register passes the whole register's, and which of its
+    // blocks are too large in the whole); the blocking table when already built.
     private RegisterIndex(string[] ids, IdentityKey[] keys, string[] nameTexts, Dictionary<string, int> tokens, Dictionary<string, int> places,
         RegisterMatchOptions options, (double[][] U, double[][] Weights, double[] NameExactWeights, double YearWeight) model, HashSet<long>? oversized,
-        LookalikeTable lookalikes)
+        LookalikeTable lookalikes, BlockTable? blocks = null)
     {
         _ids = ids;
         _keys = keys;
@@ -71,11 +66,11 @@ public sealed partial class RegisterIndex
         _tokens = tokens;
         _places = places;
         _options = options;
-        _blocks = BuildBlocks(keys);
+        _blocks = blocks ?? BuildBlocks(keys);
         (_u, _weights, _nameExactWeights, _yearWeight) = model;
         _oversized = oversized;
         _lookalikes = lookalikes;
-        _scratch = new ThreadLocal<Scratch>(() => new Scratch(ids.Length));
+        _scratch = new ThreadLocal<Scratch>(() => new Scratch());
     }
 
     /// <summary>Gets the number of people in the index.</summary>
@@ -106,19 +101,57 @@ public sealed partial class RegisterIndex
         var keyChunks = new List<IdentityKey[]>();
         var chunk = new IdentityKey[KeyChunkSize];
         var inChunk = 0;
-        foreach (var person in people)
+        var batch = new IdentityRecord[KeyBatchSize];
+        var batchKeys = new IdentityKey[KeyBatchSize];
+        var inBatch = 0;
+
+        // Keys are made a batch at a time on all cores against the tokens interned so far (read only meanwhile); then, in
+        // register order on this thread, the few keys holding a token not seen before intern their name or places. Token ids
+        // are thus handed out in the order of first appearance, as interning person by person did: the same keys and bytes.
+        void AddBatch()
         {
-            if (inChunk == KeyChunkSize)
+            Parallel.For(0, inBatch, i => batchKeys[i] = IdentityKeys.KeyOf(batch[i], tokens, places, null, intern: false));
+            for (var i = 0; i < inBatch; i++)
             {
-                keyChunks.Add(chunk);
-                chunk = new IdentityKey[KeyChunkSize];
-                inChunk = 0;
+                ref var key = ref batchKeys[i];
+                var person = batch[i];
+                if (key.Name == IdentityKey.Unknown || key.Given == IdentityKey.Unknown || key.Family == IdentityKey.Unknown
+                    || key.Middle == IdentityKey.Unknown || key.Sorted == IdentityKey.Unknown)
+                {
+                    IdentityKeys.SetName(ref key, person.Name, tokens, nameTexts, intern: true);
+                }
+
+                if (key.Province == IdentityKey.Unknown || key.Commune == IdentityKey.Unknown
+                    || (key.CommuneParts is { } parts && Array.IndexOf(parts, IdentityKey.Unknown) >= 0))
+                {
+                    IdentityKeys.SetResidence(ref key, person.ProvinceCode, person.CommuneCode, person.CommuneCodeParts, places, intern: true);
+                }
+
+                if (inChunk == KeyChunkSize)
+                {
+                    keyChunks.Add(chunk);
+                    chunk = new IdentityKey[KeyChunkSize];
+                    inChunk = 0;
+                }
+
+                ids.Add(person.Id);
+                chunk[inChunk++] = key;
             }
 
-            ids.Add(person.Id);
-            chunk[inChunk++] = IdentityKeys.KeyOf(person, tokens, places, nameTexts, intern: true);
+            Array.Clear(batch, 0, inBatch);
+            inBatch = 0;
         }
 
+        foreach (var person in people)
+        {
+            batch[inBatch++] = person;
+            if (inBatch == KeyBatchSize)
+            {
+                AddBatch();
+            }
+        }
+
+        AddBatch();
         var keys = new IdentityKey[ids.Count];
         for (var c = 0; c < keyChunks.Count; c++)
         {
@@ -127,7 +160,16 @@ public sealed partial class RegisterIndex
         }
 
         Array.Copy(chunk, 0, keys, keyChunks.Count * KeyChunkSize, inChunk);
-        return new RegisterIndex([.. ids], keys, [.. nameTexts], tokens, places, options ?? new RegisterMatchOptions());
+        var settings = options ?? new RegisterMatchOptions();
+        string[] idArray = [.. ids];
+        ids.Clear();
+        string[] names = [.. nameTexts];
+        // The blocking table, the lookalike counts and the model read the keys only: made at once on all cores.
+        var blocks = Task.Run(() => BuildBlocks(keys));
+        var lookalikes = Task.Run(() => BuildLookalikes(keys, names));
+        var model = EstimateModel(keys, names, CanonicalOrder(idArray), settings.RandomPairs);
+        return new RegisterIndex(idArray, keys, names, tokens, places, settings, model, null, lookalikes.GetAwaiter().GetResult(),
+            blocks.GetAwaiter().GetResult());
     }
 
     /// <summary>Links one record to the register.</summary>
@@ -356,9 +398,19 @@ public sealed partial class RegisterIndex
         skipped = 0;
         Span<long> blockKeys = stackalloc long[KeysPerPerson];
         var n = BlockKeys(key, blockKeys);
-        var stamp = scratch.NextStamp();
+        // Each key's slot (and the start of its run) is read first, in a short loop of independent loads whose cache misses
+        // overlap; the loop below then finds them in the cache.
+        var touched = 0;
+        for (var k = 0; k < n; k++)
+        {
+            var block = _blocks.Find(blockKeys[k]);
+            touched += block.IsEmpty ? 0 : block[0];
+        }
+
+        scratch.Touched += touched;
         var count = 0;
         var max = _options.MaxBlockSize;
+        scratch.StartSet();
         for (var k = 0; k < n; k++)
         {
             var members = _blocks.Find(blockKeys[k]);
@@ -372,11 +424,7 @@ public sealed partial class RegisterIndex
 
             foreach (var p in members)
             {
-                if (scratch.Stamps[p] != stamp)
-                {
-                    scratch.Stamps[p] = stamp;
-                    scratch.Add(ref count, p);
-                }
+                scratch.AddNew(ref count, p);
             }
         }
 
@@ -691,29 +739,90 @@ public sealed partial class RegisterIndex
         return new BlockTable(blockKeys, members, count);
     }
 
-    private sealed class Scratch(int size)
+    /// <summary>
+    /// A lookup's buffers: the candidates, and a small open-addressing set that keeps each person once. Its size follows the
+    /// lookup's blocks (a few hundred slots for most), not the register: a thread that links holds a few KB, whatever the
+    /// register's size (a stamp per register person cost 4 MB a thread at 1 M people).
+    /// </summary>
+    private sealed class Scratch
     {
-        public int[] Stamps { get; } = new int[size];
+        private const int MinSetSize = 256;
+        private int[] _set = new int[MinSetSize];
+        private int _mask = MinSetSize - 1;
 
         /// <summary>Gets or sets the sum of the fields <see cref="TouchKeys"/> read (kept so that the loads are not removed).</summary>
         public int Touched { get; set; }
 
         public int[] Candidates { get; private set; } = new int[256];
 
-        private int _stamp;
-
-        public int NextStamp()
+        /// <summary>Empties the set for a lookup (only the part the last lookup used needs clearing).</summary>
+        public void StartSet()
         {
-            if (++_stamp == int.MaxValue)
-            {
-                Array.Clear(Stamps);
-                _stamp = 1;
-            }
-
-            return _stamp;
+            Array.Clear(_set, 0, _mask + 1);
+            _mask = MinSetSize - 1;
         }
 
-        public void Add(ref int count, int person)
+        /// <summary>Adds <paramref name="person"/> to the candidates unless the lookup already has it (first come, first kept).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void AddNew(ref int count, int person)
+        {
+            if (Insert(person))
+            {
+                Add(ref count, person);
+                if (2 * count > _mask + 1)
+                {
+                    Grow(count);
+                }
+            }
+        }
+
+        // Stored as index + 1 (0 is empty), at a multiplicative hash of the index, probing linearly.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private bool Insert(int person)
+        {
+            var set = _set;
+            var mask = _mask;
+            var value = person + 1;
+            var slot = (int)(((uint)person * 0x9E3779B9u) >> 12) & mask;
+            while (true)
+            {
+                var at = set[slot];
+                if (at == value)
+                {
+                    return false;
+                }
+
+                if (at == 0)
+                {
+                    set[slot] = value;
+                    return true;
+                }
+
+                slot = (slot + 1) & mask;
+            }
+        }
+
+        // Twice the slots, and the candidates so far put back: the set stays at most half full.
+        private void Grow(int count)
+        {
+            var size = 2 * (_mask + 1);
+            if (size > _set.Length)
+            {
+                _set = new int[size];
+            }
+            else
+            {
+                Array.Clear(_set, 0, size);
+            }
+
+            _mask = size - 1;
+            for (var i = 0; i < count; i++)
+            {
+                Insert(Candidates[i]);
+            }
+        }
+
+        private void Add(ref int count, int person)
         {
             if (count == Candidates.Length)
             {
