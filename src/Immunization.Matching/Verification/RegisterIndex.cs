@@ -35,7 +35,7 @@ public sealed partial class RegisterIndex
 {
     private const int KeysPerPerson = 9;
     private const int KeyChunkSize = 1 << 15;
-    private readonly string[] _ids;
+    private readonly PersonIds _ids;
     private readonly IdentityKey[] _keys;
     private readonly string[] _nameTexts;
     private readonly Dictionary<string, int> _tokens;
@@ -65,7 +65,7 @@ public sealed partial class RegisterIndex
         RegisterMatchOptions options, (double[][] U, double[][] Weights, double[] NameExactWeights, double YearWeight) model, HashSet<long>? oversized,
         LookalikeTable lookalikes)
     {
-        _ids = ids;
+        _ids = new PersonIds(ids);
         _keys = keys;
         _nameTexts = nameTexts;
         _tokens = tokens;
@@ -79,7 +79,7 @@ public sealed partial class RegisterIndex
     }
 
     /// <summary>Gets the number of people in the index.</summary>
-    public int Count => _ids.Length;
+    public int Count => _ids.Count;
 
     /// <summary>Gets the options the index decides with.</summary>
     public RegisterMatchOptions Options => _options;
@@ -239,7 +239,7 @@ public sealed partial class RegisterIndex
         var key = IdentityKeys.KeyOf(record, _tokens, _places, null, intern: false);
         foreach (var p in Candidates(key, _scratch.Value!, out _))
         {
-            if (_ids[p] == personId)
+            if (_ids.IdEquals(p, personId))
             {
                 return true;
             }
@@ -310,14 +310,14 @@ public sealed partial class RegisterIndex
 
                 var w = Score(key, nameText, p, _options.ReviewWeight);
                 // Ties go to the smaller person id, so that the outcome does not depend on the order of the register.
-                if (w > bestWeight || (w == bestWeight && best >= 0 && string.CompareOrdinal(_ids[p], _ids[best]) < 0))
+                if (w > bestWeight || (w == bestWeight && best >= 0 && _ids.CompareOrdinal(p, best) < 0))
                 {
                     runnerUp = bestWeight;
                     second = best;
                     bestWeight = w;
                     best = p;
                 }
-                else if (w > runnerUp || (w == runnerUp && second >= 0 && string.CompareOrdinal(_ids[p], _ids[second]) < 0))
+                else if (w > runnerUp || (w == runnerUp && second >= 0 && _ids.CompareOrdinal(p, second) < 0))
                 {
                     runnerUp = w;
                     second = p;
@@ -343,7 +343,7 @@ public sealed partial class RegisterIndex
         foreach (var p in candidates)
         {
             ref readonly var k = ref keys[p];
-            sum += k.Sex + (int)k.Phone + (k.CommuneParts is null ? 0 : 1);
+            sum += k.Sex + (int)k.PhoneBcd + (k.CommuneParts is null ? 0 : 1);
         }
 
         return sum;
@@ -394,7 +394,7 @@ public sealed partial class RegisterIndex
         ref readonly var p = ref _keys[person];
         var idLevel = IdentityComparison.CitizenIdBcd(q.CitizenIdBcd, q.CitizenIdLength, p.CitizenIdBcd, p.CitizenIdLength);
         var idWeight = idLevel >= 0 ? _weights[0][idLevel] : 0.0;
-        var dateLevel = IdentityComparison.DateOfBirth(q.DateOfBirth, p.DateOfBirth, q.DateBcd, p.DateBcd);
+        var dateLevel = IdentityComparison.DateOfBirth(q.DateOfBirth, p.DateOfBirth);
         var dateWeight = dateLevel >= 0 ? DateWeight(q, p, dateLevel) : 0.0;
         var level = IdentityComparison.Sex(q.Sex, p.Sex);
         var sexWeight = level >= 0 ? _weights[3][level] : 0.0;
@@ -402,7 +402,7 @@ public sealed partial class RegisterIndex
 
         // Contact evidence: added below only when the identity evidence agrees (a disagreeing phone or place always counts).
         var phone = 0.0;
-        level = IdentityComparison.Phone(q.Phone, p.Phone, q.PhoneBcd, p.PhoneBcd);
+        level = IdentityComparison.PhoneBcd(q.PhoneBcd, p.PhoneBcd);
         if (level >= 0)
         {
             phone = _weights[4][level];
@@ -473,9 +473,9 @@ public sealed partial class RegisterIndex
         ref readonly var p = ref _keys[person];
         levels[0] = IdentityComparison.CitizenIdBcd(q.CitizenIdBcd, q.CitizenIdLength, p.CitizenIdBcd, p.CitizenIdLength);
         levels[1] = p.Name < 0 ? -1 : IdentityComparison.Name(q, p, nameText, _nameTexts[p.Name]);
-        levels[2] = IdentityComparison.DateOfBirth(q.DateOfBirth, p.DateOfBirth, q.DateBcd, p.DateBcd);
+        levels[2] = IdentityComparison.DateOfBirth(q.DateOfBirth, p.DateOfBirth);
         levels[3] = IdentityComparison.Sex(q.Sex, p.Sex);
-        levels[4] = IdentityComparison.Phone(q.Phone, p.Phone, q.PhoneBcd, p.PhoneBcd);
+        levels[4] = IdentityComparison.PhoneBcd(q.PhoneBcd, p.PhoneBcd);
         levels[5] = IdentityComparison.Residence(q, p);
     }
 
@@ -616,7 +616,7 @@ public sealed partial class RegisterIndex
             keys[n++] = Mix(1, key.CitizenId, key.CitizenIdLength);
         }
 
-        if (key.Phone != 0)
+        if (key.PhoneBcd != 0)
         {
             keys[n++] = Mix(2, key.Phone, 0);
         }

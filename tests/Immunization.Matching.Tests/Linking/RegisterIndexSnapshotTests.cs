@@ -86,7 +86,7 @@ public sealed class RegisterIndexSnapshotTests
         // only a cluster shard's index has (Save refuses a shard's index: its shard file carries them).
         var derived = new HashSet<string>(StringComparer.Ordinal) { "RegisterIndex._scratch", "RegisterIndex._oversized" };
         var missing = new List<string>();
-        foreach (var type in new[] { typeof(RegisterIndex), typeof(BlockTable), typeof(LookalikeTable), typeof(IdentityKey) })
+        foreach (var type in new[] { typeof(RegisterIndex), typeof(PersonIds), typeof(BlockTable), typeof(LookalikeTable), typeof(IdentityKey) })
         {
             foreach (var field in type.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic))
             {

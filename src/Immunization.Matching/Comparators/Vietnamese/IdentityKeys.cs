@@ -36,9 +36,6 @@ internal static class IdentityKeys
             Province = IdentityKey.Missing,
             Commune = IdentityKey.Missing,
         };
-        key.CitizenIdBcd = IdentityComparison.Bcd(0);
-        key.PhoneBcd = IdentityComparison.Bcd(0);
-        key.DateBcd = IdentityComparison.DateBcd(0);
         return key;
     }
 
@@ -61,7 +58,6 @@ internal static class IdentityKeys
         }
 
         key.CitizenIdUnreadable = unreadable;
-        key.CitizenIdBcd = IdentityComparison.Bcd(key.CitizenId);
     }
 
     /// <summary>The name's tokens (interned when <paramref name="intern"/>; full names' texts added to <paramref name="nameTexts"/>).</summary>
@@ -101,7 +97,6 @@ internal static class IdentityKeys
             key.DateOfBirth = (dob.Year << 9) | (dob.Month << 5) | dob.Day;
         }
 
-        key.DateBcd = IdentityComparison.DateBcd(key.DateOfBirth);
     }
 
     /// <summary>The sex: 1 male, 2 female, 0 unknown.</summary>
@@ -116,7 +111,6 @@ internal static class IdentityKeys
     internal static void SetPhone(ref IdentityKey key, long nationalNumber)
     {
         key.Phone = nationalNumber;
-        key.PhoneBcd = IdentityComparison.Bcd(key.Phone);
     }
 
     /// <summary>The residence in the current scheme: province, commune and, for a split commune, its parts (interned when <paramref name="intern"/>).</summary>
