@@ -11,7 +11,7 @@ namespace Immunization.Matching.Verification;
 public sealed partial class RegisterIndex
 {
     /// <summary>The snapshot's layout version: raise it whenever <see cref="Transfer"/> or a part's changes.</summary>
-    internal const int SnapshotFormatVersion = 4;
+    internal const int SnapshotFormatVersion = 5;
 
     private static ReadOnlySpan<byte> SnapshotMagic => "IMMZRIDX"u8;
 
@@ -169,16 +169,15 @@ public sealed partial class RegisterIndex
         c.Value(nameof(_options), ref Unsafe.AsRef(in _options));
         c.Part(nameof(_ids), ref Unsafe.AsRef(in _ids));
         c.Items(nameof(_keys), ref Unsafe.AsRef(in _keys), TransferKeys);
-        c.Strings(nameof(_nameTexts), ref Unsafe.AsRef(in _nameTexts));
-        c.Tokens(nameof(_tokens), ref Unsafe.AsRef(in _tokens));
-        c.Tokens(nameof(_places), ref Unsafe.AsRef(in _places));
+        c.Part(nameof(_tokens), ref Unsafe.AsRef(in _tokens));
+        c.Part(nameof(_places), ref Unsafe.AsRef(in _places));
         c.Part(nameof(_blocks), ref Unsafe.AsRef(in _blocks));
         c.Arrays(nameof(_weights), ref Unsafe.AsRef(in _weights));
         c.Array(nameof(_nameExactWeights), ref Unsafe.AsRef(in _nameExactWeights));
         c.Value(nameof(_yearWeight), ref Unsafe.AsRef(in _yearWeight));
         c.Arrays(nameof(_u), ref Unsafe.AsRef(in _u));
         c.Part(nameof(_lookalikes), ref Unsafe.AsRef(in _lookalikes));
-        if (c.IsReading && (_keys.Length != _ids.Count || _weights.Length != IdentityLevels.FieldCount || _u.Length != IdentityLevels.FieldCount))
+        if (c.IsReading && (_keys.Length != _ids.Count || _weights.Length != IdentityLevels.FieldCount || _nameExactWeights.Length != _tokens.NameCount || _u.Length != IdentityLevels.FieldCount))
         {
             throw new RegisterIndexSnapshotException(RegisterIndexSnapshotProblem.Corrupt,
                 "The register index snapshot is corrupt: its arrays do not fit together.");

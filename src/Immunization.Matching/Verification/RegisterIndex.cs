@@ -37,9 +37,8 @@ public sealed partial class RegisterIndex
     private const int KeyChunkSize = 1 << 15;
     private readonly PersonIds _ids;
     private readonly IdentityKey[] _keys;
-    private readonly string[] _nameTexts;
-    private readonly Dictionary<string, int> _tokens;
-    private readonly Dictionary<string, int> _places;
+    private readonly TokenTable _tokens;
+    private readonly TokenTable _places;
     private readonly BlockTable _blocks;
     private readonly double[][] _weights;
     private readonly double[] _nameExactWeights;
@@ -67,9 +66,8 @@ public sealed partial class RegisterIndex
     {
         _ids = new PersonIds(ids);
         _keys = keys;
-        _nameTexts = nameTexts;
-        _tokens = tokens;
-        _places = places;
+        _tokens = new TokenTable(tokens);
+        _places = new TokenTable(places);
         _options = options;
         _blocks = BuildBlocks(keys);
         (_u, _weights, _nameExactWeights, _yearWeight) = model;
@@ -142,7 +140,7 @@ public sealed partial class RegisterIndex
             return new RecordLink(new RecordVerification(record.Id, null, VerificationOutcome.NotApplicable, [], double.NaN), -1, double.NaN, []);
         }
 
-        var key = IdentityKeys.KeyOf(record, _tokens, _places, null, intern: false);
+        var key = IdentityKeys.KeyOf(record, _tokens, _places);
         var nameText = record.Name.MatchingKey;
         var (best, _, runnerUp, second, skipped) = BestCandidates(key, nameText, exclude: -1);
         if (best < 0)
@@ -236,7 +234,7 @@ public sealed partial class RegisterIndex
     {
         Guard.Against.Null(record);
         Guard.Against.Null(personId);
-        var key = IdentityKeys.KeyOf(record, _tokens, _places, null, intern: false);
+        var key = IdentityKeys.KeyOf(record, _tokens, _places);
         foreach (var p in Candidates(key, _scratch.Value!, out _))
         {
             if (_ids.IdEquals(p, personId))
@@ -251,7 +249,7 @@ public sealed partial class RegisterIndex
     /// <summary>The people that blocking makes candidates for <paramref name="record"/>, each once (for tests).</summary>
     internal int[] Candidates(IdentityRecord record)
     {
-        var key = IdentityKeys.KeyOf(record, _tokens, _places, null, intern: false);
+        var key = IdentityKeys.KeyOf(record, _tokens, _places);
         return Candidates(key, _scratch.Value!, out _).ToArray();
     }
 
@@ -263,7 +261,7 @@ public sealed partial class RegisterIndex
     {
         result.Clear();
         var key = _keys[index];
-        var nameText = key.Name >= 0 ? _nameTexts[key.Name] : "";
+        var nameText = key.Name >= 0 ? _tokens.Name(key.Name).ToString() : "";
         var scratch = _scratch.Value!;
         var candidates = Candidates(key, scratch, out _);
         foreach (var p in candidates)
@@ -361,7 +359,7 @@ public sealed partial class RegisterIndex
         var max = _options.MaxBlockSize;
         for (var k = 0; k < n; k++)
         {
-            var members = _blocks.Find(blockKeys[k]);
+            var members = Block(blockKeys[k]);
             // A shard skips the blocks that are too large in the whole register (see RegisterIndex.Shard.cs).
             var oversized = _oversized is null ? members.Length > max : members.Length > 0 && _oversized.Contains(blockKeys[k]);
             if (oversized && (k > 0 || !exemptFirst))
@@ -422,7 +420,7 @@ public sealed partial class RegisterIndex
             // An upper bound of the weight with a "similar" name: contact counted in full.
             nameLevel = w + phone + residence + names[IdentityLevels.NameSimilar] < bound
                 ? IdentityComparison.NameFallback(q, p)
-                : IdentityComparison.NamesSimilar(nameText, _nameTexts[p.Name], IdentityLevels.NameSimilarThreshold)
+                : IdentityComparison.NamesSimilar(nameText, _tokens.Name(p.Name), IdentityLevels.NameSimilarThreshold)
                     ? IdentityLevels.NameSimilar
                     : IdentityComparison.NameFallback(q, p);
         }
@@ -472,7 +470,7 @@ public sealed partial class RegisterIndex
     {
         ref readonly var p = ref _keys[person];
         levels[0] = IdentityComparison.CitizenIdBcd(q.CitizenIdBcd, q.CitizenIdLength, p.CitizenIdBcd, p.CitizenIdLength);
-        levels[1] = p.Name < 0 ? -1 : IdentityComparison.Name(q, p, nameText, _nameTexts[p.Name]);
+        levels[1] = p.Name < 0 ? -1 : IdentityComparison.Name(q, p, nameText, _tokens.Name(p.Name));
         levels[2] = IdentityComparison.DateOfBirth(q.DateOfBirth, p.DateOfBirth);
         levels[3] = IdentityComparison.Sex(q.Sex, p.Sex);
         levels[4] = IdentityComparison.PhoneBcd(q.PhoneBcd, p.PhoneBcd);

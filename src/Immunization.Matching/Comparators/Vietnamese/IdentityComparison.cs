@@ -200,7 +200,7 @@ internal static class IdentityComparison
         return lowA == highB && highA == lowB ? 2 : 0;
     }
 
-    public static int Name(in IdentityKey a, in IdentityKey b, string keyA, string keyB)
+    public static int Name(in IdentityKey a, in IdentityKey b, ReadOnlySpan<char> keyA, ReadOnlySpan<char> keyB)
     {
         if (a.Name < 0 && a.Name != IdentityKey.Unknown || b.Name < 0 && b.Name != IdentityKey.Unknown)
         {
