@@ -87,7 +87,14 @@ internal sealed partial class BlockTable
     /// <param name="key">The blocking key.</param>
     /// <param name="cursor">−1 on the first call; the slot after the returned one on return.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public ReadOnlySpan<int> Find(long key, scoped ref int cursor)
+    public ReadOnlySpan<int> Find(long key, scoped ref int cursor) => Members(FindSlot(key, ref cursor));
+
+    /// <summary>
+    /// The next slot, from <paramref name="cursor"/> on, whose fingerprint is <paramref name="key"/>'s, or −1 when the key's
+    /// probe sequence ends (see <see cref="Find"/>).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int FindSlot(long key, scoped ref int cursor)
     {
         var slots = _slots;
         var slot = cursor < 0 ? SlotOf(key, slots.Length) : cursor;
@@ -98,22 +105,44 @@ internal sealed partial class BlockTable
             if (s.Value == Empty)
             {
                 cursor = slot;
-                return [];
+                return -1;
             }
 
+            var found = slot;
             slot = slot + 1 == slots.Length ? 0 : slot + 1;
             if (s.Fingerprint == fingerprint)
             {
                 cursor = slot;
-                if (s.Value >= 0)
-                {
-                    return MemoryMarshal.CreateReadOnlySpan(ref s.Value, 1);
-                }
-
-                var start = ~s.Value;
-                return _runs.AsSpan(start + 1, _runs[start]);
+                return found;
             }
         }
+    }
+
+    /// <summary>The records of a slot that <see cref="FindSlot"/> returned (empty for −1).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public ReadOnlySpan<int> Members(int slot)
+    {
+        if (slot < 0)
+        {
+            return [];
+        }
+
+        ref var s = ref _slots[slot];
+        if (s.Value >= 0)
+        {
+            return MemoryMarshal.CreateReadOnlySpan(ref s.Value, 1);
+        }
+
+        var start = ~s.Value;
+        return _runs.AsSpan(start + 1, _runs[start]);
+    }
+
+    /// <summary>The first record of a slot that <see cref="FindSlot"/> returned (not −1).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int FirstMember(int slot)
+    {
+        var value = _slots[slot].Value;
+        return value >= 0 ? value : _runs[~value + 1];
     }
 
     private static int RunEnd(long[] keys, int start, int count)

@@ -354,12 +354,14 @@ public sealed partial class RegisterIndex
         skipped = 0;
         Span<long> blockKeys = stackalloc long[KeysPerPerson];
         var n = BlockKeys(key, blockKeys);
+        Span<int> slots = stackalloc int[KeysPerPerson];
+        FindBlocks(blockKeys[..n], slots, scratch);
         var stamp = scratch.NextStamp();
         var count = 0;
         var max = _options.MaxBlockSize;
         for (var k = 0; k < n; k++)
         {
-            var members = Block(blockKeys[k]);
+            var members = _blocks.Members(slots[k]);
             // A shard skips the blocks that are too large in the whole register (see RegisterIndex.Shard.cs).
             var oversized = _oversized is null ? members.Length > max : members.Length > 0 && _oversized.Contains(blockKeys[k]);
             if (oversized && (k > 0 || !exemptFirst))

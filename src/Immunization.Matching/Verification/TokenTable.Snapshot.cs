@@ -9,7 +9,7 @@ internal sealed partial class TokenTable : ISnapshotPart<TokenTable>
 #pragma warning restore CS8618
     {
         Transfer(reader);
-        // Derived, not saved: the full names' entries, and the hash slots (string hashes differ from process to process).
+        // Derived, not saved: the full names' entries, and the hash slots.
         _slots = Slots() ?? throw new RegisterIndexSnapshotException(RegisterIndexSnapshotProblem.Corrupt,
             "The register index snapshot is corrupt: an interning table holds a text twice.");
         _names = Names() ?? throw new RegisterIndexSnapshotException(RegisterIndexSnapshotProblem.Corrupt,

@@ -155,15 +155,15 @@ internal static class IdentityComparison
     }
 
     /// <summary>The number whose decimal digits <paramref name="bcd"/> packs (the inverse of <see cref="Bcd"/> up to 16 digits).</summary>
+    /// <remarks>Pairs of digits, then of pairs, and so on, are combined in all lanes at once (no loop over the digits).</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static long FromBcd(ulong bcd)
     {
-        long value = 0;
-        for (var shift = bcd == 0 ? -4 : (63 - BitOperations.LeadingZeroCount(bcd)) & ~3; shift >= 0; shift -= 4)
-        {
-            value = (value * 10) + (long)((bcd >> shift) & 0xF);
-        }
-
-        return value;
+        // Each byte: high digit * 10 + low digit (0..99); then each 16-bit lane (0..9999); then each 32-bit lane.
+        var x = (((bcd >> 4) & 0x0F0F_0F0F_0F0F_0F0FUL) * 10) + (bcd & 0x0F0F_0F0F_0F0F_0F0FUL);
+        x = (((x >> 8) & 0x00FF_00FF_00FF_00FFUL) * 100) + (x & 0x00FF_00FF_00FF_00FFUL);
+        x = (((x >> 16) & 0x0000_FFFF_0000_FFFFUL) * 10_000) + (x & 0x0000_FFFF_0000_FFFFUL);
+        return (long)(((x >> 32) * 100_000_000UL) + (x & 0xFFFF_FFFFUL));
     }
 
     /// <summary>
