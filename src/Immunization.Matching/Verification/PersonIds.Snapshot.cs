@@ -14,10 +14,15 @@ internal sealed partial class PersonIds : ISnapshotPart<PersonIds>
     /// <inheritdoc/>
     public static PersonIds Read(SnapshotChannel reader) => new(reader);
 
-    /// <summary>Both arrays as they are; on reading, the ends must rise within the text, and the text must be UTF-8.</summary>
+    /// <summary>
+    /// The count, the common width (−1: none), the text and the ends (empty with a common width); on reading, the ends
+    /// must rise within the text, or the ids of the common width fill it, and the text must be UTF-8.
+    /// </summary>
     /// <remarks>The fields are readonly; they are assigned here only while a snapshot's reader constructs the ids.</remarks>
     public void Transfer(SnapshotChannel channel)
     {
+        channel.Value(nameof(_count), ref Unsafe.AsRef(in _count));
+        channel.Value(nameof(_width), ref Unsafe.AsRef(in _width));
         channel.Array(nameof(_text), ref Unsafe.AsRef(in _text));
         channel.Array(nameof(_ends), ref Unsafe.AsRef(in _ends));
         if (channel.IsReading && !IsConsistent())
@@ -29,6 +34,21 @@ internal sealed partial class PersonIds : ISnapshotPart<PersonIds>
 
     private bool IsConsistent()
     {
+        if (_count < 0 || _width < -1)
+        {
+            return false;
+        }
+
+        if (_width >= 0)
+        {
+            return _ends.Length == 0 && (long)_width * _count == _text.Length && System.Text.Unicode.Utf8.IsValid(_text);
+        }
+
+        if (_ends.Length != _count)
+        {
+            return false;
+        }
+
         var previous = 0;
         foreach (var end in _ends)
         {

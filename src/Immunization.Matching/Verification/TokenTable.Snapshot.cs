@@ -12,8 +12,12 @@ internal sealed partial class TokenTable : ISnapshotPart<TokenTable>
         // Derived, not saved: the full names' entries, and the hash slots.
         _slots = Slots() ?? throw new RegisterIndexSnapshotException(RegisterIndexSnapshotProblem.Corrupt,
             "The register index snapshot is corrupt: an interning table holds a text twice.");
-        _names = Names() ?? throw new RegisterIndexSnapshotException(RegisterIndexSnapshotProblem.Corrupt,
-            "The register index snapshot is corrupt: an interning table's full names are not numbered 0 to their count - 1.");
+        _names = Names();
+        if (_names < 0)
+        {
+            throw new RegisterIndexSnapshotException(RegisterIndexSnapshotProblem.Corrupt,
+                "The register index snapshot is corrupt: an interning table's full names are not its first entries, numbered 0 to their count - 1.");
+        }
     }
 
     /// <inheritdoc/>

@@ -6,7 +6,9 @@ namespace Immunization.Matching.Verification;
 
 /// <summary>
 /// An immutable interning table of a built register index (text to id), flat: the texts one after another in one
-/// character array, each text's end and id, and an open-addressing table of entry numbers rebuilt on loading. About
+/// character array, each text's end and id, and an open-addressing table of entry numbers rebuilt on loading. Full names
+/// (texts under the prefix <c>\u0001</c>, numbered in their own id space) come first, in id order, so that a full name's
+/// entry is its id. About
 /// 2 B a character and 14 B an entry, where a <see cref="Dictionary{TKey, TValue}"/> of strings takes about 60 B an
 /// entry beside its strings' text.
 /// </summary>
@@ -26,44 +28,69 @@ internal sealed partial class TokenTable : Comparators.Vietnamese.ITokenLookup
     // Hash slot -> entry number (Empty when free); derived from the entries, never saved.
     private readonly int[] _slots;
 
-    // Full name id -> its entry (texts under the full names' prefix, see IdentityKeys); derived, never saved.
-    private readonly int[] _names;
+    // The number of full names: entries 0 to _names - 1, entry i the full name of id i; derived, never saved.
+    private readonly int _names;
 
-    /// <summary>Copies <paramref name="tokens"/>, in its enumeration order.</summary>
+    /// <summary>Copies <paramref name="tokens"/>: full names in id order, then the other texts in enumeration order.</summary>
+    /// <exception cref="ArgumentException">The full names' ids are not 0 to their count − 1, each once.</exception>
     public TokenTable(Dictionary<string, int> tokens)
     {
+        var names = 0;
+        foreach (var text in tokens.Keys)
+        {
+            names += text.Length > 0 && text[0] == FullNamePrefix ? 1 : 0;
+        }
+
+        var order = new string?[tokens.Count];
+        var other = names;
+        foreach (var (text, value) in tokens)
+        {
+            if (text.Length > 0 && text[0] == FullNamePrefix)
+            {
+                if ((uint)value >= (uint)names || order[value] is not null)
+                {
+                    throw new ArgumentException("The full names' ids are not 0 to their count - 1, each once.", nameof(tokens));
+                }
+
+                order[value] = text;
+            }
+            else
+            {
+                order[other++] = text;
+            }
+        }
+
         _ends = new int[tokens.Count];
         _values = new int[tokens.Count];
         long total = 0;
-        var i = 0;
-        foreach (var (text, value) in tokens)
+        for (var i = 0; i < order.Length; i++)
         {
-            total += text.Length;
+            total += order[i]!.Length;
             _ends[i] = total <= int.MaxValue ? (int)total : throw new ArgumentException("The tokens exceed 2 G characters.", nameof(tokens));
-            _values[i++] = value;
+            _values[i] = tokens[order[i]!];
         }
 
         _text = new char[total];
         var at = 0;
-        foreach (var text in tokens.Keys)
+        foreach (var text in order)
         {
-            text.CopyTo(_text.AsSpan(at));
-            at += text.Length;
+            text!.CopyTo(_text.AsSpan(at));
+            at += text!.Length;
         }
 
         _slots = Slots() ?? throw new ArgumentException("The tokens hold a text twice.", nameof(tokens));
-        _names = Names() ?? throw new ArgumentException("The full names' ids are not 0 to their count - 1, each once.", nameof(tokens));
+        _names = names;
     }
 
     /// <summary>Gets the number of entries.</summary>
     public int Count => _ends.Length;
 
     /// <summary>Gets the number of full names (entries under the prefix <c>\u0001</c>).</summary>
-    public int NameCount => _names.Length;
+    public int NameCount => _names;
 
     /// <summary>The folded text of the full name whose id is <paramref name="name"/> (without its prefix).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public ReadOnlySpan<char> Name(int name) => Text(_names[name])[1..];
+    public ReadOnlySpan<char> Name(int name) => Text((uint)name < (uint)_names ? name : throw new ArgumentOutOfRangeException(nameof(name)))[1..];
 
     /// <summary>Finds the id of <paramref name="text"/>.</summary>
     public bool TryGetValue(ReadOnlySpan<char> text, out int value)
@@ -96,32 +123,29 @@ internal sealed partial class TokenTable : Comparators.Vietnamese.ITokenLookup
         return _text.AsSpan(start, _ends[entry] - start);
     }
 
-    // Full name id -> entry; null when the full names' ids are not 0 to their count - 1, each once.
-    private int[]? Names()
+    // The number of full names when entries 0 to n - 1 are the full names of ids 0 to n - 1 and no later entry is one; else -1.
+    private int Names()
     {
         var count = 0;
-        for (var entry = 0; entry < Count; entry++)
+        while (count < Count && IsName(count))
         {
-            count += IsName(entry) ? 1 : 0;
+            if (_values[count] != count)
+            {
+                return -1;
+            }
+
+            count++;
         }
 
-        var names = new int[count];
-        names.AsSpan().Fill(Empty);
-        for (var entry = 0; entry < Count; entry++)
+        for (var entry = count; entry < Count; entry++)
         {
             if (IsName(entry))
             {
-                var id = _values[entry];
-                if ((uint)id >= (uint)count || names[id] != Empty)
-                {
-                    return null;
-                }
-
-                names[id] = entry;
+                return -1;
             }
         }
 
-        return names;
+        return count;
     }
 
     private bool IsName(int entry)
