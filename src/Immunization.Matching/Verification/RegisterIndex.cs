@@ -92,6 +92,7 @@ public sealed partial class RegisterIndex
     /// <param name="options">The thresholds; <see langword="null"/> for the defaults.</param>
     /// <returns>The index.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="people"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">A person's id is not valid Unicode text (a lone surrogate): the index keeps ids as UTF-8.</exception>
     public static RegisterIndex Build(IEnumerable<IdentityRecord> people, RegisterMatchOptions? options = null)
     {
         Guard.Against.Null(people);
