@@ -6,5 +6,10 @@ if (args is ["report-scale", .. var rest])
     return ReportingScaleRun.Run(rest);
 }
 
+if (args is ["index-bytes", .. var indexArgs])
+{
+    return Immunization.Benchmarks.Matching.IndexBytesRun.Run(indexArgs);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;

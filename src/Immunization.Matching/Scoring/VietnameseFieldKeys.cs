@@ -82,7 +82,7 @@ internal static class VietnameseFieldKeys
         LevelKind.PartialDate => key.DateOfBirth == 0,
         LevelKind.CitizenId => key.CitizenIdLength == 0,
         LevelKind.AdminUnit => key.Province < 0 && key.Commune < 0,
-        _ => key.Phone == 0,
+        _ => key.PhoneBcd == 0,
     };
 
     /// <summary>
@@ -156,9 +156,9 @@ internal static class VietnameseFieldKeys
     public static int Level(LevelKind family, in IdentityKey a, in IdentityKey b) => family switch
     {
         LevelKind.VietnameseName => IdentityComparison.NameWithoutSimilarity(a, b),
-        LevelKind.PartialDate => IdentityComparison.DateOfBirth(a.DateOfBirth, b.DateOfBirth, a.DateBcd, b.DateBcd),
+        LevelKind.PartialDate => IdentityComparison.DateOfBirth(a.DateOfBirth, b.DateOfBirth),
         LevelKind.CitizenId => CitizenId(a, b),
         LevelKind.AdminUnit => IdentityComparison.Residence(a, b),
-        _ => IdentityComparison.Phone(a.Phone, b.Phone, a.PhoneBcd, b.PhoneBcd),
+        _ => IdentityComparison.PhoneBcd(a.PhoneBcd, b.PhoneBcd),
     };
 }

@@ -29,7 +29,7 @@ internal sealed partial class LookalikeTable
     public int GroupCount => _keys.Length;
 
     /// <summary>The key of a folded full name's text, a birth year and a sex (0 unknown, 1 male, 2 female).</summary>
-    public static long KeyOf(string foldedName, int year, byte sex) => KeyOf(NameHash(foldedName), year, sex);
+    public static long KeyOf(ReadOnlySpan<char> foldedName, int year, byte sex) => KeyOf(NameHash(foldedName), year, sex);
 
     /// <summary>The key of a folded name's <see cref="NameHash"/>, a birth year and a sex.</summary>
     public static long KeyOf(ulong nameHash, int year, byte sex)
@@ -42,7 +42,7 @@ internal sealed partial class LookalikeTable
     }
 
     /// <summary>A stable 64-bit hash (XxHash3) of a folded name's text, the same in every process.</summary>
-    public static ulong NameHash(string foldedName) => XxHash3.HashToUInt64(MemoryMarshal.AsBytes(foldedName.AsSpan()));
+    public static ulong NameHash(ReadOnlySpan<char> foldedName) => XxHash3.HashToUInt64(MemoryMarshal.AsBytes(foldedName));
 
     /// <summary>Counts the holders of every key.</summary>
     /// <param name="keys">One key per person who has a name and a birth year (it is sorted in place).</param>

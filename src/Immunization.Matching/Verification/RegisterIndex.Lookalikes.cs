@@ -16,7 +16,7 @@ public sealed partial class RegisterIndex
     internal int LookalikesOf(int index)
     {
         ref readonly var k = ref _keys[index];
-        return k.Name < 0 || k.DateOfBirth == 0 ? 1 : _lookalikes.Count(LookalikeTable.KeyOf(_nameTexts[k.Name], k.DateOfBirth >> 9, k.Sex));
+        return k.Name < 0 || k.DateOfBirth == 0 ? 1 : _lookalikes.Count(LookalikeTable.KeyOf(_tokens.Name(k.Name), k.DateOfBirth >> 9, k.Sex));
     }
 
     /// <summary>
@@ -46,7 +46,7 @@ public sealed partial class RegisterIndex
         }
 
         var year = p.DateOfBirth >> 9;
-        var nameHash = LookalikeTable.NameHash(_nameTexts[p.Name]);
+        var nameHash = LookalikeTable.NameHash(_tokens.Name(p.Name));
         var lookalikes = 0;
         for (byte sex = 0; sex <= 2; sex++)
         {
@@ -105,7 +105,7 @@ public sealed partial class RegisterIndex
             if (k.Name >= 0 && k.DateOfBirth != 0)
             {
                 // Every sex: a record without sex asks for the groups of both sexes of its best candidate's name and year.
-                var nameHash = LookalikeTable.NameHash(_nameTexts[k.Name]);
+                var nameHash = LookalikeTable.NameHash(_tokens.Name(k.Name));
                 for (byte sex = 0; sex <= 2; sex++)
                 {
                     keys.Add(LookalikeTable.KeyOf(nameHash, k.DateOfBirth >> 9, sex));

@@ -39,9 +39,9 @@ public sealed partial class RegisterIndex
             ref readonly var b = ref keys[j];
             levels[0] = IdentityComparison.CitizenIdBcd(a.CitizenIdBcd, a.CitizenIdLength, b.CitizenIdBcd, b.CitizenIdLength);
             levels[1] = a.Name < 0 || b.Name < 0 ? -1 : IdentityComparison.Name(a, b, nameTexts[a.Name], nameTexts[b.Name]);
-            levels[2] = IdentityComparison.DateOfBirth(a.DateOfBirth, b.DateOfBirth, a.DateBcd, b.DateBcd);
+            levels[2] = IdentityComparison.DateOfBirth(a.DateOfBirth, b.DateOfBirth);
             levels[3] = IdentityComparison.Sex(a.Sex, b.Sex);
-            levels[4] = IdentityComparison.Phone(a.Phone, b.Phone, a.PhoneBcd, b.PhoneBcd);
+            levels[4] = IdentityComparison.PhoneBcd(a.PhoneBcd, b.PhoneBcd);
             levels[5] = IdentityComparison.Residence(a, b);
             for (var f = 0; f < fieldCount; f++)
             {

@@ -37,13 +37,13 @@ public sealed partial class RegisterIndex
             ref readonly var key = ref _keys[persons[i]];
             if (key.Name >= 0)
             {
-                names.TryAdd(_nameTexts[key.Name], _nameExactWeights[key.Name]);
+                names.TryAdd(_tokens.Name(key.Name).ToString(), _nameExactWeights[key.Name]);
             }
 
             var n = BlockKeys(key, blockKeys);
             for (var k = 0; k < n; k++)
             {
-                if (_blocks.Find(blockKeys[k]).Length > _options.MaxBlockSize)
+                if (Block(blockKeys[k]).Length > _options.MaxBlockSize)
                 {
                     oversized[i] |= 1 << k;
                 }
@@ -109,7 +109,7 @@ public sealed partial class RegisterIndex
             return new ShardProbe(0, [], null, [], 0);
         }
 
-        var key = IdentityKeys.KeyOf(record, _tokens, _places, null, intern: false);
+        var key = IdentityKeys.KeyOf(record, _tokens, _places);
         var nameText = record.Name.MatchingKey;
         var shape = Shape(key);
         Span<long> blockKeys = stackalloc long[KeysPerPerson];
@@ -119,7 +119,7 @@ public sealed partial class RegisterIndex
         List<long>? oversized = null;
         for (var k = 0; k < n && _oversized is not null; k++)
         {
-            if (_blocks.Find(blockKeys[k]).Length > 0 && _oversized.Contains(blockKeys[k]))
+            if (Block(blockKeys[k]).Length > 0 && _oversized.Contains(blockKeys[k]))
             {
                 (oversized ??= []).Add(shapeKeys[k]);
             }
@@ -137,7 +137,7 @@ public sealed partial class RegisterIndex
     /// </summary>
     internal RecordLink DecideShard(IdentityRecord record, int best, double runnerUp, Rival? rival, int skipped)
     {
-        var key = IdentityKeys.KeyOf(record, _tokens, _places, null, intern: false);
+        var key = IdentityKeys.KeyOf(record, _tokens, _places);
         return Decide(record, key, record.Name.MatchingKey, best, runnerUp, rival, skipped);
     }
 

@@ -11,7 +11,7 @@ namespace Immunization.Matching.Verification;
 public sealed partial class RegisterIndex
 {
     /// <summary>The snapshot's layout version: raise it whenever <see cref="Transfer"/> or a part's changes.</summary>
-    internal const int SnapshotFormatVersion = 3;
+    internal const int SnapshotFormatVersion = 5;
 
     private static ReadOnlySpan<byte> SnapshotMagic => "IMMZRIDX"u8;
 
@@ -167,18 +167,17 @@ public sealed partial class RegisterIndex
     private void Transfer(SnapshotChannel c)
     {
         c.Value(nameof(_options), ref Unsafe.AsRef(in _options));
-        c.Strings(nameof(_ids), ref Unsafe.AsRef(in _ids));
+        c.Part(nameof(_ids), ref Unsafe.AsRef(in _ids));
         c.Items(nameof(_keys), ref Unsafe.AsRef(in _keys), TransferKeys);
-        c.Strings(nameof(_nameTexts), ref Unsafe.AsRef(in _nameTexts));
-        c.Tokens(nameof(_tokens), ref Unsafe.AsRef(in _tokens));
-        c.Tokens(nameof(_places), ref Unsafe.AsRef(in _places));
+        c.Part(nameof(_tokens), ref Unsafe.AsRef(in _tokens));
+        c.Part(nameof(_places), ref Unsafe.AsRef(in _places));
         c.Part(nameof(_blocks), ref Unsafe.AsRef(in _blocks));
         c.Arrays(nameof(_weights), ref Unsafe.AsRef(in _weights));
         c.Array(nameof(_nameExactWeights), ref Unsafe.AsRef(in _nameExactWeights));
         c.Value(nameof(_yearWeight), ref Unsafe.AsRef(in _yearWeight));
         c.Arrays(nameof(_u), ref Unsafe.AsRef(in _u));
         c.Part(nameof(_lookalikes), ref Unsafe.AsRef(in _lookalikes));
-        if (c.IsReading && (_keys.Length != _ids.Length || _weights.Length != IdentityLevels.FieldCount || _u.Length != IdentityLevels.FieldCount))
+        if (c.IsReading && (_keys.Length != _ids.Count || _weights.Length != IdentityLevels.FieldCount || _nameExactWeights.Length != _tokens.NameCount || _u.Length != IdentityLevels.FieldCount))
         {
             throw new RegisterIndexSnapshotException(RegisterIndexSnapshotProblem.Corrupt,
                 "The register index snapshot is corrupt: its arrays do not fit together.");
@@ -188,7 +187,6 @@ public sealed partial class RegisterIndex
     /// <summary>Every field of <see cref="IdentityKey"/>, one column each.</summary>
     private static void TransferKeys(SnapshotChannel c, IdentityKey[] keys)
     {
-        c.Column(nameof(IdentityKey.CitizenId), keys, static (ref k) => ref k.CitizenId);
         c.Column(nameof(IdentityKey.CitizenIdLength), keys, static (ref k) => ref k.CitizenIdLength);
         c.Column(nameof(IdentityKey.CitizenIdValid), keys, static (ref k) => ref k.CitizenIdValid);
         c.Column(nameof(IdentityKey.CitizenIdUnreadable), keys, static (ref k) => ref k.CitizenIdUnreadable);
@@ -197,7 +195,6 @@ public sealed partial class RegisterIndex
         c.Column(nameof(IdentityKey.CitizenIdSex), keys, static (ref k) => ref k.CitizenIdSex);
         c.Column(nameof(IdentityKey.CitizenIdBirthYear), keys, static (ref k) => ref k.CitizenIdBirthYear);
         c.Column(nameof(IdentityKey.PhoneBcd), keys, static (ref k) => ref k.PhoneBcd);
-        c.Column(nameof(IdentityKey.DateBcd), keys, static (ref k) => ref k.DateBcd);
         c.Column(nameof(IdentityKey.Name), keys, static (ref k) => ref k.Name);
         c.Column(nameof(IdentityKey.Family), keys, static (ref k) => ref k.Family);
         c.Column(nameof(IdentityKey.Middle), keys, static (ref k) => ref k.Middle);
@@ -206,7 +203,6 @@ public sealed partial class RegisterIndex
         c.Column(nameof(IdentityKey.TonedHash), keys, static (ref k) => ref k.TonedHash);
         c.Column(nameof(IdentityKey.DateOfBirth), keys, static (ref k) => ref k.DateOfBirth);
         c.Column(nameof(IdentityKey.Sex), keys, static (ref k) => ref k.Sex);
-        c.Column(nameof(IdentityKey.Phone), keys, static (ref k) => ref k.Phone);
         c.Column(nameof(IdentityKey.Province), keys, static (ref k) => ref k.Province);
         c.Column(nameof(IdentityKey.Commune), keys, static (ref k) => ref k.Commune);
         c.ArrayColumn(nameof(IdentityKey.CommuneParts), keys, static (ref k) => ref k.CommuneParts);

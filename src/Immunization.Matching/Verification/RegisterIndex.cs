@@ -37,11 +37,10 @@ public sealed partial class RegisterIndex
     private const int KeysPerPerson = 9;
     private const int KeyChunkSize = 1 << 15;
     private const int KeyBatchSize = 4_096;
-    private readonly string[] _ids;
+    private readonly PersonIds _ids;
     private readonly IdentityKey[] _keys;
-    private readonly string[] _nameTexts;
-    private readonly Dictionary<string, int> _tokens;
-    private readonly Dictionary<string, int> _places;
+    private readonly TokenTable _tokens;
+    private readonly TokenTable _places;
     private readonly BlockTable _blocks;
     private readonly double[][] _weights;
     private readonly double[] _nameExactWeights;
@@ -60,11 +59,10 @@ public sealed partial class RegisterIndex
         RegisterMatchOptions options, (double[][] U, double[][] Weights, double[] NameExactWeights, double YearWeight) model, HashSet<long>? oversized,
         LookalikeTable lookalikes, BlockTable? blocks = null)
     {
-        _ids = ids;
+        _ids = new PersonIds(ids);
         _keys = keys;
-        _nameTexts = nameTexts;
-        _tokens = tokens;
-        _places = places;
+        _tokens = new TokenTable(tokens);
+        _places = new TokenTable(places);
         _options = options;
         _blocks = blocks ?? BuildBlocks(keys);
         (_u, _weights, _nameExactWeights, _yearWeight) = model;
@@ -74,7 +72,7 @@ public sealed partial class RegisterIndex
     }
 
     /// <summary>Gets the number of people in the index.</summary>
-    public int Count => _ids.Length;
+    public int Count => _ids.Count;
 
     /// <summary>Gets the options the index decides with.</summary>
     public RegisterMatchOptions Options => _options;
@@ -89,6 +87,7 @@ public sealed partial class RegisterIndex
     /// <param name="options">The thresholds; <see langword="null"/> for the defaults.</param>
     /// <returns>The index.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="people"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">A person's id is not valid Unicode text (a lone surrogate): the index keeps ids as UTF-8.</exception>
     public static RegisterIndex Build(IEnumerable<IdentityRecord> people, RegisterMatchOptions? options = null)
     {
         Guard.Against.Null(people);
@@ -184,7 +183,7 @@ public sealed partial class RegisterIndex
             return new RecordLink(new RecordVerification(record.Id, null, VerificationOutcome.NotApplicable, [], double.NaN), -1, double.NaN, []);
         }
 
-        var key = IdentityKeys.KeyOf(record, _tokens, _places, null, intern: false);
+        var key = IdentityKeys.KeyOf(record, _tokens, _places);
         var nameText = record.Name.MatchingKey;
         var (best, _, runnerUp, second, skipped) = BestCandidates(key, nameText, exclude: -1);
         if (best < 0)
@@ -278,10 +277,10 @@ public sealed partial class RegisterIndex
     {
         Guard.Against.Null(record);
         Guard.Against.Null(personId);
-        var key = IdentityKeys.KeyOf(record, _tokens, _places, null, intern: false);
+        var key = IdentityKeys.KeyOf(record, _tokens, _places);
         foreach (var p in Candidates(key, _scratch.Value!, out _))
         {
-            if (_ids[p] == personId)
+            if (_ids.IdEquals(p, personId))
             {
                 return true;
             }
@@ -293,7 +292,7 @@ public sealed partial class RegisterIndex
     /// <summary>The people that blocking makes candidates for <paramref name="record"/>, each once (for tests).</summary>
     internal int[] Candidates(IdentityRecord record)
     {
-        var key = IdentityKeys.KeyOf(record, _tokens, _places, null, intern: false);
+        var key = IdentityKeys.KeyOf(record, _tokens, _places);
         return Candidates(key, _scratch.Value!, out _).ToArray();
     }
 
@@ -305,7 +304,7 @@ public sealed partial class RegisterIndex
     {
         result.Clear();
         var key = _keys[index];
-        var nameText = key.Name >= 0 ? _nameTexts[key.Name] : "";
+        var nameText = key.Name >= 0 ? _tokens.Name(key.Name).ToString() : "";
         var scratch = _scratch.Value!;
         var candidates = Candidates(key, scratch, out _);
         foreach (var p in candidates)
@@ -352,14 +351,14 @@ public sealed partial class RegisterIndex
 
                 var w = Score(key, nameText, p, _options.ReviewWeight);
                 // Ties go to the smaller person id, so that the outcome does not depend on the order of the register.
-                if (w > bestWeight || (w == bestWeight && best >= 0 && string.CompareOrdinal(_ids[p], _ids[best]) < 0))
+                if (w > bestWeight || (w == bestWeight && best >= 0 && _ids.CompareOrdinal(p, best) < 0))
                 {
                     runnerUp = bestWeight;
                     second = best;
                     bestWeight = w;
                     best = p;
                 }
-                else if (w > runnerUp || (w == runnerUp && second >= 0 && string.CompareOrdinal(_ids[p], _ids[second]) < 0))
+                else if (w > runnerUp || (w == runnerUp && second >= 0 && _ids.CompareOrdinal(p, second) < 0))
                 {
                     runnerUp = w;
                     second = p;
@@ -385,7 +384,7 @@ public sealed partial class RegisterIndex
         foreach (var p in candidates)
         {
             ref readonly var k = ref keys[p];
-            sum += k.Sex + (int)k.Phone + (k.CommuneParts is null ? 0 : 1);
+            sum += k.Sex + (int)k.PhoneBcd + (k.CommuneParts is null ? 0 : 1);
         }
 
         return sum;
@@ -398,22 +397,14 @@ public sealed partial class RegisterIndex
         skipped = 0;
         Span<long> blockKeys = stackalloc long[KeysPerPerson];
         var n = BlockKeys(key, blockKeys);
-        // Each key's slot (and the start of its run) is read first, in a short loop of independent loads whose cache misses
-        // overlap; the loop below then finds them in the cache.
-        var touched = 0;
-        for (var k = 0; k < n; k++)
-        {
-            var block = _blocks.Find(blockKeys[k]);
-            touched += block.IsEmpty ? 0 : block[0];
-        }
-
-        scratch.Touched += touched;
+        Span<int> slots = stackalloc int[KeysPerPerson];
+        FindBlocks(blockKeys[..n], slots, scratch);
         var count = 0;
         var max = _options.MaxBlockSize;
         scratch.StartSet();
         for (var k = 0; k < n; k++)
         {
-            var members = _blocks.Find(blockKeys[k]);
+            var members = _blocks.Members(slots[k]);
             // A shard skips the blocks that are too large in the whole register (see RegisterIndex.Shard.cs).
             var oversized = _oversized is null ? members.Length > max : members.Length > 0 && _oversized.Contains(blockKeys[k]);
             if (oversized && (k > 0 || !exemptFirst))
@@ -442,7 +433,7 @@ public sealed partial class RegisterIndex
         ref readonly var p = ref _keys[person];
         var idLevel = IdentityComparison.CitizenIdBcd(q.CitizenIdBcd, q.CitizenIdLength, p.CitizenIdBcd, p.CitizenIdLength);
         var idWeight = idLevel >= 0 ? _weights[0][idLevel] : 0.0;
-        var dateLevel = IdentityComparison.DateOfBirth(q.DateOfBirth, p.DateOfBirth, q.DateBcd, p.DateBcd);
+        var dateLevel = IdentityComparison.DateOfBirth(q.DateOfBirth, p.DateOfBirth);
         var dateWeight = dateLevel >= 0 ? DateWeight(q, p, dateLevel) : 0.0;
         var level = IdentityComparison.Sex(q.Sex, p.Sex);
         var sexWeight = level >= 0 ? _weights[3][level] : 0.0;
@@ -450,7 +441,7 @@ public sealed partial class RegisterIndex
 
         // Contact evidence: added below only when the identity evidence agrees (a disagreeing phone or place always counts).
         var phone = 0.0;
-        level = IdentityComparison.Phone(q.Phone, p.Phone, q.PhoneBcd, p.PhoneBcd);
+        level = IdentityComparison.PhoneBcd(q.PhoneBcd, p.PhoneBcd);
         if (level >= 0)
         {
             phone = _weights[4][level];
@@ -470,7 +461,7 @@ public sealed partial class RegisterIndex
             // An upper bound of the weight with a "similar" name: contact counted in full.
             nameLevel = w + phone + residence + names[IdentityLevels.NameSimilar] < bound
                 ? IdentityComparison.NameFallback(q, p)
-                : IdentityComparison.NamesSimilar(nameText, _nameTexts[p.Name], IdentityLevels.NameSimilarThreshold)
+                : IdentityComparison.NamesSimilar(nameText, _tokens.Name(p.Name), IdentityLevels.NameSimilarThreshold)
                     ? IdentityLevels.NameSimilar
                     : IdentityComparison.NameFallback(q, p);
         }
@@ -520,10 +511,10 @@ public sealed partial class RegisterIndex
     {
         ref readonly var p = ref _keys[person];
         levels[0] = IdentityComparison.CitizenIdBcd(q.CitizenIdBcd, q.CitizenIdLength, p.CitizenIdBcd, p.CitizenIdLength);
-        levels[1] = p.Name < 0 ? -1 : IdentityComparison.Name(q, p, nameText, _nameTexts[p.Name]);
-        levels[2] = IdentityComparison.DateOfBirth(q.DateOfBirth, p.DateOfBirth, q.DateBcd, p.DateBcd);
+        levels[1] = p.Name < 0 ? -1 : IdentityComparison.Name(q, p, nameText, _tokens.Name(p.Name));
+        levels[2] = IdentityComparison.DateOfBirth(q.DateOfBirth, p.DateOfBirth);
         levels[3] = IdentityComparison.Sex(q.Sex, p.Sex);
-        levels[4] = IdentityComparison.Phone(q.Phone, p.Phone, q.PhoneBcd, p.PhoneBcd);
+        levels[4] = IdentityComparison.PhoneBcd(q.PhoneBcd, p.PhoneBcd);
         levels[5] = IdentityComparison.Residence(q, p);
     }
 
@@ -664,7 +655,7 @@ public sealed partial class RegisterIndex
             keys[n++] = Mix(1, key.CitizenId, key.CitizenIdLength);
         }
 
-        if (key.Phone != 0)
+        if (key.PhoneBcd != 0)
         {
             keys[n++] = Mix(2, key.Phone, 0);
         }

@@ -77,34 +77,6 @@ internal abstract class SnapshotChannel
         StringsCore(ref strings);
     }
 
-    /// <summary>An interning table (ordinal keys to ids), in its enumeration order.</summary>
-    public void Tokens(string name, ref Dictionary<string, int> tokens)
-    {
-        Section(name);
-        var keys = IsReading ? null! : tokens.Keys.ToArray();
-        var values = IsReading ? null! : tokens.Values.ToArray();
-        StringsCore(ref keys);
-        ArrayCore(ref values);
-        if (!IsReading)
-        {
-            return;
-        }
-
-        if (keys.Length != values.Length)
-        {
-            throw Corrupt($"{Qualified(name)} has {keys.Length} keys and {values.Length} values");
-        }
-
-        tokens = new Dictionary<string, int>(keys.Length, StringComparer.Ordinal);
-        for (var i = 0; i < keys.Length; i++)
-        {
-            if (!tokens.TryAdd(keys[i], values[i]))
-            {
-                throw Corrupt($"{Qualified(name)} holds a key twice");
-            }
-        }
-    }
-
     /// <summary>An object with its own fields (<see cref="ISnapshotPart{T}.Transfer"/>), under its type's name.</summary>
     public void Part<T>(string name, ref T part)
         where T : class, ISnapshotPart<T>

@@ -85,4 +85,21 @@ public sealed class IdentityComparisonTests
     {
         Assert.Equal(-1, IdentityComparison.CitizenId(1090012345L, 12, 123456789L, 9));
     }
+
+    [FsCheck.Xunit.Property]
+    public Property FromBcd_AnyNumberOfUpTo16Digits_ReadsBcdBack() =>
+        Prop.ForAll(Gen.Choose(0, 99_999_999).Two().ToArbitrary(), p =>
+        {
+            var value = (p.Item1 * 100_000_000L) + p.Item2;
+            return IdentityComparison.FromBcd(IdentityComparison.Bcd(value)) == value;
+        });
+
+    [FsCheck.Xunit.Property]
+    public Property DateBcd_AnyDateKnownToTheDay_IsTheBcdOfYyyyMmDd() =>
+        Prop.ForAll(Gen.Choose(0, 9999).ToArbitrary(), Gen.Choose(0, 12).ToArbitrary(), Gen.Choose(0, 31).ToArbitrary(), (year, month, day) =>
+        {
+            var packed = (year << 9) | (month << 5) | day;
+            var expected = month == 0 || day == 0 ? 0 : IdentityComparison.Bcd((year * 10000L) + (month * 100L) + day);
+            return IdentityComparison.DateBcd(packed) == expected;
+        });
 }

@@ -13,8 +13,12 @@ internal struct IdentityKey
     public const int Missing = -1;
     public const int Unknown = -2;
 
-    /// <summary>Digits of the identity number; 0 when missing.</summary>
-    public long CitizenId;
+    /// <summary>Digits of the identity number; 0 when missing (kept as <see cref="CitizenIdBcd"/> only).</summary>
+    public long CitizenId
+    {
+        readonly get => IdentityComparison.FromBcd(CitizenIdBcd);
+        set => CitizenIdBcd = IdentityComparison.Bcd(value);
+    }
 
     /// <summary>Number of digits (12 CCCD, 9 CMND, 0 missing).</summary>
     public byte CitizenIdLength;
@@ -31,7 +35,10 @@ internal struct IdentityKey
     /// </summary>
     public byte Unreadable;
 
-    /// <summary>The identity number's digits packed 4 bits each (BCD), so that differing digits are found with one XOR.</summary>
+    /// <summary>
+    /// The identity number's digits packed 4 bits each (BCD), so that differing digits are found with one XOR; the only
+    /// stored form of the number (12 digits fit).
+    /// </summary>
     public ulong CitizenIdBcd;
 
     /// <summary>
@@ -43,11 +50,11 @@ internal struct IdentityKey
     /// <summary>The birth year a valid CCCD encodes (century and two digits); 0 whenever <see cref="CitizenIdSex"/> is 0.</summary>
     public short CitizenIdBirthYear;
 
-    /// <summary>The phone's digits in BCD.</summary>
+    /// <summary>The phone's digits in BCD (0 when missing): the only stored form of the phone.</summary>
     public ulong PhoneBcd;
 
-    /// <summary>The date of birth as <c>yyyyMMdd</c> digits in BCD (0 when not known to the day).</summary>
-    public ulong DateBcd;
+    /// <summary>The date of birth as <c>yyyyMMdd</c> digits in BCD (0 when not known to the day), computed from <see cref="DateOfBirth"/>.</summary>
+    public readonly ulong DateBcd => IdentityComparison.DateBcd(DateOfBirth);
 
     /// <summary>Interned ids of the folded full key, family name, middle names and given name (Missing / Unknown otherwise).</summary>
     public int Name;
@@ -67,8 +74,12 @@ internal struct IdentityKey
     /// <summary>0 unknown, 1 male, 2 female.</summary>
     public byte Sex;
 
-    /// <summary>National significant number of the phone; 0 when missing.</summary>
-    public long Phone;
+    /// <summary>National significant number of the phone; 0 when missing (kept as <see cref="PhoneBcd"/> only).</summary>
+    public long Phone
+    {
+        readonly get => IdentityComparison.FromBcd(PhoneBcd);
+        set => PhoneBcd = IdentityComparison.Bcd(value);
+    }
 
     /// <summary>Interned ids of province and commune codes (current scheme).</summary>
     public int Province;
@@ -143,6 +154,18 @@ internal static class IdentityComparison
         return bcd;
     }
 
+    /// <summary>The number whose decimal digits <paramref name="bcd"/> packs (the inverse of <see cref="Bcd"/> up to 16 digits).</summary>
+    /// <remarks>Pairs of digits, then of pairs, and so on, are combined in all lanes at once (no loop over the digits).</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static long FromBcd(ulong bcd)
+    {
+        // Each byte: high digit * 10 + low digit (0..99); then each 16-bit lane (0..9999); then each 32-bit lane.
+        var x = (((bcd >> 4) & 0x0F0F_0F0F_0F0F_0F0FUL) * 10) + (bcd & 0x0F0F_0F0F_0F0F_0F0FUL);
+        x = (((x >> 8) & 0x00FF_00FF_00FF_00FFUL) * 100) + (x & 0x00FF_00FF_00FF_00FFUL);
+        x = (((x >> 16) & 0x0000_FFFF_0000_FFFFUL) * 10_000) + (x & 0x0000_FFFF_0000_FFFFUL);
+        return (long)(((x >> 32) * 100_000_000UL) + (x & 0xFFFF_FFFFUL));
+    }
+
     /// <summary>
     /// 1 when two BCD numbers differ in exactly one digit, 2 when they differ by swapping two adjacent digits, 0 otherwise
     /// (equal, or more different). One XOR and a population count instead of a loop of divisions.
@@ -177,7 +200,7 @@ internal static class IdentityComparison
         return lowA == highB && highA == lowB ? 2 : 0;
     }
 
-    public static int Name(in IdentityKey a, in IdentityKey b, string keyA, string keyB)
+    public static int Name(in IdentityKey a, in IdentityKey b, ReadOnlySpan<char> keyA, ReadOnlySpan<char> keyB)
     {
         if (a.Name < 0 && a.Name != IdentityKey.Unknown || b.Name < 0 && b.Name != IdentityKey.Unknown)
         {
@@ -258,17 +281,37 @@ internal static class IdentityComparison
 
     public const int NeedsSimilarity = -3;
 
-    /// <summary>The date level from packed dates (tests and one-off comparisons).</summary>
-    public static int DateOfBirth(int a, int b) => DateOfBirth(a, b, DateBcd(a), DateBcd(b));
-
-    /// <summary>The <c>yyyyMMdd</c> BCD of a packed date known to the day, else 0.</summary>
+    /// <summary>The <c>yyyyMMdd</c> BCD of a packed date known to the day, else 0 (what <see cref="Bcd"/> gives for the number yyyyMMdd).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong DateBcd(int packed)
     {
         int y = packed >> 9, m = (packed >> 5) & 0xF, d = packed & 0x1F;
-        return m == 0 || d == 0 ? 0 : Bcd((y * 10000L) + (m * 100L) + d);
+        if (m == 0 || d == 0)
+        {
+            return 0;
+        }
+
+        if ((uint)y > 9999)
+        {
+            return Bcd((y * 10000L) + (m * 100L) + d);
+        }
+
+        var digits = TwoDigitBcd;
+        return ((ulong)digits[y / 100] << 24) | ((ulong)digits[y % 100] << 16) | ((ulong)digits[m] << 8) | digits[d];
     }
 
-    public static int DateOfBirth(int a, int b, ulong bcdA, ulong bcdB)
+    // n → its two decimal digits in BCD, for n below 100.
+    private static ReadOnlySpan<byte> TwoDigitBcd =>
+    [
+        0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x09, 0x10, 0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0x17, 0x18, 0x19,
+        0x20, 0x21, 0x22, 0x23, 0x24, 0x25, 0x26, 0x27, 0x28, 0x29, 0x30, 0x31, 0x32, 0x33, 0x34, 0x35, 0x36, 0x37, 0x38, 0x39,
+        0x40, 0x41, 0x42, 0x43, 0x44, 0x45, 0x46, 0x47, 0x48, 0x49, 0x50, 0x51, 0x52, 0x53, 0x54, 0x55, 0x56, 0x57, 0x58, 0x59,
+        0x60, 0x61, 0x62, 0x63, 0x64, 0x65, 0x66, 0x67, 0x68, 0x69, 0x70, 0x71, 0x72, 0x73, 0x74, 0x75, 0x76, 0x77, 0x78, 0x79,
+        0x80, 0x81, 0x82, 0x83, 0x84, 0x85, 0x86, 0x87, 0x88, 0x89, 0x90, 0x91, 0x92, 0x93, 0x94, 0x95, 0x96, 0x97, 0x98, 0x99,
+    ];
+
+    /// <summary>The date level from packed dates; the digits are compared (BCD) only when a one-digit typo is the question.</summary>
+    public static int DateOfBirth(int a, int b)
     {
         if (a == 0 || b == 0)
         {
@@ -294,7 +337,7 @@ internal static class IdentityComparison
                 return IdentityLevels.DateDayMonthSwapped;
             }
 
-            if (DigitEdit(bcdA, bcdB) != 0)
+            if (DigitEdit(DateBcd(a), DateBcd(b)) != 0)
             {
                 return IdentityLevels.DateOneDigit;
             }
@@ -307,17 +350,18 @@ internal static class IdentityComparison
     public static int Sex(byte a, byte b) => a == 0 || b == 0 ? -1 : a == b ? 0 : 1;
 
     /// <summary>The phone level from national significant numbers (tests and one-off comparisons).</summary>
-    public static int Phone(long a, long b) => Phone(a, b, Bcd(a), Bcd(b));
+    public static int Phone(long a, long b) => PhoneBcd(Bcd(a), Bcd(b));
 
+    /// <summary>The phone level from the phones' BCD digits (0: missing).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int Phone(long a, long b, ulong bcdA, ulong bcdB)
+    public static int PhoneBcd(ulong bcdA, ulong bcdB)
     {
-        if (a == 0 || b == 0)
+        if (bcdA == 0 || bcdB == 0)
         {
             return -1;
         }
 
-        if (a == b)
+        if (bcdA == bcdB)
         {
             return IdentityLevels.PhoneExact;
         }

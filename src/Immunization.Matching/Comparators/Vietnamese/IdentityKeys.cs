@@ -10,16 +10,24 @@ namespace Immunization.Matching.Comparators.Vietnamese;
 internal static class IdentityKeys
 {
     internal static IdentityKey KeyOf(IdentityRecord record, Dictionary<string, int> tokens, Dictionary<string, int> places,
-        List<string>? nameTexts, bool intern)
+        List<string>? nameTexts, bool intern) =>
+        KeyOf(record, new Interning(tokens, nameTexts, intern), new Interning(places, null, intern));
+
+    /// <summary>The key of a record probing a built index: tokens the index's tables do not hold are <see cref="IdentityKey.Unknown"/>.</summary>
+    internal static IdentityKey KeyOf(IdentityRecord record, ITokenLookup tokens, ITokenLookup places) =>
+        KeyOf(record, new Lookup(tokens), new Lookup(places));
+
+    private static IdentityKey KeyOf<T>(IdentityRecord record, T tokens, T places)
+        where T : struct, ITokenizer
     {
         var key = Empty();
         SetCitizenId(ref key, record.CitizenId, record.UnparsedCitizenIdLength, record.UnparsedCitizenIdDigits, record.HasUnreadableCitizenId);
         key.Unreadable = (byte)(record.UnreadableFields | (record.HasUnreadableCitizenId ? 1 << (int)IdentityField.CitizenId : 0));
-        SetName(ref key, record.Name, tokens, nameTexts, intern);
+        SetName(ref key, record.Name, tokens);
         SetDateOfBirth(ref key, record.DateOfBirth);
         SetSex(ref key, record.Sex);
         SetPhone(ref key, record.PhoneDigits);
-        SetResidence(ref key, record.ProvinceCode, record.CommuneCode, record.CommuneCodeParts, places, intern);
+        SetResidence(ref key, record.ProvinceCode, record.CommuneCode, record.CommuneCodeParts, places);
         return key;
     }
 
@@ -36,9 +44,6 @@ internal static class IdentityKeys
             Province = IdentityKey.Missing,
             Commune = IdentityKey.Missing,
         };
-        key.CitizenIdBcd = IdentityComparison.Bcd(0);
-        key.PhoneBcd = IdentityComparison.Bcd(0);
-        key.DateBcd = IdentityComparison.DateBcd(0);
         return key;
     }
 
@@ -61,11 +66,14 @@ internal static class IdentityKeys
         }
 
         key.CitizenIdUnreadable = unreadable;
-        key.CitizenIdBcd = IdentityComparison.Bcd(key.CitizenId);
     }
 
     /// <summary>The name's tokens (interned when <paramref name="intern"/>; full names' texts added to <paramref name="nameTexts"/>).</summary>
-    internal static void SetName(ref IdentityKey key, PersonName personName, Dictionary<string, int> tokens, List<string>? nameTexts, bool intern)
+    internal static void SetName(ref IdentityKey key, PersonName personName, Dictionary<string, int> tokens, List<string>? nameTexts, bool intern) =>
+        SetName(ref key, personName, new Interning(tokens, nameTexts, intern));
+
+    private static void SetName<T>(ref IdentityKey key, PersonName personName, T tokens)
+        where T : struct, ITokenizer
     {
         var name = personName.MatchingKey;
         if (name.Length > 0)
@@ -73,12 +81,12 @@ internal static class IdentityKeys
             var span = name.AsSpan();
             var firstSpace = span.IndexOf(' ');
             var lastSpace = span.LastIndexOf(' ');
-            key.Name = Token(tokens, span, intern, fullName: true, nameTexts);
-            key.Given = Token(tokens, lastSpace < 0 ? span : span[(lastSpace + 1)..], intern, fullName: false, null);
+            key.Name = tokens.Token(span, fullName: true);
+            key.Given = tokens.Token(lastSpace < 0 ? span : span[(lastSpace + 1)..], fullName: false);
             if (firstSpace >= 0)
             {
-                key.Family = Token(tokens, span[..firstSpace], intern, fullName: false, null);
-                key.Middle = firstSpace == lastSpace ? IdentityKey.Missing : Token(tokens, span[(firstSpace + 1)..lastSpace], intern, fullName: false, null);
+                key.Family = tokens.Token(span[..firstSpace], fullName: false);
+                key.Middle = firstSpace == lastSpace ? IdentityKey.Missing : tokens.Token(span[(firstSpace + 1)..lastSpace], fullName: false);
             }
 
             if (firstSpace >= 0)
@@ -86,7 +94,7 @@ internal static class IdentityKeys
                 // Syllables in sorted order, under their own prefix: any reordering of a name gives the same id. Written into a
                 // buffer (a probe allocates nothing for it; only interning keeps a string).
                 Span<char> sorted = span.Length < 256 ? stackalloc char[span.Length + 1] : new char[span.Length + 1];
-                key.Sorted = Token(tokens, SortedSyllables(span, sorted), intern, fullName: false, null);
+                key.Sorted = tokens.Token(SortedSyllables(span, sorted), fullName: false);
             }
 
             key.TonedHash = Hash(personName.TonedKey);
@@ -101,7 +109,6 @@ internal static class IdentityKeys
             key.DateOfBirth = (dob.Year << 9) | (dob.Month << 5) | dob.Day;
         }
 
-        key.DateBcd = IdentityComparison.DateBcd(key.DateOfBirth);
     }
 
     /// <summary>The sex: 1 male, 2 female, 0 unknown.</summary>
@@ -116,21 +123,24 @@ internal static class IdentityKeys
     internal static void SetPhone(ref IdentityKey key, long nationalNumber)
     {
         key.Phone = nationalNumber;
-        key.PhoneBcd = IdentityComparison.Bcd(key.Phone);
     }
 
     /// <summary>The residence in the current scheme: province, commune and, for a split commune, its parts (interned when <paramref name="intern"/>).</summary>
     internal static void SetResidence(ref IdentityKey key, string? provinceCode, string? communeCode, string[]? communeParts,
-        Dictionary<string, int> places, bool intern)
+        Dictionary<string, int> places, bool intern) =>
+        SetResidence(ref key, provinceCode, communeCode, communeParts, new Interning(places, null, intern));
+
+    private static void SetResidence<T>(ref IdentityKey key, string? provinceCode, string? communeCode, string[]? communeParts, T places)
+        where T : struct, ITokenizer
     {
         if (provinceCode is { } province)
         {
-            key.Province = PlaceToken(places, 'p', province, intern);
+            key.Province = PlaceToken(places, 'p', province);
         }
 
         if (communeCode is { } commune)
         {
-            key.Commune = PlaceToken(places, 'c', commune, intern);
+            key.Commune = PlaceToken(places, 'c', commune);
         }
 
         if (communeParts is { } parts)
@@ -138,7 +148,7 @@ internal static class IdentityKeys
             key.CommuneParts = new int[parts.Length];
             for (var i = 0; i < parts.Length; i++)
             {
-                key.CommuneParts[i] = PlaceToken(places, 'c', parts[i], intern);
+                key.CommuneParts[i] = PlaceToken(places, 'c', parts[i]);
             }
         }
     }
@@ -185,54 +195,86 @@ internal static class IdentityKeys
     }
 
     // A place code under its prefix ('p' province, 'c' commune), looked up from a buffer: a probe allocates no string for it.
-    private static int PlaceToken(Dictionary<string, int> places, char prefix, string code, bool intern)
+    private static int PlaceToken<T>(T places, char prefix, string code)
+        where T : struct, ITokenizer
     {
         Span<char> buffer = code.Length < 64 ? stackalloc char[code.Length + 1] : new char[code.Length + 1];
         buffer[0] = prefix;
         code.CopyTo(buffer[1..]);
-        return Token(places, buffer, intern, fullName: false, null);
+        return places.Token(buffer, fullName: false);
     }
 
-    // Interns a token. Full names have their own id space (their index in nameTexts, whose text the similarity test reads);
-    // they are stored under a prefix so that a one-syllable name never collides with a syllable.
-    private static int Token(Dictionary<string, int> tokens, ReadOnlySpan<char> text, bool intern, bool fullName, List<string>? nameTexts)
+    // A full name under its prefix: full names have their own id space, and a one-syllable name must not collide with a syllable.
+    private static ReadOnlySpan<char> Prefixed(ReadOnlySpan<char> text, Span<char> buffer)
     {
-        var lookup = tokens.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (fullName)
+        buffer[0] = '\u0001';
+        text.CopyTo(buffer[1..]);
+        return buffer[..(text.Length + 1)];
+    }
+
+    /// <summary>Where a key's tokens come from: an interning dictionary or a built index's table.</summary>
+    private interface ITokenizer
+    {
+        /// <summary>The id of <paramref name="text"/> (a full name's in the full names' own id space), or <see cref="IdentityKey.Unknown"/>.</summary>
+        int Token(ReadOnlySpan<char> text, bool fullName);
+    }
+
+    // Interns a token when asked to. Full names have their own id space (their index in nameTexts, whose text the
+    // similarity test reads).
+    private readonly struct Interning(Dictionary<string, int> tokens, List<string>? nameTexts, bool intern) : ITokenizer
+    {
+        public int Token(ReadOnlySpan<char> text, bool fullName)
         {
-            // Full names live in a separate id space: prefix them so a one-syllable name does not collide with a syllable.
-            Span<char> buffer = text.Length < 256 ? stackalloc char[text.Length + 1] : new char[text.Length + 1];
-            buffer[0] = '\u0001';
-            text.CopyTo(buffer[1..]);
-            if (lookup.TryGetValue(buffer, out var nameId))
+            var lookup = tokens.GetAlternateLookup<ReadOnlySpan<char>>();
+            if (fullName)
             {
+                Span<char> buffer = text.Length < 256 ? stackalloc char[text.Length + 1] : new char[text.Length + 1];
+                var prefixed = Prefixed(text, buffer);
+                if (lookup.TryGetValue(prefixed, out var nameId))
+                {
+                    return nameId;
+                }
+
+                if (!intern || nameTexts is null)
+                {
+                    return IdentityKey.Unknown;
+                }
+
+                nameId = nameTexts.Count;
+                nameTexts.Add(text.ToString());
+                tokens.Add(new string(prefixed), nameId);
                 return nameId;
             }
 
-            if (!intern || nameTexts is null)
+            if (lookup.TryGetValue(text, out var id))
+            {
+                return id;
+            }
+
+            if (!intern)
             {
                 return IdentityKey.Unknown;
             }
 
-            nameId = nameTexts.Count;
-            nameTexts.Add(text.ToString());
-            tokens.Add(new string(buffer), nameId);
-            return nameId;
-        }
-
-        if (lookup.TryGetValue(text, out var id))
-        {
+            id = tokens.Count;
+            tokens.Add(text.ToString(), id);
             return id;
         }
+    }
 
-        if (!intern)
+    // Looks tokens up in a built index's table; never adds.
+    private readonly struct Lookup(ITokenLookup table) : ITokenizer
+    {
+        public int Token(ReadOnlySpan<char> text, bool fullName)
         {
-            return IdentityKey.Unknown;
-        }
+            if (fullName)
+            {
+                Span<char> buffer = text.Length < 256 ? stackalloc char[text.Length + 1] : new char[text.Length + 1];
+                return table.TryGetValue(Prefixed(text, buffer), out var nameId) ? nameId : IdentityKey.Unknown;
+            }
 
-        id = tokens.Count;
-        tokens.Add(text.ToString(), id);
-        return id;
+            return table.TryGetValue(text, out var id) ? id : IdentityKey.Unknown;
+        }
     }
 
     internal static ulong Hash(string text)

@@ -1,0 +1,41 @@
+using FsCheck;
+using FsCheck.Fluent;
+using Immunization.Matching.Verification;
+
+namespace Immunization.Matching.Tests.Linking;
+
+public sealed class PersonIdsTests
+{
+    // Whole characters only (a surrogate pair stays together): ASCII, Vietnamese letters, a character above the surrogates
+    // (U+E000, which UTF-16 orders after a pair and UTF-8 before it) and a pair (U+1F600).
+    private static readonly string[] s_pieces = ["a", "B", "9", "-", "đ", "ố", "\uE000", "\uFFFD", "\U0001F600"];
+
+    private static Gen<string> Id =>
+        Gen.Choose(0, 8).SelectMany(n => Gen.ArrayOf(Gen.Elements(s_pieces), n)).Select(parts => string.Concat(parts));
+
+    [FsCheck.Xunit.Property]
+    public Property CompareOrdinal_AnyTwoIds_OrdersAsStringCompareOrdinal() =>
+        Prop.ForAll(Id.ToArbitrary(), Id.ToArbitrary(), (a, b) =>
+        {
+            var ids = new PersonIds([a, b]);
+            return Math.Sign(ids.CompareOrdinal(0, 1)) == Math.Sign(string.CompareOrdinal(a, b))
+                && Math.Sign(ids.CompareOrdinal(1, 0)) == Math.Sign(string.CompareOrdinal(b, a));
+        });
+
+    [FsCheck.Xunit.Property]
+    public Property Indexer_AnyIds_ReadsEachIdBackAndEqualsOnlyItself() =>
+        Prop.ForAll(Gen.ArrayOf(Id).ToArbitrary(), Id.ToArbitrary(), (list, other) =>
+        {
+            var ids = new PersonIds(list);
+            return ids.Count == list.Length
+                && Enumerable.Range(0, list.Length).All(i => ids[i] == list[i] && ids.IdEquals(i, list[i]) && ids.IdEquals(i, other) == (other == list[i]));
+        });
+
+    [Fact]
+    public void Constructor_LoneSurrogate_IsRefusedNamingThePosition()
+    {
+        var e = Assert.Throws<ArgumentException>(() => new PersonIds(["P1", "P\uD800"]));
+
+        Assert.Contains("position 1", e.Message, StringComparison.Ordinal);
+    }
+}
