@@ -49,17 +49,6 @@ internal sealed partial class PersonIds : ISnapshotPart<PersonIds>
             return false;
         }
 
-        var previous = 0;
-        foreach (var end in _ends)
-        {
-            if (end < previous || end > _text.Length)
-            {
-                return false;
-            }
-
-            previous = end;
-        }
-
-        return previous == _text.Length && System.Text.Unicode.Utf8.IsValid(_text);
+        return TextEnds.CoverText(_ends, _text.Length) && System.Text.Unicode.Utf8.IsValid(_text);
     }
 }

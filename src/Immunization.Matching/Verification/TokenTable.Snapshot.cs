@@ -44,17 +44,6 @@ internal sealed partial class TokenTable : ISnapshotPart<TokenTable>
             return false;
         }
 
-        var previous = 0;
-        foreach (var end in _ends)
-        {
-            if (end < previous || end > _text.Length)
-            {
-                return false;
-            }
-
-            previous = end;
-        }
-
-        return previous == _text.Length;
+        return TextEnds.CoverText(_ends, _text.Length);
     }
 }
