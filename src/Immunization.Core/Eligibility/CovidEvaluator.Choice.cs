@@ -24,11 +24,6 @@ public sealed partial class CovidEvaluator
         public readonly PatientSeries Best => _best ?? throw new InvalidOperationException("Viet Nam's COVID-19 schedule has no standard series."); // the schedule always has them
 
         /// <summary>
-        /// Offers a run: it becomes the best when its key is greater, or equal with a lower position. The key is compared
-        /// in two parts, the run's own (<see cref="RunKey"/>) then, only when they are equal, the series'
-        /// (<see cref="SeriesKey"/>, with dates to work out).
-        /// </summary>
-        /// <summary>
         /// Whether a run of <paramref name="series"/> at <paramref name="position"/> that ties the best run on risk,
         /// status and valid doses could still be chosen over it: when the best run's first dose is not valid (this
         /// run's may be), or by the series' part of the order. False means a run whose (status, valid doses) is at most
@@ -52,6 +47,11 @@ public sealed partial class CovidEvaluator
             return order > 0 || (order == 0 && position < _position);
         }
 
+        /// <summary>
+        /// Offers a run: it becomes the best when its key is greater, or equal with a lower position. The key is compared
+        /// in two parts, the run's own (<see cref="RunKey"/>) then, only when they are equal, the series'
+        /// (<see cref="SeriesKey"/>, with dates to work out).
+        /// </summary>
         public void Offer(PatientSeries run, int position)
         {
             if (_best is null)

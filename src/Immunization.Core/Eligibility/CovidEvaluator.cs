@@ -32,7 +32,8 @@ public sealed partial class CovidEvaluator
 
     // Each thread's reusable engine session (every evaluator shares the one engine): a person's history, evaluator and
     // series runs are made into the objects of the thread's previous person instead of new ones (about two thirds of
-    // what an evaluation allocated). Evaluate does not call itself, and reads nothing of a session after it returns.
+    // what an evaluation allocated). Null while an evaluation on the thread holds it; nothing of a session is read after
+    // Evaluate returns.
     [ThreadStatic]
     private static CdsiEngine.SeriesSession? t_session;
 
@@ -98,8 +99,24 @@ public sealed partial class CovidEvaluator
         };
 
         // This thread's session, restarted for this person: its history, evaluator and series runs are the last
-        // person's objects, set again (nothing of them is in the assessment returned).
-        var session = _engine.StartSeries(person.PatientOn(asOf), given, asOf, VietnamCovidSchedule.VaccineGroup, t_session ??= _engine.NewReusableSession());
+        // person's objects, set again (nothing of them is in the assessment returned). It is taken from the thread while
+        // in use, so that an evaluation started inside this one (user code behind the options' lists may do anything)
+        // gets a session of its own instead of overwriting this one.
+        var reusable = t_session ?? _engine.NewReusableSession();
+        t_session = null;
+        try
+        {
+            return Evaluate(person, given, asOf, allSeries, birth, reusable);
+        }
+        finally
+        {
+            t_session = reusable;
+        }
+    }
+
+    private CovidAssessment Evaluate(CovidPerson person, ReadOnlySpan<AdministeredDose> given, LocalDate asOf, bool allSeries, LocalDate birth, CdsiEngine.SeriesSession reusable)
+    {
+        var session = _engine.StartSeries(person.PatientOn(asOf), given, asOf, VietnamCovidSchedule.VaccineGroup, reusable);
         var history = session.History;
         var run = allSeries ? Choose(RunAll(session), history, birth, asOf) : RunCandidates(session, birth, asOf);
         var series = run.Series;

@@ -87,7 +87,9 @@ internal sealed partial class PersonIds
         }
 
         Span<byte> buffer = id.Length <= 128 ? stackalloc byte[3 * id.Length] : new byte[3 * id.Length];
-        return Encoding.UTF8.TryGetBytes(id, buffer, out var written) && span.SequenceEqual(buffer[..written]);
+        // Strict: an id with a lone surrogate (which no stored id holds) is not turned into U+FFFD and matched.
+        return System.Text.Unicode.Utf8.FromUtf16(id, buffer, out _, out var written, replaceInvalidSequences: false) == System.Buffers.OperationStatus.Done
+            && span.SequenceEqual(buffer[..written]);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -5,7 +5,11 @@ public sealed partial class RegisterIndex
     /// <summary>
     /// The people under a blocking key (empty when none). The blocking table keeps a 32-bit fingerprint of each key, not the
     /// key: a block whose fingerprint matches is the key's when its first person has the key among their own blocking keys,
-    /// recomputed from their identity key; otherwise the search goes on.
+    /// recomputed from their identity key; otherwise the search goes on. Not exact in one case: when the first person of
+    /// another block has two blocking keys with the same fingerprint, one of them <paramref name="key"/>, and that block
+    /// lies earlier on the key's probe path, the search stops there (at most 36 pairs of keys a person, each 2^-32: fewer
+    /// than one such person expected in a register of 10 M; the same order as two keys sharing all 64 bits, which the
+    /// table has always accepted).
     /// </summary>
     private ReadOnlySpan<int> Block(long key)
     {

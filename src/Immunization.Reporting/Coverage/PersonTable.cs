@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Numerics;
 using System.Runtime.InteropServices;
 
@@ -10,7 +9,7 @@ namespace Immunization.Reporting.Coverage;
 /// the cores, stable, so the first row of an id comes first), then each part's table is filled while it sits in the
 /// core's cache: a table of millions of ids is not filled by random writes all over memory. The strings are compared
 /// only when the hash codes are equal, and the table holds no references, so the garbage collector does not trace it.
-/// The hash is a fast multiply-mix over the id's characters, seeded once per process (so no input can be built to collide
+/// The hash is the runtime's ordinal string hash, seeded at random once per process (so no input can be built to collide
 /// on every run); many ids are looked up together (<see cref="FindMany"/>) in stages whose loads do not depend on each
 /// other, so that the processor waits for several cache misses at once when the ids come in no particular order.
 /// </summary>
@@ -18,9 +17,6 @@ internal sealed class PersonTable
 {
     // About this many ids per part: a part's table (twice as many slots of 8 bytes) stays within a core's cache.
     private const int IdsPerPart = 8192;
-
-    // The hash's seed, drawn once per process: results never depend on it, only where ids sit in the table.
-    private static readonly ulong s_seed = (ulong)Random.Shared.NextInt64() | 1UL;
 
     private readonly RegisterPerson[] _register;
     private readonly long[] _slots;
@@ -132,37 +128,11 @@ internal sealed class PersonTable
         });
     }
 
-    /// <summary>The hash code the table uses for an id.</summary>
-    internal static int Hash(string id)
-    {
-        const ulong Multiplier = 0x9E3779B97F4A7C15UL;
-        var bytes = MemoryMarshal.AsBytes(id.AsSpan());
-        ulong h = s_seed ^ ((ulong)bytes.Length * Multiplier);
-        while (bytes.Length >= 8)
-        {
-            h = BitOperations.RotateLeft((h ^ BinaryPrimitives.ReadUInt64LittleEndian(bytes)) * Multiplier, 29);
-            bytes = bytes[8..];
-        }
-
-        if (bytes.Length > 0)
-        {
-            ulong tail = 0;
-            for (int k = 0; k < bytes.Length; k++)
-            {
-                tail |= (ulong)bytes[k] << (8 * k);
-            }
-
-            h = BitOperations.RotateLeft((h ^ tail) * Multiplier, 29);
-        }
-
-        // The finaliser of MurmurHash3: every input bit reaches the top bits (which choose the part).
-        h ^= h >> 33;
-        h *= 0xFF51AFD7ED558CCDUL;
-        h ^= h >> 33;
-        h *= 0xC4CEB9FE1A85EC53UL;
-        h ^= h >> 33;
-        return (int)(h >> 32);
-    }
+    /// <summary>
+    /// The hash code the table uses for an id: the runtime's ordinal string hash (Marvin, seeded at random once per
+    /// process), which no input can be built to make collide in every process.
+    /// </summary>
+    internal static int Hash(string id) => id.GetHashCode(StringComparison.Ordinal);
 
     /// <summary>
     /// The first rows of many ids, each -1 when the register does not hold it: the same answers as <see cref="Find"/>, in

@@ -32,6 +32,15 @@ public sealed class PersonIdsTests
         });
 
     [Fact]
+    public void IdEquals_LoneSurrogateAgainstReplacementCharacter_IsFalse()
+    {
+        var ids = new PersonIds(["P\uFFFD"]);
+
+        Assert.True(ids.IdEquals(0, "P\uFFFD"));
+        Assert.False(ids.IdEquals(0, "P\uD800"));
+    }
+
+    [Fact]
     public void Constructor_LoneSurrogate_IsRefusedNamingThePosition()
     {
         var e = Assert.Throws<ArgumentException>(() => new PersonIds(["P1", "P\uD800"]));
