@@ -27,6 +27,35 @@ internal sealed partial class BlockTable : ISnapshotPart<BlockTable>
         }
     }
 
+    /// <summary>
+    /// Whether every record the table holds is a person of an index of <paramref name="count"/> people: checked when a
+    /// snapshot is read, once its people are known, so that a corrupt table is refused instead of failing a lookup later.
+    /// </summary>
+    public bool RecordsBelow(int count)
+    {
+        foreach (var slot in _slots)
+        {
+            if (slot.Value >= count)
+            {
+                return false;
+            }
+
+            if (slot.Value is < 0 and not Empty)
+            {
+                var start = ~slot.Value;
+                foreach (var record in _runs.AsSpan(start + 1, _runs[start]))
+                {
+                    if ((uint)record >= (uint)count)
+                    {
+                        return false;
+                    }
+                }
+            }
+        }
+
+        return true;
+    }
+
     // The shapes lookups rely on: at least one empty slot (a lookup of an absent key ends), and every run inside _runs. The
     // contents are covered by the snapshot's checksum.
     private bool IsConsistent()

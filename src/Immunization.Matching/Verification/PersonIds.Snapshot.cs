@@ -41,7 +41,7 @@ internal sealed partial class PersonIds : ISnapshotPart<PersonIds>
 
         if (_width >= 0)
         {
-            return _ends.Length == 0 && (long)_width * _count == _text.Length && System.Text.Unicode.Utf8.IsValid(_text);
+            return _ends.Length == 0 && (long)_width * _count == _text.Length && EachIdIsUtf8();
         }
 
         if (_ends.Length != _count)
@@ -49,6 +49,21 @@ internal sealed partial class PersonIds : ISnapshotPart<PersonIds>
             return false;
         }
 
-        return TextEnds.CoverText(_ends, _text.Length) && System.Text.Unicode.Utf8.IsValid(_text);
+        return TextEnds.CoverText(_ends, _text.Length) && EachIdIsUtf8();
+    }
+
+    // Each id on its own (not only the whole text): an id cut inside a character would read back with U+FFFD and break
+    // CompareOrdinal's byte-order shortcut.
+    private bool EachIdIsUtf8()
+    {
+        for (var i = 0; i < _count; i++)
+        {
+            if (!System.Text.Unicode.Utf8.IsValid(Span(i)))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

@@ -177,7 +177,7 @@ public sealed partial class RegisterIndex
         c.Value(nameof(_yearWeight), ref Unsafe.AsRef(in _yearWeight));
         c.Arrays(nameof(_u), ref Unsafe.AsRef(in _u));
         c.Part(nameof(_lookalikes), ref Unsafe.AsRef(in _lookalikes));
-        if (c.IsReading && (_keys.Length != _ids.Count || _weights.Length != IdentityLevels.FieldCount || _nameExactWeights.Length != _tokens.NameCount || _u.Length != IdentityLevels.FieldCount))
+        if (c.IsReading && (_keys.Length != _ids.Count || _weights.Length != IdentityLevels.FieldCount || _nameExactWeights.Length != _tokens.NameCount || _u.Length != IdentityLevels.FieldCount || !_blocks.RecordsBelow(_keys.Length)))
         {
             throw new RegisterIndexSnapshotException(RegisterIndexSnapshotProblem.Corrupt,
                 "The register index snapshot is corrupt: its arrays do not fit together.");

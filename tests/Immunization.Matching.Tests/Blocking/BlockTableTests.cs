@@ -24,6 +24,19 @@ public sealed class BlockTableTests
         Assert.Empty(Find(table, 8, keysOf));
     }
 
+    [Fact]
+    public void RecordsBelow_CountAboveOrAtTheLargestRecord_TrueOnlyAbove()
+    {
+        long[] keys = [7, 0, 7, 9];
+        int[] members = [10, 11, 16, 12]; // 16 is in the run of key 7, 12 the only record of key 9
+
+        var table = new BlockTable(keys, members, keys.Length);
+
+        Assert.True(table.RecordsBelow(17));
+        Assert.False(table.RecordsBelow(16));
+        Assert.False(table.RecordsBelow(12));
+    }
+
     // The records of a key come back exactly as a sort of the pairs by key leaves them (the candidates' order, and so the
     // linker's output, does not depend on the table's layout); absent keys find nothing. Few distinct keys force long runs
     // and probe chains; many force single-record slots.
