@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Reflection;
 using Immunization.Matching.Verification;
 
 namespace Immunization.Benchmarks.Matching;
@@ -48,8 +47,7 @@ internal static class IndexBytesRun
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{count:N0} people; snapshot {snapshot.Length:N0} B = {snapshot.Length / (double)count:F1} B/person; heap after Load {after - before:N0} B = {perPerson:F1} B/person; Load {wall.Elapsed.TotalSeconds:F2} s wall, {cpu.TotalSeconds:F2} s CPU"));
 
-        var sizes = typeof(RegisterIndex).GetMethod("SnapshotSizes", BindingFlags.Instance | BindingFlags.NonPublic)!;
-        var (fields, total) = ((IReadOnlyList<(string Field, long Bytes)> Fields, long Total))sizes.Invoke(index, null)!;
+        var (fields, total) = index.SnapshotSizes();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"snapshot body {total:N0} B; by field (B/person):"));
         foreach (var (field, bytes) in fields.Where(f => f.Bytes * 1000L >= count))
         {
