@@ -47,4 +47,25 @@ public sealed class PersonIdsTests
 
         Assert.Contains("position 1", e.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Read_AnIdCutInsideACharacterWhileTheWholeTextIsUtf8_IsRefusedAsCorrupt()
+    {
+        // "éa" (C3 A9 61) and "b" (62): the ends are 3 and 4. Moving the first end to 1 cuts "é" in two, so each id alone is
+        // not UTF-8 though the whole text still is; the ends still rise within the text.
+        var body = new MemoryStream();
+        var writer = new SnapshotWriter(body, "Test");
+        new PersonIds(["éa", "b"]).Transfer(writer);
+        var bytes = body.ToArray();
+        byte[] ends = [3, 0, 0, 0, 4, 0, 0, 0];
+        var at = bytes.AsSpan().LastIndexOf(ends);
+        Assert.True(at > 0);
+        var intact = PersonIds.Read(new SnapshotReader(new MemoryStream(bytes), bytes.Length, "Test"));
+        bytes[at] = 1;
+
+        var e = Assert.Throws<RegisterIndexSnapshotException>(() => PersonIds.Read(new SnapshotReader(new MemoryStream(bytes), bytes.Length, "Test")));
+
+        Assert.Equal("éa", intact[0]);
+        Assert.Equal(RegisterIndexSnapshotProblem.Corrupt, e.Problem);
+    }
 }
