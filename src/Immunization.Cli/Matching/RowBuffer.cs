@@ -32,11 +32,11 @@ internal sealed class RowBuffer
     /// <summary>The rows held.</summary>
     public int Count { get; private set; }
 
-    /// <summary>Adds the reader's current row: column 0 is the id, columns 1 to the number of fields the other fields.</summary>
+    /// <summary>Adds the reader's current row: its id column (column 0, its string shared with the duplicate check), then columns 1 to the number of fields.</summary>
     public void Add(StandardCsvReader reader)
     {
         var row = Count;
-        _ids[row] = reader.Span(0).ToString();
+        _ids[row] = reader.CurrentId();
         var length = row == 0 ? 0 : _ends[(row * _fields) - 1];
         for (var f = 0; f < _fields; f++)
         {
