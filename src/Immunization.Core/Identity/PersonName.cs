@@ -74,6 +74,9 @@ public readonly struct PersonName : IEquatable<PersonName>
 
     private static readonly ConcurrentDictionary<string, string> s_syllables = new(StringComparer.Ordinal);
 
+    // The number of syllables in s_syllables (its Count property would take every lock of the dictionary).
+    private static int s_cachedSyllables;
+
     private readonly string? _display;
     private readonly string? _tonedKey;
     private readonly string? _matchingKey;
@@ -263,9 +266,9 @@ public readonly struct PersonName : IEquatable<PersonName>
             if (!lookup.TryGetValue(raw, out var syllable))
             {
                 syllable = SyllableDisplayForm(raw);
-                if (s_syllables.Count < MaxCachedSyllables)
+                if (Volatile.Read(ref s_cachedSyllables) < MaxCachedSyllables && lookup.TryAdd(raw, syllable))
                 {
-                    lookup.TryAdd(raw, syllable);
+                    Interlocked.Increment(ref s_cachedSyllables);
                 }
             }
 
