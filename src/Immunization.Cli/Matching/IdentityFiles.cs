@@ -40,41 +40,31 @@ internal static class IdentityFiles
 
         using var text = StandardFilePaths.OpenText(path);
         var reader = StandardCsvReader.Open(text, Path.GetFileName(path), [idColumn, .. s_columns], idColumn, uniqueIds: true);
-        var width = s_columns.Length + 1;
-        var rows = new string?[BatchSize * width];
-        var count = 0;
+        var rows = new RowBuffer(BatchSize, s_columns.Length);
         while (reader.Next())
         {
-            for (var c = 0; c < width; c++)
+            rows.Add(reader);
+            if (rows.Count == BatchSize)
             {
-                rows[(count * width) + c] = reader.Span(c).ToString();
-            }
-
-            if (++count == BatchSize)
-            {
-                yield return Parse(rows, count, width, stats);
-                count = 0;
+                yield return Parse(rows, stats);
+                rows.Clear();
             }
         }
 
-        if (count > 0)
+        if (rows.Count > 0)
         {
-            yield return Parse(rows, count, width, stats);
+            yield return Parse(rows, stats);
         }
     }
 
-    private static IdentityRecord[] Parse(string?[] rows, int count, int width, IdentityFileStats stats)
+    private static IdentityRecord[] Parse(RowBuffer rows, IdentityFileStats stats)
     {
-        var batch = new IdentityRecord[count];
-        Parallel.For(0, count, i =>
+        var batch = new IdentityRecord[rows.Count];
+        Parallel.For(0, rows.Count, i =>
         {
-            var o = i * width;
-            batch[i] = IdentityRecord.FromText(rows[o]!, rows[o + 1], rows[o + 2], rows[o + 3], rows[o + 4], rows[o + 5], rows[o + 6],
-                rows[o + 7], rows[o + 8], rows[o + 9]);
+            batch[i] = IdentityRecord.FromFields(rows.Id(i), rows.Field(i, 0), rows.Field(i, 1), rows.Field(i, 2), rows.Field(i, 3),
+                rows.Field(i, 4), rows.Field(i, 5), rows.Field(i, 6), rows.Field(i, 7), rows.Field(i, 8));
         });
-        // The row buffer lives on the large object heap for the whole read: texts left in it would survive every young
-        // collection until the next batch overwrote them.
-        Array.Clear(rows, 0, count * width);
         stats.Add(batch);
         return batch;
     }

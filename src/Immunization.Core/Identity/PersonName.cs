@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using Ardalis.GuardClauses;
@@ -65,6 +66,16 @@ public readonly struct PersonName : IEquatable<PersonName>
     private const char Tilde = '\u0303';
     private const char HookAbove = '\u0309';
     private const char DotBelow = '\u0323';
+
+    // Distinct syllables as written, and their display form: a name's syllables come from a small set (a few thousand
+    // spellings in a register of millions), so each is normalised once. Bounded; past the bound, syllables are normalised
+    // every time. A syllable alone identifies nobody.
+    private const int MaxCachedSyllables = 1 << 16;
+
+    private static readonly ConcurrentDictionary<string, string> s_syllables = new(StringComparer.Ordinal);
+
+    // The number of syllables in s_syllables (its Count property would take every lock of the dictionary).
+    private static int s_cachedSyllables;
 
     private readonly string? _display;
     private readonly string? _tonedKey;
@@ -217,6 +228,90 @@ public readonly struct PersonName : IEquatable<PersonName>
             return "A name must contain at least one letter.";
         }
 
+        result = new PersonName(DisplayForm(text));
+        return null;
+    }
+
+    /// <summary>
+    /// The display form of a validated name text: its syllables (the runs between white space) each in display form, joined by
+    /// single spaces. A syllable's display form depends on its own text only (decomposition and the canonical ordering of marks
+    /// never cross white space), so each distinct syllable is normalised once and then read from <see cref="s_syllables"/>.
+    /// </summary>
+    private static string DisplayForm(ReadOnlySpan<char> text)
+    {
+        var parts = default(SyllableParts);
+        var count = 0;
+        var length = -1;
+        var start = -1;
+        var lookup = s_syllables.GetAlternateLookup<ReadOnlySpan<char>>();
+        for (var i = 0; i <= text.Length; i++)
+        {
+            if (i < text.Length && !char.IsWhiteSpace(text[i]))
+            {
+                start = start < 0 ? i : start;
+                continue;
+            }
+
+            if (start < 0)
+            {
+                continue;
+            }
+
+            if (count == SyllableParts.Length)
+            {
+                return DisplayFormWholeText(text);
+            }
+
+            var raw = text[start..i];
+            if (!lookup.TryGetValue(raw, out var syllable))
+            {
+                syllable = SyllableDisplayForm(raw);
+                if (Volatile.Read(ref s_cachedSyllables) < MaxCachedSyllables && lookup.TryAdd(raw, syllable))
+                {
+                    Interlocked.Increment(ref s_cachedSyllables);
+                }
+            }
+
+            parts[count++] = syllable;
+            length += syllable.Length + 1;
+            start = -1;
+        }
+
+        if (count == 1)
+        {
+            return parts[0]!;
+        }
+
+        return string.Create(length, parts, static (destination, parts) =>
+        {
+            var written = 0;
+            for (var k = 0; k < SyllableParts.Length && parts[k] is { } part; k++)
+            {
+                if (k > 0)
+                {
+                    destination[written++] = ' ';
+                }
+
+                part.CopyTo(destination[written..]);
+                written += part.Length;
+            }
+        });
+    }
+
+    /// <summary>The display form of one syllable as written (no white space): decomposed, lower case, modern tone, title case, NFC.</summary>
+    private static string SyllableDisplayForm(ReadOnlySpan<char> raw)
+    {
+        var syllable = new StringBuilder(16);
+        WriteSyllable(LatinNormalization.ToFormD(raw), syllable);
+        return LatinNormalization.ToFormC(syllable.ToString());
+    }
+
+    /// <summary>
+    /// The display form computed over the whole text at once (decomposed, then split at white space): the definition
+    /// <see cref="DisplayForm"/> caches syllable by syllable, kept for names of more syllables than it holds and for the tests.
+    /// </summary>
+    internal static string DisplayFormWholeText(ReadOnlySpan<char> text)
+    {
         var decomposed = LatinNormalization.ToFormD(text).AsSpan();
         var display = new StringBuilder(decomposed.Length);
         var syllable = new StringBuilder(16);
@@ -246,8 +341,7 @@ public readonly struct PersonName : IEquatable<PersonName>
             wordStart = -1;
         }
 
-        result = new PersonName(display.ToString());
-        return null;
+        return display.ToString();
     }
 
     // Lower-cases a decomposed syllable, moves its tone mark to the modern position, and title-cases it.

@@ -9,13 +9,13 @@ namespace Immunization.Matching.Verification;
 /// character array, each text's end and id, and an open-addressing table of entry numbers rebuilt on loading. Full names
 /// (texts under the prefix <c>\u0001</c>, numbered in their own id space) come first, in id order, so that a full name's
 /// entry is its id. About
-/// 2 B a character and 14 B an entry, where a <see cref="Dictionary{TKey, TValue}"/> of strings takes about 60 B an
+/// 2 B a character and 19 B an entry (its end, its id and a tagged hash slot), where a <see cref="Dictionary{TKey, TValue}"/> of strings takes about 60 B an
 /// entry beside its strings' text.
 /// </summary>
 internal sealed partial class TokenTable : Comparators.Vietnamese.ITokenLookup
 {
     // An empty slot.
-    private const int Empty = -1;
+    private const ulong Empty = 0;
 
     // The prefix of full names' texts (IdentityKeys keeps full names in their own id space under it).
     private const char FullNamePrefix = '\u0001';
@@ -25,8 +25,10 @@ internal sealed partial class TokenTable : Comparators.Vietnamese.ITokenLookup
     private readonly int[] _ends;
     private readonly int[] _values;
 
-    // Hash slot -> entry number (Empty when free); derived from the entries, never saved.
-    private readonly int[] _slots;
+    // Hash slot -> the entry's hash tag (the hash's low 32 bits) in the high half and its number + 1 in the low half (Empty
+    // when free): a probe reads an entry's text only when the tags agree, so a text found after others in its run, or not
+    // found at all, costs one cache line of slots instead of each entry's end and text. Derived from the entries, never saved.
+    private readonly ulong[] _slots;
 
     // The number of full names: entries 0 to _names - 1, entry i the full name of id i; derived, never saved.
     private readonly int _names;
@@ -96,20 +98,26 @@ internal sealed partial class TokenTable : Comparators.Vietnamese.ITokenLookup
     public bool TryGetValue(ReadOnlySpan<char> text, out int value)
     {
         var slots = _slots;
-        var slot = SlotOf(text, slots.Length);
+        var hash = Hash(text);
+        var slot = SlotOf(hash, slots.Length);
+        var tag = (uint)hash;
         while (true)
         {
-            var entry = slots[slot];
-            if (entry == Empty)
+            var found = slots[slot];
+            if (found == Empty)
             {
                 value = 0;
                 return false;
             }
 
-            if (Text(entry).SequenceEqual(text))
+            if ((uint)(found >> 32) == tag)
             {
-                value = _values[entry];
-                return true;
+                var entry = (int)(uint)found - 1;
+                if (Text(entry).SequenceEqual(text))
+                {
+                    value = _values[entry];
+                    return true;
+                }
             }
 
             slot = slot + 1 == slots.Length ? 0 : slot + 1;
@@ -155,17 +163,18 @@ internal sealed partial class TokenTable : Comparators.Vietnamese.ITokenLookup
     }
 
     // The hash table of the entries at load factor 0.75 at most; null when a text is there twice.
-    private int[]? Slots()
+    private ulong[]? Slots()
     {
-        var slots = new int[Math.Max(16, Count + (Count / 3) + 1)];
-        slots.AsSpan().Fill(Empty);
+        var slots = new ulong[Math.Max(16, Count + (Count / 3) + 1)];
         for (var entry = 0; entry < Count; entry++)
         {
             var text = Text(entry);
-            var slot = SlotOf(text, slots.Length);
+            var hash = Hash(text);
+            var slot = SlotOf(hash, slots.Length);
+            var tag = (uint)hash;
             while (slots[slot] != Empty)
             {
-                if (Text(slots[slot]).SequenceEqual(text))
+                if ((uint)(slots[slot] >> 32) == tag && Text((int)(uint)slots[slot] - 1).SequenceEqual(text))
                 {
                     return null;
                 }
@@ -173,14 +182,17 @@ internal sealed partial class TokenTable : Comparators.Vietnamese.ITokenLookup
                 slot = slot + 1 == slots.Length ? 0 : slot + 1;
             }
 
-            slots[slot] = entry;
+            slots[slot] = ((ulong)tag << 32) | (uint)(entry + 1);
         }
 
         return slots;
     }
 
-    // The text's hash (XxHash3 of its UTF-16 bytes: fast on short texts) scaled to [0, capacity).
+    // The text's hash: XxHash3 of its UTF-16 bytes (fast on short texts).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int SlotOf(ReadOnlySpan<char> text, int capacity) =>
-        (int)(((XxHash3.HashToUInt64(MemoryMarshal.AsBytes(text)) >> 32) * (ulong)(uint)capacity) >> 32);
+    private static ulong Hash(ReadOnlySpan<char> text) => XxHash3.HashToUInt64(MemoryMarshal.AsBytes(text));
+
+    // The hash's high 32 bits scaled to [0, capacity); the low 32 bits are the slot's tag.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int SlotOf(ulong hash, int capacity) => (int)(((hash >> 32) * (ulong)(uint)capacity) >> 32);
 }

@@ -45,4 +45,28 @@ public sealed class TokenTableTests
 
         Assert.Throws<ArgumentException>(() => new TokenTable(tokens));
     }
+
+    // Enough entries for long probe runs in the slots (the table is 3/4 full): every text found with its id after the others
+    // of its run, every absent text (a prefix of a present one, the same length, or a longer one) not found.
+    [Fact]
+    public void TryGetValue_ManyTokens_FindsEachAndNoAbsentText()
+    {
+        var tokens = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < 60_000; i++)
+        {
+            tokens.Add("t" + i.ToString("x", System.Globalization.CultureInfo.InvariantCulture), i);
+        }
+
+        var table = new TokenTable(tokens);
+
+        Assert.All(tokens, t => Assert.True(table.TryGetValue(t.Key, out var id) && id == t.Value));
+        for (var i = 0; i < 60_000; i++)
+        {
+            var hex = i.ToString("x", System.Globalization.CultureInfo.InvariantCulture);
+            Assert.False(table.TryGetValue("u" + hex, out _));
+            Assert.False(table.TryGetValue("t" + hex + "z", out _));
+        }
+
+        Assert.False(table.TryGetValue("", out _));
+    }
 }

@@ -25,6 +25,10 @@ public sealed class StandardCsvReader
     private readonly int _idIndex;
     private readonly Dictionary<string, int>? _seenIds;
 
+    // The current row's id as a string once made (by the duplicate check or CurrentId), and the row it belongs to.
+    private string? _currentId;
+    private int _currentIdRow;
+
     private StandardCsvReader(TextReader text, string file, IReadOnlyList<string>? columns, string? idColumn, bool uniqueIds, bool trimFields)
     {
         File = file;
@@ -151,6 +155,29 @@ public sealed class StandardCsvReader
     /// <summary>The text of the <paramref name="column"/>th column asked for, on the current row (empty when empty or past the row's end).</summary>
     public ReadOnlySpan<char> Span(int column) => _csv[_indexes[column]];
 
+    /// <summary>
+    /// The id of the current row as a string: with unique ids, the string the duplicate check keeps (so a reader that keeps the
+    /// id as well holds it once); otherwise a new string.
+    /// </summary>
+    /// <returns>The id column's text on the current row.</returns>
+    /// <exception cref="InvalidOperationException">The reader has no id column.</exception>
+    public string CurrentId()
+    {
+        if (_idIndex < 0)
+        {
+            throw new InvalidOperationException("The reader has no id column.");
+        }
+
+        if (_currentId is { } id && _currentIdRow == Row)
+        {
+            return id;
+        }
+
+        _currentId = Span(_idIndex).ToString();
+        _currentIdRow = Row;
+        return _currentId;
+    }
+
     /// <summary>The text of the <paramref name="column"/>th column asked for, or <see langword="null"/> when the field is empty.</summary>
     public string? Text(int column)
     {
@@ -256,6 +283,9 @@ public sealed class StandardCsvReader
             {
                 throw StandardFileException.Duplicate(File, _seenIds[text], Row, IdColumn!);
             }
+
+            _currentId = text;
+            _currentIdRow = Row;
         }
     }
 }

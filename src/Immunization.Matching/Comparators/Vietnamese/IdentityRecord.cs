@@ -32,8 +32,16 @@ public sealed class IdentityRecord
     /// <exception cref="ArgumentNullException"><paramref name="id"/> is <see langword="null"/>.</exception>
     public IdentityRecord(string id, CitizenId citizenId, PersonName name, PartialDate dateOfBirth, Sex sex, PhoneNumber phone,
         string? provinceCode, string? communeCode, string? nationality)
+        : this(id, citizenId, name, dateOfBirth, sex, phone, provinceCode, communeCode, NormalizeNationality(nationality), normalized: true)
+    {
+    }
+
+    // The constructor with the nationality already normalised (NormalizeNationality).
+    private IdentityRecord(string id, CitizenId citizenId, PersonName name, PartialDate dateOfBirth, Sex sex, PhoneNumber phone,
+        string? provinceCode, string? communeCode, string? nationality, bool normalized)
     {
         ArgumentNullException.ThrowIfNull(id);
+        _ = normalized;
         Id = id;
         CitizenId = citizenId;
         Name = name;
@@ -42,29 +50,31 @@ public sealed class IdentityRecord
         Phone = phone;
         ProvinceCode = string.IsNullOrWhiteSpace(provinceCode) ? null : provinceCode.Trim();
         CommuneCode = string.IsNullOrWhiteSpace(communeCode) ? null : communeCode.Trim();
-        Nationality = NormalizeNationality(nationality);
+        Nationality = nationality;
     }
 
     private static readonly string[] s_vietnamNames = ["VN", "VNM", "Việt Nam", "Viet Nam", "Vietnam", "Việtnam"];
 
     // Registers write Viet Nam in several ways; all of them are the one country the register covers.
-    private static string? NormalizeNationality(string? nationality)
+    private static string? NormalizeNationality(ReadOnlySpan<char> nationality)
     {
-        if (string.IsNullOrWhiteSpace(nationality))
+        var text = nationality.Trim();
+        if (text.IsEmpty)
         {
             return null;
         }
 
-        var text = nationality.Trim();
         foreach (var name in s_vietnamNames)
         {
-            if (string.Equals(text, name, StringComparison.OrdinalIgnoreCase))
+            if (text.Equals(name, StringComparison.OrdinalIgnoreCase))
             {
                 return "VN";
             }
         }
 
-        return text.ToUpperInvariant();
+        Span<char> upper = text.Length <= 64 ? stackalloc char[text.Length] : new char[text.Length];
+        text.ToUpperInvariant(upper);
+        return new string(upper);
     }
 
     /// <summary>Gets the record's or person's identifier.</summary>
@@ -118,43 +128,65 @@ public sealed class IdentityRecord
     /// <returns>The record.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="id"/> is <see langword="null"/>.</exception>
     public static IdentityRecord FromText(string id, string? citizenId, string? fullName, string? dateOfBirth, string? sex, string? phone,
-        string? provinceCode, string? communeCode, string? scheme, string? nationality)
+        string? provinceCode, string? communeCode, string? scheme, string? nationality) =>
+        FromFields(id, citizenId.AsSpan(), fullName.AsSpan(), dateOfBirth.AsSpan(), sex.AsSpan(), phone.AsSpan(), provinceCode.AsSpan(),
+            communeCode.AsSpan(), scheme.AsSpan(), nationality.AsSpan());
+
+    /// <summary>
+    /// Builds a record from the text of each field as found in a file (an empty span for an empty field), as
+    /// <see cref="FromText"/> does,
+    /// without making a string of any field but the id: for readers of large files that hold a row's fields in a buffer.
+    /// </summary>
+    /// <param name="id">The record's or person's identifier.</param>
+    /// <param name="citizenId">The identity number as written.</param>
+    /// <param name="fullName">The full name as written.</param>
+    /// <param name="dateOfBirth">The date of birth (<c>yyyy-MM-dd</c>, <c>yyyy-MM</c>, <c>yyyy</c>, <c>dd/MM/yyyy</c>).</param>
+    /// <param name="sex">The sex (<c>M</c>/<c>F</c>, <c>Nam</c>/<c>Nữ</c>).</param>
+    /// <param name="phone">The phone number in any common writing.</param>
+    /// <param name="provinceCode">The province code, in <paramref name="scheme"/>.</param>
+    /// <param name="communeCode">The commune code, in <paramref name="scheme"/>.</param>
+    /// <param name="scheme">The administrative scheme the codes are written in: <c>old</c> or <c>new</c> (the default).</param>
+    /// <param name="nationality">The ISO 3166 alpha-2 nationality.</param>
+    /// <returns>The record.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="id"/> is <see langword="null"/>.</exception>
+    public static IdentityRecord FromFields(string id, ReadOnlySpan<char> citizenId, ReadOnlySpan<char> fullName, ReadOnlySpan<char> dateOfBirth,
+        ReadOnlySpan<char> sex, ReadOnlySpan<char> phone, ReadOnlySpan<char> provinceCode, ReadOnlySpan<char> communeCode,
+        ReadOnlySpan<char> scheme, ReadOnlySpan<char> nationality)
     {
         var unreadable = 0;
-        _ = CitizenId.TryParse(citizenId, out var cid);
-        if (!PersonName.TryParse(fullName, out var name) && !string.IsNullOrWhiteSpace(fullName))
+        if (!PersonName.TryParse(fullName, out var name) && !fullName.IsWhiteSpace())
         {
             unreadable |= 1 << (int)IdentityField.FullName;
         }
 
-        if (!PartialDate.TryParse(dateOfBirth, out var dob) && !string.IsNullOrWhiteSpace(dateOfBirth))
+        if (!PartialDate.TryParse(dateOfBirth, out var dob) && !dateOfBirth.IsWhiteSpace())
         {
             unreadable |= 1 << (int)IdentityField.DateOfBirth;
         }
 
-        if (!SexCodes.TryParse(sex, out var s) && !string.IsNullOrWhiteSpace(sex))
+        if (!SexCodes.TryParse(sex, out var s) && !sex.IsWhiteSpace())
         {
             unreadable |= 1 << (int)IdentityField.Sex;
         }
 
-        if (!PhoneNumber.TryParse(phone, out var p) && !string.IsNullOrWhiteSpace(phone))
+        if (!PhoneNumber.TryParse(phone, out var p) && !phone.IsWhiteSpace())
         {
             unreadable |= 1 << (int)IdentityField.Phone;
         }
 
         var (province, commune, parts) = ToCurrentScheme(provinceCode, communeCode, scheme);
-        if ((commune is null && !string.IsNullOrWhiteSpace(communeCode)) || (province is null && !string.IsNullOrWhiteSpace(provinceCode)))
+        if ((commune is null && !communeCode.IsWhiteSpace()) || (province is null && !provinceCode.IsWhiteSpace()))
         {
             unreadable |= 1 << (int)IdentityField.Residence;
         }
 
-        if (cid.Kind == CitizenIdKind.None && !string.IsNullOrWhiteSpace(citizenId))
+        var (cid, unparsedLength, unparsedDigits, unreadableId) = ParseCitizenId(citizenId);
+        if (cid.Kind == CitizenIdKind.None && !citizenId.IsWhiteSpace())
         {
             unreadable |= 1 << (int)IdentityField.CitizenId;
         }
 
-        var (_, unparsedLength, unparsedDigits, unreadableId) = ParseCitizenId(citizenId);
-        return new IdentityRecord(id, cid, name, dob, s, p, province, commune, nationality)
+        return new IdentityRecord(id, cid, name, dob, s, p, province, commune, NormalizeNationality(nationality), normalized: true)
         {
             UnreadableFields = unreadable,
             CommuneCodeParts = parts,
@@ -168,7 +200,11 @@ public sealed class IdentityRecord
     /// Reads an identity number leniently, as <see cref="FromText"/> does: a CCCD or CMND, else the 9 or 12 digits of a
     /// number without their structure (length 0 when there are none), and whether there is text that is no number at all.
     /// </summary>
-    internal static (CitizenId Parsed, int UnparsedLength, long UnparsedDigits, bool Unreadable) ParseCitizenId(string? text)
+    internal static (CitizenId Parsed, int UnparsedLength, long UnparsedDigits, bool Unreadable) ParseCitizenId(string? text) =>
+        ParseCitizenId(text.AsSpan());
+
+    /// <summary>Reads an identity number leniently from a span (see <see cref="ParseCitizenId(string?)"/>).</summary>
+    internal static (CitizenId Parsed, int UnparsedLength, long UnparsedDigits, bool Unreadable) ParseCitizenId(ReadOnlySpan<char> text)
     {
         if (CitizenId.TryParse(text, out var cid))
         {
@@ -176,7 +212,7 @@ public sealed class IdentityRecord
         }
 
         var count = DigitCount(text);
-        return (cid, count, count == 0 ? 0 : Digits(text), count == 0 && !string.IsNullOrWhiteSpace(text));
+        return (cid, count, count == 0 ? 0 : Digits(text), count == 0 && !text.IsWhiteSpace());
     }
 
     /// <summary>
@@ -205,9 +241,9 @@ public sealed class IdentityRecord
     /// <summary>12 or 9 when <see cref="UnparsedCitizenIdDigits"/> holds a number, else 0.</summary>
     internal int UnparsedCitizenIdLength { get; private init; }
 
-    private static int DigitCount(string? text)
+    private static int DigitCount(ReadOnlySpan<char> text)
     {
-        if (string.IsNullOrWhiteSpace(text) || text.Length > 40)
+        if (text.IsWhiteSpace() || text.Length > 40)
         {
             return 0;
         }
@@ -228,7 +264,7 @@ public sealed class IdentityRecord
         return count is 12 or 9 ? count : 0;
     }
 
-    private static long Digits(string? text)
+    private static long Digits(ReadOnlySpan<char> text)
     {
         if (DigitCount(text) == 0)
         {
@@ -236,7 +272,7 @@ public sealed class IdentityRecord
         }
 
         long value = 0;
-        foreach (var c in text!)
+        foreach (var c in text)
         {
             if (char.IsAsciiDigit(c))
             {
@@ -252,11 +288,16 @@ public sealed class IdentityRecord
     /// and, for a commune of the old scheme that was split, the codes of its parts; nulls where a code is missing or unknown.
     /// </summary>
     internal static (string? Province, string? Commune, string[]? Parts) ToCurrentScheme(string? provinceCode, string? communeCode,
-        string? scheme)
+        string? scheme) =>
+        ToCurrentScheme(provinceCode.AsSpan(), communeCode.AsSpan(), scheme.AsSpan());
+
+    /// <summary>The residence in the current scheme from spans (see <see cref="ToCurrentScheme(string?, string?, string?)"/>).</summary>
+    internal static (string? Province, string? Commune, string[]? Parts) ToCurrentScheme(ReadOnlySpan<char> provinceCode,
+        ReadOnlySpan<char> communeCode, ReadOnlySpan<char> scheme)
     {
         var catalog = AdministrativeUnitCatalog.Vietnam;
-        var from = string.Equals(scheme?.Trim(), "old", StringComparison.OrdinalIgnoreCase) ? AdministrativeScheme.Old : AdministrativeScheme.New;
-        if (!string.IsNullOrWhiteSpace(communeCode) && catalog.TryGetByCode(from, communeCode.AsSpan().Trim(), out var commune)
+        var from = scheme.Trim().Equals("old", StringComparison.OrdinalIgnoreCase) ? AdministrativeScheme.Old : AdministrativeScheme.New;
+        if (!communeCode.IsWhiteSpace() && catalog.TryGetByCode(from, communeCode.Trim(), out var commune)
             && commune.Level == AdministrativeLevel.Commune)
         {
             if (from == AdministrativeScheme.New)
@@ -280,7 +321,7 @@ public sealed class IdentityRecord
             return (current.ToNewProvince().Code, current.Code, parts);
         }
 
-        if (!string.IsNullOrWhiteSpace(provinceCode) && catalog.TryGetByCode(from, provinceCode.AsSpan().Trim(), out var province)
+        if (!provinceCode.IsWhiteSpace() && catalog.TryGetByCode(from, provinceCode.Trim(), out var province)
             && province.Level == AdministrativeLevel.Province)
         {
             return (province.ToNewProvince().Code, null, null);
