@@ -196,7 +196,7 @@ public sealed class FastPathTests
         Assert.Equal(6, quality.Single(r => r.Indicator == QualityIndicators.DuplicateDoses && r.UnitCode == "VN").Figure.Numerator);
     }
 
-    private static void AssertSame(ReportInput input)
+    internal static void AssertSame(ReportInput input)
     {
         var expected = ReferenceCoverageCalculator.Compute(input, s_options);
         var actual = CoverageCalculator.Compute(input, s_options);
@@ -214,7 +214,7 @@ public sealed class FastPathTests
         $"{list.Id} {list.CommuneName} {list.Due}: " + string.Join("; ", list.Items.Select(i =>
             $"{i.RecordId}|{i.PersonId}|{i.Outcome}|{string.Join(',', i.DifferingFields)}|{i.Reason}"));
 
-    private static ReportInput Messy(int seed, int people)
+    internal static ReportInput Messy(int seed, int people)
     {
         var random = new Random(seed);
         var places = Sample.Places();

@@ -23,7 +23,12 @@ internal static class ReportingData
     /// sites) instead of person by person.</param>
     /// <param name="mutableLists">Whether the lists are handed over as <see cref="List{T}"/> (which the report copies, since
     /// they may change) instead of immutable arrays (which it borrows).</param>
-    internal static ReportInput Create(int people, int seed, bool shuffleDoses = false, bool mutableLists = false)
+    /// <param name="registerRows">Whether each linked dose carries its register row (<see cref="DoseEntry.RegisterRow"/>),
+    /// as a linker that hands its rows over would give it.</param>
+    /// <param name="entryOrder">Whether the dose records (and their record and person ids) are allocated in the order they
+    /// come, as a file read would allocate them, rather than person by person and then shuffled (only with
+    /// <paramref name="shuffleDoses"/>; each dose then has its own person id string, equal to the register's).</param>
+    internal static ReportInput Create(int people, int seed, bool shuffleDoses = false, bool mutableLists = false, bool registerRows = false, bool entryOrder = false)
     {
         var catalog = AdministrativeUnitCatalog.Vietnam;
         var communes = catalog.GetUnits(AdministrativeScheme.New, AdministrativeLevel.Commune).ToArray();
@@ -58,6 +63,7 @@ internal static class ReportingData
                         Differences = outcome == VerificationOutcome.Differs ? fields[random.Next(fields.Length)] : [],
                         RecordCommune = residence,
                         IdentityNumber = (IdentityNumberState)(random.Next(50) switch { 0 => 1, 1 => 2, _ => 0 }),
+                        RegisterRow = registerRows && outcome is not VerificationOutcome.NotFound ? i : null,
                     };
                 }
             }
@@ -67,6 +73,19 @@ internal static class ReportingData
         if (shuffleDoses)
         {
             shuffler.Shuffle(doses);
+            if (entryOrder)
+            {
+                // One thread, in the shuffled order: each record and its ids are allocated one after the other, as read.
+                for (int i = 0; i < doses.Length; i++)
+                {
+                    var dose = doses[i];
+                    doses[i] = dose with
+                    {
+                        RecordId = new string(dose.RecordId.AsSpan()),
+                        PersonId = dose.PersonId is null ? null : new string(dose.PersonId.AsSpan()),
+                    };
+                }
+            }
         }
 
         return mutableLists

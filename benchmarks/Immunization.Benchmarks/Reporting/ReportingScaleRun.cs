@@ -11,9 +11,12 @@ namespace Immunization.Benchmarks.Reporting;
 /// The documented scale run of issue 12: builds a register of N people with 2 N dose records in memory from a seed (not
 /// timed), then times the report (coverage, data quality, work lists) and, separately, the exports written to a null
 /// stream. For each stage it prints wall time, the process's CPU time and the bytes allocated; at the end the peak working
-/// set. Run: <c>dotnet run -c Release --project benchmarks/Immunization.Benchmarks -- report-scale 10000000 [seed] [runs] [shuffled] [lists]</c>
+/// set. Run: <c>dotnet run -c Release --project benchmarks/Immunization.Benchmarks -- report-scale 10000000 [seed] [runs] [shuffled] [lists] [rows] [entry]</c>
 /// (<c>shuffled</c>: the dose records in random order rather than person by person; <c>lists</c>: the inputs handed over as
-/// <see cref="List{T}"/>, which the report copies, rather than immutable arrays, which it borrows).
+/// <see cref="List{T}"/>, which the report copies, rather than immutable arrays, which it borrows; <c>rows</c>: each linked
+/// dose carries its register row, as a linker hands it over; <c>entry</c>: the dose records in random order, allocated in
+/// that order with their own id strings, as a file read would allocate them, rather than allocated person by person and
+/// then shuffled; implies <c>shuffled</c>).
 /// </summary>
 internal static class ReportingScaleRun
 {
@@ -24,11 +27,14 @@ internal static class ReportingScaleRun
         int runs = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3;
         bool shuffled = args.Skip(3).Contains("shuffled");
         bool lists = args.Skip(3).Contains("lists");
+        bool rows = args.Skip(3).Contains("rows");
+        bool entry = args.Skip(3).Contains("entry");
+        shuffled |= entry;
         var process = Process.GetCurrentProcess();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"report scale run: {people:N0} people, {2L * people:N0} doses, seed {seed}, {runs} runs, doses {(shuffled ? "in random order" : "person by person")}, inputs as {(lists ? "lists (copied)" : "immutable arrays (borrowed)")}, {Environment.ProcessorCount} cores, server GC {System.Runtime.GCSettings.IsServerGC}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"report scale run: {people:N0} people, {2L * people:N0} doses, seed {seed}, {runs} runs, doses {(shuffled ? "in random order" : "person by person")}, inputs as {(lists ? "lists (copied)" : "immutable arrays (borrowed)")}, register rows {(rows ? "handed over" : "not given")}, records allocated {(entry ? "in entry order" : "person by person")}, {Environment.ProcessorCount} cores, server GC {System.Runtime.GCSettings.IsServerGC}"));
 
         var sw = Stopwatch.StartNew();
-        var input = ReportingData.Create(people, seed, shuffled, lists);
+        var input = ReportingData.Create(people, seed, shuffled, lists, rows, entry);
         var options = new ReportOptions { AsOf = ReportingData.AsOf };
         GC.Collect(2, GCCollectionMode.Forced, true, true);
         process.Refresh();

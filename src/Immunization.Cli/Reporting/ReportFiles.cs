@@ -19,12 +19,18 @@ namespace Immunization.Cli.Reporting;
 /// </summary>
 internal static class ReportFiles
 {
-    /// <summary>One row of links.csv: the person, the outcome, the differences and, for an ambiguous record, the matcher's reason.</summary>
-    internal sealed record Link(string? PersonId, VerificationOutcome Outcome, ImmutableArray<IdentityDifference> Differences, AmbiguityReason? AmbiguityReason = null);
+    /// <summary>
+    /// One row of links.csv: the person, the outcome, the differences, for an ambiguous record the matcher's reason, and the
+    /// person's register row when the file gives it.
+    /// </summary>
+    internal sealed record Link(string? PersonId, VerificationOutcome Outcome, ImmutableArray<IdentityDifference> Differences, AmbiguityReason? AmbiguityReason = null, int? RegisterRow = null);
 
     /// <summary>
     /// Reads links.csv of <c>link --register</c>: outcomes and the <c>differing_fields</c> column by the names
-    /// <see cref="VerificationNames"/> writes (an ambiguous record's reason first, as <c>ambiguous:</c><i>reason</i>).
+    /// <see cref="VerificationNames"/> writes (an ambiguous record's reason first, as <c>ambiguous:</c><i>reason</i>); and,
+    /// when the file has it, the optional <c>register_row</c> column: the linked person's data row in register.csv,
+    /// counted from 0 (empty: not known). The row only saves the report a lookup: a row that does not hold the person id is
+    /// ignored (<see cref="DoseEntry.RegisterRow"/>).
     /// </summary>
     public static Dictionary<string, Link> ReadLinks(string path)
     {
@@ -45,7 +51,15 @@ internal static class ReportFiles
                     "expected field:kind parts separated by ';' (e.g. full_name:tone_marks), an ambiguous record's reason first as ambiguous:reason");
             }
 
-            links[recordId] = new Link(person.Length == 0 ? null : person, outcome, differences, reason);
+            int? registerRow = null;
+            if (row.TryGetValue("register_row", out var rowText) && rowText.Length > 0)
+            {
+                registerRow = int.TryParse(rowText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int number)
+                    ? number
+                    : throw new StandardFileException(file, line, "register_row", "expected the register's data row counted from 0, or nothing");
+            }
+
+            links[recordId] = new Link(person.Length == 0 ? null : person, outcome, differences, reason, registerRow);
         }
 
         return links;
@@ -166,6 +180,7 @@ internal static class ReportFiles
                 RecordCommune = Place(record.Person),
                 SiteCode = record.SiteId,
                 IdentityNumber = IdentityState(record.Person.CitizenId),
+                RegisterRow = person is null ? null : link?.RegisterRow,
             });
         }
 

@@ -89,6 +89,7 @@ internal static class WorklistApplyRun
                 AmbiguityReason = link.AmbiguityReason,
                 RecordCommune = ReportFiles.Place(person),
                 IdentityNumber = ReportFiles.IdentityState(person.CitizenId),
+                RegisterRow = null, // the row links.csv gave belongs to the old link
             };
         }
 

@@ -33,4 +33,17 @@ public sealed record DoseEntry(
 
     /// <summary>The state of the identity number on the record.</summary>
     public IdentityNumberState IdentityNumber { get; init; }
+
+    /// <summary>
+    /// The register row the record was linked to, when the linker handed it over: a position in
+    /// <see cref="ReportInput.Register"/> (from 0) that holds <see cref="PersonId"/>; <see langword="null"/> when not known.
+    /// </summary>
+    /// <remarks>
+    /// Only a hint that saves looking the person id up: the report checks that the row holds exactly this person id
+    /// (ordinal comparison) and is the first row with it. A row that is negative, past the register's end, holds another
+    /// person id, or repeats an id an earlier row already has is ignored and the id is looked up as without a row, so a
+    /// wrong row costs time, never a dose counted for another person. Ignored when <see cref="PersonId"/> is
+    /// <see langword="null"/>.
+    /// </remarks>
+    public int? RegisterRow { get; init; }
 }

@@ -113,6 +113,10 @@ internal sealed class ReportIndex
             var pendingIds = new string[Block];
             var pendingAt = new int[Block];
             var pendingRows = new int[Block];
+            var hints = new int[Block];
+            var hintAt = new int[Block];
+            var hintPeople = new RegisterPerson?[Block];
+            var hintIds = new string?[Block];
             int immediate = 0;
             for (int start = from; start < to; start += Block)
             {
@@ -124,15 +128,26 @@ internal sealed class ReportIndex
                 // waits to be looked up with the rest of the block's together.
                 for (int k = 0; k < count; k++)
                 {
-                    ids[k] = doses[start + k].PersonId;
+                    var entry = doses[start + k];
+                    ids[k] = entry.PersonId;
+                    hints[k] = entry.RegisterRow ?? -1;
                 }
 
-                int pending = 0;
+                int pending = 0, hinted = 0;
                 for (int k = 0; k < count; k++)
                 {
                     int row = -1;
                     if (ids[k] is not { } id)
                     {
+                        rowOf[k] = -1;
+                        continue;
+                    }
+
+                    // A row handed over by the linker, checked below with the block's others (a row whose id an earlier
+                    // row has is never a dose's row: the id is looked up instead).
+                    if ((uint)hints[k] < (uint)n && !repeated[hints[k]])
+                    {
+                        hintAt[hinted++] = k;
                         rowOf[k] = -1;
                         continue;
                     }
@@ -160,6 +175,38 @@ internal sealed class ReportIndex
 
                     last = row >= 0 ? row : last;
                     rowOf[k] = row;
+                }
+
+                // The rows handed over, checked in stages whose loads do not wait for each other (the row's person, its
+                // id, the comparison): a row that holds another id is looked up with the block's others.
+                if (hinted > 0)
+                {
+                    for (int h = 0; h < hinted; h++)
+                    {
+                        hintPeople[h] = register[hints[hintAt[h]]];
+                    }
+
+                    for (int h = 0; h < hinted; h++)
+                    {
+                        hintIds[h] = hintPeople[h]!.PersonId;
+                    }
+
+                    for (int h = 0; h < hinted; h++)
+                    {
+                        int k = hintAt[h];
+                        if (string.Equals(hintIds[h], ids[k], StringComparison.Ordinal))
+                        {
+                            rowOf[k] = hints[k];
+                        }
+                        else
+                        {
+                            pendingIds[pending] = ids[k]!;
+                            pendingAt[pending++] = k;
+                        }
+
+                        hintPeople[h] = null;
+                        hintIds[h] = null;
+                    }
                 }
 
                 if (pending > 0)

@@ -1,0 +1,163 @@
+using FsCheck.Xunit;
+using Immunization.Core.Identity;
+using Immunization.Core.Records;
+using Immunization.Reporting.Coverage;
+using Immunization.Reporting.Quality;
+using Immunization.Reporting.Tests.Support;
+using Immunization.Reporting.WorkLists;
+using NodaTime;
+
+namespace Immunization.Reporting.Tests;
+
+/// <summary>
+/// Register rows handed over with the doses (<see cref="DoseEntry.RegisterRow"/>): a correct row, a wrong one (another
+/// person's, a later row repeating the id, out of range, negative) or none give the same report, which is also the
+/// reference calculation's (that never reads the row).
+/// </summary>
+public sealed class RegisterRowTests
+{
+    private static readonly ReportOptions s_options = new() { AsOf = Sample.AsOf };
+
+    /// <summary>How the doses' rows are set.</summary>
+    public enum Rows
+    {
+        /// <summary>No dose has a row.</summary>
+        None,
+
+        /// <summary>Every dose of a register person has its id's first row.</summary>
+        Correct,
+
+        /// <summary>Every dose with a person id has a wrong row.</summary>
+        Wrong,
+
+        /// <summary>Each dose at random: none, correct or wrong.</summary>
+        Mixed,
+    }
+
+    [Property(MaxTest = 40)]
+    public void Report_CorrectWrongOrNoRows_SameReport(int seed, bool shuffled)
+    {
+        var input = FastPathTests.Messy(seed, 1 + Math.Abs(seed % 500));
+        var expected = Report(With(input, Rows.None, seed, shuffled));
+        foreach (var rows in (Rows[])[Rows.Correct, Rows.Wrong, Rows.Mixed])
+        {
+            var changed = With(input, rows, seed, shuffled);
+            Assert.Equal(expected, Report(changed));
+            FastPathTests.AssertSame(changed);
+        }
+    }
+
+    [Theory]
+    [InlineData(Rows.Correct, false)]
+    [InlineData(Rows.Correct, true)]
+    [InlineData(Rows.Mixed, true)]
+    [InlineData(Rows.Wrong, true)]
+    public void Report_RowsOnTwoCores_SameAsReference(Rows rows, bool shuffled) =>
+        FastPathTests.AssertSame(With(FastPathTests.Messy(7, 130_000), rows, 7, shuffled));
+
+    [Fact]
+    public void Report_RowOfAnotherPerson_DoseCountedForItsOwnPerson()
+    {
+        // Two people in different communes; A's dose says it is on B's row, B's dose on a row past the end.
+        var places = Sample.Places();
+        RegisterPerson[] register =
+        [
+            new("A", Sex.Female, new LocalDate(1980, 1, 1), places[0], []),
+            new("B", Sex.Male, new LocalDate(1980, 1, 1), places[1], []),
+        ];
+        var date = Sample.AsOf.PlusDays(-10);
+        DoseEntry[] wrong =
+        [
+            new("R1", "A", VerificationOutcome.Verified, date, "pfizer", true) { RegisterRow = 1 },
+            new("R2", "A", VerificationOutcome.Verified, date.PlusDays(30), "pfizer", true) { RegisterRow = -5 },
+            new("R3", "B", VerificationOutcome.Verified, date, "pfizer", true) { RegisterRow = 2 },
+        ];
+        DoseEntry[] none = [.. wrong.Select(d => d with { RegisterRow = null })];
+
+        var withWrong = CoverageCalculator.Compute(new ReportInput { Register = register, Doses = wrong }, s_options);
+        var withNone = CoverageCalculator.Compute(new ReportInput { Register = register, Doses = none }, s_options);
+
+        Assert.Equal(withNone.Rows, withWrong.Rows);
+        Assert.Equal(0, withWrong.DosesOfUnknownPeople);
+        Assert.Equal(2, DosesIn(places[0].Code));
+        Assert.Equal(1, DosesIn(places[1].Code));
+
+        long DosesIn(string commune) => withWrong.Rows
+            .Single(r => r.Indicator == Indicators.DosesEntered && r.UnitCode == commune && r.Disaggregation == "all").Figure.Numerator;
+    }
+
+    // The doses with rows set as asked (shuffled with the seed when asked); the register and the rest unchanged.
+    private static ReportInput With(ReportInput input, Rows rows, int seed, bool shuffled)
+    {
+        var register = input.Register;
+        var first = new Dictionary<string, int>(StringComparer.Ordinal);
+        var later = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int row = 0; row < register.Count; row++)
+        {
+            if (!first.TryAdd(register[row].PersonId, row))
+            {
+                later.TryAdd(register[row].PersonId, row);
+            }
+        }
+
+        var random = new Random(seed);
+        var doses = input.Doses.Select(d => d with { RegisterRow = Row(d) }).ToArray();
+        if (shuffled)
+        {
+            // The same order whatever the rows.
+            new Random(seed).Shuffle(doses);
+        }
+
+        return new ReportInput { Register = register, Doses = doses, Statuses = input.Statuses, Tallies = input.Tallies };
+
+        int? Row(DoseEntry dose)
+        {
+            var kind = rows == Rows.Mixed ? (Rows)random.Next(3) : rows;
+            if (dose.PersonId is not { } id)
+            {
+                return kind == Rows.None ? null : random.Next(-2, register.Count + 2);
+            }
+
+            bool known = first.TryGetValue(id, out int right);
+            return kind switch
+            {
+                Rows.None => null,
+                Rows.Correct => known ? right : null,
+                _ => random.Next(5) switch
+                {
+                    0 when later.TryGetValue(id, out int repeat) => repeat,
+                    0 or 1 => random.Next(5) == 0 ? int.MinValue : register.Count + random.Next(3),
+                    2 => -1 - random.Next(3),
+                    _ => Other(known ? right : -1),
+                },
+            };
+        }
+
+        // A row of another person id, or past the end when every row has this id.
+        int Other(int right)
+        {
+            for (int attempt = 0; attempt < 10; attempt++)
+            {
+                int row = random.Next(register.Count);
+                if (row != right && (right < 0 || register[row].PersonId != register[right].PersonId))
+                {
+                    return row;
+                }
+            }
+
+            return register.Count;
+        }
+    }
+
+    // Everything the report says, as text: coverage rows and counts, data-quality rows, work lists.
+    private static string Report(ReportInput input)
+    {
+        var coverage = CoverageCalculator.Compute(input, s_options);
+        var quality = DataQualityCalculator.Compute(input, s_options, coverage);
+        var lists = WorkListBuilder.Build(input.Register, input.Doses, Sample.AsOf, 3);
+        return string.Join('\n', coverage.Rows.Select(r => r.ToString()))
+            + $"\n{coverage.People} {coverage.DuplicatePersonIds} {coverage.DosesOfUnknownPeople} {coverage.StatusKnown}\n"
+            + string.Join('\n', quality.Select(r => r.ToString()))
+            + "\n" + string.Join('\n', lists.Select(l => $"{l.Id} {l.Due}: " + string.Join("; ", l.Items.Select(i => $"{i.RecordId}|{i.PersonId}|{i.Outcome}|{i.Reason}"))));
+    }
+}
