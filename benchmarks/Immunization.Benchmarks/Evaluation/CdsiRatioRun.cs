@@ -11,7 +11,8 @@ namespace Immunization.Benchmarks.Evaluation;
 /// slower than another (where the JIT's dynamic PGO guessed, where the heap landed, which core) weighs on both workloads
 /// alike and cancels in the ratio. Run:
 /// <c>dotnet run -c Release --project benchmarks/Immunization.Benchmarks -- cdsi-ratio [rounds] [warm-up seconds] [all|tested|uc|every]</c>
-/// (defaults 30, 3 and <c>every</c>).
+/// (defaults 30, 3 and <c>every</c>). A fourth argument <c>only-without</c> or <c>only-with</c> runs one workload of the
+/// first pair alone (for a profiler).
 /// </summary>
 /// <remarks>
 /// Each round runs one pass over the population of every workload, in an order that rotates from round to round. A pass is
@@ -52,6 +53,26 @@ internal static class CdsiRatioRun
         }
 
         var workloads = pairs.SelectMany(p => new[] { p.Without, p.With }).ToArray();
+        if (args.Length > 3 && args[3] is "only-without" or "only-with")
+        {
+            // For a profiler: one workload of the first pair alone, for the warm-up time and then the rounds.
+            var only = args[3] == "only-with" ? pairs[0].With : pairs[0].Without;
+            Console.WriteLine($"cdsi-ratio: {only.Name} alone (for a profiler), {rounds} passes after {warmUp} s");
+            var until = Stopwatch.StartNew();
+            while (until.Elapsed.TotalSeconds < warmUp)
+            {
+                only.Pass();
+            }
+
+            for (var round = 0; round < rounds; round++)
+            {
+                only.Record(round);
+            }
+
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{only.Name,-38} median {Median(only.Cpu),8:F2} µs/patient"));
+            return 0;
+        }
+
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"cdsi-ratio: {rounds} rounds of {workloads.Length} workloads, interleaved, after {warmUp} s of warm-up; {Environment.ProcessorCount} cores, clock {(ThreadCpu.Available ? "thread CPU time" : "wall (no thread CPU clock)")}, TieredPGO={Environment.GetEnvironmentVariable("DOTNET_TieredPGO") ?? "default"}, load {LoadAverage()}"));
 

@@ -99,6 +99,8 @@ internal sealed class AntigenObservations
         }
 
         Count = ids.Count;
+        GroupContraindicationBits = Bits([.. GroupContraindications.Select(r => r.Id)], Count);
+        VaccineContraindicationBits = Bits([.. VaccineContraindications.Select(r => r.Id)], Count);
         ClinicalHistory = Bits(clinical, Count);
         Exclusions = Bits(exclusions, Count);
         IndicationBits = new ulong[series.Count][];
@@ -175,6 +177,12 @@ internal sealed class AntigenObservations
 
     /// <summary>Contraindications of some vaccines, in the antigen's order.</summary>
     public ObservationRule[] VaccineContraindications { get; }
+
+    /// <summary>The ids of <see cref="GroupContraindications"/> as bits (empty when there are none).</summary>
+    public ulong[] GroupContraindicationBits { get; }
+
+    /// <summary>The ids of <see cref="VaccineContraindications"/> as bits (empty when there are none).</summary>
+    public ulong[] VaccineContraindicationBits { get; }
 
     /// <summary>Per series (by position in the antigen's series): its indications; empty for a series without.</summary>
     public ObservationRule[][] Indications { get; }

@@ -126,8 +126,10 @@ internal sealed partial class SeriesEvaluator
         }
 
         _immune = ComputeHasImmunity(antigen, rules);
-        _groupContraindicated = _observationCount > 0 && AnyAppliesToday(rules.GroupContraindications);
-        _contraindicatedCvx = _observationCount > 0 ? ComputeContraindicatedCvx(rules) : [];
+        // The rules are read only when the patient has one of their observations (most observations of a patient are
+        // indications or immunity of some antigens, contraindications of few).
+        _groupContraindicated = HasAny(rules.GroupContraindicationBits) && AnyAppliesToday(rules.GroupContraindications);
+        _contraindicatedCvx = HasAny(rules.VaccineContraindicationBits) ? ComputeContraindicatedCvx(rules) : [];
         _factsAntigen = antigen;
     }
 
