@@ -14,6 +14,7 @@ namespace Immunization.Core.Schedules;
 internal sealed class AntigenObservations
 {
     private static readonly ulong[] s_none = [];
+    private static int s_serials = -1;
 
     // The codes as an open-addressed table (linear probing, at most a quarter full) keyed by the ordinal hash the caller
     // computed once per patient observation for all antigens: a code not acted on usually meets an empty slot at once,
@@ -118,12 +119,13 @@ internal sealed class AntigenObservations
             }
         }
 
+        AntigenBit = 1UL << (Interlocked.Increment(ref s_serials) & 63);
         _codes = [.. ids.Keys];
         var numbers = new int[_codes.Length];
         var maxNumber = -1;
         for (var i = 0; i < numbers.Length; i++)
         {
-            numbers[i] = ObservationCodeNumbers.Number(_codes[i]);
+            numbers[i] = ObservationCodeNumbers.Number(_codes[i], AntigenBit);
             maxNumber = Math.Max(maxNumber, numbers[i]);
         }
 
@@ -162,6 +164,12 @@ internal sealed class AntigenObservations
 
     /// <summary>How many observation codes the antigen acts on.</summary>
     public int Count { get; }
+
+    /// <summary>
+    /// This antigen's bit in <see cref="ObservationCodeNumbers.AntigenBits"/>: one of 64, by the order antigens are built
+    /// (the antigens of one schedule, fewer than 64, each have their own).
+    /// </summary>
+    public ulong AntigenBit { get; }
 
     /// <summary>The observation codes the antigen acts on (indications, contraindications, immunity, intervals from an observation).</summary>
     public IEnumerable<string> Codes => _codes;

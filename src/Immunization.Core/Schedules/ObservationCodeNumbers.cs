@@ -18,6 +18,11 @@ internal static class ObservationCodeNumbers
     // before the dictionary, read without it (an int is written whole).
     private static readonly int[] s_threeDigits = NewThreeDigits();
 
+    // By number: the bits (AntigenObservations.AntigenBit, an antigen's serial modulo 64) of every antigen built so far
+    // that acts on the code. A clear bit means that no antigen with that bit acts on it; a set bit may be another
+    // antigen's (two antigens share a bit when their serials are 64 apart). Replaced, never resized in place, under the lock.
+    private static ulong[] s_antigenBits = new ulong[256];
+
     /// <summary>The code's number, given now if it has none.</summary>
     /// <param name="code">An observation code an antigen acts on.</param>
     /// <returns>The number, 0 or more.</returns>
@@ -43,6 +48,44 @@ internal static class ObservationCodeNumbers
 
             return number;
         }
+    }
+
+    /// <summary>The code's number, given now if it has none, recording that the antigen of <paramref name="antigenBit"/> acts on it.</summary>
+    /// <param name="code">An observation code the antigen acts on.</param>
+    /// <param name="antigenBit">The antigen's <see cref="AntigenObservations.AntigenBit"/>.</param>
+    /// <returns>The number, 0 or more.</returns>
+    public static int Number(string code, ulong antigenBit)
+    {
+        lock (s_numbering)
+        {
+            var number = Number(code);
+            var bits = s_antigenBits;
+            if (number >= bits.Length)
+            {
+                var grown = new ulong[Math.Max(bits.Length * 2, number + 1)];
+                bits.CopyTo(grown, 0);
+                grown[number] = antigenBit;
+                Volatile.Write(ref s_antigenBits, grown);
+            }
+            else
+            {
+                bits[number] |= antigenBit;
+            }
+
+            return number;
+        }
+    }
+
+    /// <summary>
+    /// The <see cref="AntigenObservations.AntigenBit"/> of every antigen that acts on the code of <paramref name="number"/>
+    /// (0 for -1): an antigen whose bit is clear in it does not act on the code.
+    /// </summary>
+    /// <param name="number">A number <see cref="Find"/> gave, or -1.</param>
+    /// <returns>The bits.</returns>
+    public static ulong AntigenBits(int number)
+    {
+        var bits = Volatile.Read(ref s_antigenBits);
+        return (uint)number < (uint)bits.Length ? bits[number] : 0;
     }
 
     /// <summary>The code's number, or -1 when no antigen acts on it.</summary>

@@ -14,6 +14,7 @@ internal sealed partial class SeriesEvaluator
     private int[] _observationIds = []; // the patient's observations as the antigen's ids (AntigenObservations)
     private int _observationCount;       // how many of them the antigen acts on (0 for most patients and antigens)
     private ulong _indicatedSeries;      // the antigen's series (of the first 64) with an indication of one of those ids
+    private ulong _observedAntigens;     // the AntigenBit of every antigen that may act on one of the patient's observations
     private bool _immune;
     private bool _groupContraindicated;
     private string[] _contraindicatedCvx = [];
@@ -108,10 +109,14 @@ internal sealed partial class SeriesEvaluator
             for (var i = 0; i < _observationNumbers.Length; i++)
             {
                 _observationNumbers[i] = ObservationCodeNumbers.Find(patientObservations[i].Code);
+                _observedAntigens |= ObservationCodeNumbers.AntigenBits(_observationNumbers[i]);
             }
         }
 
-        for (var i = 0; i < patientObservations.Length; i++)
+        // An antigen none of whose observations the patient has (most antigens, for a patient with a condition or two)
+        // is known by one bit test: its own tables are not read.
+        var observed = (_observedAntigens & rules.AntigenBit) != 0;
+        for (var i = 0; observed && i < patientObservations.Length; i++)
         {
             if (rules.LocalId(_observationNumbers![i]) is var id and >= 0)
             {
