@@ -25,12 +25,13 @@ internal static class SeriesSelector
         }
         else
         {
-            // Series groups in order of first appearance, as GroupBy would give them.
-            var done = new HashSet<string>(StringComparer.Ordinal);
+            // Series groups in order of first appearance, as GroupBy would give them (a group is done when an earlier
+            // series has it: a handful of series, compared in place rather than hashed into a set).
             var members = new List<PatientSeries>(relevant.Count);
-            foreach (var first in relevant)
+            for (var firstIndex = 0; firstIndex < relevant.Count; firstIndex++)
             {
-                if (!done.Add(first.Series.SeriesGroup))
+                var first = relevant[firstIndex];
+                if (SeenBefore(relevant, firstIndex))
                 {
                     continue;
                 }
@@ -91,6 +92,21 @@ internal static class SeriesSelector
         }
 
         return best;
+    }
+
+    // Whether a series before index has the series group of the one at index.
+    private static bool SeenBefore(List<PatientSeries> relevant, int index)
+    {
+        var group = relevant[index].Series.SeriesGroup;
+        for (var i = 0; i < index; i++)
+        {
+            if (string.Equals(relevant[i].Series.SeriesGroup, group, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static PatientSeries? Prioritize(List<PatientSeries> group, CdsiPatient patient, LocalDate assessmentDate)
@@ -417,25 +433,27 @@ internal static class SeriesSelector
         for (var i = series.NextTarget + 1; i < series.Targets.Count; i++)
         {
             var definition = series.Targets[i].Definition;
-            CdsiDuration? longest = null;
+
+            // The date the longest minimum interval gives (the first of equal ones), each date computed once.
+            LocalDate? longest = null;
             for (var intervalIndex = 0; intervalIndex < definition.PreferableIntervalsArray.Length; intervalIndex++)
             {
                 var interval = definition.PreferableIntervalsArray[intervalIndex];
-                if (interval.Minimum is { } m && (longest is null || CdsiCalendar.Add(date, m) > CdsiCalendar.Add(date, longest.Value)))
+                if (interval.Minimum is { } m && CdsiCalendar.Add(date, m) is var after && (longest is null || after > longest.Value))
                 {
-                    longest = m;
+                    longest = after;
                 }
             }
 
             if (longest is { } l)
             {
-                date = CdsiCalendar.Add(date, l);
+                date = l;
             }
 
             var minAge = definition.AgesArray.Length > 0 ? definition.AgesArray[0].Minimum : null;
-            if (minAge is { } a && CdsiCalendar.Add(patient.DateOfBirth, a) > date)
+            if (minAge is { } a && CdsiCalendar.Add(patient.DateOfBirth, a) is var byAge && byAge > date)
             {
-                date = CdsiCalendar.Add(patient.DateOfBirth, a);
+                date = byAge;
             }
         }
 
