@@ -44,6 +44,13 @@ internal sealed partial class SeriesEvaluator
             return false;
         }
 
+        if ((ObservedAntigens() & observations.AntigenBit) == 0)
+        {
+            // None of the patient's observations is one the antigen acts on (most antigens, for a patient with a condition
+            // or two): no indication can apply, and the antigen's facts are not needed yet.
+            return false;
+        }
+
         Facts(antigen);
         if (_observationCount == 0)
         {
@@ -103,19 +110,9 @@ internal sealed partial class SeriesEvaluator
         var patientObservations = _patient.ObservationArray;
         _observationCount = 0;
         _indicatedSeries = 0;
-        if (patientObservations.Length > 0 && _observationNumbers is null)
-        {
-            _observationNumbers = new int[patientObservations.Length];
-            for (var i = 0; i < _observationNumbers.Length; i++)
-            {
-                _observationNumbers[i] = ObservationCodeNumbers.Find(patientObservations[i].Code);
-                _observedAntigens |= ObservationCodeNumbers.AntigenBits(_observationNumbers[i]);
-            }
-        }
-
         // An antigen none of whose observations the patient has (most antigens, for a patient with a condition or two)
         // is known by one bit test: its own tables are not read.
-        var observed = (_observedAntigens & rules.AntigenBit) != 0;
+        var observed = patientObservations.Length > 0 && (ObservedAntigens() & rules.AntigenBit) != 0;
         for (var i = 0; observed && i < patientObservations.Length; i++)
         {
             if (rules.LocalId(_observationNumbers![i]) is var id and >= 0)
@@ -136,6 +133,24 @@ internal sealed partial class SeriesEvaluator
         _groupContraindicated = HasAny(rules.GroupContraindicationBits) && AnyAppliesToday(rules.GroupContraindications);
         _contraindicatedCvx = HasAny(rules.VaccineContraindicationBits) ? ComputeContraindicatedCvx(rules) : [];
         _factsAntigen = antigen;
+    }
+
+    // The AntigenBit of every antigen that may act on one of the patient's observations, with the observations' numbers
+    // found on the first call (once per assessment).
+    private ulong ObservedAntigens()
+    {
+        if (_observationNumbers is null)
+        {
+            var patientObservations = _patient.ObservationArray;
+            _observationNumbers = new int[patientObservations.Length];
+            for (var i = 0; i < _observationNumbers.Length; i++)
+            {
+                _observationNumbers[i] = ObservationCodeNumbers.Find(patientObservations[i].Code);
+                _observedAntigens |= ObservationCodeNumbers.AntigenBits(_observationNumbers[i]);
+            }
+        }
+
+        return _observedAntigens;
     }
 
     /// <summary>7.2: clinical history of immunity, or a birth date before the antigen's date without an exclusion.</summary>
