@@ -98,13 +98,18 @@ internal sealed partial class SeriesEvaluator
         return _contraindicatedCvx;
     }
 
+    // Inlined at its callers (called for every forecast and risk series): the facts are computed once per antigen.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private void Facts(Antigen antigen)
     {
-        if (ReferenceEquals(antigen, _factsAntigen))
+        if (!ReferenceEquals(antigen, _factsAntigen))
         {
-            return;
+            ComputeFacts(antigen);
         }
+    }
 
+    private void ComputeFacts(Antigen antigen)
+    {
         // The patient's observations are looked up once per antigen; every rule below compares ids.
         var rules = antigen.Observations;
         var patientObservations = _patient.ObservationArray;
@@ -137,17 +142,17 @@ internal sealed partial class SeriesEvaluator
 
     // The AntigenBit of every antigen that may act on one of the patient's observations, with the observations' numbers
     // found on the first call (once per assessment).
-    private ulong ObservedAntigens()
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private ulong ObservedAntigens() => _observationNumbers is null ? ComputeObservedAntigens() : _observedAntigens;
+
+    private ulong ComputeObservedAntigens()
     {
-        if (_observationNumbers is null)
+        var patientObservations = _patient.ObservationArray;
+        _observationNumbers = new int[patientObservations.Length];
+        for (var i = 0; i < _observationNumbers.Length; i++)
         {
-            var patientObservations = _patient.ObservationArray;
-            _observationNumbers = new int[patientObservations.Length];
-            for (var i = 0; i < _observationNumbers.Length; i++)
-            {
-                _observationNumbers[i] = ObservationCodeNumbers.Find(patientObservations[i].Code);
-                _observedAntigens |= ObservationCodeNumbers.AntigenBits(_observationNumbers[i]);
-            }
+            _observationNumbers[i] = ObservationCodeNumbers.Find(patientObservations[i].Code);
+            _observedAntigens |= ObservationCodeNumbers.AntigenBits(_observationNumbers[i]);
         }
 
         return _observedAntigens;
