@@ -6,6 +6,11 @@ if (args is ["report-scale", .. var rest])
     return ReportingScaleRun.Run(rest);
 }
 
+if (args is ["cdsi-ratio", .. var ratioArgs])
+{
+    return Immunization.Benchmarks.Evaluation.CdsiRatioRun.Run(ratioArgs);
+}
+
 if (args is ["index-bytes", .. var indexArgs])
 {
     return Immunization.Benchmarks.Matching.IndexBytesRun.Run(indexArgs);

@@ -5,6 +5,7 @@ using Immunization.Core.Evaluation;
 using Immunization.Core.Identity;
 using Immunization.Core.Schedules;
 using NodaTime;
+using Case = (Immunization.Core.Evaluation.CdsiPatient Patient, Immunization.Core.Evaluation.AdministeredDose[] Doses, NodaTime.LocalDate Assessment, string[] Group);
 
 namespace Immunization.Benchmarks.Evaluation;
 
@@ -41,10 +42,10 @@ public class CdsiBenchmarks
 
     private const int Cases = 1013;
     private const int UcCases = 325;
-    private (CdsiPatient Patient, AdministeredDose[] Doses, LocalDate Assessment, string[] Group)[] _cases = [];
-    private (CdsiPatient Patient, AdministeredDose[] Doses, LocalDate Assessment, string[] Group)[] _withObservations = [];
-    private (CdsiPatient Patient, AdministeredDose[] Doses, LocalDate Assessment, string[] Group)[] _ucCases = [];
-    private (CdsiPatient Patient, AdministeredDose[] Doses, LocalDate Assessment, string[] Group)[] _ucWithout = [];
+    private Case[] _cases = [];
+    private Case[] _withObservations = [];
+    private Case[] _ucCases = [];
+    private Case[] _ucWithout = [];
     private byte[] _schedule = [];
     private byte[][] _antigens = [];
 
@@ -53,15 +54,25 @@ public class CdsiBenchmarks
     {
         var engine = CdsiEngine.Default;
         var root = FindDatasets();
-        _cases = ReadCases(Path.Combine(root, "cdsi/test-cases/cdsi-healthy-childhood-and-adult-test-cases-v4.45.csv"), Cases);
-        _ucCases = ReadCases(Path.Combine(root, "cdsi/test-cases/cdsi-underlying-conditions-test-cases-v4.5.csv"), UcCases);
-        _withObservations = WithObservationsOf(_cases, _ucCases, ObservationSeed);
-        _ucWithout = Array.ConvertAll(_ucCases, c => (new CdsiPatient(c.Patient.DateOfBirth, c.Patient.Sex), c.Doses, c.Assessment, c.Group));
+        (_cases, _withObservations, _ucCases, _ucWithout) = Populations(root);
 
         var xml = Path.Combine(root, "cdsi/supporting-data-4.64/XML");
         _schedule = File.ReadAllBytes(Path.Combine(xml, "ScheduleSupportingData.xml"));
         _antigens = Directory.GetFiles(xml, "AntigenSupportingData*.xml").Order(StringComparer.Ordinal).Select(File.ReadAllBytes).ToArray();
         _ = engine.Evaluate(_cases[0].Patient, _cases[0].Doses, _cases[0].Assessment);
+    }
+
+    /// <summary>
+    /// The four populations of the benchmark, read from <paramref name="root"/> (the shared datasets folder): CDC's healthy
+    /// cases, the same patients with seeded observations, CDC's underlying-conditions cases, and those without observations.
+    /// </summary>
+    internal static (Case[] Healthy, Case[] WithObservations, Case[] Uc, Case[] UcWithout) Populations(string root)
+    {
+        var healthy = ReadCases(Path.Combine(root, "cdsi/test-cases/cdsi-healthy-childhood-and-adult-test-cases-v4.45.csv"), Cases);
+        var uc = ReadCases(Path.Combine(root, "cdsi/test-cases/cdsi-underlying-conditions-test-cases-v4.5.csv"), UcCases);
+        var withObservations = WithObservationsOf(healthy, uc, ObservationSeed);
+        var ucWithout = Array.ConvertAll(uc, c => (new CdsiPatient(c.Patient.DateOfBirth, c.Patient.Sex), c.Doses, c.Assessment, c.Group));
+        return (healthy, withObservations, uc, ucWithout);
     }
 
     /// <summary>Healthy patients (CDC's 1,013 cases), each evaluated for the vaccine group it tests, as the test suite does.</summary>
@@ -114,7 +125,7 @@ public class CdsiBenchmarks
         return CdsiSupportingData.Load(schedule, streams).SeriesCount;
     }
 
-    private static int TestedGroup((CdsiPatient Patient, AdministeredDose[] Doses, LocalDate Assessment, string[] Group)[] cases)
+    internal static int TestedGroup(Case[] cases)
     {
         var engine = CdsiEngine.Default;
         var total = 0;
@@ -126,7 +137,7 @@ public class CdsiBenchmarks
         return total;
     }
 
-    private static int AllGroups((CdsiPatient Patient, AdministeredDose[] Doses, LocalDate Assessment, string[] Group)[] cases)
+    internal static int AllGroups(Case[] cases)
     {
         var engine = CdsiEngine.Default;
         var total = 0;
@@ -143,9 +154,9 @@ public class CdsiBenchmarks
     /// a case of <paramref name="donors"/> drawn with <paramref name="seed"/>. A dated observation keeps its age: the same
     /// time after birth, at the latest the assessment date.
     /// </summary>
-    internal static (CdsiPatient Patient, AdministeredDose[] Doses, LocalDate Assessment, string[] Group)[] WithObservationsOf(
-        (CdsiPatient Patient, AdministeredDose[] Doses, LocalDate Assessment, string[] Group)[] patients,
-        (CdsiPatient Patient, AdministeredDose[] Doses, LocalDate Assessment, string[] Group)[] donors,
+    internal static Case[] WithObservationsOf(
+        Case[] patients,
+        Case[] donors,
         int seed)
     {
         var random = new Random(seed);
@@ -175,7 +186,7 @@ public class CdsiBenchmarks
     }
 
     // Reads a CDC test-case file (healthy layout, or underlying conditions with Observation_Code_n/Observation_Date_n).
-    private static (CdsiPatient Patient, AdministeredDose[] Doses, LocalDate Assessment, string[] Group)[] ReadCases(string path, int expected)
+    private static Case[] ReadCases(string path, int expected)
     {
         var records = Split(File.ReadAllText(path));
         var header = records[0];
@@ -217,7 +228,7 @@ public class CdsiBenchmarks
     private static LocalDate Date(string text) =>
         LocalDate.FromDateTime(DateTime.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture));
 
-    private static string FindDatasets()
+    internal static string FindDatasets()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

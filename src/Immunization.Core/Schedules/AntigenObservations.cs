@@ -14,6 +14,7 @@ namespace Immunization.Core.Schedules;
 internal sealed class AntigenObservations
 {
     private static readonly ulong[] s_none = [];
+    private static int s_serials = -1;
 
     // The codes as an open-addressed table (linear probing, at most a quarter full) keyed by the ordinal hash the caller
     // computed once per patient observation for all antigens: a code not acted on usually meets an empty slot at once,
@@ -99,6 +100,8 @@ internal sealed class AntigenObservations
         }
 
         Count = ids.Count;
+        GroupContraindicationBits = Bits([.. GroupContraindications.Select(r => r.Id)], Count);
+        VaccineContraindicationBits = Bits([.. VaccineContraindications.Select(r => r.Id)], Count);
         ClinicalHistory = Bits(clinical, Count);
         Exclusions = Bits(exclusions, Count);
         IndicationBits = new ulong[series.Count][];
@@ -116,12 +119,13 @@ internal sealed class AntigenObservations
             }
         }
 
+        AntigenBit = 1UL << (Interlocked.Increment(ref s_serials) & 63);
         _codes = [.. ids.Keys];
         var numbers = new int[_codes.Length];
         var maxNumber = -1;
         for (var i = 0; i < numbers.Length; i++)
         {
-            numbers[i] = ObservationCodeNumbers.Number(_codes[i]);
+            numbers[i] = ObservationCodeNumbers.Number(_codes[i], AntigenBit);
             maxNumber = Math.Max(maxNumber, numbers[i]);
         }
 
@@ -161,6 +165,12 @@ internal sealed class AntigenObservations
     /// <summary>How many observation codes the antigen acts on.</summary>
     public int Count { get; }
 
+    /// <summary>
+    /// This antigen's bit in <see cref="ObservationCodeNumbers.AntigenBits"/>: one of 64, by the order antigens are built
+    /// (the antigens of one schedule, fewer than 64, each have their own).
+    /// </summary>
+    public ulong AntigenBit { get; }
+
     /// <summary>The observation codes the antigen acts on (indications, contraindications, immunity, intervals from an observation).</summary>
     public IEnumerable<string> Codes => _codes;
 
@@ -175,6 +185,12 @@ internal sealed class AntigenObservations
 
     /// <summary>Contraindications of some vaccines, in the antigen's order.</summary>
     public ObservationRule[] VaccineContraindications { get; }
+
+    /// <summary>The ids of <see cref="GroupContraindications"/> as bits (empty when there are none).</summary>
+    public ulong[] GroupContraindicationBits { get; }
+
+    /// <summary>The ids of <see cref="VaccineContraindications"/> as bits (empty when there are none).</summary>
+    public ulong[] VaccineContraindicationBits { get; }
 
     /// <summary>Per series (by position in the antigen's series): its indications; empty for a series without.</summary>
     public ObservationRule[][] Indications { get; }

@@ -41,6 +41,29 @@ public sealed class CdsiSupportingData
         Observations = new CdsiNamedList<Observation>(observations, o => o.Code);
         SeriesCount = antigens.Sum(a => a.Series.Count);
         ObservationCodesInUse = ReadOnly.Copy(ObservationCodesOf(antigens));
+        ForecastConflictDoses = ConflictDosesOf(antigens, ConflictsByCurrentCvx);
+    }
+
+    // The target doses whose every preferable vaccine (at least one) is the current vaccine of some live-virus conflict.
+    private static HashSet<SeriesDose> ConflictDosesOf(IReadOnlyList<Antigen> antigens, FrozenDictionary<string, LiveVirusConflict[]> conflicts)
+    {
+        var doses = new HashSet<SeriesDose>(ReferenceEqualityComparer.Instance);
+        foreach (var antigen in antigens)
+        {
+            foreach (var series in antigen.SeriesArray)
+            {
+                foreach (var dose in series.DosesArray)
+                {
+                    var vaccines = dose.PreferableVaccinesArray;
+                    if (vaccines.Length > 0 && Array.TrueForAll(vaccines, v => conflicts.ContainsKey(v.Cvx.Value)))
+                    {
+                        doses.Add(dose);
+                    }
+                }
+            }
+        }
+
+        return doses;
     }
 
     private static List<string> ObservationCodesOf(IReadOnlyList<Antigen> antigens)
@@ -99,6 +122,12 @@ public sealed class CdsiSupportingData
     internal FrozenDictionary<string, Antigen> AntigensByName { get; }
 
     internal FrozenDictionary<string, LiveVirusConflict[]> ConflictsByCurrentCvx { get; }
+
+    /// <summary>
+    /// The target doses (by reference) whose every preferable vaccine, at least one, is the current vaccine of some
+    /// live-virus conflict: only their forecast can be pushed back by a conflict (most doses of most schedules are not).
+    /// </summary>
+    internal HashSet<SeriesDose> ForecastConflictDoses { get; }
 
     internal FrozenDictionary<string, VaccineGroup> GroupsByName { get; }
 

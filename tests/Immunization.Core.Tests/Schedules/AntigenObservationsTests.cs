@@ -109,4 +109,61 @@ public sealed class AntigenObservationsTests
             }
         }
     }
+
+    [Fact]
+    public void LocalId_EveryThreeDigitCode_FoundExactlyWhenTheAntigenActsOnIt()
+    {
+        // Three-digit codes (all of CDC's) are numbered by their value rather than through the dictionary.
+        for (var value = 0; value < 1000; value++)
+        {
+            var code = value.ToString("D3", System.Globalization.CultureInfo.InvariantCulture);
+            var number = ObservationCodeNumbers.Find(code);
+            foreach (var antigen in s_data.Antigens)
+            {
+                var acts = antigen.Observations.Codes.Contains(code, StringComparer.Ordinal);
+                Assert.Equal(acts, antigen.Observations.LocalId(number) >= 0);
+            }
+        }
+    }
+
+    [Fact]
+    public void AntigenBits_EveryCodeOfEveryAntigen_HasTheAntigensBit()
+    {
+        foreach (var antigen in s_data.Antigens)
+        {
+            var rules = antigen.Observations;
+            Assert.Equal(1, System.Numerics.BitOperations.PopCount(rules.AntigenBit));
+            foreach (var code in rules.Codes)
+            {
+                Assert.NotEqual(0UL, ObservationCodeNumbers.AntigenBits(ObservationCodeNumbers.Find(code)) & rules.AntigenBit);
+            }
+        }
+
+        Assert.Equal(0UL, ObservationCodeNumbers.AntigenBits(-1));
+    }
+
+    [Property]
+    public Property AntigenBits_AnyCode_ClearOnlyWhenTheAntigenDoesNotActOnIt(byte antigenIndex, string? text, bool schedulesCode)
+    {
+        // The engine skips an antigen's rules when its bit is clear: that must never hide a code the antigen acts on.
+        var antigen = s_data.Antigens[antigenIndex % s_data.Antigens.Count];
+        var inUse = s_data.ObservationCodesInUse;
+        var code = schedulesCode ? inUse[(text?.Length ?? 0) % inUse.Count] : text ?? string.Empty;
+        var clear = (ObservationCodeNumbers.AntigenBits(ObservationCodeNumbers.Find(code)) & antigen.Observations.AntigenBit) == 0;
+        return (!clear || !antigen.Observations.Codes.Contains(code, StringComparer.Ordinal)).ToProperty();
+    }
+
+    [Fact]
+    public void ContraindicationBits_EveryAntigen_ExactlyTheIdsOfItsRules()
+    {
+        foreach (var antigen in s_data.Antigens)
+        {
+            var rules = antigen.Observations;
+            for (var id = 0; id < rules.Count; id++)
+            {
+                Assert.Equal(rules.GroupContraindications.Any(rule => rule.Id == id), AntigenObservations.Has(rules.GroupContraindicationBits, id));
+                Assert.Equal(rules.VaccineContraindications.Any(rule => rule.Id == id), AntigenObservations.Has(rules.VaccineContraindicationBits, id));
+            }
+        }
+    }
 }

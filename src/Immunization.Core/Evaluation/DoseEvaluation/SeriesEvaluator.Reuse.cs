@@ -26,6 +26,7 @@ internal sealed partial class SeriesEvaluator
         _observationIds = [];
         _observationCount = 0;
         _indicatedSeries = 0;
+        _observedAntigens = 0;
         _immune = false;
         _groupContraindicated = false;
         _contraindicatedCvx = [];

@@ -219,19 +219,13 @@ internal sealed partial class SeriesEvaluator
     private LocalDate ForecastConflictEnd(SeriesDose definition)
     {
         var result = s_minDate;
-        if (definition.PreferableVaccinesArray.Length == 0)
+
+        // A preferable vaccine that conflicts with nothing (or none at all) leaves every earlier dose without a window:
+        // known per target dose when the data is loaded (no vaccine of most schedules, none of COVID-19, is in a
+        // live-virus conflict), one reference lookup here.
+        if (!_data.ForecastConflictDoses.Contains(definition))
         {
             return result;
-        }
-
-        // A preferable vaccine that conflicts with nothing leaves every earlier dose without a window: checked once,
-        // not per earlier dose (no vaccine of most schedules, none of COVID-19, is in a live-virus conflict).
-        for (var vaccineIndex = 0; vaccineIndex < definition.PreferableVaccinesArray.Length; vaccineIndex++)
-        {
-            if (!_data.ConflictsByCurrentCvx.ContainsKey(definition.PreferableVaccinesArray[vaccineIndex].Cvx.Value))
-            {
-                return result;
-            }
         }
 
         foreach (var earlier in _history)

@@ -14,6 +14,7 @@ internal sealed partial class SeriesEvaluator
     private int[] _observationIds = []; // the patient's observations as the antigen's ids (AntigenObservations)
     private int _observationCount;       // how many of them the antigen acts on (0 for most patients and antigens)
     private ulong _indicatedSeries;      // the antigen's series (of the first 64) with an indication of one of those ids
+    private ulong _observedAntigens;     // the AntigenBit of every antigen that may act on one of the patient's observations
     private bool _immune;
     private bool _groupContraindicated;
     private string[] _contraindicatedCvx = [];
@@ -40,6 +41,13 @@ internal sealed partial class SeriesEvaluator
         if (_patient.ObservationArray.Length == 0)
         {
             // A patient without observations (most of them): no indication can apply, no facts to compute.
+            return false;
+        }
+
+        if ((ObservedAntigens() & observations.AntigenBit) == 0)
+        {
+            // None of the patient's observations is one the antigen acts on (most antigens, for a patient with a condition
+            // or two): no indication can apply, and the antigen's facts are not needed yet.
             return false;
         }
 
@@ -90,28 +98,27 @@ internal sealed partial class SeriesEvaluator
         return _contraindicatedCvx;
     }
 
+    // Inlined at its callers (called for every forecast and risk series): the facts are computed once per antigen.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private void Facts(Antigen antigen)
     {
-        if (ReferenceEquals(antigen, _factsAntigen))
+        if (!ReferenceEquals(antigen, _factsAntigen))
         {
-            return;
+            ComputeFacts(antigen);
         }
+    }
 
+    private void ComputeFacts(Antigen antigen)
+    {
         // The patient's observations are looked up once per antigen; every rule below compares ids.
         var rules = antigen.Observations;
         var patientObservations = _patient.ObservationArray;
         _observationCount = 0;
         _indicatedSeries = 0;
-        if (patientObservations.Length > 0 && _observationNumbers is null)
-        {
-            _observationNumbers = new int[patientObservations.Length];
-            for (var i = 0; i < _observationNumbers.Length; i++)
-            {
-                _observationNumbers[i] = ObservationCodeNumbers.Find(patientObservations[i].Code);
-            }
-        }
-
-        for (var i = 0; i < patientObservations.Length; i++)
+        // An antigen none of whose observations the patient has (most antigens, for a patient with a condition or two)
+        // is known by one bit test: its own tables are not read.
+        var observed = patientObservations.Length > 0 && (ObservedAntigens() & rules.AntigenBit) != 0;
+        for (var i = 0; observed && i < patientObservations.Length; i++)
         {
             if (rules.LocalId(_observationNumbers![i]) is var id and >= 0)
             {
@@ -126,9 +133,29 @@ internal sealed partial class SeriesEvaluator
         }
 
         _immune = ComputeHasImmunity(antigen, rules);
-        _groupContraindicated = _observationCount > 0 && AnyAppliesToday(rules.GroupContraindications);
-        _contraindicatedCvx = _observationCount > 0 ? ComputeContraindicatedCvx(rules) : [];
+        // The rules are read only when the patient has one of their observations (most observations of a patient are
+        // indications or immunity of some antigens, contraindications of few).
+        _groupContraindicated = HasAny(rules.GroupContraindicationBits) && AnyAppliesToday(rules.GroupContraindications);
+        _contraindicatedCvx = HasAny(rules.VaccineContraindicationBits) ? ComputeContraindicatedCvx(rules) : [];
         _factsAntigen = antigen;
+    }
+
+    // The AntigenBit of every antigen that may act on one of the patient's observations, with the observations' numbers
+    // found on the first call (once per assessment).
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private ulong ObservedAntigens() => _observationNumbers is null ? ComputeObservedAntigens() : _observedAntigens;
+
+    private ulong ComputeObservedAntigens()
+    {
+        var patientObservations = _patient.ObservationArray;
+        _observationNumbers = new int[patientObservations.Length];
+        for (var i = 0; i < _observationNumbers.Length; i++)
+        {
+            _observationNumbers[i] = ObservationCodeNumbers.Find(patientObservations[i].Code);
+            _observedAntigens |= ObservationCodeNumbers.AntigenBits(_observationNumbers[i]);
+        }
+
+        return _observedAntigens;
     }
 
     /// <summary>7.2: clinical history of immunity, or a birth date before the antigen's date without an exclusion.</summary>

@@ -25,12 +25,13 @@ internal static class SeriesSelector
         }
         else
         {
-            // Series groups in order of first appearance, as GroupBy would give them.
-            var done = new HashSet<string>(StringComparer.Ordinal);
+            // Series groups in order of first appearance, as GroupBy would give them (a group is done when an earlier
+            // series has it: a handful of series, compared in place rather than hashed into a set).
             var members = new List<PatientSeries>(relevant.Count);
-            foreach (var first in relevant)
+            for (var firstIndex = 0; firstIndex < relevant.Count; firstIndex++)
             {
-                if (!done.Add(first.Series.SeriesGroup))
+                var first = relevant[firstIndex];
+                if (SeenBefore(relevant, firstIndex))
                 {
                     continue;
                 }
@@ -93,6 +94,21 @@ internal static class SeriesSelector
         return best;
     }
 
+    // Whether a series before index has the series group of the one at index.
+    private static bool SeenBefore(List<PatientSeries> relevant, int index)
+    {
+        var group = relevant[index].Series.SeriesGroup;
+        for (var i = 0; i < index; i++)
+        {
+            if (string.Equals(relevant[i].Series.SeriesGroup, group, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static PatientSeries? Prioritize(List<PatientSeries> group, CdsiPatient patient, LocalDate assessmentDate)
     {
         if (group.Count == 1)
@@ -106,18 +122,24 @@ internal static class SeriesSelector
             return only.Series.IsDefault && StartAgeReached(only, patient, assessmentDate) ? only : null;
         }
 
-        var candidates = new List<PatientSeries>(group.Count);
+        // The lists below are made only when a step needs more than a count and a first member (most calls return early).
+        var contraindicated = 0;
         foreach (var series in group)
         {
-            if (series.Status != SeriesStatus.Contraindicated)
-            {
-                candidates.Add(series);
-            }
+            contraindicated += series.Status == SeriesStatus.Contraindicated ? 1 : 0;
         }
 
-        if (candidates.Count == 0)
+        var candidates = group;
+        if (contraindicated > 0 && contraindicated < group.Count)
         {
-            candidates = group;
+            candidates = new List<PatientSeries>(group.Count - contraindicated);
+            foreach (var series in group)
+            {
+                if (series.Status != SeriesStatus.Contraindicated)
+                {
+                    candidates.Add(series);
+                }
+            }
         }
 
         var highest = char.MaxValue;
@@ -140,38 +162,56 @@ internal static class SeriesSelector
             noValidDoses &= series.ValidCount == 0;
         }
 
-        var scorable = new List<PatientSeries>(candidates.Count);
-        foreach (var series in candidates)
+        // Whether each candidate is scorable, as bits (a group has a handful of series), else recomputed.
+        var scorableBits = 0UL;
+        var scorableCount = 0;
+        PatientSeries? firstScorable = null;
+        for (var i = 0; i < candidates.Count; i++)
         {
+            var series = candidates[i];
             if (series.Series.Priority == highest && IsScorable(series, noValidDoses, defaultCount > 0))
+            {
+                scorableBits |= i < 64 ? 1UL << i : 0;
+                firstScorable ??= series;
+                scorableCount++;
+            }
+        }
+
+        if (scorableCount == 0)
+        {
+            return defaultCount == 1 && StartAgeReached(onlyDefault!, patient, assessmentDate) ? onlyDefault : null;
+        }
+
+        if (scorableCount == 1)
+        {
+            return firstScorable;
+        }
+
+        var scorable = new List<PatientSeries>(scorableCount);
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            var series = candidates[i];
+            if (i < 64 ? (scorableBits & (1UL << i)) != 0 : series.Series.Priority == highest && IsScorable(series, noValidDoses, defaultCount > 0))
             {
                 scorable.Add(series);
             }
         }
 
-        if (scorable.Count == 0)
-        {
-            return defaultCount == 1 && StartAgeReached(onlyDefault!, patient, assessmentDate) ? onlyDefault : null;
-        }
-
-        if (scorable.Count == 1)
-        {
-            return scorable[0];
-        }
-
-        var complete = new List<PatientSeries>();
-        var inProcess = new List<PatientSeries>();
+        int completeCount = 0, inProcessCount = 0;
+        PatientSeries? firstComplete = null, firstInProcess = null;
         PatientSeries? scorableDefault = null;
         var scorableDefaults = 0;
         foreach (var series in scorable)
         {
             if (series.Status == SeriesStatus.Complete)
             {
-                complete.Add(series);
+                firstComplete ??= series;
+                completeCount++;
             }
             else if (series.ValidCount > 0)
             {
-                inProcess.Add(series);
+                firstInProcess ??= series;
+                inProcessCount++;
             }
 
             if (series.Series.IsDefault)
@@ -181,30 +221,30 @@ internal static class SeriesSelector
             }
         }
 
-        if (complete.Count == 1)
+        if (completeCount == 1)
         {
-            return complete[0];
+            return firstComplete;
         }
 
-        if (complete.Count == 0 && inProcess.Count == 1)
+        if (completeCount == 0 && inProcessCount == 1)
         {
-            return inProcess[0];
+            return firstInProcess;
         }
 
-        if (complete.Count == 0 && inProcess.Count == 0 && scorableDefaults == 1)
+        if (completeCount == 0 && inProcessCount == 0 && scorableDefaults == 1)
         {
             return scorableDefault;
         }
 
         // Scoring (8.4-8.6) runs only when several series of a group are still tied: rare, so written for clarity.
         List<PatientSeries> scored;
-        if (complete.Count >= 2)
+        if (completeCount >= 2)
         {
-            scored = complete;
+            scored = scorable.FindAll(static series => series.Status == SeriesStatus.Complete);
         }
-        else if (inProcess.Count >= 2)
+        else if (inProcessCount >= 2)
         {
-            scored = inProcess;
+            scored = scorable.FindAll(static series => series.Status != SeriesStatus.Complete && series.ValidCount > 0);
         }
         else
         {
@@ -226,7 +266,7 @@ internal static class SeriesSelector
         var n = scored.Count;
         Span<int> points = stackalloc int[n];
         Span<bool> holds = stackalloc bool[n];
-        if (complete.Count >= 2)
+        if (completeCount >= 2)
         {
             var mostValid = int.MinValue;
             foreach (var series in scored)
@@ -241,7 +281,7 @@ internal static class SeriesSelector
 
             Award(holds, points, 1, 0, -1);
         }
-        else if (inProcess.Count >= 2)
+        else if (inProcessCount >= 2)
         {
             var finish = new LocalDate?[n];
             Span<bool> completable = stackalloc bool[n];
@@ -417,25 +457,27 @@ internal static class SeriesSelector
         for (var i = series.NextTarget + 1; i < series.Targets.Count; i++)
         {
             var definition = series.Targets[i].Definition;
-            CdsiDuration? longest = null;
+
+            // The date the longest minimum interval gives (the first of equal ones), each date computed once.
+            LocalDate? longest = null;
             for (var intervalIndex = 0; intervalIndex < definition.PreferableIntervalsArray.Length; intervalIndex++)
             {
                 var interval = definition.PreferableIntervalsArray[intervalIndex];
-                if (interval.Minimum is { } m && (longest is null || CdsiCalendar.Add(date, m) > CdsiCalendar.Add(date, longest.Value)))
+                if (interval.Minimum is { } m && CdsiCalendar.Add(date, m) is var after && (longest is null || after > longest.Value))
                 {
-                    longest = m;
+                    longest = after;
                 }
             }
 
             if (longest is { } l)
             {
-                date = CdsiCalendar.Add(date, l);
+                date = l;
             }
 
             var minAge = definition.AgesArray.Length > 0 ? definition.AgesArray[0].Minimum : null;
-            if (minAge is { } a && CdsiCalendar.Add(patient.DateOfBirth, a) > date)
+            if (minAge is { } a && CdsiCalendar.Add(patient.DateOfBirth, a) is var byAge && byAge > date)
             {
-                date = CdsiCalendar.Add(patient.DateOfBirth, a);
+                date = byAge;
             }
         }
 
