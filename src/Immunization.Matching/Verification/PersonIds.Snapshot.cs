@@ -30,6 +30,11 @@ internal sealed partial class PersonIds : ISnapshotPart<PersonIds>
             throw new RegisterIndexSnapshotException(RegisterIndexSnapshotProblem.Corrupt,
                 "The register index snapshot is corrupt: its person ids are inconsistent.");
         }
+
+        if (channel.IsReading)
+        {
+            _ascending = IdsAscend();
+        }
     }
 
     private bool IsConsistent()

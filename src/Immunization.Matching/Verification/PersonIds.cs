@@ -19,6 +19,10 @@ internal sealed partial class PersonIds
     private readonly int _width;
     private readonly int _count;
 
+    // Whether every id sorts (ordinally) after the one before it, as in a register file kept in id order: the order of two
+    // ids is then the order of their indexes, and ties between candidates are broken without reading the ids. Derived.
+    private bool _ascending;
+
     /// <summary>Encodes <paramref name="ids"/>.</summary>
     /// <exception cref="ArgumentException">An id is not valid UTF-16 (a lone surrogate), so it would not read back the same.</exception>
     public PersonIds(IReadOnlyList<string> ids)
@@ -51,6 +55,8 @@ internal sealed partial class PersonIds
         {
             at += Strict.GetBytes(id, _text.AsSpan(at));
         }
+
+        _ascending = IdsAscend();
     }
 
     /// <summary>Gets the number of ids.</summary>
@@ -74,6 +80,24 @@ internal sealed partial class PersonIds
         // Below 0x80 a byte is a whole character, and UTF-8 and UTF-16 order it alike; beyond, UTF-16's order of surrogates
         // differs from code point order: compare the strings.
         return x[common] < 0x80 && y[common] < 0x80 ? x[common] - y[common] : string.CompareOrdinal(this[a], this[b]);
+    }
+
+    /// <summary>Whether id <paramref name="a"/> sorts before id <paramref name="b"/> (<see cref="CompareOrdinal"/> below 0).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool Precedes(int a, int b) => _ascending ? a < b : CompareOrdinal(a, b) < 0;
+
+    // Every id strictly after the one before it in ordinal order (equal ids are not ascending: their order is not their indexes').
+    private bool IdsAscend()
+    {
+        for (var i = 1; i < _count; i++)
+        {
+            if (CompareOrdinal(i - 1, i) >= 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Whether the id at <paramref name="index"/> is <paramref name="id"/>.</summary>

@@ -191,14 +191,19 @@ public sealed partial class RegisterIndex
             return new RecordLink(new RecordVerification(record.Id, null, VerificationOutcome.NotFound, [], double.NaN), -1, double.NaN, [], skippedBlocks: skipped);
         }
 
-        return Decide(record, key, nameText, best, runnerUp, second >= 0 ? RivalOf(second) : null, skipped);
+        return Decide(record, key, nameText, best, runnerUp, null, skipped, second);
     }
 
     /// <summary>
     /// Decides a record's outcome once its best candidate (a person of this index) and the runner-up (from this index or, in a
     /// sharded register, from another shard's) are known: the one decision policy of the matcher.
     /// </summary>
-    internal RecordLink Decide(IdentityRecord record, in IdentityKey key, string nameText, int best, double runnerUp, Rival? rival, int skipped)
+    /// <remarks>
+    /// On one index, the runner-up is <paramref name="second"/> (a person of this index, −1 none) and <paramref name="rival"/> is
+    /// <see langword="null"/>: its id is made only when the decision names it (a tie), not for every record.
+    /// </remarks>
+    internal RecordLink Decide(IdentityRecord record, in IdentityKey key, string nameText, int best, double runnerUp, Rival? rival, int skipped,
+        int second = -1)
     {
         Span<int> levels = stackalloc int[IdentityLevels.FieldCount];
         Levels(key, nameText, best, levels);
@@ -235,6 +240,7 @@ public sealed partial class RegisterIndex
         else if (tie)
         {
             outcome = VerificationOutcome.Ambiguous;
+            rival ??= second >= 0 ? RivalOf(second) : null;
             reason = rival is { } r && r.CitizenIdValid && _keys[best].CitizenIdValid
                 && r.CitizenId == _keys[best].CitizenId && r.CitizenIdLength == _keys[best].CitizenIdLength
                 ? AmbiguityReason.SharedCitizenId
@@ -264,7 +270,7 @@ public sealed partial class RegisterIndex
 
         return new RecordLink(
             new RecordVerification(record.Id, _ids[best], outcome, ImmutableCollectionsMarshal.AsImmutableArray(differences), bestWeight, reason),
-            best, runnerUp, explanation, tie ? rival?.PersonId : null, skipped);
+            best, runnerUp, explanation, tie ? (rival ?? (second >= 0 ? RivalOf(second) : null))?.PersonId : null, skipped);
     }
 
     /// <summary>Returns whether blocking makes the person <paramref name="personId"/> a candidate for <paramref name="record"/>.</summary>
@@ -297,6 +303,13 @@ public sealed partial class RegisterIndex
     }
 
     /// <summary>
+    /// The weight a lookup scores person <paramref name="person"/> with for <paramref name="record"/> when nothing is skipped for
+    /// the runner-up so far (for tests: the lookup's best two must be these weights' best two).
+    /// </summary>
+    internal double CandidateWeight(IdentityRecord record, int person) =>
+        Score(IdentityKeys.KeyOf(record, _tokens, _places), record.Name.MatchingKey, person, _options.ReviewWeight, double.NegativeInfinity);
+
+    /// <summary>
     /// The other people of this index whose weight against person <paramref name="index"/> reaches <paramref name="minWeight"/>
     /// (used to find duplicates when the index is built over records).
     /// </summary>
@@ -314,7 +327,7 @@ public sealed partial class RegisterIndex
                 continue;
             }
 
-            var w = Score(key, nameText, p, minWeight);
+            var w = Score(key, nameText, p, minWeight, double.NegativeInfinity);
             if (w >= minWeight)
             {
                 result.Add((p, w));
@@ -349,16 +362,17 @@ public sealed partial class RegisterIndex
                     continue;
                 }
 
-                var w = Score(key, nameText, p, _options.ReviewWeight);
+                // A candidate that cannot reach the runner-up changes nothing: its name similarity test is skipped.
+                var w = Score(key, nameText, p, _options.ReviewWeight, runnerUp);
                 // Ties go to the smaller person id, so that the outcome does not depend on the order of the register.
-                if (w > bestWeight || (w == bestWeight && best >= 0 && _ids.CompareOrdinal(p, best) < 0))
+                if (w > bestWeight || (w == bestWeight && best >= 0 && _ids.Precedes(p, best)))
                 {
                     runnerUp = bestWeight;
                     second = best;
                     bestWeight = w;
                     best = p;
                 }
-                else if (w > runnerUp || (w == runnerUp && second >= 0 && _ids.CompareOrdinal(p, second) < 0))
+                else if (w > runnerUp || (w == runnerUp && second >= 0 && _ids.Precedes(p, second)))
                 {
                     runnerUp = w;
                     second = p;
@@ -368,6 +382,9 @@ public sealed partial class RegisterIndex
 
         return (best, bestWeight, double.IsNegativeInfinity(runnerUp) ? double.NaN : runnerUp, second, skipped);
     }
+
+    // Far above the rounding of a sum of six weights in another order (about 1e-14 bits), far below any weight that matters.
+    private const double BoundSlack = 1e-9;
 
     // Candidates whose keys are read ahead at a time (64 keys of 96 B: well inside the first-level cache).
     private const int TouchChunk = 64;
@@ -425,10 +442,12 @@ public sealed partial class RegisterIndex
     /// <summary>
     /// The match weight of a record against a person. The name's similarity test, the costly part, runs only when its
     /// outcome matters: when even a "similar" name could not lift the weight to <paramref name="bound"/>, the weight
-    /// returned is the lower one of the fallback level (a candidate that low never decides anything).
+    /// returned is the lower one of the fallback level (a candidate that low never decides anything); and when no name level
+    /// but exact could lift it to <paramref name="skipBelow"/> (the runner-up so far), the weight returned is the fallback's,
+    /// below <paramref name="skipBelow"/> as the similar level's would have been, so the lookup's best two do not change.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private double Score(in IdentityKey q, string nameText, int person, double bound)
+    private double Score(in IdentityKey q, string nameText, int person, double bound, double skipBelow)
     {
         ref readonly var p = ref _keys[person];
         var idLevel = IdentityComparison.CitizenIdBcd(q.CitizenIdBcd, q.CitizenIdLength, p.CitizenIdBcd, p.CitizenIdLength);
@@ -459,7 +478,10 @@ public sealed partial class RegisterIndex
         {
             var names = _weights[1];
             // An upper bound of the weight with a "similar" name: contact counted in full.
-            nameLevel = w + phone + residence + names[IdentityLevels.NameSimilar] < bound
+            var rest = w + phone + residence;
+            nameLevel = rest + names[IdentityLevels.NameSimilar] < bound
+                || rest + Math.Max(names[IdentityLevels.NameSimilar], Math.Max(names[IdentityLevels.NameGivenOnly], names[IdentityLevels.NameDifferent]))
+                    < skipBelow - BoundSlack
                 ? IdentityComparison.NameFallback(q, p)
                 : IdentityComparison.NamesSimilar(nameText, _tokens.Name(p.Name), IdentityLevels.NameSimilarThreshold)
                     ? IdentityLevels.NameSimilar

@@ -23,6 +23,22 @@ public sealed class PersonIdsTests
         });
 
     [FsCheck.Xunit.Property]
+    public Property Precedes_AnyIdsInAnyOrderSortedOrNot_IsCompareOrdinalBelowZero() =>
+        Prop.ForAll(Gen.ArrayOf(Id).ToArbitrary(), Gen.Elements(0, 1, 2).ToArbitrary(), (list, order) =>
+        {
+            // As given, sorted (index order is then id order, duplicates aside) and sorted with duplicates removed.
+            string[] arranged = order switch
+            {
+                0 => list,
+                1 => [.. list.Order(StringComparer.Ordinal)],
+                _ => [.. list.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
+            };
+            var ids = new PersonIds(arranged);
+            return Enumerable.Range(0, arranged.Length).All(a => Enumerable.Range(0, arranged.Length)
+                .All(b => ids.Precedes(a, b) == (string.CompareOrdinal(arranged[a], arranged[b]) < 0)));
+        });
+
+    [FsCheck.Xunit.Property]
     public Property Indexer_AnyIds_ReadsEachIdBackAndEqualsOnlyItself() =>
         Prop.ForAll(Gen.ArrayOf(Id).ToArbitrary(), Id.ToArbitrary(), (list, other) =>
         {

@@ -84,7 +84,7 @@ public sealed class RegisterIndexSnapshotTests
         var saved = s_world.Value.Index.SnapshotFields().ToHashSet(StringComparer.Ordinal);
         // Derived on loading, never saved: the per-thread candidate buffers; and the whole register's oversized blocks, which
         // only a cluster shard's index has (Save refuses a shard's index: its shard file carries them).
-        var derived = new HashSet<string>(StringComparer.Ordinal) { "RegisterIndex._scratch", "RegisterIndex._oversized", "TokenTable._slots", "TokenTable._names" };
+        var derived = new HashSet<string>(StringComparer.Ordinal) { "RegisterIndex._scratch", "RegisterIndex._oversized", "TokenTable._slots", "TokenTable._names", "PersonIds._ascending" };
         var missing = new List<string>();
         foreach (var type in new[] { typeof(RegisterIndex), typeof(PersonIds), typeof(TokenTable), typeof(BlockTable), typeof(LookalikeTable), typeof(IdentityKey) })
         {
