@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using System.Text;
 using Ardalis.GuardClauses;
 using Immunization.Core.Text;
@@ -69,8 +70,11 @@ public readonly struct PersonName : IEquatable<PersonName>
 
     // Distinct syllables as written, and their display form: a name's syllables come from a small set (a few thousand
     // spellings in a register of millions), so each is normalised once. Bounded; past the bound, syllables are normalised
-    // every time. A syllable alone identifies nobody.
+    // every time. Only a run that can be one Vietnamese syllable is kept (letters and marks only, at most
+    // MaxCachedLetters letters: the longest syllable, "nghiêng", has seven), so a name written without spaces or with
+    // hyphens is never kept whole: a syllable alone identifies nobody.
     private const int MaxCachedSyllables = 1 << 16;
+    private const int MaxCachedLetters = 7;
 
     private static readonly ConcurrentDictionary<string, string> s_syllables = new(StringComparer.Ordinal);
 
@@ -266,7 +270,7 @@ public readonly struct PersonName : IEquatable<PersonName>
             if (!lookup.TryGetValue(raw, out var syllable))
             {
                 syllable = SyllableDisplayForm(raw);
-                if (Volatile.Read(ref s_cachedSyllables) < MaxCachedSyllables && lookup.TryAdd(raw, syllable))
+                if (IsOneSyllable(raw) && Volatile.Read(ref s_cachedSyllables) < MaxCachedSyllables && lookup.TryAdd(raw, syllable))
                 {
                     Interlocked.Increment(ref s_cachedSyllables);
                 }
@@ -296,6 +300,29 @@ public readonly struct PersonName : IEquatable<PersonName>
                 written += part.Length;
             }
         });
+    }
+
+    /// <summary>Whether <paramref name="raw"/> (no white space) can be one syllable: letters and combining marks only, at most
+    /// <see cref="MaxCachedLetters"/> letters.</summary>
+    internal static bool IsOneSyllable(ReadOnlySpan<char> raw)
+    {
+        var letters = 0;
+        foreach (var c in raw)
+        {
+            if (char.IsLetter(c))
+            {
+                if (++letters > MaxCachedLetters)
+                {
+                    return false;
+                }
+            }
+            else if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The display form of one syllable as written (no white space): decomposed, lower case, modern tone, title case, NFC.</summary>

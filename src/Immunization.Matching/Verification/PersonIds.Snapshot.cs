@@ -9,6 +9,7 @@ internal sealed partial class PersonIds : ISnapshotPart<PersonIds>
 #pragma warning restore CS8618
     {
         Transfer(reader);
+        _ascending = IdsAscend(); // derived, not saved
     }
 
     /// <inheritdoc/>
@@ -29,11 +30,6 @@ internal sealed partial class PersonIds : ISnapshotPart<PersonIds>
         {
             throw new RegisterIndexSnapshotException(RegisterIndexSnapshotProblem.Corrupt,
                 "The register index snapshot is corrupt: its person ids are inconsistent.");
-        }
-
-        if (channel.IsReading)
-        {
-            _ascending = IdsAscend();
         }
     }
 

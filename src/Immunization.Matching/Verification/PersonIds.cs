@@ -21,7 +21,7 @@ internal sealed partial class PersonIds
 
     // Whether every id sorts (ordinally) after the one before it, as in a register file kept in id order: the order of two
     // ids is then the order of their indexes, and ties between candidates are broken without reading the ids. Derived.
-    private bool _ascending;
+    private readonly bool _ascending;
 
     /// <summary>Encodes <paramref name="ids"/>.</summary>
     /// <exception cref="ArgumentException">An id is not valid UTF-16 (a lone surrogate), so it would not read back the same.</exception>

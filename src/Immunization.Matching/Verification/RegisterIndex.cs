@@ -227,6 +227,12 @@ public sealed partial class RegisterIndex
         VerificationOutcome outcome;
         AmbiguityReason? reason = null;
         var tie = !double.IsNaN(runnerUp) && runnerUp >= _options.ReviewWeight && bestWeight - runnerUp < _options.AmbiguityMargin;
+        if (tie)
+        {
+            // The runner-up's id is handed out only for a tie, so it is made only then.
+            rival ??= second >= 0 ? RivalOf(second) : null;
+        }
+
         if (bestWeight < _options.ReviewWeight)
         {
             outcome = VerificationOutcome.NotFound;
@@ -240,7 +246,6 @@ public sealed partial class RegisterIndex
         else if (tie)
         {
             outcome = VerificationOutcome.Ambiguous;
-            rival ??= second >= 0 ? RivalOf(second) : null;
             reason = rival is { } r && r.CitizenIdValid && _keys[best].CitizenIdValid
                 && r.CitizenId == _keys[best].CitizenId && r.CitizenIdLength == _keys[best].CitizenIdLength
                 ? AmbiguityReason.SharedCitizenId
@@ -270,7 +275,7 @@ public sealed partial class RegisterIndex
 
         return new RecordLink(
             new RecordVerification(record.Id, _ids[best], outcome, ImmutableCollectionsMarshal.AsImmutableArray(differences), bestWeight, reason),
-            best, runnerUp, explanation, tie ? (rival ?? (second >= 0 ? RivalOf(second) : null))?.PersonId : null, skipped);
+            best, runnerUp, explanation, tie ? rival?.PersonId : null, skipped);
     }
 
     /// <summary>Returns whether blocking makes the person <paramref name="personId"/> a candidate for <paramref name="record"/>.</summary>

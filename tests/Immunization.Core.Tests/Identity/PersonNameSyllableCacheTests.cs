@@ -83,6 +83,17 @@ public sealed class PersonNameSyllableCacheTests
         Assert.Equal(first.MatchingKey, second.MatchingKey);
     }
 
+    [Theory]
+    [InlineData("Nguyễn", true)]
+    [InlineData("nghiêng", true)]
+    [InlineData("Nguye\u0303\u0302n", true)] // decomposed: marks are not letters
+    [InlineData("NguyễnVănAn", false)] // a whole name written without spaces is never kept
+    [InlineData("Thị-Hòa", false)]
+    [InlineData("H'hen", false)]
+    [InlineData("nghiêngg", false)]
+    public void IsOneSyllable_RunOfLettersAndMarks_KeptOnlyWhenItCanBeOneSyllable(string raw, bool expected) =>
+        Assert.Equal(expected, PersonName.IsOneSyllable(raw));
+
     private static string Escape(string text) =>
         string.Concat(text.Select(c => c < 128 ? c.ToString() : $"\\u{(int)c:X4}"));
 }

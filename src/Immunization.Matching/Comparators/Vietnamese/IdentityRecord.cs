@@ -1,4 +1,5 @@
 using System.Globalization;
+using Ardalis.GuardClauses;
 using Immunization.Core.Identity;
 using Immunization.Core.Places;
 using Immunization.Core.Records;
@@ -153,6 +154,7 @@ public sealed class IdentityRecord
         ReadOnlySpan<char> sex, ReadOnlySpan<char> phone, ReadOnlySpan<char> provinceCode, ReadOnlySpan<char> communeCode,
         ReadOnlySpan<char> scheme, ReadOnlySpan<char> nationality)
     {
+        Guard.Against.Null(id);
         var unreadable = 0;
         if (!PersonName.TryParse(fullName, out var name) && !fullName.IsWhiteSpace())
         {
