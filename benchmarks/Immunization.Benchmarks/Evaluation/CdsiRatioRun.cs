@@ -66,7 +66,7 @@ internal static class CdsiRatioRun
 
             for (var round = 0; round < rounds; round++)
             {
-                only.Record(round);
+                only.Record();
             }
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{only.Name,-38} median {Median(only.Cpu),8:F2} µs/patient"));
@@ -99,7 +99,7 @@ internal static class CdsiRatioRun
             {
                 // Rotate the order so that no workload always runs first (or right after a particular other one).
                 var workload = workloads[(k + round) % workloads.Length];
-                workload.Record(round);
+                workload.Record();
             }
         }
 
@@ -170,9 +170,8 @@ internal static class CdsiRatioRun
             _patients = 0;
         }
 
-        public void Record(int round)
+        public void Record()
         {
-            _ = round;
             var bytes = GC.GetAllocatedBytesForCurrentThread();
             var cpu = ThreadCpu.Now();
             var wall = Stopwatch.GetTimestamp();

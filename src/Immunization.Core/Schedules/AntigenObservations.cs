@@ -167,7 +167,9 @@ internal sealed class AntigenObservations
 
     /// <summary>
     /// This antigen's bit in <see cref="ObservationCodeNumbers.AntigenBits"/>: one of 64, by the order antigens are built
-    /// (the antigens of one schedule, fewer than 64, each have their own).
+    /// in the process (its build serial modulo 64). The antigens of one schedule usually each have their own, but not
+    /// always (several schedules loaded in one process share the serials): a clear bit is exact, a bit shared with another
+    /// antigen only sends the check down the slower path that reads the antigen's own tables.
     /// </summary>
     public ulong AntigenBit { get; }
 

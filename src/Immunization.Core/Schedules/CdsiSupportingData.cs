@@ -45,7 +45,7 @@ public sealed class CdsiSupportingData
     }
 
     // The target doses whose every preferable vaccine (at least one) is the current vaccine of some live-virus conflict.
-    private static HashSet<SeriesDose> ConflictDosesOf(IReadOnlyList<Antigen> antigens, FrozenDictionary<string, LiveVirusConflict[]> conflicts)
+    private static FrozenSet<SeriesDose> ConflictDosesOf(IReadOnlyList<Antigen> antigens, FrozenDictionary<string, LiveVirusConflict[]> conflicts)
     {
         var doses = new HashSet<SeriesDose>(ReferenceEqualityComparer.Instance);
         foreach (var antigen in antigens)
@@ -63,7 +63,7 @@ public sealed class CdsiSupportingData
             }
         }
 
-        return doses;
+        return doses.ToFrozenSet<SeriesDose>(ReferenceEqualityComparer.Instance);
     }
 
     private static List<string> ObservationCodesOf(IReadOnlyList<Antigen> antigens)
@@ -127,7 +127,7 @@ public sealed class CdsiSupportingData
     /// The target doses (by reference) whose every preferable vaccine, at least one, is the current vaccine of some
     /// live-virus conflict: only their forecast can be pushed back by a conflict (most doses of most schedules are not).
     /// </summary>
-    internal HashSet<SeriesDose> ForecastConflictDoses { get; }
+    internal FrozenSet<SeriesDose> ForecastConflictDoses { get; }
 
     internal FrozenDictionary<string, VaccineGroup> GroupsByName { get; }
 

@@ -99,6 +99,19 @@ public sealed class CdsiEngineTests
     }
 
     [Fact]
+    public void Evaluate_MmrOnly_VaricellaForecastWaitsForTheLiveVirusConflict()
+    {
+        var mmr = new LocalDate(2025, 1, 20); // 12 months and 5 days: varicella's minimum age (12 months) already passed
+
+        var assessment = CdsiEngine.Default.Evaluate(s_child, [new AdministeredDose(mmr, "03")], new LocalDate(2025, 1, 25), ["MMR", "Varicella"]);
+
+        var varicella = assessment.ForecastFor("Varicella")!;
+        Assert.Equal(1, varicella.ForecastDoseNumber);
+        // Not 2025-01-15 (its minimum age): a live vaccine within 28 days of the MMR would be invalid.
+        Assert.Equal(mmr.PlusDays(28), varicella.Earliest);
+    }
+
+    [Fact]
     public void Evaluate_DoseWithCondition_SubStandardAndNotCounted()
     {
         var given = new LocalDate(2025, 1, 20);

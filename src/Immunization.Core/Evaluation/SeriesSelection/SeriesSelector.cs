@@ -162,6 +162,9 @@ internal static class SeriesSelector
             noValidDoses &= series.ValidCount == 0;
         }
 
+        // A candidate of the highest priority that chapter 8 lets be scored (a local function: no allocation).
+        bool InScoring(PatientSeries series) => series.Series.Priority == highest && IsScorable(series, noValidDoses, defaultCount > 0);
+
         // Whether each candidate is scorable, as bits (a group has a handful of series), else recomputed.
         var scorableBits = 0UL;
         var scorableCount = 0;
@@ -169,7 +172,7 @@ internal static class SeriesSelector
         for (var i = 0; i < candidates.Count; i++)
         {
             var series = candidates[i];
-            if (series.Series.Priority == highest && IsScorable(series, noValidDoses, defaultCount > 0))
+            if (InScoring(series))
             {
                 scorableBits |= i < 64 ? 1UL << i : 0;
                 firstScorable ??= series;
@@ -191,7 +194,7 @@ internal static class SeriesSelector
         for (var i = 0; i < candidates.Count; i++)
         {
             var series = candidates[i];
-            if (i < 64 ? (scorableBits & (1UL << i)) != 0 : series.Series.Priority == highest && IsScorable(series, noValidDoses, defaultCount > 0))
+            if (i < 64 ? (scorableBits & (1UL << i)) != 0 : InScoring(series))
             {
                 scorable.Add(series);
             }
