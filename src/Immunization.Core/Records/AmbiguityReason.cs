@@ -23,4 +23,10 @@ public enum AmbiguityReason
     /// lead it by the ambiguity margin over the people, in the register or outside it, who share them too (<c>lookalikes</c>).
     /// </summary>
     Lookalikes = 5,
+
+    /// <summary>
+    /// The record's identity number agrees with the best candidate's, but its name and its birth date both differ outright
+    /// (<c>citizen_id_only</c>): a number alone does not confirm a person, it may have been entered in another person's record.
+    /// </summary>
+    CitizenIdOnly = 6,
 }

@@ -48,7 +48,11 @@ public enum DifferenceKind
     /// <summary>Name: the same letters with other tone marks (<c>tone_marks</c>).</summary>
     ToneMarks = 14,
 
-    /// <summary>Date of birth: one side known only to the month or year, and the other within it (<c>compatible</c>).</summary>
+    /// <summary>
+    /// Date of birth: one side known only to the month or year, and the other within it; identity number: a 12-digit CCCD
+    /// against a 9-digit CMND, which cannot be compared digit by digit, the CCCD not contradicting the person's sex and birth
+    /// year (<c>compatible</c>).
+    /// </summary>
     Compatible = 15,
 
     /// <summary>Date of birth: day and month swapped (<c>day_month_swapped</c>).</summary>

@@ -32,7 +32,7 @@ public static class VerificationNames
         "compatible", "day_month_swapped", "one_digit", "same_year",
     ];
 
-    private static readonly string[] s_reasons = ["", "different_valid_citizen_id", "shared_citizen_id", "tie", "review_band", "lookalikes"];
+    private static readonly string[] s_reasons = ["", "different_valid_citizen_id", "shared_citizen_id", "tie", "review_band", "lookalikes", "citizen_id_only"];
 
     /// <summary>Gets the name of an outcome: <c>verified</c>, <c>differs</c>, <c>ambiguous</c>, <c>not_found</c> or <c>not_applicable</c>.</summary>
     /// <param name="outcome">The outcome.</param>

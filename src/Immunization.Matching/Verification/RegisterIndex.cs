@@ -263,6 +263,13 @@ public sealed partial class RegisterIndex
             outcome = VerificationOutcome.Ambiguous;
             reason = AmbiguityReason.Lookalikes;
         }
+        else if (IdentityLevels.NumberOnly(levels[(int)IdentityField.CitizenId], levels[(int)IdentityField.FullName], levels[(int)IdentityField.DateOfBirth]))
+        {
+            // The number's weight alone carries the candidate past the match weight against a name and a birth date that both
+            // disagree: the number may be another person's (a relative's, or a mistake of entry). A person decides.
+            outcome = VerificationOutcome.Ambiguous;
+            reason = AmbiguityReason.CitizenIdOnly;
+        }
         else
         {
             outcome = differences.Length == 0 ? VerificationOutcome.Verified : VerificationOutcome.Differs;
@@ -603,6 +610,14 @@ public sealed partial class RegisterIndex
             {
                 found[count++] = new IdentityDifference(IdentityField.CitizenId, DifferenceKind.InconsistentBirthYear);
             }
+        }
+
+        if (q.CitizenIdValid && p.CitizenIdValid && q.CitizenIdLength != p.CitizenIdLength
+            && (count == 0 || found[count - 1].Field != IdentityField.CitizenId))
+        {
+            // A CCCD against a CMND: the two numberings cannot be compared digit by digit, so the number confirms nothing and
+            // the record is never `verified` on it (nothing above contradicts it: say so, for the police to look at).
+            found[count++] = new IdentityDifference(IdentityField.CitizenId, DifferenceKind.Compatible);
         }
 
         CheckField(found, ref count, IdentityField.FullName, q.Name == IdentityKey.Missing, p.Name < 0, levels[(int)IdentityField.FullName],

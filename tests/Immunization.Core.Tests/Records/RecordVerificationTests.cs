@@ -30,7 +30,7 @@ public sealed class RecordVerificationTests
 
     [Theory]
     [InlineData(0)]
-    [InlineData(6)]
+    [InlineData(7)]
     public void Constructor_UndefinedAmbiguityReason_ThrowsInvalidEnumArgument(int value)
     {
         var error = Assert.Throws<InvalidEnumArgumentException>(

@@ -90,6 +90,7 @@ public sealed class VerificationNamesTests
         Assert.Equal("ambiguous:tie;citizen_id:different;full_name:tone_marks", VerificationNames.FormatDifferences(differences, AmbiguityReason.Tie));
         Assert.Equal("ambiguous:review_band", VerificationNames.FormatDifferences([], AmbiguityReason.ReviewBand));
         Assert.Equal("ambiguous:lookalikes", VerificationNames.FormatDifferences([], AmbiguityReason.Lookalikes));
+        Assert.Equal("ambiguous:citizen_id_only", VerificationNames.FormatDifferences([], AmbiguityReason.CitizenIdOnly));
         Assert.Equal("", VerificationNames.FormatDifferences([], null));
     }
 
@@ -97,7 +98,7 @@ public sealed class VerificationNamesTests
     public Property FormatDifferences_AnyDifferencesAndReason_ParsesBack(byte[] codes, byte reasonCode)
     {
         var differences = (codes ?? []).Select(c => new IdentityDifference(s_fields[c % s_fields.Length], s_kinds[c / s_fields.Length % s_kinds.Length])).ToArray();
-        AmbiguityReason? reason = reasonCode % 5 == 0 ? null : s_reasons[reasonCode % 5 - 1];
+        AmbiguityReason? reason = reasonCode % (s_reasons.Length + 1) == 0 ? null : s_reasons[reasonCode % (s_reasons.Length + 1) - 1];
 
         var text = VerificationNames.FormatDifferences(differences, reason);
         var parsed = VerificationNames.TryParseDifferences(text, out var read, out var readReason);

@@ -272,6 +272,40 @@ public sealed partial class RegisterIndexTests
     }
 
     [Fact]
+    public void Link_OnlyTheIdentityNumberAgrees_AmbiguousNotLinked()
+    {
+        // P-A's number, phone and sex, but another name and another birth date: someone else's record carrying her number.
+        var link = s_small.Value.Link(Record("R-NUMBER", "001190012345", "Phan Văn Kỳ", "1961-12-03", "F", "0912345678"));
+
+        Assert.Equal(VerificationOutcome.Ambiguous, link.Outcome);
+        Assert.Equal(AmbiguityReason.CitizenIdOnly, link.AmbiguityReason);
+        Assert.Equal("P-A", link.PersonId);
+        Assert.StartsWith("ambiguous:citizen_id_only;full_name:different;date_of_birth:different", link.DifferencesText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Link_IdentityNumberAndBirthDateAgreeNameDiffers_Linked()
+    {
+        // One of the two others agreeing is enough: the number and the birth date confirm the person, the name is for the police.
+        var link = s_small.Value.Link(Record("R-RENAMED", "001190012345", "Phan Thị Kỳ", "1990-05-03", "F"));
+
+        Assert.Equal(VerificationOutcome.Differs, link.Outcome);
+        Assert.Equal("P-A", link.PersonId);
+        Assert.Null(link.AmbiguityReason);
+    }
+
+    [Fact]
+    public void Link_OldNineDigitNumberAgainstTheRegistersCccd_DiffersNeverVerified()
+    {
+        // Everything else equal, but a CMND cannot be compared with P-A's CCCD: the number confirms nothing.
+        var link = s_small.Value.Link(Record("R-CMND", "134364837", "Nguyễn Thị Minh Anh", "1990-05-03", "F", "0912345678"));
+
+        Assert.Equal(VerificationOutcome.Differs, link.Outcome);
+        Assert.Equal("P-A", link.PersonId);
+        Assert.Equal("citizen_id:compatible", link.DifferencesText());
+    }
+
+    [Fact]
     public void Link_VerifiedRecord_HasNoAmbiguityReason()
     {
         var link = s_small.Value.Link(Record("R1", "001190012345", "Nguyễn Thị Minh Anh", "1990-05-03", "F"));

@@ -546,4 +546,11 @@ internal static class IdentityLevels
     public static bool IdentityAgrees(int citizenId, int name, int dateOfBirth) =>
         (citizenId >= CitizenIdExact && citizenId <= CitizenIdSubstitution)
         || (name >= NameExact && name <= NameSimilar && dateOfBirth >= DateExact && dateOfBirth <= DateOneDigit);
+
+    /// <summary>
+    /// Whether the identity number (exact or one typo) is the only identity evidence that agrees: the name and the date of
+    /// birth are both known on both sides and both differ outright. Such a candidate is never linked (<c>citizen_id_only</c>).
+    /// </summary>
+    public static bool NumberOnly(int citizenId, int name, int dateOfBirth) =>
+        citizenId >= CitizenIdExact && citizenId <= CitizenIdSubstitution && name == NameDifferent && dateOfBirth == DateDifferent;
 }
