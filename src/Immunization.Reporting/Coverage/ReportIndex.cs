@@ -14,7 +14,10 @@ namespace Immunization.Reporting.Coverage;
 /// among them whether the dose repeats an earlier one. Built on 2 cores (the person-id table in small parts by hash
 /// code, the doses in contiguous ranges) and kept for the last inputs seen (weakly), so the three calculations over the
 /// same inputs build it once. Twelve bytes per dose and four per person (beside the person-id table): the first report
-/// in a process pays for every fresh page it touches.
+/// in a process pays for every fresh page it touches. When the records do not come person by person, the per-dose arrays
+/// are put in person order once (see <see cref="Order"/>, four bytes more per dose), so that the passes over them never
+/// read a person's data at random and the repeats are found in one pass; the passes that sum over the doses do not
+/// depend on their order, and those that need record order (the work lists) read <see cref="Order"/>.
 /// </summary>
 /// <remarks>
 /// The index is reused only when every element of the two lists is the same object as when it was built (the records are
@@ -90,8 +93,14 @@ internal sealed class ReportIndex
         var grouped = new bool[doseParts];
         var firstRow = new int[doseParts];
         var lastRow = new int[doseParts];
+
+        // Once a range's rows fall (the doses do not come person by person), each later dose of a register person keeps a
+        // hash of its date for the permutation below (equal dates, equal hashes); the array's pages are touched only then.
+        var dateHash = GC.AllocateUninitializedArray<ushort>(m);
+        var hashedFrom = new int[doseParts];
         Partitions.Run(m, doseParts, (part, from, to) =>
         {
+            int hashed = to;
             var products = new Dictionary<string, int>(StringComparer.Ordinal);
             var without = new List<int>();
             var run = new List<(LocalDate Date, int Product)>();
@@ -303,6 +312,11 @@ internal sealed class ReportIndex
                             run.Add((date, lastNumber));
                         }
                     }
+                    else
+                    {
+                        dateHash[i] = DateHash(dose.Date);
+                        hashed = Math.Min(hashed, i);
+                    }
 
                     dosePerson[i] = row;
                     doseCell[i] = lastNumber;
@@ -316,6 +330,7 @@ internal sealed class ReportIndex
             grouped[part] = rising;
             firstRow[part] = first;
             lastRow[part] = previous;
+            hashedFrom[part] = hashed;
         });
 
         DosesOfUnknownPeople = unknown.Sum();
@@ -374,7 +389,30 @@ internal sealed class ReportIndex
             throw new NotSupportedException($"A report counts at most {int.MaxValue >> bits:N0} places with {Products.Length:N0} distinct products; these records name {_leafProvince.Count:N0} places.");
         }
 
-        // 6. The cells of the other doses: their person's leaf and their product.
+        // 6. Not person by person: the doses put in person order once (see PermuteByPerson), their cells and repeats found
+        // on the way. Person by person (or with more products than a slot holds): the cells of the other doses, their
+        // person's leaf and their product, in record order.
+        Order = byPerson ? null : PermuteByPerson(doses, maps, dateHash, hashedFrom);
+        if (Order is null)
+        {
+            FillCells(maps, doseParts);
+        }
+
+        // 7. Person by person, the repeats of a row whose doses continue from one range into the next.
+        if (byPerson)
+        {
+            FindRepeatsAcrossRanges(doseParts, firstRow, lastRow);
+        }
+
+        LeafProvince = [.. _leafProvince];
+        LeafCommune = [.. _leafCommune];
+        LeafResidence = [.. _leafResidence];
+    }
+
+    /// <summary>Step 6 in record order: each linked dose's cell from its person's leaf and its range's product number.</summary>
+    private void FillCells(int[][] maps, int doseParts)
+    {
+        int m = Doses.Length, bits = ProductBits;
         Partitions.Run(m, doseParts, (part, from, to) =>
         {
             var map = maps[part];
@@ -390,58 +428,199 @@ internal sealed class ReportIndex
                 }
             }
         });
+    }
 
-        // 7. Person by person, the repeats of a row whose doses continue from one range into the next.
-        if (byPerson)
+    /// <summary>Step 7: person by person, the repeats of a row whose doses continue from one range into the next.</summary>
+    private void FindRepeatsAcrossRanges(int doseParts, int[] firstRow, int[] lastRow)
+    {
+        int m = Doses.Length;
+        int before = -1;
+        for (int part = 0; part < doseParts; part++)
         {
-            int before = -1;
-            for (int part = 0; part < doseParts; part++)
+            if (before >= 0)
             {
-                if (before >= 0)
+                int start = Partitions.Start(m, doseParts, part), end = Partitions.Start(m, doseParts, part + 1);
+                for (int i = start; i < end; i++)
                 {
-                    int start = Partitions.Start(m, doseParts, part), end = Partitions.Start(m, doseParts, part + 1);
-                    for (int i = start; i < end; i++)
+                    int row = DosePerson[i];
+                    if (row < 0)
                     {
-                        int row = DosePerson[i];
-                        if (row < 0)
+                        continue;
+                    }
+
+                    if (row != before)
+                    {
+                        break;
+                    }
+
+                    for (int j = start - 1; j >= 0 && (DoseFlags[i] & Duplicate) == 0; j--)
+                    {
+                        int other = DosePerson[j];
+                        if (other < 0)
                         {
                             continue;
                         }
 
-                        if (row != before)
+                        if (other != row)
                         {
                             break;
                         }
 
-                        for (int j = start - 1; j >= 0 && (DoseFlags[i] & Duplicate) == 0; j--)
+                        if (SameDose(i, j))
                         {
-                            int other = DosePerson[j];
-                            if (other < 0)
-                            {
-                                continue;
-                            }
-
-                            if (other != row)
-                            {
-                                break;
-                            }
-
-                            if (SameDose(i, j))
-                            {
-                                DoseFlags[i] |= Duplicate;
-                            }
+                            DoseFlags[i] |= Duplicate;
                         }
                     }
                 }
-
-                before = firstRow[part] >= 0 ? lastRow[part] : before;
             }
+
+            before = firstRow[part] >= 0 ? lastRow[part] : before;
+        }
+    }
+
+    /// <summary>
+    /// Step 6 when the doses do not come person by person: puts the per-dose arrays in person order once, so that nothing
+    /// after the index reads the doses in person order at random. A counting sort by register row (each core takes a
+    /// contiguous range of rows, counts their doses, then places them, reading the doses in record order, so each row's
+    /// doses keep record order) writes one 8-byte slot per dose (its record, flags, a hash of its date and its product);
+    /// then, reading the slots in order, each core writes the row's cells (its person's leaf read in row order), flags,
+    /// row and record, and marks the repeats (a dose of the same row, product and date as an earlier one: the date hashes
+    /// let two dates be compared on the records only when they may be equal). The doses of no register person follow, in
+    /// record order. Returns the records in the new order, or <see langword="null"/> (nothing changed) when the products
+    /// need more bits than a slot has for them.
+    /// </summary>
+    private int[]? PermuteByPerson(DoseEntry[] doses, int[][] maps, ushort[] dateHash, int[] hashedFrom)
+    {
+        // A slot: the record (31 bits), its flags (8), the top bits of its date hash, its product.
+        const int FlagShift = 31, HashShift = 39;
+        const long RecordMask = int.MaxValue;
+        if (ProductBits > 64 - HashShift)
+        {
+            return null;
         }
 
-        LeafProvince = [.. _leafProvince];
-        LeafCommune = [.. _leafCommune];
-        LeafResidence = [.. _leafResidence];
+        int hashBits = Math.Min(16, 64 - HashShift - ProductBits), productShift = HashShift + hashBits;
+        long keyMask = -1L << HashShift;
+        int n = Register.Length, m = doses.Length, bits = ProductBits, doseParts = maps.Length;
+        int parts = Partitions.For(m);
+        var person = DosePerson;
+        var cell = DoseCell;
+        var flags = DoseFlags;
+        var personLeaf = PersonLeaf;
+        var start = new int[n];
+        var linked = new int[parts];
+
+        // 1. Doses per row, each core for its own rows (the counters of a row are written by one core only).
+        Partitions.Run(parts, parts, (part, _, _) =>
+        {
+            int low = Partitions.Start(n, parts, part), high = Partitions.Start(n, parts, part + 1), here = 0;
+            for (int i = 0; i < m; i++)
+            {
+                int row = person[i];
+                if (row >= low && row < high)
+                {
+                    start[row]++;
+                    here++;
+                }
+            }
+
+            linked[part] = here;
+        });
+
+        // 2. Each row's first place (its count replaced): a core's rows after the doses of the cores before.
+        int linkedAll = linked.Sum();
+        Partitions.Run(parts, parts, (part, _, _) =>
+        {
+            int low = Partitions.Start(n, parts, part), high = Partitions.Start(n, parts, part + 1), at = 0;
+            for (int p = 0; p < part; p++)
+            {
+                at += linked[p];
+            }
+
+            for (int row = low; row < high; row++)
+            {
+                int count = start[row];
+                start[row] = at;
+                at += count;
+            }
+        });
+
+        // 3. The slots placed by row, in record order within a row (start[row] is the row's next place meanwhile, and ends
+        // as the next row's first place); the first core also keeps the doses of no register person, in record order.
+        var slots = GC.AllocateUninitializedArray<long>(linkedAll);
+        int others = m - linkedAll;
+        var otherRecord = new int[others];
+        var otherCell = new int[others];
+        var otherFlags = new byte[others];
+        Partitions.Run(parts, parts, (part, _, _) =>
+        {
+            int low = Partitions.Start(n, parts, part), high = Partitions.Start(n, parts, part + 1), other = 0;
+            for (int range = 0; range < doseParts; range++)
+            {
+                var map = maps[range];
+                int hashed = hashedFrom[range], to = Partitions.Start(m, doseParts, range + 1);
+                for (int i = Partitions.Start(m, doseParts, range); i < to; i++)
+                {
+                    int row = person[i];
+                    if (row >= low && row < high)
+                    {
+                        // (A range's doses before its rows first fell have no hash kept: read from the record.)
+                        long hash = (i >= hashed ? dateHash[i] : DateHash(doses[i].Date)) >> (16 - hashBits);
+                        slots[start[row]++] = (uint)i | ((long)flags[i] << FlagShift) | (hash << HashShift) | ((long)map[cell[i]] << productShift);
+                    }
+                    else if (row < 0 && part == 0)
+                    {
+                        otherRecord[other] = i;
+                        otherCell[other] = cell[i];
+                        otherFlags[other++] = flags[i];
+                    }
+                }
+            }
+        });
+
+        // 4. Row by row on each core: cells, flags, rows and records in the new order, and the repeats.
+        var order = GC.AllocateUninitializedArray<int>(m);
+        Partitions.Run(parts, parts, (part, _, _) =>
+        {
+            int low = Partitions.Start(n, parts, part), high = Partitions.Start(n, parts, part + 1);
+            for (int row = low, x = low == 0 ? 0 : start[low - 1]; row < high; row++)
+            {
+                int first = x, end = start[row], leaf = personLeaf[row] << bits;
+                for (; x < end; x++)
+                {
+                    long slot = slots[x];
+                    int i = (int)(slot & RecordMask);
+                    byte f = (byte)(slot >> FlagShift);
+                    for (int y = first; y < x && (f & Duplicate) == 0; y++)
+                    {
+                        long earlier = slots[y];
+                        if (((earlier ^ slot) & keyMask) == 0 && doses[i].Date == doses[(int)(earlier & RecordMask)].Date)
+                        {
+                            f |= Duplicate;
+                        }
+                    }
+
+                    cell[x] = leaf | (int)((ulong)slot >> productShift);
+                    flags[x] = f;
+                    person[x] = row;
+                    order[x] = i;
+                }
+            }
+
+            if (part == 0)
+            {
+                otherRecord.CopyTo(order, linkedAll);
+                otherCell.CopyTo(cell, linkedAll);
+                otherFlags.CopyTo(flags, linkedAll);
+                person.AsSpan(linkedAll).Fill(-1);
+            }
+        });
+
+        return order;
     }
+
+    /// <summary>A hash of a date: equal dates (same calendar, year, month and day) have equal hashes.</summary>
+    private static ushort DateHash(LocalDate date) => (ushort)(((uint)date.GetHashCode() * 0x9E3779B1u) >> 16);
 
     /// <summary>The register's rows, as indexed.</summary>
     internal RegisterPerson[] Register { get; }
@@ -473,7 +652,15 @@ internal sealed class ReportIndex
     /// <summary>Dose records linked to a person id the register does not hold.</summary>
     internal long DosesOfUnknownPeople { get; }
 
-    /// <summary>Each dose's register row (the first row of its person id), or -1.</summary>
+    /// <summary>
+    /// The record (a position in <see cref="Doses"/>) at each position of the per-dose arrays (<see cref="DosePerson"/>,
+    /// <see cref="DoseCell"/>, <see cref="DoseFlags"/>) when they are in person order: the doses of each register row
+    /// together, rows rising, in record order within a row, then the doses of no register person in record order. It is
+    /// <see langword="null"/> when they are in record order (the records came person by person).
+    /// </summary>
+    internal int[]? Order { get; }
+
+    /// <summary>Each dose's register row (the first row of its person id), or -1; in <see cref="Order"/> when it is set.</summary>
     internal int[] DosePerson { get; }
 
     /// <summary>
@@ -485,7 +672,7 @@ internal sealed class ReportIndex
     /// <summary>
     /// Each dose's leaf and product in one number, <c>(leaf &lt;&lt; <see cref="ProductBits"/>) | product</c>: the leaf is
     /// its person's, or the commune written on it when the register does not hold the person; the product an index into
-    /// <see cref="Products"/>.
+    /// <see cref="Products"/>. In <see cref="Order"/> when it is set.
     /// </summary>
     internal int[] DoseCell { get; }
 
@@ -495,7 +682,10 @@ internal sealed class ReportIndex
     /// <summary>The mask of a cell's product.</summary>
     internal int ProductMask => (1 << ProductBits) - 1;
 
-    /// <summary>Each dose's flags: <see cref="Valid"/>, <see cref="HasPersonId"/>, <see cref="Duplicate"/>, outcome and identity-number state.</summary>
+    /// <summary>
+    /// Each dose's flags: <see cref="Valid"/>, <see cref="HasPersonId"/>, <see cref="Duplicate"/>, outcome and
+    /// identity-number state. In <see cref="Order"/> when it is set.
+    /// </summary>
     internal byte[] DoseFlags { get; }
 
     /// <summary>The products, in ordinal order.</summary>
@@ -527,8 +717,9 @@ internal sealed class ReportIndex
 
     /// <summary>
     /// Marks every dose that repeats an earlier dose of the same person id, date and product <see cref="Duplicate"/>:
-    /// person by person this was done while indexing; otherwise the doses are put in row order (see
-    /// <see cref="FindRepeatsByRow"/>). Doses of ids the register does not hold are checked by a set.
+    /// person by person, or in person order (<see cref="Order"/>), this was done while indexing; otherwise the doses are
+    /// put in row order here (see <see cref="FindRepeatsByRow"/>). Doses of ids the register does not hold are checked by
+    /// a set, in record order.
     /// </summary>
     internal void EnsureDuplicates()
     {
@@ -542,22 +733,24 @@ internal sealed class ReportIndex
             int m = Doses.Length, n = Register.Length;
             var person = DosePerson;
             var flags = DoseFlags;
-            if (!DosesGroupedByPerson)
+            if (!DosesGroupedByPerson && Order is null)
             {
                 FindRepeatsByRow(person, flags, n, m);
             }
 
+            // (In person order, the doses of no register person come last, in record order.)
             if (DosesOfUnknownPeople > 0)
             {
                 var seen = new HashSet<(string, LocalDate, string)>();
-                for (int i = 0; i < m; i++)
+                var order = Order;
+                for (int x = 0; x < m; x++)
                 {
-                    if (person[i] < 0 && (flags[i] & HasPersonId) != 0)
+                    if (person[x] < 0 && (flags[x] & HasPersonId) != 0)
                     {
-                        var dose = Doses[i];
+                        var dose = Doses[order is null ? x : order[x]];
                         if (!seen.Add((dose.PersonId!, dose.Date, dose.Product)))
                         {
-                            flags[i] |= Duplicate;
+                            flags[x] |= Duplicate;
                         }
                     }
                 }
@@ -568,7 +761,8 @@ internal sealed class ReportIndex
     }
 
     /// <summary>
-    /// Marks the repeats when the doses do not come person by person: each core takes a contiguous range of rows, counts
+    /// Marks the repeats when the doses neither come person by person nor were put in person order (more products than
+    /// <see cref="PermuteByPerson"/>'s slots hold): each core takes a contiguous range of rows, counts
     /// the doses of its rows and lists them by row (a counting sort over the records in record order, so each row's
     /// doses keep record order), then compares each dose with its row's earlier doses. The records are read row by row,
     /// one load independent of the next, instead of following a chain of earlier doses one miss at a time.

@@ -53,35 +53,50 @@ public static class WorkListBuilder
             }
         }
 
+        // The index's per-dose arrays are in record order, or in person order with each position's record in `order`.
         var flags = index.DoseFlags;
         var doseCell = index.DoseCell;
+        var order = index.Order;
         int bits = index.ProductBits;
         var written = new Dictionary<AdministrativeUnit, int>();
         if (unknownLeaf >= 0)
         {
-            for (int i = 0; i < m; i++)
+            var found = new List<int>();
+            for (int x = 0; x < m; x++)
             {
-                if ((doseCell[i] >> bits) == unknownLeaf && Listed(flags[i]))
+                if ((doseCell[x] >> bits) == unknownLeaf && Listed(flags[x]))
                 {
-                    var commune = all[i].RecordCommune;
-                    if (!written.ContainsKey(commune))
-                    {
-                        written.Add(commune, units.Resolve(commune).Commune);
-                    }
+                    found.Add(order is null ? x : order[x]);
+                }
+            }
+
+            // The communes written on them resolved in record order.
+            if (order is not null)
+            {
+                found.Sort();
+            }
+
+            foreach (int i in found)
+            {
+                var commune = all[i].RecordCommune;
+                if (!written.ContainsKey(commune))
+                {
+                    written.Add(commune, units.Resolve(commune).Commune);
                 }
             }
         }
 
-        int CommuneOf(int i)
+        int CommuneOf(int x)
         {
-            int leaf = doseCell[i] >> bits;
-            return leaf == unknownLeaf ? written[all[i].RecordCommune] : communeOfLeaf[leaf];
+            int leaf = doseCell[x] >> bits;
+            return leaf == unknownLeaf ? written[all[order is null ? x : order[x]].RecordCommune] : communeOfLeaf[leaf];
         }
 
-        // Each list's records counted and placed on 2 cores, each core over a contiguous range of the records, written
-        // to its own place in the list so that record order is kept; then each list sorted by record id.
+        // Each list's records counted and placed on 2 cores, each core over a contiguous range of the positions, written
+        // to its own place in the list so that their order is kept (record order, or person order, in which case each
+        // list's records are put back in record order first); then each list sorted by record id.
         // Whether the records to check come in record-id order is seen on the way (reading them in record order, not list
-        // by list): then every list, a subsequence of them, is in order too.
+        // by list): then every list, a subsequence of them, is in order too (not looked at in person order).
         int unitCount = units.Units.Count;
         int parts = Partitions.For(m);
         var perPart = new int[parts][];
@@ -91,7 +106,7 @@ public static class WorkListBuilder
         Partitions.Run(m, parts, (part, from, to) =>
         {
             var counts = new int[unitCount];
-            bool ordered = true;
+            bool ordered = order is null;
             string? previous = null;
             int first = -1, last = -1;
             for (int i = from; i < to; i++)
@@ -149,11 +164,11 @@ public static class WorkListBuilder
         Partitions.Run(m, parts, (part, from, to) =>
         {
             var next = perPart[part];
-            for (int i = from; i < to; i++)
+            for (int x = from; x < to; x++)
             {
-                if (Listed(flags[i]))
+                if (Listed(flags[x]))
                 {
-                    records[next[CommuneOf(i)]++] = i;
+                    records[next[CommuneOf(x)]++] = order is null ? x : order[x];
                 }
             }
         });
@@ -167,6 +182,11 @@ public static class WorkListBuilder
             var span = records.AsSpan(start[c], length[c]);
             if (!allInOrder)
             {
+                if (order is not null)
+                {
+                    span.Sort();
+                }
+
                 // Each record's id read once (the records lie anywhere in memory), then the list checked and, when out
                 // of order, sorted by record id then record order (as the stable LINQ ordering was).
                 var rented = ArrayPool<(string Id, int Position)>.Shared.Rent(span.Length);
