@@ -480,142 +480,179 @@ internal sealed class ReportIndex
 
     /// <summary>
     /// Step 6 when the doses do not come person by person: puts the per-dose arrays in person order once, so that nothing
-    /// after the index reads the doses in person order at random. A counting sort by register row (each core takes a
-    /// contiguous range of rows, counts their doses, then places them, reading the doses in record order, so each row's
-    /// doses keep record order) writes one 8-byte slot per dose (its record, flags, a hash of its date and its product);
-    /// then, reading the slots in order, each core writes the row's cells (its person's leaf read in row order), flags,
-    /// row and record, and marks the repeats (a dose of the same row, product and date as an earlier one: the date hashes
-    /// let two dates be compared on the records only when they may be equal). The doses of no register person follow, in
-    /// record order. Returns the records in the new order, or <see langword="null"/> (nothing changed) when the products
-    /// need more bits than a slot has for them.
+    /// after the index reads a person's data at random, and finds the repeats on the way. A radix sort by register row in
+    /// two passes whose writes stay in the cache: each core takes a contiguous range of the records and writes an 8-byte
+    /// slot per dose (its record, flags, the row's low bits, a hash of its date, its product) into one of a few thousand
+    /// buckets by the row's high bits, the ranges one after the other within a bucket (so record order is kept); then each
+    /// core takes a contiguous range of buckets and sorts each bucket by the row's low bits (a counting sort in the cache)
+    /// and, row by row, writes the cells (the person's leaf read in row order), flags, rows and records, and marks the
+    /// repeats (a dose of the same row, product and date as an earlier one: the date hashes let two dates be compared on
+    /// the records only when they may be equal). The doses of no register person follow, in record order. Returns the
+    /// records in the new order, or <see langword="null"/> (nothing changed) when a slot has too few bits for the rows'
+    /// low bits and the products.
     /// </summary>
     private int[]? PermuteByPerson(DoseEntry[] doses, int[][] maps, ushort[] dateHash, int[] hashedFrom)
     {
-        // A slot: the record (31 bits), its flags (8), the top bits of its date hash, its product.
-        const int FlagShift = 31, HashShift = 39;
+        // A slot: the record (31 bits), its flags (8), the row's low bits, the top bits of the date's hash, the product.
+        const int FlagShift = 31, LowShift = 39, MaxBucketBits = 12;
         const long RecordMask = int.MaxValue;
-        if (ProductBits > 64 - HashShift)
+        int n = Register.Length, m = doses.Length, bits = ProductBits, ranges = maps.Length;
+        int rowBits = n <= 1 ? 0 : 32 - BitOperations.LeadingZeroCount((uint)(n - 1));
+        int bucketBits = Math.Min(rowBits, MaxBucketBits), lowBits = rowBits - bucketBits, buckets = 1 << bucketBits;
+        if (lowBits + bits > 63 - LowShift)
         {
             return null;
         }
 
-        int hashBits = Math.Min(16, 64 - HashShift - ProductBits), productShift = HashShift + hashBits;
-        long keyMask = -1L << HashShift;
-        int n = Register.Length, m = doses.Length, bits = ProductBits, doseParts = maps.Length;
-        int parts = Partitions.For(m);
+        // (The top bit is left free, so that the product's shift is below 64 even without products bits.)
+        int hashBits = Math.Min(16, 63 - LowShift - lowBits - bits), hashShift = LowShift + lowBits, productShift = hashShift + hashBits;
+        int lowMask = (1 << lowBits) - 1;
+        long keyMask = -1L << LowShift;
         var person = DosePerson;
         var cell = DoseCell;
         var flags = DoseFlags;
         var personLeaf = PersonLeaf;
-        var start = new int[n];
-        var linked = new int[parts];
 
-        // 1. Doses per row, each core for its own rows (the counters of a row are written by one core only).
-        Partitions.Run(parts, parts, (part, _, _) =>
+        // 1. Each range's doses per bucket (and of no register person).
+        var perRange = new int[ranges][];
+        var othersIn = new int[ranges];
+        Partitions.Run(m, ranges, (range, from, to) =>
         {
-            int low = Partitions.Start(n, parts, part), high = Partitions.Start(n, parts, part + 1), here = 0;
-            for (int i = 0; i < m; i++)
+            var counts = new int[buckets];
+            int others = 0;
+            for (int i = from; i < to; i++)
             {
                 int row = person[i];
-                if (row >= low && row < high)
+                if (row >= 0)
                 {
-                    start[row]++;
-                    here++;
+                    counts[row >> lowBits]++;
+                }
+                else
+                {
+                    others++;
                 }
             }
 
-            linked[part] = here;
+            perRange[range] = counts;
+            othersIn[range] = others;
         });
 
-        // 2. Each row's first place (its count replaced): a core's rows after the doses of the cores before.
-        int linkedAll = linked.Sum();
-        Partitions.Run(parts, parts, (part, _, _) =>
+        // Each bucket's first place, and each range's first place in it (a range's counts replaced by its places).
+        var bucketStart = new int[buckets + 1];
+        int linkedAll = 0;
+        for (int b = 0; b < buckets; b++)
         {
-            int low = Partitions.Start(n, parts, part), high = Partitions.Start(n, parts, part + 1), at = 0;
-            for (int p = 0; p < part; p++)
+            bucketStart[b] = linkedAll;
+            foreach (var counts in perRange)
             {
-                at += linked[p];
+                int here = counts[b];
+                counts[b] = linkedAll;
+                linkedAll += here;
             }
+        }
 
-            for (int row = low; row < high; row++)
-            {
-                int count = start[row];
-                start[row] = at;
-                at += count;
-            }
-        });
+        bucketStart[buckets] = linkedAll;
 
-        // 3. The slots placed by row, in record order within a row (start[row] is the row's next place meanwhile, and ends
-        // as the next row's first place); the first core also keeps the doses of no register person, in record order.
+        // 2. The slots written by bucket, each range's in record order; the doses of no register person kept aside.
         var slots = GC.AllocateUninitializedArray<long>(linkedAll);
-        int others = m - linkedAll;
-        var otherRecord = new int[others];
-        var otherCell = new int[others];
-        var otherFlags = new byte[others];
-        Partitions.Run(parts, parts, (part, _, _) =>
+        int othersAll = m - linkedAll;
+        var otherRecord = GC.AllocateUninitializedArray<int>(othersAll);
+        var otherCell = GC.AllocateUninitializedArray<int>(othersAll);
+        var otherFlags = GC.AllocateUninitializedArray<byte>(othersAll);
+        Partitions.Run(m, ranges, (range, from, to) =>
         {
-            int low = Partitions.Start(n, parts, part), high = Partitions.Start(n, parts, part + 1), other = 0;
-            for (int range = 0; range < doseParts; range++)
+            var next = perRange[range];
+            var map = maps[range];
+            int hashed = hashedFrom[range], other = 0;
+            for (int r = 0; r < range; r++)
             {
-                var map = maps[range];
-                int hashed = hashedFrom[range], to = Partitions.Start(m, doseParts, range + 1);
-                for (int i = Partitions.Start(m, doseParts, range); i < to; i++)
+                other += othersIn[r];
+            }
+
+            for (int i = from; i < to; i++)
+            {
+                int row = person[i];
+                if (row >= 0)
                 {
-                    int row = person[i];
-                    if (row >= low && row < high)
-                    {
-                        // (A range's doses before its rows first fell have no hash kept: read from the record.)
-                        long hash = (i >= hashed ? dateHash[i] : DateHash(doses[i].Date)) >> (16 - hashBits);
-                        slots[start[row]++] = (uint)i | ((long)flags[i] << FlagShift) | (hash << HashShift) | ((long)map[cell[i]] << productShift);
-                    }
-                    else if (row < 0 && part == 0)
-                    {
-                        otherRecord[other] = i;
-                        otherCell[other] = cell[i];
-                        otherFlags[other++] = flags[i];
-                    }
+                    // (A range's doses before its rows first fell have no hash kept: read from the record.)
+                    long hash = (i >= hashed ? dateHash[i] : DateHash(doses[i].Date)) >> (16 - hashBits);
+                    slots[next[row >> lowBits]++] = (uint)i | ((long)flags[i] << FlagShift) | ((long)(row & lowMask) << LowShift)
+                        | (hash << hashShift) | ((long)map[cell[i]] << productShift);
+                }
+                else
+                {
+                    otherRecord[other] = i;
+                    otherCell[other] = cell[i];
+                    otherFlags[other++] = flags[i];
                 }
             }
         });
 
-        // 4. Row by row on each core: cells, flags, rows and records in the new order, and the repeats.
+        // 3. Each core over a contiguous range of buckets: a bucket sorted by the rows' low bits, then row by row the
+        // cells, flags, rows and records in the new order, and the repeats.
         var order = GC.AllocateUninitializedArray<int>(m);
-        Partitions.Run(parts, parts, (part, _, _) =>
+        int parts = Partitions.For(m);
+        Partitions.Run(buckets, parts, (_, bFrom, bTo) =>
         {
-            int low = Partitions.Start(n, parts, part), high = Partitions.Start(n, parts, part + 1);
-            for (int row = low, x = low == 0 ? 0 : start[low - 1]; row < high; row++)
+            var start = new int[(1 << lowBits) + 1];
+            var sorted = new long[64];
+            for (int b = bFrom; b < bTo; b++)
             {
-                int first = x, end = start[row], leaf = personLeaf[row] << bits;
-                for (; x < end; x++)
+                int first = bucketStart[b], size = bucketStart[b + 1] - first;
+                if (size > sorted.Length)
                 {
-                    long slot = slots[x];
-                    int i = (int)(slot & RecordMask);
-                    byte f = (byte)(slot >> FlagShift);
-                    for (int y = first; y < x && (f & Duplicate) == 0; y++)
-                    {
-                        long earlier = slots[y];
-                        if (((earlier ^ slot) & keyMask) == 0 && doses[i].Date == doses[(int)(earlier & RecordMask)].Date)
-                        {
-                            f |= Duplicate;
-                        }
-                    }
-
-                    cell[x] = leaf | (int)((ulong)slot >> productShift);
-                    flags[x] = f;
-                    person[x] = row;
-                    order[x] = i;
+                    sorted = new long[Math.Max(size, sorted.Length * 2)];
                 }
-            }
 
-            if (part == 0)
-            {
-                otherRecord.CopyTo(order, linkedAll);
-                otherCell.CopyTo(cell, linkedAll);
-                otherFlags.CopyTo(flags, linkedAll);
-                person.AsSpan(linkedAll).Fill(-1);
+                Array.Clear(start);
+                var bucket = slots.AsSpan(first, size);
+                foreach (long slot in bucket)
+                {
+                    start[((int)(slot >> LowShift) & lowMask) + 1]++;
+                }
+
+                for (int low = 1; low < start.Length; low++)
+                {
+                    start[low] += start[low - 1];
+                }
+
+                foreach (long slot in bucket)
+                {
+                    sorted[start[(int)(slot >> LowShift) & lowMask]++] = slot;
+                }
+
+                // start[low] is now the end of the low bits' doses in `sorted`.
+                for (int low = 0, k = 0; k < size; low++)
+                {
+                    int end = start[low], row = (b << lowBits) | low, leaf = k < end ? personLeaf[row] << bits : 0;
+                    for (int group = k; k < end; k++)
+                    {
+                        long slot = sorted[k];
+                        int i = (int)(slot & RecordMask);
+                        byte f = (byte)(slot >> FlagShift);
+                        for (int y = group; y < k && (f & Duplicate) == 0; y++)
+                        {
+                            long earlier = sorted[y];
+                            if (((earlier ^ slot) & keyMask) == 0 && doses[i].Date == doses[(int)(earlier & RecordMask)].Date)
+                            {
+                                f |= Duplicate;
+                            }
+                        }
+
+                        int x = first + k;
+                        cell[x] = leaf | (int)((ulong)slot >> productShift);
+                        flags[x] = f;
+                        person[x] = row;
+                        order[x] = i;
+                    }
+                }
             }
         });
 
+        otherRecord.CopyTo(order, linkedAll);
+        otherCell.CopyTo(cell, linkedAll);
+        otherFlags.CopyTo(flags, linkedAll);
+        person.AsSpan(linkedAll).Fill(-1);
         return order;
     }
 
