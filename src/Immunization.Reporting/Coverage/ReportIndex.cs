@@ -95,12 +95,13 @@ internal sealed class ReportIndex
         var lastRow = new int[doseParts];
 
         // Once a range's rows fall (the doses do not come person by person), each later dose of a register person keeps a
-        // hash of its date for the permutation below (equal dates, equal hashes); the array's pages are touched only then.
-        var dateHash = GC.AllocateUninitializedArray<ushort>(m);
+        // hash of its date for the permutation below (equal dates, equal hashes); the array is made only then.
+        ushort[]? dateHash = null;
         var hashedFrom = new int[doseParts];
         Partitions.Run(m, doseParts, (part, from, to) =>
         {
             int hashed = to;
+            ushort[]? hashes = null;
             var products = new Dictionary<string, int>(StringComparer.Ordinal);
             var without = new List<int>();
             var run = new List<(LocalDate Date, int Product)>();
@@ -314,7 +315,8 @@ internal sealed class ReportIndex
                     }
                     else
                     {
-                        dateHash[i] = DateHash(dose.Date);
+                        hashes ??= LazyInitializer.EnsureInitialized(ref dateHash, () => GC.AllocateUninitializedArray<ushort>(m));
+                        hashes[i] = DateHash(dose.Date);
                         hashed = Math.Min(hashed, i);
                     }
 
@@ -392,7 +394,7 @@ internal sealed class ReportIndex
         // 6. Not person by person: the doses put in person order once (see PermuteByPerson), their cells and repeats found
         // on the way. Person by person (or with more products than a slot holds): the cells of the other doses, their
         // person's leaf and their product, in record order.
-        Order = byPerson ? null : PermuteByPerson(doses, maps, dateHash, hashedFrom);
+        Order = byPerson ? null : PermuteByPerson(doses, maps, dateHash ?? [], hashedFrom);
         if (Order is null)
         {
             FillCells(maps, doseParts);
