@@ -1,0 +1,161 @@
+using FsCheck.Xunit;
+using Immunization.Core.Places;
+using Immunization.Reporting.Coverage;
+using Immunization.Reporting.Quality;
+using Immunization.Reporting.Tests.Support;
+
+namespace Immunization.Reporting.Tests;
+
+/// <summary>
+/// Doses that do not come person by person are put in person order once by the index (<see cref="ReportIndex.Order"/>):
+/// in any order the report equals the reference calculation's and, where the figures do not depend on record order, the
+/// report of the same doses grouped by person; the index's per-dose arrays are those of the same doses grouped by person,
+/// each dose's values at its own position.
+/// </summary>
+public sealed class PersonOrderTests
+{
+    private static readonly ReportOptions s_options = new() { AsOf = Sample.AsOf };
+
+    /// <summary>How the doses of the messy input (person by person) are reordered.</summary>
+    public enum Reorder
+    {
+        /// <summary>As they are (person by person).</summary>
+        None,
+
+        /// <summary>In random order.</summary>
+        Shuffled,
+
+        /// <summary>Reversed: each person's doses together, rows falling.</summary>
+        Reversed,
+
+        /// <summary>The second half first: each half person by person, the rows falling once between them.</summary>
+        Rotated,
+
+        /// <summary>The two halves interleaved, one dose of each in turn.</summary>
+        Interleaved,
+
+        /// <summary>Person by person but for two doses swapped somewhere in the middle.</summary>
+        OneSwap,
+    }
+
+    [Property(MaxTest = 60)]
+    public void Report_DosesInAnyOrder_SameAsReferenceAndAsGrouped(int seed, byte kind)
+    {
+        var reorder = (Reorder)(kind % 6);
+        var input = FastPathTests.Messy(seed, 1 + Math.Abs(seed % 400));
+        var changed = With(input, reorder, seed);
+        FastPathTests.AssertSame(changed);
+
+        // Coverage and data quality do not depend on record order (duplicates repeat an earlier dose of the same person
+        // either way); the work lists do only through repeated record ids, which the reference check above covers.
+        var grouped = CoverageCalculator.Compute(input, s_options);
+        var coverage = CoverageCalculator.Compute(changed, s_options);
+        Assert.Equal(grouped.Rows, coverage.Rows);
+        Assert.Equal(DataQualityCalculator.Compute(input, s_options, grouped), DataQualityCalculator.Compute(changed, s_options, coverage));
+    }
+
+    [Property(MaxTest = 60)]
+    public void Index_DosesInAnyOrder_ArraysOfTheDosesGroupedByPerson(int seed, byte kind)
+    {
+        var reorder = (Reorder)(kind % 6);
+        var input = FastPathTests.Messy(seed, 1 + Math.Abs(seed % 400));
+        var doses = With(input, reorder, seed).Doses.ToArray();
+        var register = input.Register.ToArray();
+        var index = ReportIndex.For(register, doses);
+        index.EnsureDuplicates();
+
+        // The same records grouped by their row (stable: record order within a row; no register person last): the index
+        // takes them as person by person and keeps record order.
+        var firstRow = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int row = register.Length - 1; row >= 0; row--)
+        {
+            firstRow[register[row].PersonId] = row;
+        }
+
+        int RowOf(DoseEntry dose) => dose.PersonId is { } id && firstRow.TryGetValue(id, out int row) ? row : int.MaxValue;
+        var byRow = doses.OrderBy(RowOf).ToArray();
+        var grouped = ReportIndex.For(register, byRow);
+        grouped.EnsureDuplicates();
+        Assert.Null(grouped.Order);
+        Assert.True(grouped.DosesGroupedByPerson);
+
+        // Put in person order exactly when the rows of the register people's doses fall somewhere.
+        var rows = doses.Select(RowOf).Where(row => row != int.MaxValue).ToArray();
+        Assert.Equal(rows.Zip(rows.Skip(1)).All(p => p.First <= p.Second), index.Order is null);
+        var order = index.Order ?? [.. Enumerable.Range(0, doses.Length)];
+        Assert.Equal(Enumerable.Range(0, doses.Length), order.Order());
+
+        // Each position's record and values equal the grouped index's at that record's place (places and products by
+        // their codes, since leaves and units are numbered in the order met).
+        var place = new Dictionary<DoseEntry, int>(ReferenceEqualityComparer.Instance);
+        for (int j = 0; j < byRow.Length; j++)
+        {
+            place.Add(byRow[j], j);
+        }
+
+        for (int x = 0; x < doses.Length; x++)
+        {
+            int j = place[doses[order[x]]];
+            Assert.Equal(Describe(grouped, j), Describe(index, x));
+        }
+
+        // In person order: rows rising, record order within a row, then the doses of no register person in record order.
+        if (index.Order is { } permuted)
+        {
+            for (int x = 1; x < doses.Length; x++)
+            {
+                int before = index.DosePerson[x - 1], row = index.DosePerson[x];
+                Assert.True(before < 0 ? row < 0 : row < 0 || row >= before);
+                Assert.True(row != before || permuted[x - 1] < permuted[x]);
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(Reorder.Rotated)]
+    [InlineData(Reorder.Interleaved)]
+    [InlineData(Reorder.OneSwap)]
+    [InlineData(Reorder.Shuffled)]
+    public void Report_ReorderedOnTwoCores_SameAsReference(Reorder reorder) =>
+        FastPathTests.AssertSame(With(FastPathTests.Messy(21, 130_000), reorder, 21));
+
+    // A dose's row, flags, product and place (province and commune codes) as an index holds them at a position.
+    private static string Describe(ReportIndex index, int x)
+    {
+        int cell = index.DoseCell[x], leaf = cell >> index.ProductBits;
+        var units = index.Units.Units;
+        return $"{index.DosePerson[x]} {index.DoseFlags[x]:X2} {index.Products[cell & index.ProductMask]} {units[index.LeafProvince[leaf]].Code} {units[index.LeafCommune[leaf]].Code}";
+    }
+
+    private static ReportInput With(ReportInput input, Reorder reorder, int seed)
+    {
+        var doses = input.Doses.ToList();
+        int half = doses.Count / 2;
+        switch (reorder)
+        {
+            case Reorder.Shuffled:
+                var array = doses.ToArray();
+                new Random(seed).Shuffle(array);
+                doses = [.. array];
+                break;
+            case Reorder.Reversed:
+                doses.Reverse();
+                break;
+            case Reorder.Rotated:
+                doses = [.. doses.Skip(half), .. doses.Take(half)];
+                break;
+            case Reorder.Interleaved:
+                var first = doses.Take(doses.Count - half).ToArray();
+                var second = doses.Skip(doses.Count - half).ToArray();
+                doses = [.. first.SelectMany((dose, k) => k < second.Length ? new[] { dose, second[k] } : [dose])];
+                break;
+            case Reorder.OneSwap when doses.Count > 2:
+                (doses[half - 1], doses[half + 1]) = (doses[half + 1], doses[half - 1]);
+                break;
+            default:
+                break;
+        }
+
+        return new ReportInput { Register = input.Register, Doses = doses, Statuses = input.Statuses, Tallies = input.Tallies };
+    }
+}
