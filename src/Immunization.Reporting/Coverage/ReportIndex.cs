@@ -659,7 +659,7 @@ internal sealed class ReportIndex
     }
 
     /// <summary>A hash of a date: equal dates (same calendar, year, month and day) have equal hashes.</summary>
-    private static ushort DateHash(LocalDate date) => (ushort)(((uint)date.GetHashCode() * 0x9E3779B1u) >> 16);
+    internal static ushort DateHash(LocalDate date) => (ushort)(((uint)date.GetHashCode() * 0x9E3779B1u) >> 16);
 
     /// <summary>The register's rows, as indexed.</summary>
     internal RegisterPerson[] Register { get; }
