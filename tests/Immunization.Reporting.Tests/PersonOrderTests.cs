@@ -101,15 +101,19 @@ public sealed class PersonOrderTests
         {
             int j = place[doses[order[x]]];
             Assert.Equal(Describe(grouped, j), Describe(index, x));
+            Assert.Equal(RowOf(byRow[j]) is int row && row != int.MaxValue ? row : -1, grouped.DosePerson![j]);
         }
 
-        // In person order: rows rising, record order within a row, then the doses of no register person in record order.
+        // In person order: rows rising, record order within a row, then the doses of no register person in record order;
+        // the rows are not kept.
         if (index.Order is { } permuted)
         {
+            Assert.Null(index.DosePerson);
+            Assert.Equal(rows.Length, index.LinkedDoses);
             for (int x = 1; x < doses.Length; x++)
             {
-                int before = index.DosePerson[x - 1], row = index.DosePerson[x];
-                Assert.True(before < 0 ? row < 0 : row < 0 || row >= before);
+                int before = RowOf(doses[permuted[x - 1]]), row = RowOf(doses[permuted[x]]);
+                Assert.True(row >= before);
                 Assert.True(row != before || permuted[x - 1] < permuted[x]);
             }
         }
@@ -166,12 +170,12 @@ public sealed class PersonOrderTests
         }
     }
 
-    // A dose's row, flags, product and place (province and commune codes) as an index holds them at a position.
+    // A dose's flags, product and place (province and commune codes) as an index holds them at a position.
     private static string Describe(ReportIndex index, int x)
     {
         int cell = index.DoseCell[x], leaf = cell >> index.ProductBits;
         var units = index.Units.Units;
-        return $"{index.DosePerson[x]} {index.DoseFlags[x]:X2} {index.Products[cell & index.ProductMask]} {units[index.LeafProvince[leaf]].Code} {units[index.LeafCommune[leaf]].Code}";
+        return $"{index.DoseFlags[x]:X2} {index.Products[cell & index.ProductMask]} {units[index.LeafProvince[leaf]].Code} {units[index.LeafCommune[leaf]].Code}";
     }
 
     private static ReportInput With(ReportInput input, Reorder reorder, int seed)

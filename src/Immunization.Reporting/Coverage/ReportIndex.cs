@@ -15,7 +15,7 @@ namespace Immunization.Reporting.Coverage;
 /// code, the doses in contiguous ranges) and kept for the last inputs seen (weakly), so the three calculations over the
 /// same inputs build it once. Twelve bytes per dose and four per person (beside the person-id table): the first report
 /// in a process pays for every fresh page it touches. When the records do not come person by person, the per-dose arrays
-/// are put in person order once (see <see cref="Order"/>, four bytes more per dose), so that the passes over them never
+/// are put in person order once (see <see cref="Order"/>, in the memory of the rows), so that the passes over them never
 /// read a person's data at random and the repeats are found in one pass; the passes that sum over the doses do not
 /// depend on their order, and those that need record order (the work lists) read <see cref="Order"/>.
 /// </summary>
@@ -70,10 +70,11 @@ internal sealed class ReportIndex
 
         // 1. Person ids: the table of each id's first row (built on the cores), which marks the rows that repeat an id; it
         // builds in the memory of two dose arrays, filled only afterwards.
-        DosePerson = GC.AllocateUninitializedArray<int>(m);
+        var dosePerson = GC.AllocateUninitializedArray<int>(m);
+        DosePerson = dosePerson;
         DoseCell = GC.AllocateUninitializedArray<int>(m);
         var repeated = new bool[n];
-        _persons = new PersonTable(register, repeated, DoseCell, DosePerson);
+        _persons = new PersonTable(register, repeated, DoseCell, dosePerson);
 
         // 2. Places of the people counted (a repeated row is neither counted nor placed): on the cores, each row's unit
         // number (its hash code) and each range's units in the order first met; the units' leaves, range by range (so in
@@ -113,7 +114,6 @@ internal sealed class ReportIndex
             bool guessing = false;
             bool rising = true;
             int first = -1, previous = -1;
-            var dosePerson = DosePerson;
             var doseCell = DoseCell;
             var doseFlags = DoseFlags;
             var batch = new PersonTable.Batch();
@@ -394,16 +394,23 @@ internal sealed class ReportIndex
         // 6. Not person by person: the doses put in person order once (see PermuteByPerson), their cells and repeats found
         // on the way. Person by person (or with more products than a slot holds): the cells of the other doses, their
         // person's leaf and their product, in record order.
-        Order = byPerson ? null : PermuteByPerson(doses, maps, dateHash ?? [], hashedFrom);
+        int linked = 0;
+        Order = byPerson ? null : PermuteByPerson(doses, dosePerson, maps, dateHash ?? [], hashedFrom, out linked);
         if (Order is null)
         {
-            FillCells(maps, doseParts);
+            FillCells(dosePerson, maps, doseParts);
+        }
+        else
+        {
+            // The rows' array now holds the records in person order.
+            DosePerson = null;
+            LinkedDoses = linked;
         }
 
         // 7. Person by person, the repeats of a row whose doses continue from one range into the next.
         if (byPerson)
         {
-            FindRepeatsAcrossRanges(doseParts, firstRow, lastRow);
+            FindRepeatsAcrossRanges(dosePerson, doseParts, firstRow, lastRow);
         }
 
         LeafProvince = [.. _leafProvince];
@@ -412,13 +419,12 @@ internal sealed class ReportIndex
     }
 
     /// <summary>Step 6 in record order: each linked dose's cell from its person's leaf and its range's product number.</summary>
-    private void FillCells(int[][] maps, int doseParts)
+    private void FillCells(int[] dosePerson, int[][] maps, int doseParts)
     {
         int m = Doses.Length, bits = ProductBits;
         Partitions.Run(m, doseParts, (part, from, to) =>
         {
             var map = maps[part];
-            var dosePerson = DosePerson;
             var doseCell = DoseCell;
             var personLeaf = PersonLeaf;
             for (int i = from; i < to; i++)
@@ -433,7 +439,7 @@ internal sealed class ReportIndex
     }
 
     /// <summary>Step 7: person by person, the repeats of a row whose doses continue from one range into the next.</summary>
-    private void FindRepeatsAcrossRanges(int doseParts, int[] firstRow, int[] lastRow)
+    private void FindRepeatsAcrossRanges(int[] dosePerson, int doseParts, int[] firstRow, int[] lastRow)
     {
         int m = Doses.Length;
         int before = -1;
@@ -444,7 +450,7 @@ internal sealed class ReportIndex
                 int start = Partitions.Start(m, doseParts, part), end = Partitions.Start(m, doseParts, part + 1);
                 for (int i = start; i < end; i++)
                 {
-                    int row = DosePerson[i];
+                    int row = dosePerson[i];
                     if (row < 0)
                     {
                         continue;
@@ -457,7 +463,7 @@ internal sealed class ReportIndex
 
                     for (int j = start - 1; j >= 0 && (DoseFlags[i] & Duplicate) == 0; j--)
                     {
-                        int other = DosePerson[j];
+                        int other = dosePerson[j];
                         if (other < 0)
                         {
                             continue;
@@ -483,17 +489,17 @@ internal sealed class ReportIndex
     /// <summary>
     /// Step 6 when the doses do not come person by person: puts the per-dose arrays in person order once, so that nothing
     /// after the index reads a person's data at random, and finds the repeats on the way. A radix sort by register row in
-    /// two passes whose writes stay in the cache: each core takes a contiguous range of the records and writes an 8-byte
+    /// two passes that read in order and write to a few thousand places at a time: each core takes a contiguous range of the records and writes an 8-byte
     /// slot per dose (its record, flags, the row's low bits, a hash of its date, its product) into one of a few thousand
     /// buckets by the row's high bits, the ranges one after the other within a bucket (so record order is kept); then each
     /// core takes a contiguous range of buckets and sorts each bucket by the row's low bits (a counting sort in the cache)
-    /// and, row by row, writes the cells (the person's leaf read in row order), flags, rows and records, and marks the
+    /// and, row by row, writes the cells (the person's leaf read in row order), flags and records, and marks the
     /// repeats (a dose of the same row, product and date as an earlier one: the date hashes let two dates be compared on
     /// the records only when they may be equal). The doses of no register person follow, in record order. Returns the
-    /// records in the new order, or <see langword="null"/> (nothing changed) when a slot has too few bits for the rows'
+    /// records in the new order (in the rows' array, <paramref name="person"/>), or <see langword="null"/> (nothing changed) when a slot has too few bits for the rows'
     /// low bits and the products.
     /// </summary>
-    private int[]? PermuteByPerson(DoseEntry[] doses, int[][] maps, ushort[] dateHash, int[] hashedFrom)
+    private int[]? PermuteByPerson(DoseEntry[] doses, int[] person, int[][] maps, ushort[] dateHash, int[] hashedFrom, out int linkedAll)
     {
         // A slot: the record (31 bits), its flags (8), the row's low bits, the top bits of the date's hash, the product.
         const int FlagShift = 31, LowShift = 39, MaxBucketBits = 12;
@@ -501,6 +507,7 @@ internal sealed class ReportIndex
         int n = Register.Length, m = doses.Length, bits = ProductBits, ranges = maps.Length;
         int rowBits = n <= 1 ? 0 : 32 - BitOperations.LeadingZeroCount((uint)(n - 1));
         int bucketBits = Math.Min(rowBits, MaxBucketBits), lowBits = rowBits - bucketBits, buckets = 1 << bucketBits;
+        linkedAll = 0;
         if (lowBits + bits > 63 - LowShift)
         {
             return null;
@@ -510,7 +517,6 @@ internal sealed class ReportIndex
         int hashBits = Math.Min(16, 63 - LowShift - lowBits - bits), hashShift = LowShift + lowBits, productShift = hashShift + hashBits;
         int lowMask = (1 << lowBits) - 1;
         long keyMask = -1L << LowShift;
-        var person = DosePerson;
         var cell = DoseCell;
         var flags = DoseFlags;
         var personLeaf = PersonLeaf;
@@ -541,23 +547,24 @@ internal sealed class ReportIndex
 
         // Each bucket's first place, and each range's first place in it (a range's counts replaced by its places).
         var bucketStart = new int[buckets + 1];
-        int linkedAll = 0;
+        int linked = 0;
         for (int b = 0; b < buckets; b++)
         {
-            bucketStart[b] = linkedAll;
+            bucketStart[b] = linked;
             foreach (var counts in perRange)
             {
                 int here = counts[b];
-                counts[b] = linkedAll;
-                linkedAll += here;
+                counts[b] = linked;
+                linked += here;
             }
         }
 
-        bucketStart[buckets] = linkedAll;
+        bucketStart[buckets] = linked;
+        linkedAll = linked;
 
         // 2. The slots written by bucket, each range's in record order; the doses of no register person kept aside.
-        var slots = GC.AllocateUninitializedArray<long>(linkedAll);
-        int othersAll = m - linkedAll;
+        var slots = GC.AllocateUninitializedArray<long>(linked);
+        int othersAll = m - linked;
         var otherRecord = GC.AllocateUninitializedArray<int>(othersAll);
         var otherCell = GC.AllocateUninitializedArray<int>(othersAll);
         var otherFlags = GC.AllocateUninitializedArray<byte>(othersAll);
@@ -591,8 +598,8 @@ internal sealed class ReportIndex
         });
 
         // 3. Each core over a contiguous range of buckets: a bucket sorted by the rows' low bits, then row by row the
-        // cells, flags, rows and records in the new order, and the repeats.
-        var order = GC.AllocateUninitializedArray<int>(m);
+        // cells, flags and records in the new order (the records in the rows' array, read no more), and the repeats.
+        var order = person;
         int parts = Partitions.For(m);
         Partitions.Run(buckets, parts, (_, bFrom, bTo) =>
         {
@@ -644,17 +651,15 @@ internal sealed class ReportIndex
                         int x = first + k;
                         cell[x] = leaf | (int)((ulong)slot >> productShift);
                         flags[x] = f;
-                        person[x] = row;
                         order[x] = i;
                     }
                 }
             }
         });
 
-        otherRecord.CopyTo(order, linkedAll);
-        otherCell.CopyTo(cell, linkedAll);
-        otherFlags.CopyTo(flags, linkedAll);
-        person.AsSpan(linkedAll).Fill(-1);
+        otherRecord.CopyTo(order, linked);
+        otherCell.CopyTo(cell, linked);
+        otherFlags.CopyTo(flags, linked);
         return order;
     }
 
@@ -692,15 +697,21 @@ internal sealed class ReportIndex
     internal long DosesOfUnknownPeople { get; }
 
     /// <summary>
-    /// The record (a position in <see cref="Doses"/>) at each position of the per-dose arrays (<see cref="DosePerson"/>,
-    /// <see cref="DoseCell"/>, <see cref="DoseFlags"/>) when they are in person order: the doses of each register row
+    /// The record (a position in <see cref="Doses"/>) at each position of the per-dose arrays (<see cref="DoseCell"/>,
+    /// <see cref="DoseFlags"/>) when they are in person order: the doses of each register row
     /// together, rows rising, in record order within a row, then the doses of no register person in record order. It is
     /// <see langword="null"/> when they are in record order (the records came person by person).
     /// </summary>
     internal int[]? Order { get; }
 
-    /// <summary>Each dose's register row (the first row of its person id), or -1; in <see cref="Order"/> when it is set.</summary>
-    internal int[] DosePerson { get; }
+    /// <summary>
+    /// Each dose's register row (the first row of its person id), or -1; <see langword="null"/> when the per-dose arrays
+    /// are in person order (<see cref="Order"/>: its array, which held the rows, then holds the records).
+    /// </summary>
+    internal int[]? DosePerson { get; }
+
+    /// <summary>In person order (<see cref="Order"/>), the doses of register people: the positions before this one.</summary>
+    internal int LinkedDoses { get; }
 
     /// <summary>
     /// Whether the doses of register people come person by person: their rows never fall in record order, so each row's
@@ -772,7 +783,8 @@ internal sealed class ReportIndex
             int m = Doses.Length, n = Register.Length;
             var person = DosePerson;
             var flags = DoseFlags;
-            if (!DosesGroupedByPerson && Order is null)
+            var order = Order;
+            if (!DosesGroupedByPerson && person is not null)
             {
                 FindRepeatsByRow(person, flags, n, m);
             }
@@ -781,10 +793,9 @@ internal sealed class ReportIndex
             if (DosesOfUnknownPeople > 0)
             {
                 var seen = new HashSet<(string, LocalDate, string)>();
-                var order = Order;
-                for (int x = 0; x < m; x++)
+                for (int x = person is null ? LinkedDoses : 0; x < m; x++)
                 {
-                    if (person[x] < 0 && (flags[x] & HasPersonId) != 0)
+                    if ((person is null || person[x] < 0) && (flags[x] & HasPersonId) != 0)
                     {
                         var dose = Doses[order is null ? x : order[x]];
                         if (!seen.Add((dose.PersonId!, dose.Date, dose.Product)))
