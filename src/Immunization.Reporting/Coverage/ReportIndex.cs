@@ -62,7 +62,10 @@ internal sealed class ReportIndex
     private AdministrativeUnit[] _unitOfSlot = new AdministrativeUnit[1 << 14];
     private int[] _leafOfSlot = new int[1 << 14];
 
-    private ReportIndex(RegisterPerson[] register, DoseEntry[] doses)
+    // In a dose's cell before step 6: its register row was taken from the linker unchecked (see DeferRowChecks).
+    private const int RowUnchecked = 1 << 30;
+
+    private ReportIndex(RegisterPerson[] register, DoseEntry[] doses, bool deferRowChecks)
     {
         Register = register;
         Doses = doses;
@@ -99,6 +102,7 @@ internal sealed class ReportIndex
         // hash of its date for the permutation below (equal dates, equal hashes); the array is made only then.
         ushort[]? dateHash = null;
         var hashedFrom = new int[doseParts];
+        var deferred = new bool[doseParts];
         Partitions.Run(m, doseParts, (part, from, to) =>
         {
             int hashed = to;
@@ -112,7 +116,7 @@ internal sealed class ReportIndex
             long unknownHere = 0;
             int last = -2;
             bool guessing = false;
-            bool rising = true;
+            bool rising = true, deferredHere = false;
             int first = -1, previous = -1;
             var doseCell = DoseCell;
             var doseFlags = DoseFlags;
@@ -127,6 +131,7 @@ internal sealed class ReportIndex
             var hintAt = new int[Block];
             var hintPeople = new RegisterPerson?[Block];
             var hintIds = new string?[Block];
+            var taken = new bool[Block];
             int immediate = 0;
             for (int start = from; start < to; start += Block)
             {
@@ -143,13 +148,24 @@ internal sealed class ReportIndex
                     hints[k] = entry.RegisterRow ?? -1;
                 }
 
+                // Once the range's rows have fallen (the doses will be put in person order), a row handed over is taken
+                // as it is and checked in person order, where the register is read in order (see PermuteByPerson).
                 int pending = 0, hinted = 0;
+                bool defer = deferRowChecks && !rising;
                 for (int k = 0; k < count; k++)
                 {
                     int row = -1;
+                    taken[k] = false;
                     if (ids[k] is not { } id)
                     {
                         rowOf[k] = -1;
+                        continue;
+                    }
+
+                    if (defer && (uint)hints[k] < (uint)n)
+                    {
+                        rowOf[k] = hints[k];
+                        taken[k] = deferredHere = true;
                         continue;
                     }
 
@@ -321,7 +337,7 @@ internal sealed class ReportIndex
                     }
 
                     dosePerson[i] = row;
-                    doseCell[i] = lastNumber;
+                    doseCell[i] = taken[k] ? lastNumber | RowUnchecked : lastNumber;
                     doseFlags[i] = flags;
                 }
             }
@@ -333,6 +349,7 @@ internal sealed class ReportIndex
             firstRow[part] = first;
             lastRow[part] = previous;
             hashedFrom[part] = hashed;
+            deferred[part] = deferredHere;
         });
 
         DosesOfUnknownPeople = unknown.Sum();
@@ -394,13 +411,17 @@ internal sealed class ReportIndex
         // 6. Not person by person: the doses put in person order once (see PermuteByPerson), their cells and repeats found
         // on the way. Person by person (or with more products than a slot holds): the cells of the other doses, their
         // person's leaf and their product, in record order.
+        // Rows taken unchecked are checked there; one that does not hold its dose's person id fails the index, which
+        // For builds again checking every row first.
         int linked = 0;
-        Order = byPerson ? null : PermuteByPerson(doses, dosePerson, maps, dateHash ?? [], hashedFrom, out linked);
-        if (Order is null)
+        bool failed = false;
+        Order = byPerson ? null : PermuteByPerson(doses, dosePerson, repeated, maps, dateHash ?? [], hashedFrom, out linked, out failed);
+        RowCheckFailed = failed || (Order is null && deferred.Any(d => d));
+        if (Order is null && !RowCheckFailed)
         {
             FillCells(dosePerson, maps, doseParts);
         }
-        else
+        else if (Order is not null)
         {
             // The rows' array now holds the records in person order.
             DosePerson = null;
@@ -499,7 +520,7 @@ internal sealed class ReportIndex
     /// records in the new order (in the rows' array, <paramref name="person"/>), or <see langword="null"/> (nothing changed) when a slot has too few bits for the rows'
     /// low bits and the products.
     /// </summary>
-    private int[]? PermuteByPerson(DoseEntry[] doses, int[] person, int[][] maps, ushort[] dateHash, int[] hashedFrom, out int linkedAll)
+    private int[]? PermuteByPerson(DoseEntry[] doses, int[] person, bool[] repeated, int[][] maps, ushort[] dateHash, int[] hashedFrom, out int linkedAll, out bool failed)
     {
         // A slot: the record (31 bits), its flags (8), the row's low bits, the top bits of the date's hash, the product.
         const int FlagShift = 31, LowShift = 39, MaxBucketBits = 12;
@@ -508,6 +529,7 @@ internal sealed class ReportIndex
         int rowBits = n <= 1 ? 0 : 32 - BitOperations.LeadingZeroCount((uint)(n - 1));
         int bucketBits = Math.Min(rowBits, MaxBucketBits), lowBits = rowBits - bucketBits, buckets = 1 << bucketBits;
         linkedAll = 0;
+        failed = false;
         if (lowBits + bits > 63 - LowShift)
         {
             return null;
@@ -516,7 +538,9 @@ internal sealed class ReportIndex
         // (The top bit is left free, so that the product's shift is below 64 even without products bits.)
         int hashBits = Math.Min(16, 63 - LowShift - lowBits - bits), hashShift = LowShift + lowBits, productShift = hashShift + hashBits;
         int lowMask = (1 << lowBits) - 1;
-        long keyMask = -1L << LowShift;
+        long keyMask = long.MaxValue & (-1L << LowShift), productMask = (1L << bits) - 1;
+        var register = Register;
+        int rowFailed = 0;
         var cell = DoseCell;
         var flags = DoseFlags;
         var personLeaf = PersonLeaf;
@@ -585,8 +609,10 @@ internal sealed class ReportIndex
                 {
                     // (A range's doses before its rows first fell have no hash kept: read from the record.)
                     long hash = (i >= hashed ? dateHash[i] : DateHash(doses[i].Date)) >> (16 - hashBits);
+                    // (The top bit: the row was taken unchecked.)
+                    int local = cell[i];
                     slots[next[row >> lowBits]++] = (uint)i | ((long)flags[i] << FlagShift) | ((long)(row & lowMask) << LowShift)
-                        | (hash << hashShift) | ((long)map[cell[i]] << productShift);
+                        | (hash << hashShift) | ((long)map[local & ~RowUnchecked] << productShift) | ((long)(local & RowUnchecked) << (63 - 30));
                 }
                 else
                 {
@@ -638,6 +664,11 @@ internal sealed class ReportIndex
                     {
                         long slot = sorted[k];
                         int i = (int)(slot & RecordMask);
+                        if (slot < 0 && (repeated[row] || !string.Equals(register[row].PersonId, doses[i].PersonId, StringComparison.Ordinal)))
+                        {
+                            Volatile.Write(ref rowFailed, 1);
+                        }
+
                         byte f = (byte)(slot >> FlagShift);
                         for (int y = group; y < k && (f & Duplicate) == 0; y++)
                         {
@@ -649,7 +680,7 @@ internal sealed class ReportIndex
                         }
 
                         int x = first + k;
-                        cell[x] = leaf | (int)((ulong)slot >> productShift);
+                        cell[x] = leaf | (int)(((ulong)slot >> productShift) & (ulong)productMask);
                         flags[x] = f;
                         order[x] = i;
                     }
@@ -657,6 +688,7 @@ internal sealed class ReportIndex
             }
         });
 
+        failed = rowFailed != 0;
         otherRecord.CopyTo(order, linked);
         otherCell.CopyTo(cell, linked);
         otherFlags.CopyTo(flags, linked);
@@ -665,6 +697,12 @@ internal sealed class ReportIndex
 
     /// <summary>A hash of a date: equal dates (same calendar, year, month and day) have equal hashes.</summary>
     internal static ushort DateHash(LocalDate date) => (ushort)(((uint)date.GetHashCode() * 0x9E3779B1u) >> 16);
+
+    /// <summary>
+    /// Whether a register row handed over with a dose and taken unchecked (see <see cref="For"/>) did not hold the dose's
+    /// person id: the index is then not to be used.
+    /// </summary>
+    internal bool RowCheckFailed { get; }
 
     /// <summary>The register's rows, as indexed.</summary>
     internal RegisterPerson[] Register { get; }
@@ -760,7 +798,17 @@ internal sealed class ReportIndex
             return last;
         }
 
-        var index = new ReportIndex(Elements(register), Elements(doses));
+        // Rows handed over by the linker are taken unchecked once the doses are seen not to come person by person, and
+        // checked in person order; when one of them does not hold its dose's person id, the index is built again with
+        // every row checked first (a wrong row costs time, never a dose counted for another person).
+        var people = Elements(register);
+        var entries = Elements(doses);
+        var index = new ReportIndex(people, entries, deferRowChecks: true);
+        if (index.RowCheckFailed)
+        {
+            index = new ReportIndex(people, entries, deferRowChecks: false);
+        }
+
         s_last.SetTarget(index);
         return index;
     }
