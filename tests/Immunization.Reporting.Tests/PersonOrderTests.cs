@@ -170,6 +170,48 @@ public sealed class PersonOrderTests
         }
     }
 
+    [Theory]
+    [InlineData(300, false)]
+    [InlineData(300, true)]
+    [InlineData(130_000, false)]
+    [InlineData(130_000, true)]
+    public void Report_RowsTakenUncheckedInEntryOrder_WrongRowNeverCounted(int people, bool oneWrong)
+    {
+        // In entry order a row handed over is checked only in person order: every dose of a register person with its
+        // right row but one (or every one) with the first row of another person id (never a repeated row).
+        var input = FastPathTests.Messy(23, people);
+        var register = input.Register;
+        var first = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int row = 0; row < register.Count; row++)
+        {
+            first.TryAdd(register[row].PersonId, row);
+        }
+
+        var firstRows = first.Values.Order().ToArray();
+        var doses = input.Doses.ToArray();
+        new Random(23).Shuffle(doses);
+        int Other(int right) => firstRows[(Array.BinarySearch(firstRows, right) + 1) % firstRows.Length];
+
+        // (The one wrong row names a person of another commune, so that counting the dose there would show.)
+        int wrong = oneWrong
+            ? Enumerable.Range(doses.Length / 2, doses.Length - (doses.Length / 2)).First(k =>
+                doses[k].PersonId is { } id && first.TryGetValue(id, out int right) && register[Other(right)].Residence != register[right].Residence)
+            : -1;
+        for (int k = 0; k < doses.Length; k++)
+        {
+            if (doses[k].PersonId is { } id && first.TryGetValue(id, out int right))
+            {
+                doses[k] = doses[k] with { RegisterRow = oneWrong && k != wrong ? right : Other(right) };
+            }
+        }
+
+        var changed = new ReportInput { Register = register, Doses = doses, Statuses = input.Statuses, Tallies = input.Tallies };
+        FastPathTests.AssertSame(changed);
+        var without = new ReportInput { Register = register, Doses = [.. doses.Select(d => d with { RegisterRow = null })], Statuses = input.Statuses };
+        Assert.Equal(CoverageCalculator.Compute(without, s_options).Rows, CoverageCalculator.Compute(changed, s_options).Rows);
+        Assert.False(ReportIndex.For(changed.Register, changed.Doses).RowCheckFailed);
+    }
+
     // A dose's flags, product and place (province and commune codes) as an index holds them at a position.
     private static string Describe(ReportIndex index, int x)
     {
