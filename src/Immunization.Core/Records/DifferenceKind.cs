@@ -50,8 +50,8 @@ public enum DifferenceKind
 
     /// <summary>
     /// Date of birth: one side known only to the month or year, and the other within it; identity number: a 12-digit CCCD
-    /// against a 9-digit CMND, which cannot be compared digit by digit, the CCCD not contradicting the person's sex and birth
-    /// year (<c>compatible</c>).
+    /// against a 9-digit CMND, which cannot be compared digit by digit (a record's CCCD that contradicts the person's sex or
+    /// birth year is <see cref="InconsistentSex"/> or <see cref="InconsistentBirthYear"/> instead) (<c>compatible</c>).
     /// </summary>
     Compatible = 15,
 

@@ -340,11 +340,27 @@ public sealed partial class RegisterIndex
             }
 
             var w = Score(key, nameText, p, minWeight, double.NegativeInfinity);
-            if (w >= minWeight)
+            if (w >= minWeight && !NumberOnly(key, nameText, p))
             {
                 result.Add((p, w));
             }
         }
+    }
+
+    // The decision's `citizen_id_only` for a pair of index entries: only the number agrees, the name and the birth date both
+    // differ outright (levels computed here only for pairs that reach the weight; the name last, it is the dearest).
+    private bool NumberOnly(in IdentityKey q, string nameText, int person)
+    {
+        ref readonly var p = ref _keys[person];
+        var idLevel = IdentityComparison.CitizenIdBcd(q.CitizenIdBcd, q.CitizenIdLength, p.CitizenIdBcd, p.CitizenIdLength);
+        var dateLevel = IdentityComparison.DateOfBirth(q.DateOfBirth, p.DateOfBirth);
+        if (!IdentityLevels.NumberOnly(idLevel, IdentityLevels.NameDifferent, dateLevel))
+        {
+            return false;
+        }
+
+        var nameLevel = p.Name < 0 ? -1 : IdentityComparison.Name(q, p, nameText, _tokens.Name(p.Name));
+        return IdentityLevels.NumberOnly(idLevel, nameLevel, dateLevel);
     }
 
     /// <summary>The valid identity number of a person as (digits, length), for the chaining guard; length 0 when none.</summary>
@@ -595,6 +611,7 @@ public sealed partial class RegisterIndex
             CheckField(found, ref count, IdentityField.CitizenId, recordMissing: false, registerMissing: true, idLevel, unreadable, registerUnreadable);
         }
 
+        var beforeCccdCheck = count;
         if (q.CitizenIdValid && q.CitizenIdLength == 12 && idLevel != IdentityLevels.CitizenIdExact)
         {
             // A CCCD encodes sex and birth year: one that contradicts the register person's is probably someone else's number.
@@ -612,11 +629,10 @@ public sealed partial class RegisterIndex
             }
         }
 
-        if (q.CitizenIdValid && p.CitizenIdValid && q.CitizenIdLength != p.CitizenIdLength
-            && (count == 0 || found[count - 1].Field != IdentityField.CitizenId))
+        if (q.CitizenIdValid && p.CitizenIdValid && q.CitizenIdLength != p.CitizenIdLength && count == beforeCccdCheck)
         {
             // A CCCD against a CMND: the two numberings cannot be compared digit by digit, so the number confirms nothing and
-            // the record is never `verified` on it (nothing above contradicts it: say so, for the police to look at).
+            // the record is never `verified` on it (the record's CCCD, if it is one, did not contradict the person above).
             found[count++] = new IdentityDifference(IdentityField.CitizenId, DifferenceKind.Compatible);
         }
 

@@ -98,7 +98,8 @@ public sealed class VerificationNamesTests
     public Property FormatDifferences_AnyDifferencesAndReason_ParsesBack(byte[] codes, byte reasonCode)
     {
         var differences = (codes ?? []).Select(c => new IdentityDifference(s_fields[c % s_fields.Length], s_kinds[c / s_fields.Length % s_kinds.Length])).ToArray();
-        AmbiguityReason? reason = reasonCode % (s_reasons.Length + 1) == 0 ? null : s_reasons[reasonCode % (s_reasons.Length + 1) - 1];
+        var pick = reasonCode % (s_reasons.Length + 1);
+        AmbiguityReason? reason = pick == 0 ? null : s_reasons[pick - 1];
 
         var text = VerificationNames.FormatDifferences(differences, reason);
         var parsed = VerificationNames.TryParseDifferences(text, out var read, out var readReason);

@@ -154,6 +154,22 @@ public sealed partial class RegisterIndexTests
     }
 
     [Fact]
+    public void Cluster_SameNumberOtherNameAndDate_NotOnePerson()
+    {
+        // As the decision's citizen_id_only: a number alone does not make two records one person, whatever it weighs.
+        var records = new[]
+        {
+            Record("A", "001190012345", "Nguyễn Thị Minh Anh", "1990-05-03", "F", "0912345678"),
+            Record("B", "001190012345", "Phan Văn Kỳ", "1961-12-03", "F", "0912345678"),
+            Record("C", "001190012345", "Nguyen Thi Minh Anh", "1990-05-03", "F"),
+        };
+
+        var clusters = Immunization.Matching.Deduplication.IdentityClusters.Cluster(records);
+
+        Assert.Equal(["A", "B", "A"], clusters);
+    }
+
+    [Fact]
     public void Link_PassportNumberInTheIdentityField_IsReportedInvalidNotMissing()
     {
         var link = s_small.Value.Link(Record("R14", "N6830243", "Nguyễn Thị Minh Anh", "1990-05-03", "F", "0912345678"));
