@@ -196,6 +196,38 @@ public sealed class FastPathTests
         Assert.Equal(6, quality.Single(r => r.Indicator == QualityIndicators.DuplicateDoses && r.UnitCode == "VN").Figure.Numerator);
     }
 
+    [Property(MaxTest = 60)]
+    public void Report_ManyDosesPerPersonInRandomOrder_SameAsReference(int seed)
+    {
+        // Up to 14 doses a person, in random order, from a few (date, product) pairs: rows with more distinct pairs than
+        // the index keeps per row, dates it does not pack (before 1800, after 2311, other calendars), dates 256 years
+        // apart (which a packing one bit short would confuse) and, in some runs, more products than it packs (every pair
+        // compared exactly then).
+        var random = new Random(seed);
+        var places = Sample.Places();
+        var register = Enumerable.Range(0, 1 + random.Next(60)).Select(i => new RegisterPerson("P" + i, Sex.Male, new LocalDate(1970, 1, 1), places[i % places.Length], [])).ToArray();
+        LocalDate[] dates =
+        [
+            new(2021, 10, 1), new(2021, 10, 2), new(2022, 1, 1), new(1799, 12, 31), new(2312, 1, 1),
+            new(2021, 10, 1, CalendarSystem.Julian), new(2021, 10, 1, CalendarSystem.Coptic), new(1800, 1, 1), new(2311, 12, 31), new(1810, 10, 1), new(2066, 10, 1),
+        ];
+        string[] products = random.Next(4) == 0 ? [.. Enumerable.Range(0, 20_000).Select(p => "product" + p)] : ["pfizer", "moderna", "astrazeneca"];
+        var doses = new List<DoseEntry>();
+        foreach (var person in register)
+        {
+            for (int k = random.Next(15); k > 0; k--)
+            {
+                doses.Add(new DoseEntry("R" + doses.Count, person.PersonId, VerificationOutcome.Verified, dates[random.Next(dates.Length)], products[random.Next(Math.Min(products.Length, 4))], true));
+            }
+        }
+
+        // Every product named at least once, so that the index numbers them all.
+        doses.AddRange(products.Select((p, k) => new DoseEntry("S" + k, null, VerificationOutcome.NotFound, dates[0], p, true)));
+        var shuffled = doses.ToArray();
+        random.Shuffle(shuffled);
+        AssertSame(new ReportInput { Register = register, Doses = shuffled });
+    }
+
     internal static void AssertSame(ReportInput input)
     {
         var expected = ReferenceCoverageCalculator.Compute(input, s_options);

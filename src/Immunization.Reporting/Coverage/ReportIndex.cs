@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Immunization.Core.Places;
 using Immunization.Core.Records;
@@ -527,7 +528,7 @@ internal sealed class ReportIndex
 
     /// <summary>
     /// Marks every dose that repeats an earlier dose of the same person id, date and product <see cref="Duplicate"/>:
-    /// person by person this was done while indexing; otherwise the doses are put in row order (see
+    /// person by person this was done while indexing; otherwise each row's pairs are kept as the records are read (see
     /// <see cref="FindRepeatsByRow"/>). Doses of ids the register does not hold are checked by a set.
     /// </summary>
     internal void EnsureDuplicates()
@@ -568,86 +569,96 @@ internal sealed class ReportIndex
     }
 
     /// <summary>
-    /// Marks the repeats when the doses do not come person by person: each core takes a contiguous range of rows, counts
-    /// the doses of its rows and lists them by row (a counting sort over the records in record order, so each row's
-    /// doses keep record order), then compares each dose with its row's earlier doses. The records are read row by row,
-    /// one load independent of the next, instead of following a chain of earlier doses one miss at a time.
+    /// Marks the repeats when the doses do not come person by person: each core takes a contiguous range of rows and reads
+    /// the doses in record order, keeping for each of its rows the first three distinct (date, product) pairs met, packed
+    /// in one number each (<see cref="DoseKey"/>): a dose whose pair its row already holds repeats an earlier one. One
+    /// access to the row's 12 bytes per dose, wherever the row lies; a row's fourth and later distinct pairs, and the doses
+    /// whose date does not pack, are kept in sets (exact, and rare: a person with more than three distinct doses).
     /// </summary>
     private void FindRepeatsByRow(int[] person, byte[] flags, int n, int m)
     {
+        const int Slots = 3;
         int parts = Partitions.For(m);
-        var start = new int[n];
-        var order = GC.AllocateUninitializedArray<int>(m);
-        var linked = new int[parts];
-
-        // 1. Doses per row, each core for its own rows (the counters of a row are written by one core only).
-        Partitions.Run(parts, parts, (part, _, _) =>
+        if ((long)n * Slots > Array.MaxLength)
         {
-            int low = Partitions.Start(n, parts, part), high = Partitions.Start(n, parts, part + 1), here = 0;
-            for (int i = 0; i < m; i++)
-            {
-                int row = person[i];
-                if (row >= low && row < high)
-                {
-                    start[row]++;
-                    here++;
-                }
-            }
+            throw new NotSupportedException($"A report checks repeated doses of at most {Array.MaxLength / Slots:N0} register rows.");
+        }
 
-            linked[part] = here;
-        });
+        var seen = new int[n * Slots];
 
-        // 2. Each row's first place in the order (its count replaced): a core's rows after the doses of the cores before.
-        Partitions.Run(parts, parts, (part, _, _) =>
-        {
-            int low = Partitions.Start(n, parts, part), high = Partitions.Start(n, parts, part + 1), at = 0;
-            for (int p = 0; p < part; p++)
-            {
-                at += linked[p];
-            }
-
-            for (int row = low; row < high; row++)
-            {
-                int count = start[row];
-                start[row] = at;
-                at += count;
-            }
-        });
-
-        // 3. The doses placed by row, in record order within a row (start[row] is the row's next place meanwhile, and
-        // ends as the next row's first place); then each dose compared with its row's earlier doses.
+        var doses = Doses;
+        var cell = DoseCell;
+        int productMask = ProductMask, bits = ProductBits;
         Partitions.Run(parts, parts, (part, _, _) =>
         {
             int low = Partitions.Start(n, parts, part), high = Partitions.Start(n, parts, part + 1);
-            int from = low < high ? start[low] : 0;
+            HashSet<long>? more = null;
+            HashSet<(int Row, LocalDate Date, int Product)>? unpacked = null;
             for (int i = 0; i < m; i++)
             {
                 int row = person[i];
-                if (row >= low && row < high)
+                if (row < low || row >= high)
                 {
-                    order[start[row]++] = i;
+                    continue;
                 }
-            }
 
-            for (int row = low, k = from; row < high; row++)
-            {
-                int end = start[row];
-                for (int x = k + 1; x < end; x++)
+                var date = doses[i].Date;
+                int product = cell[i] & productMask;
+                int key = DoseKey(date, product, bits);
+                bool repeat;
+                if (key == 0)
                 {
-                    int i = order[x];
-                    for (int y = k; y < x; y++)
+                    repeat = !(unpacked ??= []).Add((row, date, product));
+                }
+                else
+                {
+                    ref int slot = ref seen[row * Slots];
+                    repeat = false;
+                    int k = 0;
+                    for (; k < Slots; k++)
                     {
-                        if (SameDose(i, order[y]))
+                        int held = Unsafe.Add(ref slot, k);
+                        if (held == key)
                         {
-                            flags[i] |= Duplicate;
+                            repeat = true;
+                            break;
+                        }
+
+                        if (held == 0)
+                        {
+                            Unsafe.Add(ref slot, k) = key;
                             break;
                         }
                     }
+
+                    if (k == Slots)
+                    {
+                        repeat = !(more ??= []).Add(((long)row << 32) | (uint)key);
+                    }
                 }
 
-                k = end;
+                if (repeat)
+                {
+                    flags[i] |= Duplicate;
+                }
             }
         });
+    }
+
+    /// <summary>
+    /// A dose's date and product in one positive number, different for different pairs: an ISO date from 1800 to 2311 and
+    /// a product number below 4,096; 0 for any other pair (compared exactly instead).
+    /// </summary>
+    internal static int DoseKey(LocalDate date, int product, int productBits)
+    {
+        int year = date.Year - 1800;
+        if ((uint)year >= 512 || productBits > 12 || date.Calendar != CalendarSystem.Iso)
+        {
+            return 0;
+        }
+
+        int day = (((year << 4) | date.Month) << 5) | date.Day;
+        return 1 + ((day << productBits) | product);
     }
 
     /// <summary>Whether two doses (of the same row) have the same product and date (in the same calendar).</summary>

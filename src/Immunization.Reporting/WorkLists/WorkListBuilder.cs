@@ -1,4 +1,3 @@
-using System.Buffers;
 using Ardalis.GuardClauses;
 using Immunization.Core.Places;
 using Immunization.Core.Records;
@@ -167,37 +166,7 @@ public static class WorkListBuilder
             var span = records.AsSpan(start[c], length[c]);
             if (!allInOrder)
             {
-                // Each record's id read once (the records lie anywhere in memory), then the list checked and, when out
-                // of order, sorted by record id then record order (as the stable LINQ ordering was).
-                var rented = ArrayPool<(string Id, int Position)>.Shared.Rent(span.Length);
-                var keys = rented.AsSpan(0, span.Length);
-                bool sorted = true;
-                for (int k = 0; k < span.Length; k++)
-                {
-                    keys[k] = (all[span[k]].RecordId, span[k]);
-                }
-
-                for (int k = 1; k < keys.Length && sorted; k++)
-                {
-                    sorted = string.CompareOrdinal(keys[k - 1].Id, keys[k].Id) <= 0;
-                }
-
-                if (!sorted)
-                {
-                    keys.Sort(static (a, b) =>
-                    {
-                        int byId = string.CompareOrdinal(a.Id, b.Id);
-                        return byId != 0 ? byId : a.Position.CompareTo(b.Position);
-                    });
-
-                    for (int k = 0; k < span.Length; k++)
-                    {
-                        span[k] = keys[k].Position;
-                    }
-                }
-
-                keys.Clear();
-                ArrayPool<(string Id, int Position)>.Shared.Return(rented);
+                RecordIdOrder.Sort(span, all);
             }
 
             var info = units.Units[c];
