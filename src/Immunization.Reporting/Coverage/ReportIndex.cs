@@ -14,8 +14,9 @@ namespace Immunization.Reporting.Coverage;
 /// of new province and commune), each dose's register row, cell (leaf and product number in one integer) and flags,
 /// among them whether the dose repeats an earlier one. Built on 2 cores (the person-id table in small parts by hash
 /// code, the doses in contiguous ranges) and kept for the last inputs seen (weakly), so the three calculations over the
-/// same inputs build it once. Twelve bytes per dose and four per person (beside the person-id table): the first report
-/// in a process pays for every fresh page it touches.
+/// same inputs build it once. Twelve bytes per dose and four per person (beside the person-id table; eight more per
+/// person while indexing when a linker hands register rows over, their ids packed): the first report in a process pays
+/// for every fresh page it touches.
 /// </summary>
 /// <remarks>
 /// The index is reused only when every element of the two lists is the same object as when it was built (the records are
@@ -85,6 +86,8 @@ internal sealed class ReportIndex
         // are known), and the repeats among a row's doses while the rows rise (the records come person by person).
         DoseFlags = GC.AllocateUninitializedArray<byte>(m);
         int doseParts = Partitions.For(m);
+        var repeatedBits = Bits(repeated);
+        var packedRows = RowsHandedOver(doses, doseParts) ? PackIds(register) : null;
         var localProducts = new Dictionary<string, int>[doseParts];
         var unplaced = new List<int>[doseParts];
         var unknown = new long[doseParts];
@@ -118,6 +121,7 @@ internal sealed class ReportIndex
             var hintAt = new int[Block];
             var hintPeople = new RegisterPerson?[Block];
             var hintIds = new string?[Block];
+            var wanted = new ulong[Block];
             int immediate = 0;
             for (int start = from; start < to; start += Block)
             {
@@ -146,7 +150,7 @@ internal sealed class ReportIndex
 
                     // A row handed over by the linker, checked below with the block's others (a row whose id an earlier
                     // row has is never a dose's row: the id is looked up instead).
-                    if ((uint)hints[k] < (uint)n && !repeated[hints[k]])
+                    if ((uint)hints[k] < (uint)n && (repeatedBits[hints[k] >> 6] & (1UL << hints[k])) == 0)
                     {
                         hintAt[hinted++] = k;
                         rowOf[k] = -1;
@@ -178,8 +182,38 @@ internal sealed class ReportIndex
                     rowOf[k] = row;
                 }
 
-                // The rows handed over, checked in stages whose loads do not wait for each other (the row's person, its
-                // id, the comparison): a row that holds another id is looked up with the block's others.
+                // The rows handed over, checked in stages whose loads do not wait for each other: the rows' packed ids
+                // and the comparison with the records' ids packed; for a row whose id does not pack, the row's person,
+                // its id and the comparison. A row that holds another id is looked up with the block's others.
+                if (hinted > 0 && packedRows is not null)
+                {
+                    for (int h = 0; h < hinted; h++)
+                    {
+                        wanted[h] = packedRows[hints[hintAt[h]]];
+                    }
+
+                    int unpacked = 0;
+                    for (int h = 0; h < hinted; h++)
+                    {
+                        int k = hintAt[h];
+                        if (wanted[h] == PackedId.None)
+                        {
+                            hintAt[unpacked++] = k;
+                        }
+                        else if (wanted[h] == PackedId.Pack(ids[k]))
+                        {
+                            rowOf[k] = hints[k];
+                        }
+                        else
+                        {
+                            pendingIds[pending] = ids[k]!;
+                            pendingAt[pending++] = k;
+                        }
+                    }
+
+                    hinted = unpacked;
+                }
+
                 if (hinted > 0)
                 {
                     for (int h = 0; h < hinted; h++)
@@ -664,6 +698,57 @@ internal sealed class ReportIndex
     /// <summary>Whether two doses (of the same row) have the same product and date (in the same calendar).</summary>
     private bool SameDose(int i, int j) =>
         ((DoseCell[i] ^ DoseCell[j]) & ProductMask) == 0 && Doses[i].Date == Doses[j].Date;
+
+    /// <summary>
+    /// Whether a linker handed over register rows: one of the first 64 records of a core's range carries one. (When
+    /// none of those does, the rows any later record carries are checked against the register's ids as strings.)
+    /// </summary>
+    private static bool RowsHandedOver(DoseEntry[] doses, int parts)
+    {
+        for (int part = 0; part < parts; part++)
+        {
+            int from = Partitions.Start(doses.Length, parts, part), to = Partitions.Start(doses.Length, parts, part + 1);
+            for (int i = from; i < Math.Min(to, from + 64); i++)
+            {
+                if (doses[i].RegisterRow is not null)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Each register row's id packed (<see cref="PackedId"/>), on the cores, reading the register in order.</summary>
+    private static ulong[] PackIds(RegisterPerson[] register)
+    {
+        var packed = GC.AllocateUninitializedArray<ulong>(register.Length);
+        Partitions.Run(register.Length, Partitions.For(register.Length), (_, from, to) =>
+        {
+            for (int row = from; row < to; row++)
+            {
+                packed[row] = PackedId.Pack(register[row].PersonId);
+            }
+        });
+
+        return packed;
+    }
+
+    /// <summary>
+    /// The flags as bits, 64 to a number: the rows handed over are checked against them at random, and a register's bits
+    /// (1.25 MB at 10 M rows) stay in a core's cache where its flags (10 MB) do not.
+    /// </summary>
+    private static ulong[] Bits(bool[] flags)
+    {
+        var bits = new ulong[(flags.Length + 63) >> 6];
+        for (int i = 0; i < flags.Length; i++)
+        {
+            bits[i >> 6] |= flags[i] ? 1UL << i : 0;
+        }
+
+        return bits;
+    }
 
     /// <summary>Fills <see cref="PersonLeaf"/>; returns the repeated rows.</summary>
     private long PlacePeople(RegisterPerson[] register, bool[] repeated)
