@@ -606,8 +606,8 @@ internal sealed class ReportIndex
     /// Marks the repeats when the doses do not come person by person: each core takes a contiguous range of rows and reads
     /// the doses in record order, keeping for each of its rows the first three distinct (date, product) pairs met, packed
     /// in one number each (<see cref="DoseKey"/>): a dose whose pair its row already holds repeats an earlier one. One
-    /// access to the row's 12 bytes per dose, wherever the row lies; a row's fourth and later distinct pairs, and the doses
-    /// whose date does not pack, are kept in sets (exact, and rare: a person with more than three distinct doses).
+    /// access to the row's 12 bytes per dose, wherever the row lies. A row's fourth and later distinct pairs (a second
+    /// booster) and the doses whose pair does not pack are kept in sets, compared exactly and more slowly.
     /// </summary>
     private void FindRepeatsByRow(int[] person, byte[] flags, int n, int m)
     {
