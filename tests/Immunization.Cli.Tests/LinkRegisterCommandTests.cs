@@ -135,6 +135,77 @@ public sealed class LinkRegisterCommandTests : IDisposable
     }
 
     [Fact]
+    public void Run_RegisterRows_EachLinkedRecordNamesItsPersonsDataRowAndTheReportIsUnchanged()
+    {
+        var generated = Path.Combine(_dir, "generated");
+        Assert.Equal(0, CliApp.Run(["generate", "--people", "3000", "--seed", "3", "--out", generated], new StringWriter(), new StringWriter()));
+        string register = Path.Combine(generated, "register.csv"), records = Path.Combine(generated, "records.csv");
+        var error = new StringWriter();
+
+        var code = CliApp.Run(["link", "--register", register, "--records", records, "--out", Path.Combine(_dir, "rows"), "--register-rows"], new StringWriter(), error);
+        Assert.True(code == 0, error.ToString());
+        Assert.Equal(0, CliApp.Run(["link", "--register", register, "--records", records, "--out", Path.Combine(_dir, "plain")], new StringWriter(), new StringWriter()));
+
+        // Each linked record's row holds its person (the register's ids are its first column); the other columns as without rows.
+        var personOfRow = File.ReadLines(register).Skip(1).Select(l => l[..l.IndexOf(',', StringComparison.Ordinal)]).ToArray();
+        var withRows = File.ReadAllLines(Path.Combine(_dir, "rows", "links.csv"));
+        var plain = File.ReadAllLines(Path.Combine(_dir, "plain", "links.csv"));
+        Assert.Equal(plain[0] + ",register_row", withRows[0]);
+        Assert.Equal(plain.Length, withRows.Length);
+        int linked = 0;
+        for (int i = 1; i < withRows.Length; i++)
+        {
+            int cut = withRows[i].LastIndexOf(',');
+            Assert.Equal(plain[i], withRows[i][..cut]);
+            var fields = plain[i].Split(',');
+            string row = withRows[i][(cut + 1)..];
+            if (fields[2] is "verified" or "differs")
+            {
+                Assert.Equal(fields[1], personOfRow[int.Parse(row, System.Globalization.CultureInfo.InvariantCulture)]);
+                linked++;
+            }
+            else
+            {
+                Assert.Equal("", row);
+            }
+        }
+
+        Assert.True(linked > 5000, $"{linked} linked records");
+
+        // The report reads the rows and writes the same files.
+        foreach (var links in new[] { "rows", "plain" })
+        {
+            Assert.Equal(0, CliApp.Run(["report", "--register", register, "--records", records, "--links", Path.Combine(_dir, links, "links.csv"),
+                "--as-of", "2022-06-30", "--out", Path.Combine(_dir, "report-" + links)], new StringWriter(), new StringWriter()));
+        }
+
+        var files = Directory.GetFiles(Path.Combine(_dir, "report-plain"), "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(Path.Combine(_dir, "report-plain"), f)).Order(StringComparer.Ordinal).ToArray();
+        Assert.NotEmpty(files);
+        Assert.Equal(files, Directory.GetFiles(Path.Combine(_dir, "report-rows"), "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(Path.Combine(_dir, "report-rows"), f)).Order(StringComparer.Ordinal));
+        foreach (var file in files)
+        {
+            Assert.True(File.ReadAllBytes(Path.Combine(_dir, "report-plain", file)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(_dir, "report-rows", file))), file);
+        }
+    }
+
+    [Theory]
+    [InlineData("--silos", "2")]
+    [InlineData("--config", "c.json")]
+    public void Run_RegisterRowsWithSilosOrConfigMode_ExitsWithTwoSayingWhy(string option, string value)
+    {
+        var error = new StringWriter();
+        string[] args = option == "--silos"
+            ? ["link", "--register", Path.Combine(_dir, "register.csv"), "--records", Path.Combine(_dir, "records.csv"), "--out", Path.Combine(_dir, "out"), option, value, "--register-rows"]
+            : ["link", option, value, "--left", "a.csv", "--right", "b.csv", "--out", Path.Combine(_dir, "out"), "--register-rows"];
+
+        var code = CliApp.Run(args, new StringWriter(), error);
+
+        Assert.Equal(2, code);
+        Assert.Contains("--register-rows", error.ToString(), StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_dir, "out", "links.csv")));
+    }
+
+    [Fact]
     public void Run_RegisterWithoutRecords_ExitsWithTwoSayingWhatIsMissing()
     {
         var error = new StringWriter();

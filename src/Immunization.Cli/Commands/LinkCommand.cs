@@ -54,6 +54,12 @@ internal static class LinkCommand
                 "its client with this settings file (client.json: clusterId, membershipDatabase, storage, snapshot); give --records, " +
                 "not --register: the register is the snapshot split into the shared storage by 'immunization cluster split'.",
         };
+        var registerRows = new Option<bool>("--register-rows")
+        {
+            Description = "[register mode] Add a register_row column to links.csv: the linked person's data row in register.csv, counted " +
+                "from 0 (with --index, in the register the index was saved from; empty when not linked), which 'report' checks instead " +
+                "of looking the person up. Not with --silos or --cluster (a shard numbers only its own people).",
+        };
         var train = new Option<bool>("--train-on-truth")
         {
             Description = "[config mode] Count m from the labelled pairs instead of estimating it by EM (optimistic accuracy).",
@@ -63,7 +69,7 @@ internal static class LinkCommand
             "the built-in Vietnamese matcher. Config mode (--config, --left, --right): two CSV files as a JSON configuration says: " +
             "candidate pairs by blocking, Fellegi-Sunter weights, explained decisions. Exit codes: 0 done, 2 bad input or usage.")
         {
-            register, records, indexFile, saveIndex, config, left, right, output, truth, train, silos, clusterConfig,
+            register, records, indexFile, saveIndex, config, left, right, output, truth, train, silos, clusterConfig, registerRows,
         };
         command.SetAction(parse =>
         {
@@ -77,7 +83,7 @@ internal static class LinkCommand
                 if (parse.GetValue(clusterConfig) is { } clusterPath)
                 {
                     return RunOnCluster(stdout, clusterPath, registerPath ?? indexPath ?? parse.GetValue(saveIndex) ?? parse.GetValue(config)
-                        ?? parse.GetValue(left) ?? parse.GetValue(right), truthGiven || parse.GetValue(train) || parse.GetValue(silos) != 0,
+                        ?? parse.GetValue(left) ?? parse.GetValue(right), truthGiven || parse.GetValue(train) || parse.GetValue(silos) != 0 || parse.GetValue(registerRows),
                         parse.GetValue(records), parse.GetValue(output)!);
                 }
 
@@ -128,9 +134,16 @@ internal static class LinkCommand
                         throw new CliInputException("--silos splits the register file into shards: give --register, not --index or --save-index, with it.");
                     }
 
+                    if (siloCount > 0 && parse.GetValue(registerRows))
+                    {
+                        throw new CliInputException("--register-rows is not available with --silos: each shard numbers only its own people, so the " +
+                            "cluster's links carry no register row.");
+                    }
+
                     return RegisterLinkRun.Run(stdout, new RegisterSource(registerPath, indexPath, parse.GetValue(saveIndex)), recordsPath,
                         parse.GetValue(output)!, truthPath,
-                        siloCount > 0 ? stats => ClusterLinkRun.Start(registerPath!, recordsPath, siloCount, stats) : null);
+                        siloCount > 0 ? stats => ClusterLinkRun.Start(registerPath!, recordsPath, siloCount, stats) : null,
+                        parse.GetValue(registerRows));
                 }
 
                 if (parse.GetValue(silos) != 0)
@@ -138,9 +151,9 @@ internal static class LinkCommand
                     throw new CliInputException("--silos belongs to register mode: give --register and --records with it.");
                 }
 
-                if (parse.GetValue(records) is not null || parse.GetValue(saveIndex) is not null)
+                if (parse.GetValue(records) is not null || parse.GetValue(saveIndex) is not null || parse.GetValue(registerRows))
                 {
-                    throw new CliInputException("--records and --save-index belong to register mode: give --register (or --index) with them.");
+                    throw new CliInputException("--records, --save-index and --register-rows belong to register mode: give --register (or --index) with them.");
                 }
 
                 var configPath = parse.GetValue(config)
@@ -193,8 +206,8 @@ internal static class LinkCommand
 
         if (otherOption)
         {
-            throw new CliInputException("--truth, --train-on-truth and --silos are not available with --cluster (blocking recall needs the whole " +
-                "register's index on one machine; --silos starts a cluster of its own).");
+            throw new CliInputException("--truth, --train-on-truth, --silos and --register-rows are not available with --cluster (blocking recall " +
+                "needs the whole register's index on one machine; --silos starts a cluster of its own; a shard numbers only its own people).");
         }
 
         if (recordsPath is null)

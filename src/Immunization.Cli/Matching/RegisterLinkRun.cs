@@ -18,8 +18,10 @@ internal static class RegisterLinkRun
 {
     /// <param name="cluster">With <c>--silos</c> or <c>--cluster</c>: starts the cluster's link of every record (given the register
     /// file's statistics to fill); <see langword="null"/> to link on this machine.</param>
+    /// <param name="registerRows">Whether links.csv gets a <c>register_row</c> column: each linked person's position in the
+    /// register (its data row when the index was built from the register file).</param>
     public static int Run(TextWriter stdout, RegisterSource source, string recordsPath, string outDir, string? truthPath,
-        Func<IdentityFileStats, ClusterLinkRun>? cluster = null)
+        Func<IdentityFileStats, ClusterLinkRun>? cluster = null, bool registerRows = false)
     {
         var clock = Stopwatch.StartNew();
         if (File.Exists(outDir))
@@ -129,6 +131,7 @@ internal static class RegisterLinkRun
                     if (linkedPerson is not null)
                     {
                         spoolWriter.Write(linkedPerson);
+                        spoolWriter.Write(link.PersonIndex);
                     }
 
                     spoolWriter.Write((byte)link.Outcome);
@@ -208,13 +211,15 @@ internal static class RegisterLinkRun
         using (var spoolReader = new BinaryReader(spool, System.Text.Encoding.UTF8, leaveOpen: true))
         using (var writer = new StandardCsvWriter(File.Create(linksPath)))
         {
-            writer.Row("record_id", "person_id", "outcome", "weight", "differing_fields", "cluster_id");
-            var row = new string?[6];
+            string[] header = ["record_id", "person_id", "outcome", "weight", "differing_fields", "cluster_id", "register_row"];
+            var row = new string?[registerRows ? 7 : 6];
+            writer.Row(header.AsSpan(0, row.Length));
             var nextUnlinked = 0;
             for (var i = 0; i < recordCount; i++)
             {
                 var recordId = spoolReader.ReadString();
                 var person = spoolReader.ReadBoolean() ? spoolReader.ReadString() : null;
+                var personIndex = person is null ? -1 : spoolReader.ReadInt32();
                 var outcome = (VerificationOutcome)spoolReader.ReadByte();
                 var weight = spoolReader.ReadDouble();
                 var textNumber = spoolReader.ReadInt32();
@@ -231,6 +236,11 @@ internal static class RegisterLinkRun
                 row[3] = double.IsNaN(weight) ? "" : StandardCsvWriter.Number(weight, "0.##");
                 row[4] = differenceList[textNumber];
                 row[5] = clusterName ?? person;
+                if (registerRows)
+                {
+                    row[6] = personIndex >= 0 ? personIndex.ToString(CultureInfo.InvariantCulture) : null;
+                }
+
                 writer.Row(row);
             }
         }

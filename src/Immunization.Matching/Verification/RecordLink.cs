@@ -30,8 +30,16 @@ public sealed class RecordLink
     /// <summary>Gets the outcome (<see cref="RecordVerification.Outcome"/>).</summary>
     public VerificationOutcome Outcome => Verification.Outcome;
 
-    /// <summary>The index of the best candidate in the register (also for an ambiguous record), or -1.</summary>
-    internal int PersonIndex { get; }
+    /// <summary>
+    /// Gets the best candidate's position among the people the index was built from, in the order
+    /// <see cref="RegisterIndex.Build"/> was given them (a saved and loaded index keeps it), also for an ambiguous record; -1
+    /// without a candidate, and for a link made on a cluster (a shard numbers only its own people).
+    /// </summary>
+    /// <remarks>
+    /// Built from a register file read in order, it is the person's data row: a report can check that row instead of
+    /// looking the person id up (<c>Immunization.Reporting</c>'s <c>DoseEntry.RegisterRow</c>).
+    /// </remarks>
+    public int PersonIndex { get; }
 
     /// <summary>
     /// Gets the best candidate's id (<see cref="RecordVerification.PersonId"/>): the linked person for
