@@ -190,13 +190,17 @@ public sealed class LinkRegisterCommandTests : IDisposable
 
     [Theory]
     [InlineData("--silos", "2")]
+    [InlineData("--cluster", "client.json")]
     [InlineData("--config", "c.json")]
-    public void Run_RegisterRowsWithSilosOrConfigMode_ExitsWithTwoSayingWhy(string option, string value)
+    public void Run_RegisterRowsWithSilosClusterOrConfigMode_ExitsWithTwoSayingWhy(string option, string value)
     {
         var error = new StringWriter();
-        string[] args = option == "--silos"
-            ? ["link", "--register", Path.Combine(_dir, "register.csv"), "--records", Path.Combine(_dir, "records.csv"), "--out", Path.Combine(_dir, "out"), option, value, "--register-rows"]
-            : ["link", option, value, "--left", "a.csv", "--right", "b.csv", "--out", Path.Combine(_dir, "out"), "--register-rows"];
+        string[] args = option switch
+        {
+            "--silos" => ["link", "--register", Path.Combine(_dir, "register.csv"), "--records", Path.Combine(_dir, "records.csv"), "--out", Path.Combine(_dir, "out"), option, value, "--register-rows"],
+            "--cluster" => ["link", option, value, "--records", Path.Combine(_dir, "records.csv"), "--out", Path.Combine(_dir, "out"), "--register-rows"],
+            _ => ["link", option, value, "--left", "a.csv", "--right", "b.csv", "--out", Path.Combine(_dir, "out"), "--register-rows"],
+        };
 
         var code = CliApp.Run(args, new StringWriter(), error);
 

@@ -42,6 +42,17 @@ public sealed class RecordIdOrderTests
         Assert.Equal([1, 4, 0, 3, 2], positions);
     }
 
+    [Fact]
+    public void Sort_RecordWithoutId_FirstAsInOrdinalOrder()
+    {
+        var doses = new[] { Dose("b"), Dose(null!), Dose("a") };
+        var positions = new[] { 0, 1, 2 };
+
+        RecordIdOrder.Sort(positions, doses);
+
+        Assert.Equal([1, 2, 0], positions);
+    }
+
     private static DoseEntry Dose(string recordId) =>
         new(recordId, null, VerificationOutcome.NotFound, new LocalDate(2021, 10, 1), "pfizer", true);
 

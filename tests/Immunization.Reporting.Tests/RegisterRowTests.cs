@@ -18,6 +18,20 @@ public sealed class RegisterRowTests
 {
     private static readonly ReportOptions s_options = new() { AsOf = Sample.AsOf };
 
+    [Theory]
+    [InlineData(1, true)]
+    [InlineData(2, true)]
+    [InlineData(2, false)]
+    public void RowsHandedOver_FirstRecordsOfEachRangeUnlinked_DecidedByTheFirstLinkedRecord(int parts, bool withRow)
+    {
+        // 1,000 records without a person (not found) start each range, then linked ones with or without their rows.
+        var doses = Enumerable.Range(0, 4_000).Select(i => i % 2_000 < 1_000
+            ? new DoseEntry("R" + i, null, VerificationOutcome.NotFound, Sample.AsOf, "pfizer", true)
+            : new DoseEntry("R" + i, "P" + i, VerificationOutcome.Verified, Sample.AsOf, "pfizer", true) { RegisterRow = withRow ? i : null }).ToArray();
+
+        Assert.Equal(withRow, ReportIndex.RowsHandedOver(doses, parts));
+    }
+
     /// <summary>How the doses' rows are set.</summary>
     public enum Rows
     {

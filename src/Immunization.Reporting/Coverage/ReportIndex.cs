@@ -700,19 +700,26 @@ internal sealed class ReportIndex
         ((DoseCell[i] ^ DoseCell[j]) & ProductMask) == 0 && Doses[i].Date == Doses[j].Date;
 
     /// <summary>
-    /// Whether a linker handed over register rows: one of the first 64 records of a core's range carries one. (When
-    /// none of those does, the rows any later record carries are checked against the register's ids as strings.)
+    /// Whether a linker handed over register rows: the first record with a person id in some core's range carries one
+    /// (records without a person id carry none, whoever linked them). Otherwise the rows any later record carries are
+    /// checked against the register's ids as strings.
     /// </summary>
-    private static bool RowsHandedOver(DoseEntry[] doses, int parts)
+    internal static bool RowsHandedOver(DoseEntry[] doses, int parts)
     {
         for (int part = 0; part < parts; part++)
         {
             int from = Partitions.Start(doses.Length, parts, part), to = Partitions.Start(doses.Length, parts, part + 1);
-            for (int i = from; i < Math.Min(to, from + 64); i++)
+            for (int i = from; i < to; i++)
             {
-                if (doses[i].RegisterRow is not null)
+                var dose = doses[i];
+                if (dose.PersonId is not null)
                 {
-                    return true;
+                    if (dose.RegisterRow is not null)
+                    {
+                        return true;
+                    }
+
+                    break;
                 }
             }
         }

@@ -38,9 +38,18 @@ internal static class RecordIdOrder
         var ids = rentedIds.AsSpan(0, n);
         try
         {
+            bool missing = false;
             for (int k = 0; k < n; k++)
             {
                 ids[k] = doses[positions[k]].RecordId;
+                missing |= ids[k] is null;
+            }
+
+            if (missing)
+            {
+                // A record without an id (the type says it has one; a caller may still pass null): ordinal order puts it first.
+                SortByComparison(positions, rentedIds);
+                return;
             }
 
             // Each id's first cache line loaded, one load independent of the next, before the comparisons wait on them.
