@@ -683,7 +683,7 @@ internal sealed class ReportIndex
     /// A dose's date and product in one positive number, different for different pairs: an ISO date from 1800 to 2311 and
     /// a product number below 4,096; 0 for any other pair (compared exactly instead).
     /// </summary>
-    internal static int DoseKey(LocalDate date, int product, int productBits)
+    private static int DoseKey(LocalDate date, int product, int productBits)
     {
         int year = date.Year - 1800;
         if ((uint)year >= 512 || productBits > 12 || date.Calendar != CalendarSystem.Iso)

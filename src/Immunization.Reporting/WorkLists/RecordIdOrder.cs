@@ -38,29 +38,28 @@ internal static class RecordIdOrder
         var ids = rentedIds.AsSpan(0, n);
         try
         {
-            bool missing = false;
             for (int k = 0; k < n; k++)
             {
                 ids[k] = doses[positions[k]].RecordId;
-                missing |= ids[k] is null;
             }
 
-            if (missing)
-            {
-                // A record without an id (the type says it has one; a caller may still pass null): ordinal order puts it first.
-                SortByComparison(positions, rentedIds);
-                return;
-            }
-
-            // Each id's first cache line loaded, one load independent of the next, before the comparisons wait on them.
-            int longest = 0;
+            // Each id's first cache line loaded, one load independent of the next, before the comparisons wait on them (the
+            // shortest id bounds the prefix they all share). A record without an id (the type says it has one; a caller may
+            // still pass null) is sorted by comparison, which puts it first as ordinal order does.
+            int shortest = int.MaxValue;
             for (int k = 0; k < n; k++)
             {
-                longest = Math.Max(longest, ids[k].Length);
+                if (ids[k] is not { } id)
+                {
+                    SortByComparison(positions, rentedIds);
+                    return;
+                }
+
+                shortest = Math.Min(shortest, id.Length);
             }
 
             string first = ids[0];
-            int prefix = Math.Min(first.Length, longest);
+            int prefix = shortest;
             bool sorted = true;
             for (int k = 1; k < n; k++)
             {
