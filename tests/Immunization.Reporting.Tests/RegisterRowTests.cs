@@ -100,6 +100,33 @@ public sealed class RegisterRowTests
             .Single(r => r.Indicator == Indicators.DosesEntered && r.UnitCode == commune && r.Disaggregation == "all").Figure.Numerator;
     }
 
+    [Fact]
+    public void Report_RowsHandedOverOutOfOrder_NoRepeatFromThePackedIdsMemory()
+    {
+        // The repeats reuse the memory that held the packed ids: row 0's id "113346" packs to a number whose low half is
+        // the key of its dose (2021-06-01, the only product), so that memory left uncleared would call the dose a repeat.
+        var places = Sample.Places();
+        RegisterPerson[] register =
+        [
+            new("113346", Sex.Female, new LocalDate(1980, 1, 1), places[0], []),
+            new("B", Sex.Male, new LocalDate(1980, 1, 1), places[1], []),
+        ];
+        var date = new LocalDate(2021, 6, 1);
+        DoseEntry[] doses =
+        [
+            new("R1", "B", VerificationOutcome.Verified, date, "pfizer", true) { RegisterRow = 1 },
+            new("R2", "113346", VerificationOutcome.Verified, date, "pfizer", true) { RegisterRow = 0 },
+            new("R3", "113346", VerificationOutcome.Verified, date, "pfizer", true) { RegisterRow = 0 },
+        ];
+        var input = new ReportInput { Register = register, Doses = doses };
+
+        var quality = DataQualityCalculator.Compute(input, s_options, CoverageCalculator.Compute(input, s_options));
+
+        var repeats = quality.Single(r => r.Indicator == QualityIndicators.DuplicateDoses && r.UnitCode == "VN").Figure;
+        Assert.Equal(1, repeats.Numerator);
+        Assert.Equal(3, repeats.Denominator);
+    }
+
     // The doses with rows set as asked (shuffled with the seed when asked); the register and the rest unchanged.
     private static ReportInput With(ReportInput input, Rows rows, int seed, bool shuffled)
     {
