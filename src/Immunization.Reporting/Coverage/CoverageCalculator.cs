@@ -228,7 +228,7 @@ public static class CoverageCalculator
     private static int[] StatusRows(ReportIndex index, IReadOnlyList<PersonStatus> statuses)
     {
         var register = index.Register;
-        var statusOf = new int[register.Length];
+        var statusOf = LargeArrays.Uninitialized<int>(register.Length);
         Array.Fill(statusOf, -1);
         int count = statuses.Count;
         Partitions.Run(count, Partitions.For(count), (_, from, to) =>

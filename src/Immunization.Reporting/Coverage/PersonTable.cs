@@ -41,7 +41,7 @@ internal sealed class PersonTable
 
         // 1. Hash codes, and how many rows of each part each core's range holds.
         int cores = Partitions.For(n);
-        var hashes = scratch1 is { } s1 && s1.Length >= n ? s1 : GC.AllocateUninitializedArray<int>(n);
+        var hashes = scratch1 is { } s1 && s1.Length >= n ? s1 : LargeArrays.Uninitialized<int>(n);
         var counts = new int[cores][];
         Partitions.Run(n, cores, (core, from, to) =>
         {
@@ -75,7 +75,7 @@ internal sealed class PersonTable
         partStart[partCount] = total;
 
         // 3. (hash, row) sorted by part, in row order within a part.
-        long[]? own = scratch2 is { } s2 && s2.Length / 2 >= n ? null : GC.AllocateUninitializedArray<long>(n);
+        long[]? own = scratch2 is { } s2 && s2.Length / 2 >= n ? null : LargeArrays.Uninitialized<long>(n);
         Span<long> Sorted() => own is not null ? own : MemoryMarshal.Cast<int, long>(scratch2!.AsSpan());
         Partitions.Run(n, cores, (core, from, to) =>
         {
@@ -91,7 +91,7 @@ internal sealed class PersonTable
         // 4. Each part's table, at most three quarters full, filled from its rows in order.
         int size = (int)Math.Min(1L << 30, BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, (largest * 4 / 3) + 1)));
         _mask = size - 1;
-        _slots = new long[(long)partCount * size];
+        _slots = LargeArrays.Zeroed<long>(checked(partCount * size));
         var slots = _slots;
         int mask = _mask;
         Partitions.Run(partCount, Math.Min(partCount, cores), (_, fromPart, toPart) =>

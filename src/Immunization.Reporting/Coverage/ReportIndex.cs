@@ -73,22 +73,22 @@ internal sealed class ReportIndex
 
         // 1. Person ids: the table of each id's first row (built on the cores), which marks the rows that repeat an id; it
         // builds in the memory of two dose arrays, filled only afterwards.
-        DosePerson = GC.AllocateUninitializedArray<int>(m);
-        DoseCell = GC.AllocateUninitializedArray<int>(m);
-        var repeated = new bool[n];
+        DosePerson = LargeArrays.Uninitialized<int>(m);
+        DoseCell = LargeArrays.Uninitialized<int>(m);
+        var repeated = LargeArrays.Zeroed<bool>(n);
         _persons = new PersonTable(register, repeated, DoseCell, DosePerson);
 
         // 2. Places of the people counted (a repeated row is neither counted nor placed): on the cores, each row's unit
         // number (its hash code) and each range's units in the order first met; the units' leaves, range by range (so in
         // register order, as one pass would meet them); then each row's leaf on the cores.
-        PersonLeaf = GC.AllocateUninitializedArray<int>(n);
+        PersonLeaf = LargeArrays.Uninitialized<int>(n);
         long duplicates = PlacePeople(register, repeated);
         People = n - (int)duplicates;
         DuplicatePersonIds = duplicates;
 
         // 3. Doses, in contiguous ranges: register row, flags, product (numbered per range, in the cell until the leaves
         // are known), and the repeats among a row's doses while the rows rise (the records come person by person).
-        DoseFlags = GC.AllocateUninitializedArray<byte>(m);
+        DoseFlags = LargeArrays.Uninitialized<byte>(m);
         int doseParts = Partitions.For(m);
         var repeatedBits = Bits(repeated);
         var packedRows = RowsHandedOver(doses, doseParts) ? PackIds(register) : null;
@@ -625,7 +625,7 @@ internal sealed class ReportIndex
             throw new NotSupportedException($"A report checks repeated doses of at most {Array.MaxLength / Slots:N0} register rows.");
         }
 
-        var seen = TakeSpare(n * Slots) ?? new int[n * Slots];
+        var seen = TakeSpare(n * Slots) ?? LargeArrays.Zeroed<int>(n * Slots);
 
         var doses = Doses;
         var cell = DoseCell;
@@ -742,7 +742,7 @@ internal sealed class ReportIndex
     private static int[] PackIds(RegisterPerson[] register)
     {
         int n = register.Length;
-        var spare = GC.AllocateUninitializedArray<int>((long)n * 3 <= Array.MaxLength ? n * 3 : n * 2);
+        var spare = LargeArrays.Uninitialized<int>((long)n * 3 <= Array.MaxLength ? n * 3 : n * 2);
         Partitions.Run(n, Partitions.For(n), (_, from, to) =>
         {
             var packed = MemoryMarshal.Cast<int, ulong>(spare.AsSpan(0, 2 * n));

@@ -144,7 +144,7 @@ public static class WorkListBuilder
             length[c] = total - start[c];
         }
 
-        var records = GC.AllocateUninitializedArray<int>(total);
+        var records = LargeArrays.Uninitialized<int>(total);
         Partitions.Run(m, parts, (part, from, to) =>
         {
             var next = perPart[part];
