@@ -33,9 +33,19 @@ public sealed class LargeArraysTests
         }
 
         var array = LargeArrays.Uninitialized<int>(4 << 20);
-        var (from, to) = LargeArrays.HugePages(array, (long)array.Length * sizeof(int));
+        long bytes = (long)array.Length * sizeof(int);
+        var (from, to) = LargeArrays.HugePages(array, bytes);
 
-        Assert.True(to - from >= 12L << 20);
+        // The range: whole 2 MB pages inside the array's elements, as many as fit.
+        var handle = System.Runtime.InteropServices.GCHandle.Alloc(array, System.Runtime.InteropServices.GCHandleType.Pinned);
+        long start = handle.AddrOfPinnedObject();
+        handle.Free();
+        const long Huge = 2L << 20;
+        Assert.Equal(0, from % Huge);
+        Assert.Equal(0, to % Huge);
+        Assert.InRange(from, start, start + Huge - 1);
+        Assert.InRange(to, start + bytes - Huge + 1, start + bytes);
+        Assert.True(to - from >= 14L << 20);
         Assert.Contains("hg", Flags(from));
         Assert.Contains("hg", Flags(to - 1));
         GC.KeepAlive(array);

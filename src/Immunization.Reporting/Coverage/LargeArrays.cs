@@ -9,10 +9,16 @@ namespace Immunization.Reporting.Coverage;
 /// large array) and its memory advised <c>MADV_HUGEPAGE</c> before anything touches it. A first report in a process
 /// then takes one page fault per 2 MB instead of one per 4 KB (on a virtual machine where each fault costs the
 /// hypervisor about 10 µs, 110 k faults and 2–3 s of CPU fewer at 10 M), and the scattered reads into the person-id
-/// table and the per-row arrays miss the TLB less. Elsewhere, below 4 MB, when the kernel refuses the advice (huge pages
-/// off) or when the application turns it off (the <see cref="AppContext"/> switch
-/// <c>Immunization.Reporting.HugePages</c> set to <see langword="false"/>), these are ordinary arrays.
+/// table and the per-row arrays miss the TLB less. Elsewhere, below 4 MB, after the kernel refused the advice once (huge
+/// pages not built in), when libc has no <c>madvise</c>, or when the application turns it off (the
+/// <see cref="AppContext"/> switch <c>Immunization.Reporting.HugePages</c> set to <see langword="false"/>), these are
+/// ordinary arrays.
 /// </summary>
+/// <remarks>
+/// Unlike ordinary large arrays, pinned ones are never compacted; memory the pinned heap reuses keeps whatever pages it
+/// had, and keeps the advice for the objects that later live there; with the kernel's <c>defrag</c> set to
+/// <c>madvise</c>, a fault in advised memory may wait for the kernel to assemble a 2 MB page.
+/// </remarks>
 internal static class LargeArrays
 {
     /// <summary>The <see cref="AppContext"/> switch that turns the advice off when set to <see langword="false"/>.</summary>
@@ -88,8 +94,11 @@ internal static class LargeArrays
 
         try
         {
-            // A refusal (huge pages not built into the kernel) leaves ordinary pages: nothing else to do.
-            _ = NativeMethods.Madvise((nint)from, (nuint)(to - from), AdviseHugePage);
+            // A refusal (huge pages not built into the kernel) leaves ordinary pages, and later arrays are ordinary ones.
+            if (NativeMethods.Madvise((nint)from, (nuint)(to - from), AdviseHugePage) != 0)
+            {
+                s_available = false;
+            }
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
         {

@@ -53,8 +53,9 @@ internal sealed class ReportIndex
     private readonly Lock _duplicatesLock = new();
     private bool _duplicatesFound;
 
-    // The packed ids' memory, kept for the repeats when the doses do not come person by person (see PackIds).
-    private int[]? _spare;
+    // The packed ids' memory, kept for the repeats when the doses do not come person by person (see PackIds); weakly,
+    // so that an index whose repeats are never asked for does not keep it.
+    private WeakReference<int[]>? _spare;
 
     // The places met: each unit's leaf plus one by the unit's hash code (its dense catalogue number), and each leaf's
     // (province, commune) pair with the first residence that led to it.
@@ -92,7 +93,7 @@ internal sealed class ReportIndex
         int doseParts = Partitions.For(m);
         var repeatedBits = Bits(repeated);
         var packedRows = RowsHandedOver(doses, doseParts) ? PackIds(register) : null;
-        _spare = packedRows;
+        _spare = packedRows is null ? null : new(packedRows);
         var localProducts = new Dictionary<string, int>[doseParts];
         var unplaced = new List<int>[doseParts];
         var unknown = new long[doseParts];
@@ -755,15 +756,20 @@ internal sealed class ReportIndex
         return spare;
     }
 
-    /// <summary>The packed ids' array, cleared on the cores, when it holds <paramref name="length"/> numbers (once); otherwise null.</summary>
+    /// <summary>
+    /// The packed ids' array, cleared on the cores, when it is still alive and holds <paramref name="length"/> numbers
+    /// (once); otherwise null.
+    /// </summary>
     private int[]? TakeSpare(int length)
     {
-        if (_spare is not { } spare || spare.Length < length)
+        int[]? spare = null;
+        bool kept = _spare is not null && _spare.TryGetTarget(out spare);
+        _spare = null;
+        if (!kept || spare!.Length < length)
         {
             return null;
         }
 
-        _spare = null;
         Partitions.Run(spare.Length, Partitions.For(spare.Length), (_, from, to) => Array.Clear(spare, from, to - from));
         return spare;
     }
