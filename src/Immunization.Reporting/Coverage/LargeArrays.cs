@@ -29,7 +29,8 @@ internal static class LargeArrays
     private const long HugePage = 2L << 20;
     private const int AdviseHugePage = 14;
 
-    // Cleared when the advice cannot be given at all here (no libc, no madvise), so it is not tried again.
+    // Cleared when the advice cannot be given here (no libc, no madvise, or the kernel refused it once), so it is not
+    // tried again; a race between two allocating threads only tries it once more.
     private static bool s_available = OperatingSystem.IsLinux();
 
     /// <summary>Whether arrays of this many bytes are advised in this process.</summary>
