@@ -37,9 +37,7 @@ public sealed class LargeArraysTests
         var (from, to) = LargeArrays.HugePages(array, bytes);
 
         // The range: whole 2 MB pages inside the array's elements, as many as fit.
-        var handle = System.Runtime.InteropServices.GCHandle.Alloc(array, System.Runtime.InteropServices.GCHandleType.Pinned);
-        long start = handle.AddrOfPinnedObject();
-        handle.Free();
+        long start = System.Runtime.InteropServices.Marshal.UnsafeAddrOfPinnedArrayElement(array, 0);
         const long Huge = 2L << 20;
         Assert.Equal(0, from % Huge);
         Assert.Equal(0, to % Huge);

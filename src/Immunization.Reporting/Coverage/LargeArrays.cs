@@ -70,18 +70,10 @@ internal static class LargeArrays
     internal static (long From, long To) HugePages<T>(T[] array, long bytes)
         where T : unmanaged
     {
-        var handle = GCHandle.Alloc(array, GCHandleType.Pinned);
-        try
-        {
-            long start = handle.AddrOfPinnedObject();
-            long from = (start + HugePage - 1) & ~(HugePage - 1);
-            long to = (start + bytes) & ~(HugePage - 1);
-            return (from, Math.Max(from, to));
-        }
-        finally
-        {
-            handle.Free();
-        }
+        long start = Marshal.UnsafeAddrOfPinnedArrayElement(array, 0);
+        long from = (start + HugePage - 1) & ~(HugePage - 1);
+        long to = (start + bytes) & ~(HugePage - 1);
+        return (from, Math.Max(from, to));
     }
 
     private static void Advise<T>(T[] array, long bytes)

@@ -55,7 +55,7 @@ internal sealed class ReportIndex
 
     // The packed ids' memory, kept for the repeats when the doses do not come person by person (see PackIds); weakly,
     // so that an index whose repeats are never asked for does not keep it.
-    private WeakReference<int[]>? _spare;
+    private WeakReference<int[]>? _packedIds;
 
     // The places met: each unit's leaf plus one by the unit's hash code (its dense catalogue number), and each leaf's
     // (province, commune) pair with the first residence that led to it.
@@ -93,7 +93,7 @@ internal sealed class ReportIndex
         int doseParts = Partitions.For(m);
         var repeatedBits = Bits(repeated);
         var packedRows = RowsHandedOver(doses, doseParts) ? PackIds(register) : null;
-        _spare = packedRows is null ? null : new(packedRows);
+        _packedIds = packedRows is null ? null : new(packedRows);
         var localProducts = new Dictionary<string, int>[doseParts];
         var unplaced = new List<int>[doseParts];
         var unknown = new long[doseParts];
@@ -374,7 +374,7 @@ internal sealed class ReportIndex
         }
 
         DosesGroupedByPerson = byPerson;
-        _spare = byPerson ? null : _spare;
+        _packedIds = byPerson ? null : _packedIds;
 
         bool TryRow(string id, int row, out int found)
         {
@@ -626,7 +626,7 @@ internal sealed class ReportIndex
             throw new NotSupportedException($"A report checks repeated doses of at most {Array.MaxLength / Slots:N0} register rows.");
         }
 
-        var seen = TakeSpare(n * Slots) ?? LargeArrays.Zeroed<int>(n * Slots);
+        var seen = TakePackedIds(n * Slots) ?? LargeArrays.Zeroed<int>(n * Slots);
 
         var doses = Doses;
         var cell = DoseCell;
@@ -738,40 +738,40 @@ internal sealed class ReportIndex
     /// <summary>
     /// Each register row's id packed (<see cref="PackedId"/>), on the cores, reading the register in order: two
     /// <see cref="int"/>s per row, in an array of three per row (when that many fit in an array) that the repeats take
-    /// over afterwards (<see cref="TakeSpare"/>), so that a first report touches 8 bytes per row fewer fresh pages.
+    /// over afterwards (<see cref="TakePackedIds"/>), so that a first report touches 8 bytes per row fewer fresh pages.
     /// </summary>
     private static int[] PackIds(RegisterPerson[] register)
     {
         int n = register.Length;
-        var spare = LargeArrays.Uninitialized<int>((long)n * 3 <= Array.MaxLength ? n * 3 : n * 2);
+        var memory = LargeArrays.Uninitialized<int>((long)n * 3 <= Array.MaxLength ? n * 3 : n * 2);
         Partitions.Run(n, Partitions.For(n), (_, from, to) =>
         {
-            var packed = MemoryMarshal.Cast<int, ulong>(spare.AsSpan(0, 2 * n));
+            var packed = MemoryMarshal.Cast<int, ulong>(memory.AsSpan(0, 2 * n));
             for (int row = from; row < to; row++)
             {
                 packed[row] = PackedId.Pack(register[row].PersonId);
             }
         });
 
-        return spare;
+        return memory;
     }
 
     /// <summary>
     /// The packed ids' array, cleared on the cores, when it is still alive and holds <paramref name="length"/> numbers
     /// (once); otherwise null.
     /// </summary>
-    private int[]? TakeSpare(int length)
+    private int[]? TakePackedIds(int length)
     {
-        int[]? spare = null;
-        bool kept = _spare is not null && _spare.TryGetTarget(out spare);
-        _spare = null;
-        if (!kept || spare!.Length < length)
+        int[]? memory = null;
+        bool kept = _packedIds is not null && _packedIds.TryGetTarget(out memory);
+        _packedIds = null;
+        if (!kept || memory!.Length < length)
         {
             return null;
         }
 
-        Partitions.Run(spare.Length, Partitions.For(spare.Length), (_, from, to) => Array.Clear(spare, from, to - from));
-        return spare;
+        Partitions.Run(memory.Length, Partitions.For(memory.Length), (_, from, to) => Array.Clear(memory, from, to - from));
+        return memory;
     }
 
     /// <summary>

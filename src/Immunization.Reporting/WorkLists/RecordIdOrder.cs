@@ -153,12 +153,7 @@ internal static class RecordIdOrder
             }
         }
 
-        positions.CopyTo(before);
-        for (int k = 0; k < n; k++)
-        {
-            positions[k] = before[places[k]];
-        }
-
+        Reorder(positions, places, before);
         ArrayPool<ulong>.Shared.Return(rentedKeys);
         ArrayPool<int>.Shared.Return(rentedPlaces);
     }
@@ -175,13 +170,18 @@ internal static class RecordIdOrder
         }
 
         places.Sort((a, b) => Compare(ids, a, b));
+        Reorder(positions, places, before);
+        ArrayPool<int>.Shared.Return(rented);
+    }
+
+    // The positions in the sorted order of their places (before: scratch of the same length).
+    private static void Reorder(Span<int> positions, ReadOnlySpan<int> places, Span<int> before)
+    {
         positions.CopyTo(before);
-        for (int k = 0; k < n; k++)
+        for (int k = 0; k < positions.Length; k++)
         {
             positions[k] = before[places[k]];
         }
-
-        ArrayPool<int>.Shared.Return(rented);
     }
 
     private static int Compare(string[] ids, int a, int b)
