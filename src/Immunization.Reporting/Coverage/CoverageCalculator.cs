@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Ardalis.GuardClauses;
 using Immunization.Core.Eligibility;
 using Immunization.Core.Identity;
@@ -162,6 +163,14 @@ public static class CoverageCalculator
         return AgeGroupScheme.AgeInYears(birth, asOf);
     }
 
+    // Whether a date is after the reference date (as keys when both are ISO dates); optimized at its first call.
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static bool After(LocalDate date, LocalDate asOf, int asOfKey)
+    {
+        int key = IsoDateKey.Of(date);
+        return key != IsoDateKey.None && asOfKey != IsoDateKey.None ? key > asOfKey : date > asOf;
+    }
+
     private static int Cell(int unit, int k, int d) => ((unit * d) + k) * PersonCounters;
 
     // A person's class: status level (0–4, the thresholds passed) × drop-out state (0 not eligible, 1 eligible, 2 dropped).
@@ -277,6 +286,7 @@ public static class CoverageCalculator
         var ages = options.AgeGroups;
         int dBase = 4 + ages.Count;
         var asOf = options.AsOf;
+        int asOfKey = IsoDateKey.Of(asOf);
 
         // The age cells of each age in years from -1 to 150, computed once.
         const int MaxTabled = 150;
@@ -306,9 +316,10 @@ public static class CoverageCalculator
         int setCount = sets.Count;
         int combos = 3 * setCount;
 
-        int parts = Partitions.For(n);
-        var result = new PeopleCounts[parts];
-        Partitions.Run(n, parts, (part, from, to) =>
+        // One set of counters per core (megabytes each), the rows taken in chunks.
+        int workers = Partitions.Cores(n);
+        var result = new PeopleCounts[workers];
+        Partitions.RunChunked(n, workers, (worker, chunks) =>
         {
             var counts = new PeopleCounts(leaves * dBase * Classes);
             var combined = new int[leaves * combos * Classes];
@@ -321,132 +332,149 @@ public static class CoverageCalculator
             string? lastProduct = null;
             int lastDays = options.DefaultDoseTwoIntervalDays + grace;
             var lastThreshold = defaultThreshold;
+            int defaultThresholdKey = IsoDateKey.Of(defaultThreshold);
+            int lastThresholdKey = defaultThresholdKey;
             var cachedProduct = new string?[8];
             var cachedDays = new int[8];
             var cachedThreshold = new LocalDate[8];
+            var cachedThresholdKey = new int[8];
             int cached = 0;
             Span<int> seenGroups = stackalloc int[8];
-            for (int i = from; i < to; i++)
+            bool stop = false;
+            while (!stop && chunks.TryTake(out int from, out int to))
             {
-                int leaf = index.PersonLeaf[i];
-                if (leaf < 0)
+                for (int i = from; i < to; i++)
                 {
-                    continue;
-                }
-
-                var person = register[i];
-                int cls = 0;
-                PersonStatus? status = null;
-                if (aligned)
-                {
-                    status = statuses![i];
-                    if (!string.Equals(status.PersonId, person.PersonId, StringComparison.Ordinal) || ((i & 0xFFF) == 0 && Volatile.Read(ref misplaced) != 0))
-                    {
-                        Volatile.Write(ref misplaced, 1);
-                        break;
-                    }
-                }
-                else if (statusOf is not null && statusOf[i] >= 0)
-                {
-                    status = statuses![statusOf[i]];
-                }
-
-                if (status is not null)
-                {
-                    var st = status.Status;
-                    int level = st >= VaccinationStatus.SecondBooster ? 4
-                        : st >= VaccinationStatus.Boosted ? 3
-                        : st >= VaccinationStatus.PrimarySeriesComplete ? 2
-                        : st >= VaccinationStatus.PartiallyVaccinated ? 1
-                        : 0;
-                    int dropOut = 0;
-                    if (status.FirstDose is LocalDate first)
-                    {
-                        LocalDate threshold;
-                        int days;
-                        if (status.FirstProduct is not { } fp)
-                        {
-                            threshold = defaultThreshold;
-                            days = options.DefaultDoseTwoIntervalDays + grace;
-                        }
-                        else
-                        {
-                            if (!string.Equals(fp, lastProduct, StringComparison.Ordinal))
-                            {
-                                int c = 0;
-                                while (c < cached && !string.Equals(cachedProduct[c], fp, StringComparison.Ordinal))
-                                {
-                                    c++;
-                                }
-
-                                if (c < cached)
-                                {
-                                    lastDays = cachedDays[c];
-                                    lastThreshold = cachedThreshold[c];
-                                }
-                                else
-                                {
-                                    lastDays = (options.DoseTwoIntervalDays.TryGetValue(fp, out int interval) ? interval : options.DefaultDoseTwoIntervalDays) + grace;
-                                    lastThreshold = asOf.PlusDays(-lastDays);
-                                    if (cached < cachedProduct.Length)
-                                    {
-                                        (cachedProduct[cached], cachedDays[cached], cachedThreshold[cached]) = (fp, lastDays, lastThreshold);
-                                        cached++;
-                                    }
-                                }
-
-                                lastProduct = fp;
-                            }
-
-                            threshold = lastThreshold;
-                            days = lastDays;
-                        }
-
-                        // (A first dose in the reference date's calendar; in the year 9999, adding the days is tried so
-                        // that a date past the end of time fails as it did.)
-                        bool eligible = first <= threshold || (first.Year >= 9999 && first.PlusDays(days) <= asOf);
-                        bool dropped = eligible && (status.SecondDose is not LocalDate second || second > asOf);
-                        dropOut = dropped ? 2 : eligible ? 1 : 0;
-                    }
-
-                    cls = (level * 3) + dropOut;
-                }
-
-                int sex = (int)person.Sex switch { 1 => 1, 2 => 2, _ => 0 };
-                int years = AgeInYears(person.BirthDate, asOf);
-                if (years <= MaxTabled)
-                {
-                    combined[((((leaf * combos) + (sex * setCount) + setOf[years + 1])) * Classes) + cls]++;
-                }
-                else
-                {
-                    int baseCell = leaf * dBase;
-                    var cells = counts.Base;
-                    cells[(baseCell * Classes) + cls]++;
-                    cells[((baseCell + 1 + sex) * Classes) + cls]++;
-                    foreach (int a in AgeCells(ages, years))
-                    {
-                        cells[((baseCell + 4 + a) * Classes) + cls]++;
-                    }
-                }
-
-                var groups = person.PriorityGroups;
-                int groupCount = groups.Count;
-                if (groupCount > seenGroups.Length)
-                {
-                    seenGroups = new int[groupCount];
-                }
-
-                for (int g = 0; g < groupCount; g++)
-                {
-                    int number = counts.Group(groups[g], leaves);
-                    seenGroups[g] = number;
-                    if (seenGroups[..g].Contains(number))
+                    int leaf = index.PersonLeaf[i];
+                    if (leaf < 0)
                     {
                         continue;
                     }
 
-                    counts.GroupCells[number][(leaf * Classes) + cls]++;
+                    var person = register[i];
+                    int cls = 0;
+                    PersonStatus? status = null;
+                    if (aligned)
+                    {
+                        status = statuses![i];
+                        if (!string.Equals(status.PersonId, person.PersonId, StringComparison.Ordinal) || ((i & 0xFFF) == 0 && Volatile.Read(ref misplaced) != 0))
+                        {
+                            Volatile.Write(ref misplaced, 1);
+                            stop = true;
+                            break;
+                        }
+                    }
+                    else if (statusOf is not null && statusOf[i] >= 0)
+                    {
+                        status = statuses![statusOf[i]];
+                    }
+
+                    if (status is not null)
+                    {
+                        var st = status.Status;
+                        int level = st >= VaccinationStatus.SecondBooster ? 4
+                            : st >= VaccinationStatus.Boosted ? 3
+                            : st >= VaccinationStatus.PrimarySeriesComplete ? 2
+                            : st >= VaccinationStatus.PartiallyVaccinated ? 1
+                            : 0;
+                        int dropOut = 0;
+                        if (status.FirstDose is LocalDate first)
+                        {
+                            LocalDate threshold;
+                            int thresholdKey;
+                            int days;
+                            if (status.FirstProduct is not { } fp)
+                            {
+                                threshold = defaultThreshold;
+                                thresholdKey = defaultThresholdKey;
+                                days = options.DefaultDoseTwoIntervalDays + grace;
+                            }
+                            else
+                            {
+                                if (!string.Equals(fp, lastProduct, StringComparison.Ordinal))
+                                {
+                                    int c = 0;
+                                    while (c < cached && !string.Equals(cachedProduct[c], fp, StringComparison.Ordinal))
+                                    {
+                                        c++;
+                                    }
+
+                                    if (c < cached)
+                                    {
+                                        lastDays = cachedDays[c];
+                                        lastThreshold = cachedThreshold[c];
+                                        lastThresholdKey = cachedThresholdKey[c];
+                                    }
+                                    else
+                                    {
+                                        lastDays = (options.DoseTwoIntervalDays.TryGetValue(fp, out int interval) ? interval : options.DefaultDoseTwoIntervalDays) + grace;
+                                        lastThreshold = asOf.PlusDays(-lastDays);
+                                        lastThresholdKey = IsoDateKey.Of(lastThreshold);
+                                        if (cached < cachedProduct.Length)
+                                        {
+                                            (cachedProduct[cached], cachedDays[cached], cachedThreshold[cached], cachedThresholdKey[cached]) = (fp, lastDays, lastThreshold, lastThresholdKey);
+                                            cached++;
+                                        }
+                                    }
+
+                                    lastProduct = fp;
+                                }
+
+                                threshold = lastThreshold;
+                                thresholdKey = lastThresholdKey;
+                                days = lastDays;
+                            }
+
+                            // (A first dose in the reference date's calendar; in the year 9999, adding the days is tried so
+                            // that a date past the end of time fails as it did.)
+                            // (Dates of the ISO calendar compared as keys; any other as dates, which fail as they did.)
+                            int firstKey = IsoDateKey.Of(first);
+                            bool passed = firstKey != IsoDateKey.None && thresholdKey != IsoDateKey.None ? firstKey <= thresholdKey : first <= threshold;
+                            bool eligible = passed || (first.Year >= 9999 && first.PlusDays(days) <= asOf);
+                            bool dropped = eligible && (status.SecondDose is not LocalDate second || After(second, asOf, asOfKey));
+                            dropOut = dropped ? 2 : eligible ? 1 : 0;
+                        }
+
+                        cls = (level * 3) + dropOut;
+                    }
+
+                    int sex = (int)person.Sex switch { 1 => 1, 2 => 2, _ => 0 };
+                    var birth = person.BirthDate;
+                    int years = IsoDateKey.AgeInYears(IsoDateKey.Of(birth), asOfKey) ?? AgeInYears(birth, asOf);
+                    if (years <= MaxTabled)
+                    {
+                        combined[((((leaf * combos) + (sex * setCount) + setOf[years + 1])) * Classes) + cls]++;
+                    }
+                    else
+                    {
+                        int baseCell = leaf * dBase;
+                        var cells = counts.Base;
+                        cells[(baseCell * Classes) + cls]++;
+                        cells[((baseCell + 1 + sex) * Classes) + cls]++;
+                        foreach (int a in AgeCells(ages, years))
+                        {
+                            cells[((baseCell + 4 + a) * Classes) + cls]++;
+                        }
+                    }
+
+                    var groups = person.PriorityGroups;
+                    int groupCount = groups.Count;
+                    if (groupCount > seenGroups.Length)
+                    {
+                        seenGroups = new int[groupCount];
+                    }
+
+                    for (int g = 0; g < groupCount; g++)
+                    {
+                        int number = counts.Group(groups[g], leaves);
+                        seenGroups[g] = number;
+                        if (seenGroups[..g].Contains(number))
+                        {
+                            continue;
+                        }
+
+                        counts.GroupCells[number][(leaf * Classes) + cls]++;
+                    }
                 }
             }
 
@@ -478,7 +506,7 @@ public static class CoverageCalculator
                 }
             }
 
-            result[part] = counts;
+            result[worker] = counts;
         });
 
         return misplaced != 0 ? null : result;

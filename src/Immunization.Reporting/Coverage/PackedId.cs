@@ -56,29 +56,43 @@ internal static class PackedId
             return None;
         }
 
-        ulong packed = 0;
-        for (int k = id.Length - 1; k >= 0; k--)
+        // The base-65 number in two halves (characters 0–4 and 5–9), whose multiplications do not wait for each other;
+        // a character outside the alphabet reads 0 from the table, which no symbol is.
+        ReadOnlySpan<byte> digits = SymbolDigits;
+        int low = Math.Min(id.Length, 5);
+        ulong lowHalf = 0, highHalf = 0;
+        uint missing = 0;
+        for (int k = id.Length - 1; k >= low; k--)
         {
-            int symbol = Symbol(id[k]);
-            if (symbol < 0)
-            {
-                return None;
-            }
-
-            // 65^10 is below 2^61.
-            packed = (packed * 65) + (ulong)(symbol + 1);
+            uint digit = id[k] < 128 ? digits[id[k]] : 0u;
+            missing |= digit == 0 ? 1u : 0u;
+            highHalf = (highHalf * 65) + digit;
         }
 
-        return Symbols | packed;
+        for (int k = low - 1; k >= 0; k--)
+        {
+            uint digit = id[k] < 128 ? digits[id[k]] : 0u;
+            missing |= digit == 0 ? 1u : 0u;
+            lowHalf = (lowHalf * 65) + digit;
+        }
+
+        // 65^10 is below 2^61.
+        return missing != 0 ? None : Symbols | ((highHalf * Power5) + lowHalf);
     }
 
-    private static int Symbol(char c) => c switch
-    {
-        >= '0' and <= '9' => c - '0',
-        >= 'A' and <= 'Z' => c - 'A' + 10,
-        >= 'a' and <= 'z' => c - 'a' + 36,
-        '-' => 62,
-        '_' => 63,
-        _ => -1,
-    };
+    // 65^5: the weight of the sixth character.
+    private const ulong Power5 = 65UL * 65 * 65 * 65 * 65;
+
+    // Each ASCII character's digit in the base-65 number: its symbol plus one (0-9 A-Z a-z - _ are 1–64), 0 for any other.
+    private static ReadOnlySpan<byte> SymbolDigits =>
+    [
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 63, 0, 0,
+        1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 0, 0, 0, 0, 0, 0,
+        0, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25,
+        26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 0, 0, 0, 0, 64,
+        0, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51,
+        52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 0, 0, 0, 0, 0,
+    ];
 }

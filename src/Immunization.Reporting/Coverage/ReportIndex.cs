@@ -401,11 +401,35 @@ internal sealed class ReportIndex
             }
         }
 
-        // 5. Places of doses of people the register does not hold: the commune written on the record, in record order.
+        // 5. Places of doses of people the register does not hold: the commune written on the record. On the cores, the
+        // records whose commune has a leaf already (read only); then, in record order, the others, which may add leaves,
+        // so that the leaves are numbered as one pass in record order would number them.
         int bits = ProductBits;
+        var unmet = new List<int>[doseParts];
+        Partitions.Run(doseParts, doseParts, (part, _, _) =>
+        {
+            var map = maps[part];
+            var doseCell = DoseCell;
+            var later = new List<int>();
+            foreach (int i in unplaced[part])
+            {
+                int leaf = KnownLeaf(doses[i].RecordCommune);
+                if (leaf >= 0)
+                {
+                    doseCell[i] = (int)(((long)leaf << bits) | (uint)map[doseCell[i]]);
+                }
+                else
+                {
+                    later.Add(i);
+                }
+            }
+
+            unmet[part] = later;
+        });
+
         for (int part = 0; part < doseParts; part++)
         {
-            foreach (int i in unplaced[part])
+            foreach (int i in unmet[part])
             {
                 int leaf = Leaf(doses[i].RecordCommune);
                 DoseCell[i] = (int)(((long)leaf << bits) | (uint)maps[part][DoseCell[i]]);
@@ -619,8 +643,9 @@ internal sealed class ReportIndex
     /// </summary>
     private void FindRepeatsByRow(int[] person, byte[] flags, int n, int m)
     {
+        // One part per core: each reads every dose, for the rows of its own range.
         const int Slots = 3;
-        int parts = Partitions.For(m);
+        int parts = Partitions.Cores(m);
         if ((long)n * Slots > Array.MaxLength)
         {
             throw new NotSupportedException($"A report checks repeated doses of at most {Array.MaxLength / Slots:N0} register rows.");
@@ -781,10 +806,20 @@ internal sealed class ReportIndex
     private static ulong[] Bits(bool[] flags)
     {
         var bits = new ulong[(flags.Length + 63) >> 6];
-        for (int i = 0; i < flags.Length; i++)
+        Partitions.Run(bits.Length, Partitions.For(flags.Length), (_, from, to) =>
         {
-            bits[i >> 6] |= flags[i] ? 1UL << i : 0;
-        }
+            for (int w = from; w < to; w++)
+            {
+                ulong word = 0;
+                int first = w << 6, count = Math.Min(64, flags.Length - first);
+                for (int b = 0; b < count; b++)
+                {
+                    word |= flags[first + b] ? 1UL << b : 0;
+                }
+
+                bits[w] = word;
+            }
+        });
 
         return bits;
     }
@@ -879,13 +914,13 @@ internal sealed class ReportIndex
     /// <summary>The leaf of a residence, added when new.</summary>
     private int Leaf(AdministrativeUnit residence)
     {
-        // The hash code is the unit's dense catalogue number, so the slot is almost always the unit's own; it is checked.
-        int slot = residence.GetHashCode();
-        if ((uint)slot < (uint)_leafOfSlot.Length && _leafOfSlot[slot] > 0 && _unitOfSlot[slot] == residence)
+        int known = KnownLeaf(residence);
+        if (known >= 0)
         {
-            return _leafOfSlot[slot] - 1;
+            return known;
         }
 
+        int slot = residence.GetHashCode();
         var place = Units.Resolve(residence);
         if (!_leaves.TryGetValue(place, out int leaf))
         {
@@ -910,6 +945,15 @@ internal sealed class ReportIndex
         }
 
         return leaf;
+    }
+
+    /// <summary>The leaf of a residence met already (by its slot), or -1; reads only, so the cores may ask at once.</summary>
+    private int KnownLeaf(AdministrativeUnit residence)
+    {
+        // The hash code is the unit's dense catalogue number, so the slot is almost always the unit's own; it is checked.
+        int slot = residence.GetHashCode();
+        var leafOfSlot = _leafOfSlot;
+        return (uint)slot < (uint)leafOfSlot.Length && leafOfSlot[slot] > 0 && _unitOfSlot[slot] == residence ? leafOfSlot[slot] - 1 : -1;
     }
 
     /// <summary>The outcome of a dose's flags (0 for a value outside 1–5).</summary>
