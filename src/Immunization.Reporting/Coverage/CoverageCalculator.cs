@@ -322,7 +322,10 @@ public static class CoverageCalculator
         Partitions.RunChunked(n, workers, (worker, chunks) =>
         {
             var counts = new PeopleCounts(leaves * dBase * Classes);
-            var combined = new int[leaves * combos * Classes];
+            // One byte per combined cell (under a megabyte for thousands of communes, so the counters stay in a core's
+            // cache while people come in no order of place); each 256 carried into a dictionary, which few cells reach.
+            var combined = new byte[leaves * combos * Classes];
+            Dictionary<int, int>? carried = null;
 
             // A first dose on or before the product's threshold (the reference date less its interval and the grace) has
             // passed the interval and the grace, as first + interval + grace <= reference date says; the threshold of the
@@ -443,7 +446,14 @@ public static class CoverageCalculator
                     int years = IsoDateKey.AgeInYears(IsoDateKey.Of(birth), asOfKey) ?? AgeInYears(birth, asOf);
                     if (years <= MaxTabled)
                     {
-                        combined[((((leaf * combos) + (sex * setCount) + setOf[years + 1])) * Classes) + cls]++;
+                        int cell = ((((leaf * combos) + (sex * setCount) + setOf[years + 1])) * Classes) + cls;
+                        byte count = unchecked((byte)(combined[cell] + 1));
+                        combined[cell] = count;
+                        if (count == 0)
+                        {
+                            carried ??= [];
+                            carried[cell] = carried.GetValueOrDefault(cell) + 256;
+                        }
                     }
                     else
                     {
@@ -489,7 +499,7 @@ public static class CoverageCalculator
                     var set = sets[combo % setCount];
                     for (int cls = 0; cls < Classes; cls++)
                     {
-                        int count = combined[at + cls];
+                        int count = combined[at + cls] + (carried is null ? 0 : carried.GetValueOrDefault(at + cls));
                         if (count == 0)
                         {
                             continue;

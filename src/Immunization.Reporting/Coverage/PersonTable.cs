@@ -31,7 +31,9 @@ internal sealed class PersonTable
     /// table is built when it is long enough (one <see cref="int"/> per row), so that the first report in a process touches
     /// fewer fresh pages.</param>
     /// <param name="scratch2">Likewise for the rows sorted by part (one <see cref="long"/> per row).</param>
-    internal PersonTable(RegisterPerson[] register, bool[] repeated, int[]? scratch1 = null, int[]? scratch2 = null)
+    /// <param name="packedIds">When given, each row's id packed (<see cref="PackedId"/>) into its first two
+    /// <see cref="int"/>s per row, as the ids are read for their hash codes (one pass over the register's ids, not two).</param>
+    internal PersonTable(RegisterPerson[] register, bool[] repeated, int[]? scratch1 = null, int[]? scratch2 = null, int[]? packedIds = null)
     {
         _register = register;
         int n = register.Length;
@@ -39,18 +41,24 @@ internal sealed class PersonTable
         int partCount = 1 << _partBits;
         _shift = 32 - _partBits;
 
-        // 1. Hash codes, and how many rows of each part each core's range holds.
+        // 1. Hash codes (and packed ids), and how many rows of each part each core's range holds.
         int cores = Partitions.For(n);
         var hashes = scratch1 is { } s1 && s1.Length >= n ? s1 : LargeArrays.Uninitialized<int>(n);
         var counts = new int[cores][];
         Partitions.Run(n, cores, (core, from, to) =>
         {
             var here = new int[partCount];
+            var packed = packedIds is null ? default : MemoryMarshal.Cast<int, ulong>(packedIds.AsSpan(0, 2 * n));
             for (int row = from; row < to; row++)
             {
-                int hash = Hash(register[row].PersonId);
+                string id = register[row].PersonId;
+                int hash = Hash(id);
                 hashes[row] = hash;
                 here[PartOf(hash)]++;
+                if (packedIds is not null)
+                {
+                    packed[row] = PackedId.Pack(id);
+                }
             }
 
             counts[core] = here;

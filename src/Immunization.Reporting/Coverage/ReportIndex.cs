@@ -53,8 +53,8 @@ internal sealed class ReportIndex
     private readonly Lock _duplicatesLock = new();
     private bool _duplicatesFound;
 
-    // The packed ids' memory, kept for the repeats when the doses do not come person by person (see PackIds); weakly,
-    // so that an index whose repeats are never asked for does not keep it.
+    // The packed ids' memory, kept for the repeats when the doses do not come person by person (see PackedIdsMemory);
+    // weakly, so that an index whose repeats are never asked for does not keep it.
     private WeakReference<int[]>? _packedIds;
 
     // The places met: each unit's leaf plus one by the unit's hash code (its dense catalogue number), and each leaf's
@@ -72,12 +72,16 @@ internal sealed class ReportIndex
         Doses = doses;
         int n = register.Length, m = doses.Length;
 
-        // 1. Person ids: the table of each id's first row (built on the cores), which marks the rows that repeat an id; it
-        // builds in the memory of two dose arrays, filled only afterwards.
+        // 1. Person ids: the table of each id's first row (built on the cores), which marks the rows that repeat an id and,
+        // when a linker hands register rows over, packs each row's id as it reads them; it builds in the memory of two
+        // dose arrays, filled only afterwards.
         DosePerson = LargeArrays.Uninitialized<int>(m);
         DoseCell = LargeArrays.Uninitialized<int>(m);
         var repeated = LargeArrays.Zeroed<bool>(n);
-        _persons = new PersonTable(register, repeated, DoseCell, DosePerson);
+        int doseParts = Partitions.For(m);
+        var packedRows = RowsHandedOver(doses, doseParts) ? PackedIdsMemory(n) : null;
+        _packedIds = packedRows is null ? null : new(packedRows);
+        _persons = new PersonTable(register, repeated, DoseCell, DosePerson, packedRows);
 
         // 2. Places of the people counted (a repeated row is neither counted nor placed): on the cores, each row's unit
         // number (its hash code) and each range's units in the order first met; the units' leaves, range by range (so in
@@ -90,10 +94,7 @@ internal sealed class ReportIndex
         // 3. Doses, in contiguous ranges: register row, flags, product (numbered per range, in the cell until the leaves
         // are known), and the repeats among a row's doses while the rows rise (the records come person by person).
         DoseFlags = LargeArrays.Uninitialized<byte>(m);
-        int doseParts = Partitions.For(m);
         var repeatedBits = Bits(repeated);
-        var packedRows = RowsHandedOver(doses, doseParts) ? PackIds(register) : null;
-        _packedIds = packedRows is null ? null : new(packedRows);
         var localProducts = new Dictionary<string, int>[doseParts];
         var unplaced = new List<int>[doseParts];
         var unknown = new long[doseParts];
@@ -658,55 +659,81 @@ internal sealed class ReportIndex
         int productMask = ProductMask, bits = ProductBits;
         Partitions.Run(parts, parts, (part, _, _) =>
         {
-            int low = Partitions.Start(n, parts, part), high = Partitions.Start(n, parts, part + 1);
+            // The range's doses in blocks, in record order: their places and rows gathered (without a branch on the row),
+            // then their dates read and their rows' slots touched in loops whose loads do not wait for each other (the
+            // records and the slots lie anywhere in memory), then each dose checked in order against its row's slots.
+            const int Block = 64;
+            int low = Partitions.Start(n, parts, part), width = Partitions.Start(n, parts, part + 1) - low;
+            var at = new int[Block + 1];
+            var rows = new int[Block + 1];
+            var dates = new LocalDate[Block];
+            var touched = new int[Block];
             HashSet<long>? more = null;
             HashSet<(int Row, LocalDate Date, int Product)>? unpacked = null;
+            int count = 0;
             for (int i = 0; i < m; i++)
             {
                 int row = person[i];
-                if (row < low || row >= high)
+                at[count] = i;
+                rows[count] = row;
+                count += (uint)(row - low) < (uint)width ? 1 : 0;
+                if (count == Block || (i == m - 1 && count > 0))
                 {
-                    continue;
+                    Check(count);
+                    count = 0;
+                }
+            }
+
+            void Check(int count)
+            {
+                for (int b = 0; b < count; b++)
+                {
+                    dates[b] = doses[at[b]].Date;
+                    touched[b] = seen[rows[b] * Slots];
                 }
 
-                var date = doses[i].Date;
-                int product = cell[i] & productMask;
-                int key = DoseKey(date, product, bits);
-                bool repeat;
-                if (key == 0)
+                for (int b = 0; b < count; b++)
                 {
-                    repeat = !(unpacked ??= []).Add((row, date, product));
-                }
-                else
-                {
-                    ref int slot = ref seen[row * Slots];
-                    repeat = false;
-                    int k = 0;
-                    for (; k < Slots; k++)
+                    int i = at[b], row = rows[b];
+                    var date = dates[b];
+                    int product = cell[i] & productMask;
+                    int key = DoseKey(date, product, bits);
+                    bool repeat;
+                    if (key == 0)
                     {
-                        int held = Unsafe.Add(ref slot, k);
-                        if (held == key)
+                        repeat = !(unpacked ??= []).Add((row, date, product));
+                    }
+                    else
+                    {
+                        ref int slot = ref seen[row * Slots];
+                        repeat = false;
+                        int k = 0;
+                        for (; k < Slots; k++)
                         {
-                            repeat = true;
-                            break;
+                            int held = Unsafe.Add(ref slot, k);
+                            if (held == key)
+                            {
+                                repeat = true;
+                                break;
+                            }
+
+                            if (held == 0)
+                            {
+                                Unsafe.Add(ref slot, k) = key;
+                                break;
+                            }
                         }
 
-                        if (held == 0)
+                        if (k == Slots)
                         {
-                            Unsafe.Add(ref slot, k) = key;
-                            break;
+                            repeat = !(more ??= []).Add(((long)row << 32) | (uint)key);
                         }
                     }
 
-                    if (k == Slots)
+                    if (repeat)
                     {
-                        repeat = !(more ??= []).Add(((long)row << 32) | (uint)key);
+                        flags[i] |= Duplicate;
                     }
-                }
-
-                if (repeat)
-                {
-                    flags[i] |= Duplicate;
                 }
             }
         });
@@ -761,25 +788,13 @@ internal sealed class ReportIndex
     }
 
     /// <summary>
-    /// Each register row's id packed (<see cref="PackedId"/>), on the cores, reading the register in order: two
-    /// <see cref="int"/>s per row, in an array of three per row (when that many fit in an array) that the repeats take
-    /// over afterwards (<see cref="TakePackedIds"/>), so that a first report touches 8 bytes per row fewer fresh pages.
+    /// The memory of the register rows' packed ids (<see cref="PackedId"/>), filled by the person-id table as it reads the
+    /// ids: two <see cref="int"/>s per row, in an array of three per row (when that many fit in an array) that the
+    /// repeats take over afterwards (<see cref="TakePackedIds"/>), so that a first report touches 8 bytes per row fewer
+    /// fresh pages.
     /// </summary>
-    private static int[] PackIds(RegisterPerson[] register)
-    {
-        int n = register.Length;
-        var memory = LargeArrays.Uninitialized<int>((long)n * 3 <= Array.MaxLength ? n * 3 : n * 2);
-        Partitions.Run(n, Partitions.For(n), (_, from, to) =>
-        {
-            var packed = MemoryMarshal.Cast<int, ulong>(memory.AsSpan(0, 2 * n));
-            for (int row = from; row < to; row++)
-            {
-                packed[row] = PackedId.Pack(register[row].PersonId);
-            }
-        });
-
-        return memory;
-    }
+    private static int[] PackedIdsMemory(int n) =>
+        LargeArrays.Uninitialized<int>((long)n * 3 <= Array.MaxLength ? n * 3 : n * 2);
 
     /// <summary>
     /// The packed ids' array, cleared on the cores, when it is still alive and holds <paramref name="length"/> numbers
