@@ -322,6 +322,7 @@ public static class CoverageCalculator
         Partitions.RunChunked(n, workers, (worker, chunks) =>
         {
             var counts = new PeopleCounts(leaves * dBase * Classes);
+
             // One byte per combined cell (under a megabyte for thousands of communes, so the counters stay in a core's
             // cache while people come in no order of place); each 256 carried into a dictionary, which few cells reach.
             var combined = new byte[leaves * combos * Classes];
