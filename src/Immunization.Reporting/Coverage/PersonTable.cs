@@ -49,28 +49,15 @@ internal sealed class PersonTable
         {
             var here = new int[partCount];
             var packed = packedIds is null ? default : MemoryMarshal.Cast<int, ulong>(packedIds.AsSpan(0, 2 * n));
-            const int Block = 64;
-            Span<int> lengths = stackalloc int[Block];
-            for (int block = from; block < to; block += Block)
+            for (int row = from; row < to; row++)
             {
-                // Each row's person and id loaded first, in a loop that calls nothing, so that the processor waits for
-                // many of them at once; then hashed (and packed) from the cache.
-                int end = Math.Min(to, block + Block);
-                for (int row = block; row < end; row++)
+                string id = register[row].PersonId;
+                int hash = Hash(id);
+                hashes[row] = hash;
+                here[PartOf(hash)]++;
+                if (packedIds is not null)
                 {
-                    lengths[row - block] = register[row].PersonId.Length;
-                }
-
-                for (int row = block; row < end; row++)
-                {
-                    string id = register[row].PersonId;
-                    int hash = Hash(id);
-                    hashes[row] = hash;
-                    here[PartOf(hash)]++;
-                    if (packedIds is not null)
-                    {
-                        packed[row] = PackedId.Pack(id);
-                    }
+                    packed[row] = PackedId.Pack(id);
                 }
             }
 

@@ -130,7 +130,6 @@ internal sealed class ReportIndex
             var hintPeople = new RegisterPerson?[Block];
             var hintIds = new string?[Block];
             var wanted = new ulong[Block];
-            var idLengths = new int[Block];
             int immediate = 0;
             for (int start = from; start < to; start += Block)
             {
@@ -140,19 +139,11 @@ internal sealed class ReportIndex
                 // next one matched, try them before the table (a row no earlier row repeats is the first row of its id);
                 // when that fails, the next two are looked up at once (so guessing can resume), and any other record
                 // waits to be looked up with the rest of the block's together.
-                // (The records' rows and their ids' lengths read first, in a loop that stores no reference: a stored
-                // reference calls the garbage collector's write barrier, which keeps the processor from waiting for many
-                // records and ids at once.)
                 for (int k = 0; k < count; k++)
                 {
                     var entry = doses[start + k];
+                    ids[k] = entry.PersonId;
                     hints[k] = entry.RegisterRow ?? -1;
-                    idLengths[k] = entry.PersonId?.Length ?? 0;
-                }
-
-                for (int k = 0; k < count; k++)
-                {
-                    ids[k] = doses[start + k].PersonId;
                 }
 
                 int pending = 0, hinted = 0;

@@ -41,32 +41,27 @@ internal static class RecordIdOrder
         }
 
         var rentedIds = ArrayPool<string>.Shared.Rent(n);
-        var rentedLengths = ArrayPool<int>.Shared.Rent(n);
         var ids = rentedIds.AsSpan(0, n);
         try
         {
-            // Each record and its id loaded first, one load independent of the next, in a loop that stores no reference
-            // (a stored reference calls the garbage collector's write barrier, which keeps the processor from running far
-            // ahead), so that the processor waits for many cache misses at once; the ids are then taken from the cache.
-            // The shortest id bounds the prefix they all share. A record without an id (the type says it has one; a
-            // caller may still pass null) is sorted by comparison, which puts it first as ordinal order does.
-            var lengths = rentedLengths.AsSpan(0, n);
-            for (int k = 0; k < n; k++)
-            {
-                lengths[k] = doses[positions[k]].RecordId?.Length ?? -1;
-            }
-
-            int shortest = int.MaxValue;
             for (int k = 0; k < n; k++)
             {
                 ids[k] = doses[positions[k]].RecordId;
-                shortest = Math.Min(shortest, lengths[k]);
             }
 
-            if (shortest < 0)
+            // Each id's first cache line loaded, one load independent of the next, before the comparisons wait on them (the
+            // shortest id bounds the prefix they all share). A record without an id (the type says it has one; a caller may
+            // still pass null) is sorted by comparison, which puts it first as ordinal order does.
+            int shortest = int.MaxValue;
+            for (int k = 0; k < n; k++)
             {
-                SortByComparison(positions, rentedIds);
-                return;
+                if (ids[k] is not { } id)
+                {
+                    SortByComparison(positions, rentedIds);
+                    return;
+                }
+
+                shortest = Math.Min(shortest, id.Length);
             }
 
             string first = ids[0];
@@ -96,7 +91,6 @@ internal static class RecordIdOrder
         {
             ids.Clear();
             ArrayPool<string>.Shared.Return(rentedIds);
-            ArrayPool<int>.Shared.Return(rentedLengths);
         }
     }
 
