@@ -19,7 +19,16 @@ public sealed class IsoDateKeyTests
             LocalDate a = Date(random), b = random.Next(4) == 0 ? a.PlusDays(random.Next(-2, 3)) : Date(random);
             Assert.Equal(Math.Sign(a.CompareTo(b)), Math.Sign(IsoDateKey.Of(a).CompareTo(IsoDateKey.Of(b))));
             Assert.NotEqual(IsoDateKey.None, IsoDateKey.Of(a));
+            Assert.Equal(Math.Sign(a.CompareTo(b)), Math.Sign(IsoDateKey.Compare(a, IsoDateKey.Of(a), b, IsoDateKey.Of(b))));
         }
+    }
+
+    [Fact]
+    public void Compare_DatesOfTwoCalendars_FailsAsTheDatesDo()
+    {
+        var iso = new LocalDate(2021, 9, 1);
+        var julian = new LocalDate(2021, 9, 1, CalendarSystem.Julian);
+        Assert.Throws<ArgumentException>(() => IsoDateKey.Compare(julian, IsoDateKey.Of(julian), iso, IsoDateKey.Of(iso)));
     }
 
     [Property(MaxTest = 300)]

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Ardalis.GuardClauses;
 using Immunization.Core.Eligibility;
 using Immunization.Core.Identity;
@@ -161,14 +160,6 @@ public static class CoverageCalculator
         }
 
         return AgeGroupScheme.AgeInYears(birth, asOf);
-    }
-
-    // Whether a date is after the reference date (as keys when both are ISO dates); optimized at its first call.
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static bool After(LocalDate date, LocalDate asOf, int asOfKey)
-    {
-        int key = IsoDateKey.Of(date);
-        return key != IsoDateKey.None && asOfKey != IsoDateKey.None ? key > asOfKey : date > asOf;
     }
 
     private static int Cell(int unit, int k, int d) => ((unit * d) + k) * PersonCounters;
@@ -432,10 +423,9 @@ public static class CoverageCalculator
                             // (A first dose in the reference date's calendar; in the year 9999, adding the days is tried so
                             // that a date past the end of time fails as it did.)
                             // (Dates of the ISO calendar compared as keys; any other as dates, which fail as they did.)
-                            int firstKey = IsoDateKey.Of(first);
-                            bool passed = firstKey != IsoDateKey.None && thresholdKey != IsoDateKey.None ? firstKey <= thresholdKey : first <= threshold;
+                            bool passed = IsoDateKey.Compare(first, IsoDateKey.Of(first), threshold, thresholdKey) <= 0;
                             bool eligible = passed || (first.Year >= 9999 && first.PlusDays(days) <= asOf);
-                            bool dropped = eligible && (status.SecondDose is not LocalDate second || After(second, asOf, asOfKey));
+                            bool dropped = eligible && (status.SecondDose is not LocalDate second || IsoDateKey.Compare(second, IsoDateKey.Of(second), asOf, asOfKey) > 0);
                             dropOut = dropped ? 2 : eligible ? 1 : 0;
                         }
 

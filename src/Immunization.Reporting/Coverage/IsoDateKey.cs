@@ -27,6 +27,18 @@ internal static class IsoDateKey
         date.Calendar == CalendarSystem.Iso ? (date.Year << 9) | (date.Month << 5) | date.Day : None;
 
     /// <summary>
+    /// How two dates compare: as keys when both are ISO dates, otherwise as dates (which fail for two calendars as
+    /// <see cref="LocalDate.CompareTo(LocalDate)"/> does).
+    /// </summary>
+    /// <param name="a">A date.</param>
+    /// <param name="aKey">Its key (<see cref="Of"/>).</param>
+    /// <param name="b">Another date.</param>
+    /// <param name="bKey">Its key.</param>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    internal static int Compare(LocalDate a, int aKey, LocalDate b, int bKey) =>
+        aKey != None && bKey != None ? aKey.CompareTo(bKey) : a.CompareTo(b);
+
+    /// <summary>
     /// Completed years of age as <see cref="CoverageCalculator.AgeInYears"/> counts them, from two keys; <see langword="null"/>
     /// when either is <see cref="None"/> or the birthday is 29 February (whose anniversaries NodaTime's arithmetic decides).
     /// </summary>

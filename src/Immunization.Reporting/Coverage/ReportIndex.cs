@@ -740,19 +740,20 @@ internal sealed class ReportIndex
     }
 
     /// <summary>
-    /// A dose's date and product in one positive number, different for different pairs: an ISO date from 1800 to 2311 and
-    /// a product number below 4,096; 0 for any other pair (compared exactly instead).
+    /// A dose's date and product in one positive number, different for different pairs: an ISO date from 1800 to 2311 (its
+    /// <see cref="IsoDateKey"/> from 1 January 1800) and a product number below 4,096; 0 for any other pair (compared
+    /// exactly instead).
     /// </summary>
     private static int DoseKey(LocalDate date, int product, int productBits)
     {
-        int year = date.Year - 1800;
-        if ((uint)year >= 512 || productBits > 12 || date.Calendar != CalendarSystem.Iso)
+        const int From1800 = 1800 << 9;
+        int key = IsoDateKey.Of(date);
+        if (key == IsoDateKey.None || (uint)(key - From1800) >= (512u << 9) || productBits > 12)
         {
             return 0;
         }
 
-        int day = (((year << 4) | date.Month) << 5) | date.Day;
-        return 1 + ((day << productBits) | product);
+        return 1 + (((key - From1800) << productBits) | product);
     }
 
     /// <summary>Whether two doses (of the same row) have the same product and date (in the same calendar).</summary>
