@@ -74,11 +74,7 @@ public sealed class RegisterRowTests
     {
         // Two people in different communes; A's dose says it is on B's row, B's dose on a row past the end.
         var places = Sample.Places();
-        RegisterPerson[] register =
-        [
-            new("A", Sex.Female, new LocalDate(1980, 1, 1), places[0], []),
-            new("B", Sex.Male, new LocalDate(1980, 1, 1), places[1], []),
-        ];
+        var register = TwoPeople("A");
         var date = Sample.AsOf.PlusDays(-10);
         DoseEntry[] wrong =
         [
@@ -105,12 +101,7 @@ public sealed class RegisterRowTests
     {
         // The repeats reuse the memory that held the packed ids: row 0's id "113346" packs to a number whose low half is
         // the key of its dose (2021-06-01, the only product), so that memory left uncleared would call the dose a repeat.
-        var places = Sample.Places();
-        RegisterPerson[] register =
-        [
-            new("113346", Sex.Female, new LocalDate(1980, 1, 1), places[0], []),
-            new("B", Sex.Male, new LocalDate(1980, 1, 1), places[1], []),
-        ];
+        var register = TwoPeople("113346");
         var date = new LocalDate(2021, 6, 1);
         DoseEntry[] doses =
         [
@@ -125,6 +116,17 @@ public sealed class RegisterRowTests
         var repeats = quality.Single(r => r.Indicator == QualityIndicators.DuplicateDoses && r.UnitCode == "VN").Figure;
         Assert.Equal(1, repeats.Numerator);
         Assert.Equal(3, repeats.Denominator);
+    }
+
+    // A register of two people in different communes: a woman with the given id in the first place, B a man in the second.
+    private static RegisterPerson[] TwoPeople(string firstId)
+    {
+        var places = Sample.Places();
+        return
+        [
+            new(firstId, Sex.Female, new LocalDate(1980, 1, 1), places[0], []),
+            new("B", Sex.Male, new LocalDate(1980, 1, 1), places[1], []),
+        ];
     }
 
     // The doses with rows set as asked (shuffled with the seed when asked); the register and the rest unchanged.
