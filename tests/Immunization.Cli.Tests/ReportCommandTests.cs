@@ -189,6 +189,76 @@ public sealed class ReportCommandTests : IDisposable
     }
 
     [Fact]
+    public void Run_DosesEvaluationNotKnown_ExitsTwoNamingRowAndColumn()
+    {
+        File.WriteAllText(Path.Combine(_dir, "doses.csv"), "record_id,evaluation\nR1,valid\nR2,sorta\n");
+
+        var (code, _, error) = Run("--doses", Path.Combine(_dir, "doses.csv"));
+
+        Assert.Equal(2, code);
+        Assert.Contains("doses.csv, row 3", error, StringComparison.Ordinal);
+        Assert.Contains("evaluation", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_OutputFolderUnderAFile_ExitsTwoInOneLine()
+    {
+        File.WriteAllText(Path.Combine(_dir, "afile"), "");
+        var output = new StringWriter();
+        var error = new StringWriter();
+
+        int code = CliApp.Run(["report", "--register", Path.Combine(_dir, "register.csv"), "--records", Path.Combine(_dir, "records.csv"),
+            "--links", Path.Combine(_dir, "links.csv"), "--as-of", "2021-10-15", "--out", Path.Combine(_dir, "afile", "sub")], output, error);
+
+        Assert.Equal(2, code);
+        Assert.StartsWith("report: cannot make the output folder", error.ToString(), StringComparison.Ordinal);
+        Assert.Single(error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
+    public void Run_LinkOfARecordNotInRecords_ExitsTwoNamingTheLinksRow()
+    {
+        // Row 3 of links.csv names R9, which records.csv does not have (R2 has no link then).
+        File.WriteAllText(Path.Combine(_dir, "links.csv"), "record_id,person_id,outcome,weight,differing_fields,cluster_id\nR1,P1,verified,80,,P1\nR9,P2,verified,40,,P2\nR3,,not_found,,,R3\nR4,P3,verified,70,,P3\n");
+
+        var (code, _, error) = Run();
+
+        Assert.Equal(2, code);
+        Assert.Contains("links.csv, row 3", error, StringComparison.Ordinal);
+        Assert.Contains("record_id", error, StringComparison.Ordinal);
+        Assert.Contains("1 rows of links.csv", error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(_dir, "out", "worklists")));
+    }
+
+    [Fact]
+    public void Run_RecordWithoutALink_SaysSoAndListsItAsNotFound()
+    {
+        File.WriteAllText(Path.Combine(_dir, "links.csv"), "record_id,person_id,outcome,weight,differing_fields,cluster_id\nR1,P1,verified,80,,P1\nR3,,not_found,,,R3\nR4,P3,verified,70,,P3\n");
+
+        var (code, _, error) = Run();
+
+        Assert.True(code == 0, error);
+        Assert.Contains("1 records of records.csv have no row in links.csv (the first at row 3)", error, StringComparison.Ordinal);
+        var list = File.ReadAllText(Path.Combine(_dir, "out", "worklists", "00004-20211015.csv"));
+        Assert.Contains("R2,", list, StringComparison.Ordinal);
+        Assert.DoesNotContain("Tran", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_EarlierListsInTheFolder_LeavesThemAndSaysSo()
+    {
+        Directory.CreateDirectory(Path.Combine(_dir, "out", "worklists"));
+        File.WriteAllText(Path.Combine(_dir, "out", "worklists", "00004-20211001.csv"), "returned\n");
+
+        var (code, _, error) = Run();
+
+        Assert.True(code == 0, error);
+        Assert.Contains("already held 1 lists that this run did not write", error, StringComparison.Ordinal);
+        Assert.Equal("returned\n", File.ReadAllText(Path.Combine(_dir, "out", "worklists", "00004-20211001.csv")));
+        Assert.True(File.Exists(Path.Combine(_dir, "out", "worklists", "00004-20211015.csv")));
+    }
+
+    [Fact]
     public void Run_WithoutPeople_SaysStatusUnknownAndOmitsStatusRows()
     {
         var (code, output, error) = Run();

@@ -61,13 +61,26 @@ internal static class ReportCommand
                 return CliApp.UsageError;
             }
 
+            // The output folder first, so that one that cannot be made fails before the inputs are read.
+            var dir = parse.GetValue(output)!;
+            try
+            {
+                Directory.CreateDirectory(dir.FullName);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                error.WriteLine($"report: cannot make the output folder '{dir.FullName}': {e.Message}");
+                return CliApp.UsageError;
+            }
+
             var peopleFile = parse.GetValue(people);
+            var unlinked = new ReportFiles.UnlinkedRecords();
             ReportInput input;
             Dhis2Mapping? mapping = null;
             List<Immunization.Reporting.DueLists.NextDose> nextDoses = [];
             try
             {
-                input = ReportFiles.Read(parse.GetValue(register)!.FullName, parse.GetValue(records)!.FullName, parse.GetValue(links)!.FullName, peopleFile?.FullName, parse.GetValue(doses)?.FullName);
+                input = ReportFiles.Read(parse.GetValue(register)!.FullName, parse.GetValue(records)!.FullName, parse.GetValue(links)!.FullName, peopleFile?.FullName, parse.GetValue(doses)?.FullName, null, unlinked);
                 if (peopleFile is not null)
                 {
                     nextDoses = ReportFiles.ReadNextDoses(peopleFile.FullName);
@@ -90,49 +103,39 @@ internal static class ReportCommand
             var lists = WorkListBuilder.Build(input.Register, input.Doses, date.Value, due);
             var dueLists = Immunization.Reporting.DueLists.DoseDueListBuilder.Build(input.Register, nextDoses, date.Value, due);
 
-            var dir = parse.GetValue(output)!;
-            Directory.CreateDirectory(dir.FullName);
-            var utf8 = new UTF8Encoding(false);
-            var all = coverage.Rows.Concat(quality).ToList();
-            using (var writer = new StreamWriter(Path.Combine(dir.FullName, "indicators.csv"), false, utf8))
+            // Lists of an earlier run in the same folder that this run does not write again are left (a returned list may
+            // have been edited there), and said.
+            int left = Left("worklists", lists.Select(l => l.Id)) + Left("duelists", dueLists.Select(l => l.Id));
+            int Left(string folder, IEnumerable<string> ids)
             {
-                TidyCsvWriter.Write(all, writer);
+                var path = Path.Combine(dir.FullName, folder);
+                var names = ids.Select(id => id + ".csv").ToHashSet(StringComparer.Ordinal);
+                return Directory.Exists(path) ? Directory.EnumerateFiles(path, "*.csv").Count(f => !names.Contains(Path.GetFileName(f))) : 0;
             }
 
-            using (var stream = File.Create(Path.Combine(dir.FullName, "indicators.json")))
+            try
             {
-                TidyJsonWriter.Write(all, stream);
+                Write(dir, coverage, quality, lists, dueLists, mapping, out int dhis2Values);
+                Summary(stdout, coverage, quality, lists, date.Value, peopleFile is not null, dhis2Values);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                error.WriteLine($"report: cannot write the outputs in '{dir.FullName}': {e.Message}");
+                return CliApp.UsageError;
             }
 
-            using (var html = new StreamWriter(Path.Combine(dir.FullName, "report.html"), false, utf8)) { Immunization.Reporting.Export.Html.HtmlReportWriter.Write(all, lists, new Immunization.Reporting.Export.Html.HtmlReportOptions(), html); }
-
-            int dhis2Values = -1;
-            if (mapping is not null)
+            if (left > 0)
             {
-                using var stream = File.Create(Path.Combine(dir.FullName, "dhis2-datavalueset.json"));
-                dhis2Values = Dhis2Writer.Write(all, mapping, stream);
+                error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"report: worklists/ and duelists/ in '{dir.FullName}' already held {left} lists that this run did not write (from an earlier run?); they were left as they were"));
             }
 
-            var listDir = Path.Combine(dir.FullName, "worklists");
-            Directory.CreateDirectory(listDir);
-            foreach (var list in lists)
+            if (unlinked.Count > 0)
             {
-                using var writer = new StreamWriter(Path.Combine(listDir, list.Id + ".csv"), false, utf8);
-                WorkListCsvWriter.Write(list, writer);
+                error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"report: {unlinked.Count} records of {parse.GetValue(records)!.Name} have no row in {parse.GetValue(links)!.Name} (the first at row {unlinked.FirstRow}); they are read as not_found and go on their commune's work list"));
             }
 
-            if (dueLists.Count > 0)
-            {
-                var dueDir = Path.Combine(dir.FullName, "duelists");
-                Directory.CreateDirectory(dueDir);
-                foreach (var list in dueLists)
-                {
-                    using var writer = new StreamWriter(Path.Combine(dueDir, list.Id + ".csv"), false, utf8);
-                    DoseDueCsvWriter.Write(list, writer);
-                }
-            }
-
-            Summary(stdout, coverage, quality, lists, date.Value, peopleFile is not null, dhis2Values);
             if (peopleFile is not null)
             {
                 var kinds = dueLists.SelectMany(l => l.Items).GroupBy(i => i.Kind).OrderBy(g => g.Key)
@@ -143,6 +146,51 @@ internal static class ReportCommand
             return 0;
         });
         return command;
+    }
+
+    // Writes the outputs in the folder.
+    private static void Write(DirectoryInfo dir, CoverageReport coverage, IReadOnlyList<IndicatorRow> quality, IReadOnlyList<WorkList> lists, IReadOnlyList<Immunization.Reporting.DueLists.DoseDueList> dueLists, Dhis2Mapping? mapping, out int dhis2Values)
+    {
+        var utf8 = new UTF8Encoding(false);
+        var all = coverage.Rows.Concat(quality).ToList();
+        using (var writer = new StreamWriter(Path.Combine(dir.FullName, "indicators.csv"), false, utf8))
+        {
+            TidyCsvWriter.Write(all, writer);
+        }
+
+        using (var stream = File.Create(Path.Combine(dir.FullName, "indicators.json")))
+        {
+            TidyJsonWriter.Write(all, stream);
+        }
+
+        using (var html = new StreamWriter(Path.Combine(dir.FullName, "report.html"), false, utf8)) { Immunization.Reporting.Export.Html.HtmlReportWriter.Write(all, lists, new Immunization.Reporting.Export.Html.HtmlReportOptions(), html); }
+
+        dhis2Values = -1;
+        if (mapping is not null)
+        {
+            using var stream = File.Create(Path.Combine(dir.FullName, "dhis2-datavalueset.json"));
+            dhis2Values = Dhis2Writer.Write(all, mapping, stream);
+        }
+
+        var listDir = Path.Combine(dir.FullName, "worklists");
+        var dueDir = Path.Combine(dir.FullName, "duelists");
+        Directory.CreateDirectory(listDir);
+        foreach (var list in lists)
+        {
+            using var writer = new StreamWriter(Path.Combine(listDir, list.Id + ".csv"), false, utf8);
+            WorkListCsvWriter.Write(list, writer);
+        }
+
+        if (dueLists.Count > 0)
+        {
+            Directory.CreateDirectory(dueDir);
+            foreach (var list in dueLists)
+            {
+                using var writer = new StreamWriter(Path.Combine(dueDir, list.Id + ".csv"), false, utf8);
+                DoseDueCsvWriter.Write(list, writer);
+            }
+        }
+
     }
 
     private static void Summary(TextWriter stdout, CoverageReport coverage, IReadOnlyList<IndicatorRow> quality, IReadOnlyList<WorkList> lists, LocalDate asOf, bool statusKnown, int dhis2Values)

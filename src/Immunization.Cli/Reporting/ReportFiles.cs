@@ -23,7 +23,11 @@ internal static class ReportFiles
     /// One row of links.csv: the person, the outcome, the differences, for an ambiguous record the matcher's reason, and the
     /// person's register row when the file gives it.
     /// </summary>
-    internal sealed record Link(string? PersonId, VerificationOutcome Outcome, ImmutableArray<IdentityDifference> Differences, AmbiguityReason? AmbiguityReason = null, int? RegisterRow = null);
+    internal sealed record Link(string? PersonId, VerificationOutcome Outcome, ImmutableArray<IdentityDifference> Differences, AmbiguityReason? AmbiguityReason = null, int? RegisterRow = null)
+    {
+        /// <summary>The row of links.csv the link was read from.</summary>
+        public int Line { get; init; }
+    }
 
     /// <summary>
     /// Reads links.csv of <c>link --register</c>: outcomes and the <c>differing_fields</c> column by the names
@@ -59,7 +63,7 @@ internal static class ReportFiles
                     : throw new StandardFileException(file, line, "register_row", "expected the register's data row counted from 0, or nothing");
             }
 
-            links[recordId] = new Link(person.Length == 0 ? null : person, outcome, differences, reason, registerRow);
+            links[recordId] = new Link(person.Length == 0 ? null : person, outcome, differences, reason, registerRow) { Line = line };
         }
 
         return links;
@@ -136,7 +140,13 @@ internal static class ReportFiles
         string file = Path.GetFileName(path);
         foreach (var (line, row) in ReadTable(path, ["record_id", "evaluation"]))
         {
-            if (!valid.TryAdd(row["record_id"], row["evaluation"] == "valid"))
+            string evaluation = row["evaluation"];
+            if (evaluation is not ("valid" or "not_valid" or "extraneous" or "sub_standard" or "not_evaluated"))
+            {
+                throw new StandardFileException(file, line, "evaluation", "expected valid, not_valid, extraneous, sub_standard or not_evaluated");
+            }
+
+            if (!valid.TryAdd(row["record_id"], evaluation == "valid"))
             {
                 throw new StandardFileException(file, line, "record_id", "the same record_id as an earlier row");
             }
@@ -148,17 +158,31 @@ internal static class ReportFiles
     public static ReportInput Read(string registerPath, string recordsPath, string linksPath, string? peoplePath, string? dosesPath = null) =>
         Read(registerPath, recordsPath, linksPath, peoplePath, dosesPath, null);
 
-    /// <summary>Reads the inputs; <paramref name="keepRecords"/>, when given, receives the dose records as read, in file order.</summary>
-    public static ReportInput Read(string registerPath, string recordsPath, string linksPath, string? peoplePath, string? dosesPath, List<DoseRecord>? keepRecords)
+    /// <summary>
+    /// Reads the inputs; <paramref name="keepRecords"/>, when given, receives the dose records as read, in file order, and
+    /// <paramref name="unlinked"/> the records that links.csv has no row for (read as <c>not_found</c>). A row of links.csv
+    /// whose record records.csv does not have is an error naming its row: the two files do not belong together.
+    /// </summary>
+    public static ReportInput Read(string registerPath, string recordsPath, string linksPath, string? peoplePath, string? dosesPath, List<DoseRecord>? keepRecords, UnlinkedRecords? unlinked = null)
     {
         var links = ReadLinks(linksPath);
         var validity = dosesPath is null ? null : ReadDoseValidity(dosesPath);
         var register = new List<RegisterPerson>();
         var groups = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
         var doses = new List<DoseEntry>();
-        foreach (var record in StandardFilePaths.ReadFile(recordsPath, StandardFileReader.ReadRecords))
+        var linked = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (recordRow, record) in StandardFilePaths.ReadFile(recordsPath, StandardFileReader.ReadRecordRows))
         {
-            links.TryGetValue(record.RecordId, out var link);
+            if (links.TryGetValue(record.RecordId, out var link))
+            {
+                linked.Add(record.RecordId);
+            }
+            else if (unlinked is not null)
+            {
+                unlinked.Count++;
+                unlinked.FirstRow ??= recordRow;
+            }
+
             var outcome = link?.Outcome ?? VerificationOutcome.NotFound;
             string? person = link?.PersonId is { } p && outcome is VerificationOutcome.Verified or VerificationOutcome.Differs ? p : null;
             if (person is not null && record.PriorityGroup is int group)
@@ -184,6 +208,13 @@ internal static class ReportFiles
             });
         }
 
+        if (linked.Count < links.Count)
+        {
+            var strays = links.Where(l => !linked.Contains(l.Key)).Select(l => l.Value.Line).Order().ToList();
+            throw new StandardFileException(Path.GetFileName(linksPath), strays[0], "record_id",
+                $"no record of {Path.GetFileName(recordsPath)} has this id ({strays.Count} rows of {Path.GetFileName(linksPath)} name records it does not have: are these the links of these records?)");
+        }
+
         foreach (var entry in StandardFilePaths.ReadFile(registerPath, StandardFileReader.ReadRegister))
         {
             var birth = entry.Person.DateOfBirth is { } dob && dob.Precision != DatePrecision.None ? dob.Earliest : default;
@@ -201,6 +232,16 @@ internal static class ReportFiles
             Doses = doses,
             Statuses = peoplePath is null ? null : ReadPeople(peoplePath),
         };
+    }
+
+    /// <summary>The records that links.csv has no row for: how many, and the first one's row in records.csv.</summary>
+    internal sealed class UnlinkedRecords
+    {
+        /// <summary>How many records links.csv has no row for.</summary>
+        public int Count { get; set; }
+
+        /// <summary>The first such record's row in records.csv.</summary>
+        public int? FirstRow { get; set; }
     }
 
     /// <summary>Whether an identity number as written is missing, valid or invalid.</summary>
