@@ -375,6 +375,23 @@ public sealed partial class HostileInputTests : IDisposable
         Assert.True(run.Error.Length < 1_000, $"{kind}: a message of {run.Error.Length} characters");
     }
 
+    [Theory]
+    [InlineData("{ \"dataSet\": 5", "line 2, at $.dataSet: not valid JSON: the file ends inside an object or array (cut short?)")]
+    [InlineData("{ \"dataSet\": 5 }", "not a DHIS2 mapping: at $.dataSet: a value of the wrong type")]
+    public void Report_Dhis2MappingCutShortOrOfTheWrongType_SaysSoAtItsPath(string json, string expected)
+    {
+        var mapping = System.IO.Path.Combine(_dir, "mapping.json");
+        File.WriteAllText(mapping, json + "\n");
+        var (register, records, links) = WriteReportInputs("none");
+
+        var run = Run("report", "--register", register.Path, "--records", records.Path, "--links", links, "--as-of", "2022-06-30",
+            "--out", System.IO.Path.Combine(_dir, "report"), "--dhis2-mapping", mapping);
+
+        Assert.Equal(2, run.Code);
+        Assert.Contains("mapping.json: " + expected, run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Immunization.", run.Error, StringComparison.Ordinal);
+    }
+
     // A register, records damaged by a mutation, and a links file with no links: what evaluate and report read.
     private (MutatedFile Register, MutatedFile Records, string Links) WriteReportInputs(string mutation)
     {

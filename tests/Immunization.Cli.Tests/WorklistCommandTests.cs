@@ -174,6 +174,35 @@ public sealed class WorklistCommandTests : IDisposable
     }
 
     [Fact]
+    public void Apply_ReturnedListSeparatedBySemicolons_ReportedWithTheReason()
+    {
+        var lists = Lists();
+        var first = Path.GetFileName(lists[0]);
+        File.WriteAllLines(Path.Combine(Returned, first), File.ReadAllLines(lists[0]).Select(l => l.Replace(',', ';')));
+
+        var (code, _, error) = Apply();
+
+        Assert.Equal(1, code);
+        Assert.Contains(first + ", row 1, column list_id: the column is missing (the header is one column holding ';'", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Apply_LinksRowOfAnUnknownRecord_ExitsTwoNamingTheRow()
+    {
+        // A links row renamed to a record records.csv lacks would otherwise vanish from the links.csv written.
+        var links = File.ReadAllLines(LinksFile);
+        links[2] = "R-NOT-IN-RECORDS" + links[2][links[2].IndexOf(',', StringComparison.Ordinal)..];
+        var renamed = Path.Combine(_dir, "renamed-links.csv");
+        File.WriteAllLines(renamed, links);
+
+        var (code, _, error) = Apply(links: renamed);
+
+        Assert.Equal(2, code);
+        Assert.Contains("renamed-links.csv, row 3, column record_id", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(Out, "links.csv")));
+    }
+
+    [Fact]
     public void Apply_ReturnedFolderMissing_ExitsTwo()
     {
         var (code, _, error) = Run("worklist", "apply", "--links", LinksFile, "--register", Path.Combine(Data, "register.csv"), "--records",

@@ -79,4 +79,19 @@ public sealed class ReturnApplierTests
         Assert.Equal(input.Doses, result.Records);
         Assert.Contains(list.Id, result.ReturnedListIds);
     }
+
+    [Fact]
+    public void Apply_CommuneCodeCorrectionNotANewCommune_SaysSoAndLeavesTheRecord()
+    {
+        // Five digits, but no commune of the new scheme has the code.
+        var input = Sample.Input(8);
+        var lists = WorkListBuilder.Build(input.Register, input.Doses, s_drawnUp);
+        var list = lists.First();
+        var row = new ReturnedRow(1, list.Items[0].RecordId, ReturnAction.Corrected, new Dictionary<IdentityField, string> { [IdentityField.Residence] = "99999" });
+
+        var result = ReturnApplier.Apply(input.Doses, lists, [new ReturnedList("a.csv", list.Id, [row])], [], MustNotRelink);
+
+        Assert.Equal([new ReturnProblem("a.csv", 1, "commune_code_corrected", "correction is not a commune code of the new scheme; record left as it was")], result.Problems);
+        Assert.Equal(input.Doses, result.Records);
+    }
 }

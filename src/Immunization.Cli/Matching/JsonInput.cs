@@ -103,7 +103,11 @@ internal static class JsonInput
             var reason = e.Message;
             var cut = reason.IndexOf(" LineNumber:", StringComparison.Ordinal);
             reason = (cut < 0 ? reason : reason[..cut]).TrimEnd(' ', '|', '.');
-            if (reader.CurrentDepth >= MaxDepth - 1 || reason.Contains("depth", StringComparison.OrdinalIgnoreCase))
+            if (reason.Contains("Expected depth to be zero", StringComparison.Ordinal))
+            {
+                reason = "the file ends inside an object or array (cut short?)";
+            }
+            else if (reader.CurrentDepth >= MaxDepth - 1 || reason.Contains("maximum configured depth", StringComparison.OrdinalIgnoreCase))
             {
                 reason = string.Create(CultureInfo.InvariantCulture, $"nested deeper than {MaxDepth} levels");
             }

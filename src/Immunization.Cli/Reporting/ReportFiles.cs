@@ -261,7 +261,9 @@ internal static class ReportFiles
         {
             if (!header.Contains(column))
             {
-                throw new StandardFileException(file, 1, column, "the column is missing");
+                throw new StandardFileException(file, 1, column, header.Count == 1 && header[0].Contains(';', StringComparison.Ordinal)
+                    ? "the column is missing (the header is one column holding ';': the columns must be separated by ',')"
+                    : "the column is missing");
             }
         }
 
@@ -314,7 +316,9 @@ internal static class ReportFiles
         }
         catch (System.Text.Json.JsonException e)
         {
-            throw new CliInputException(JsonInput.Cap($"{Path.GetFileName(path)}: not a DHIS2 mapping: {e.Message}"));
+            // The serializer's message names .NET types; a value of the wrong type is said as such, at its path.
+            string reason = e.Message.Contains("could not be converted", StringComparison.Ordinal) ? "a value of the wrong type" : e.Message;
+            throw new CliInputException(JsonInput.Cap($"{Path.GetFileName(path)}: not a DHIS2 mapping: at {e.Path ?? "$"}: {reason}"));
         }
     }
 }

@@ -5,7 +5,10 @@ namespace Immunization.Reporting.Coverage;
 /// <summary>How a report is computed.</summary>
 public sealed class ReportOptions
 {
-    /// <summary>The reference date: ages, statuses and drop-out are as of this date. Required.</summary>
+    /// <summary>
+    /// The reference date: ages, statuses and drop-out are as of this date. Required. Doses are counted whatever their date
+    /// (as entered): to count doses up to a date, give the records up to it.
+    /// </summary>
     public required LocalDate AsOf { get; init; }
 
     /// <summary>The age groups; <see cref="AgeGroup.BuiltIn"/> by default.</summary>

@@ -90,7 +90,8 @@ public static class ReturnApplier
                         var bad = row.Corrections.Where(kv => !Parses(kv.Key, kv.Value)).Select(kv => kv.Key).Order().ToList();
                         foreach (var field in bad)
                         {
-                            problems.Add(new ReturnProblem(list.Source, row.Row, CorrectionColumn(field), "correction does not parse; record left as it was"));
+                            string why = field == IdentityField.Residence ? "correction is not a commune code of the new scheme" : "correction does not parse";
+                            problems.Add(new ReturnProblem(list.Source, row.Row, CorrectionColumn(field), why + "; record left as it was"));
                         }
 
                         if (bad.Count > 0)
