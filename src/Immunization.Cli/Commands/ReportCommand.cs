@@ -105,7 +105,6 @@ internal static class ReportCommand
 
             // Lists of an earlier run in the same folder that this run does not write again are left (a returned list may
             // have been edited there), and said.
-            int left = Left("worklists", lists.Select(l => l.Id)) + Left("duelists", dueLists.Select(l => l.Id));
             int Left(string folder, IEnumerable<string> ids)
             {
                 var path = Path.Combine(dir.FullName, folder);
@@ -113,8 +112,10 @@ internal static class ReportCommand
                 return Directory.Exists(path) ? Directory.EnumerateFiles(path, "*.csv").Count(f => !names.Contains(Path.GetFileName(f))) : 0;
             }
 
+            int left;
             try
             {
+                left = Left("worklists", lists.Select(l => l.Id)) + Left("duelists", dueLists.Select(l => l.Id));
                 Write(dir, coverage, quality, lists, dueLists, mapping, out int dhis2Values);
                 Summary(stdout, coverage, quality, lists, date.Value, peopleFile is not null, dhis2Values);
             }
