@@ -1,6 +1,10 @@
 using FsCheck.Xunit;
+using Immunization.Core.Identity;
+using Immunization.Core.Records;
 using Immunization.Reporting.Coverage;
+using Immunization.Reporting.Quality;
 using Immunization.Reporting.Tests.Support;
+using NodaTime;
 
 namespace Immunization.Reporting.Tests;
 
@@ -16,6 +20,46 @@ public sealed class CoveragePropertyTests
 
         return report.Rows.Where(r => r.Figure.Denominator is not null).All(r =>
             r.Figure.Numerator <= r.Figure.Denominator || (r.Figure.Flags & FigureFlags.OverOneHundredPercent) != 0);
+    }
+
+    [Property(MaxTest = 40)]
+    public bool Compute_AnyReferenceDate_DosesCountedPlusDosesAfterAreTheRecords(int seed, byte daysBack)
+    {
+        // Every record is either counted in the doses entered or in the quality figure of doses after the reference date.
+        var input = Sample.Input(seed);
+        var options = new ReportOptions { AsOf = Sample.AsOf.PlusDays(-daysBack) };
+        var report = CoverageCalculator.Compute(input, options);
+        var quality = DataQualityCalculator.Compute(input, options, report);
+
+        long entered = report.Rows.Single(r => r.Indicator == Indicators.DosesEntered && r.UnitCode == "VN" && r.Disaggregation == "all").Figure.Numerator;
+        long after = quality.Single(r => r.Indicator == QualityIndicators.DosesAfterReferenceDate).Figure.Numerator;
+        return entered + after == input.Doses.Count && after == input.Doses.Count(d => d.Date > options.AsOf);
+    }
+
+    [Fact]
+    public void Compute_DosesAfterTheReferenceDateInEitherCalendar_NotCounted()
+    {
+        // 10 October 2021 (Julian) is 23 October 2021 (ISO): after 15 October; 1 October 2021 (Julian) is 14 October: before.
+        var asOf = new LocalDate(2021, 10, 15);
+        var register = new[] { new RegisterPerson("A", Sex.Female, new LocalDate(1980, 1, 1), Sample.Places()[0], []) };
+        DoseEntry[] doses =
+        [
+            new("R1", "A", VerificationOutcome.Verified, asOf, "pfizer", true),
+            new("R2", "A", VerificationOutcome.Verified, asOf.PlusDays(1), "pfizer", true),
+            new("R3", "A", VerificationOutcome.Verified, new LocalDate(2021, 10, 10, CalendarSystem.Julian), "pfizer", true),
+            new("R4", "A", VerificationOutcome.Verified, new LocalDate(2021, 10, 1, CalendarSystem.Julian), "moderna", true),
+        ];
+        var input = new ReportInput { Register = register, Doses = doses };
+        var options = new ReportOptions { AsOf = asOf };
+
+        var report = CoverageCalculator.Compute(input, options);
+        var quality = DataQualityCalculator.Compute(input, options, report);
+
+        long Doses(string indicator, string product) => report.Rows.Single(r => r.Indicator == indicator && r.UnitCode == "VN" && r.Disaggregation == product).Figure.Numerator;
+        Assert.Equal(2, Doses(Indicators.DosesEntered, "all"));
+        Assert.Equal(2, Doses(Indicators.DosesValid, "all"));
+        Assert.Equal(1, Doses(Indicators.DosesEntered, "product:moderna"));
+        Assert.Equal(2, quality.Single(r => r.Indicator == QualityIndicators.DosesAfterReferenceDate).Figure.Numerator);
     }
 
     [Property(MaxTest = 40)]

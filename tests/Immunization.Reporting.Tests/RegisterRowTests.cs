@@ -79,7 +79,7 @@ public sealed class RegisterRowTests
         DoseEntry[] wrong =
         [
             new("R1", "A", VerificationOutcome.Verified, date, "pfizer", true) { RegisterRow = 1 },
-            new("R2", "A", VerificationOutcome.Verified, date.PlusDays(30), "pfizer", true) { RegisterRow = -5 },
+            new("R2", "A", VerificationOutcome.Verified, date.PlusDays(5), "pfizer", true) { RegisterRow = -5 },
             new("R3", "B", VerificationOutcome.Verified, date, "pfizer", true) { RegisterRow = 2 },
         ];
         DoseEntry[] none = [.. wrong.Select(d => d with { RegisterRow = null })];

@@ -36,7 +36,7 @@ public static class CoverageCalculator
         string[] products = index.Products;
         int unitCount = units.Units.Count;
         int dp = products.Length + 1;
-        var doses = CountDoses(index, unitCount, dp);
+        var doses = CountDoses(index, unitCount, dp, options.AsOf);
 
         // Statuses one per register row, in register order (as an evaluation of the register writes them): each row's status
         // is its own position, checked while counting; otherwise (or when a status is found out of place) each row's status
@@ -167,19 +167,29 @@ public static class CoverageCalculator
     // A person's class: status level (0–4, the thresholds passed) × drop-out state (0 not eligible, 1 eligible, 2 dropped).
     internal const int Classes = 15;
 
-    /// <summary>Doses entered and valid per (unit, product slot), product slot 0 for all products; counted per cell on each core.</summary>
-    private static long[] CountDoses(ReportIndex index, int unitCount, int dp)
+    /// <summary>
+    /// Doses entered and valid per (unit, product slot), product slot 0 for all products; counted per cell on each core. A
+    /// dose dated after the reference date is not counted (its date is read only when the index's latest date is later).
+    /// </summary>
+    private static long[] CountDoses(ReportIndex index, int unitCount, int dp, LocalDate asOf)
     {
         int m = index.Doses.Length, leaves = index.LeafCount, np = index.Products.Length, bits = index.ProductBits;
         int parts = Partitions.For(m);
         var local = new int[parts][];
+        bool someAfter = index.AnyDoseAfter(asOf);
         Partitions.Run(m, parts, (part, from, to) =>
         {
             var counts = new int[(leaves << bits) * 2];
             var cell = index.DoseCell;
             var flags = index.DoseFlags;
+            var records = index.Doses;
             for (int i = from; i < to; i++)
             {
+                if (someAfter && ReportIndex.After(records[i].Date, asOf))
+                {
+                    continue;
+                }
+
                 int at = cell[i] * 2;
                 counts[at]++;
                 counts[at + 1] += flags[i] >> 7;

@@ -101,6 +101,8 @@ internal sealed class ReportIndex
         var grouped = new bool[doseParts];
         var firstRow = new int[doseParts];
         var lastRow = new int[doseParts];
+        var latestKey = new int[doseParts];
+        var otherCalendar = new bool[doseParts];
         Partitions.Run(m, doseParts, (part, from, to) =>
         {
             var products = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -114,6 +116,8 @@ internal sealed class ReportIndex
             bool guessing = false;
             bool rising = true;
             int first = -1, previous = -1;
+            int latestDate = int.MinValue;
+            bool otherDates = false;
             var dosePerson = DosePerson;
             var doseCell = DoseCell;
             var doseFlags = DoseFlags;
@@ -296,6 +300,11 @@ internal sealed class ReportIndex
                         }
                     }
 
+                    // The latest date (so that a report as of a later date need not read the dates again).
+                    int dateKey = IsoDateKey.Of(dose.Date);
+                    otherDates |= dateKey == IsoDateKey.None;
+                    latestDate = Math.Max(latestDate, dateKey);
+
                     int outcome = (int)dose.Outcome;
                     flags |= (byte)(outcome is >= 1 and <= 5 ? outcome : 0);
                     int identity = (int)dose.IdentityNumber;
@@ -359,7 +368,12 @@ internal sealed class ReportIndex
             grouped[part] = rising;
             firstRow[part] = first;
             lastRow[part] = previous;
+            latestKey[part] = latestDate;
+            otherCalendar[part] = otherDates;
         });
+
+        LatestDoseKey = latestKey.Max();
+        DatesInOtherCalendars = otherCalendar.Any(o => o);
 
         DosesOfUnknownPeople = unknown.Sum();
 
@@ -509,6 +523,44 @@ internal sealed class ReportIndex
         LeafProvince = [.. _leafProvince];
         LeafCommune = [.. _leafCommune];
         LeafResidence = [.. _leafResidence];
+    }
+
+    /// <summary>The latest ISO date among the doses' dates as an <see cref="IsoDateKey"/> (below every key when there is none).</summary>
+    internal int LatestDoseKey { get; }
+
+    /// <summary>Whether a dose's date is in another calendar than the ISO one.</summary>
+    internal bool DatesInOtherCalendars { get; }
+
+    /// <summary>Whether some dose is dated after <paramref name="asOf"/> (true whenever a date is in another calendar).</summary>
+    internal bool AnyDoseAfter(LocalDate asOf) =>
+        DatesInOtherCalendars || IsoDateKey.Of(asOf) is var key && (key == IsoDateKey.None || LatestDoseKey > key);
+
+    /// <summary>Whether a date is after <paramref name="asOf"/>, both taken in the ISO calendar.</summary>
+    internal static bool After(LocalDate date, LocalDate asOf) =>
+        date.WithCalendar(CalendarSystem.Iso) > asOf.WithCalendar(CalendarSystem.Iso);
+
+    /// <summary>How many doses are dated after <paramref name="asOf"/> (counted on the cores only when some is).</summary>
+    internal long DosesAfter(LocalDate asOf)
+    {
+        if (!AnyDoseAfter(asOf))
+        {
+            return 0;
+        }
+
+        var doses = Doses;
+        int parts = Partitions.For(doses.Length);
+        var counts = new long[parts];
+        Partitions.Run(doses.Length, parts, (part, from, to) =>
+        {
+            long after = 0;
+            for (int i = from; i < to; i++)
+            {
+                after += After(doses[i].Date, asOf) ? 1 : 0;
+            }
+
+            counts[part] = after;
+        });
+        return counts.Sum();
     }
 
     /// <summary>The register's rows, as indexed.</summary>

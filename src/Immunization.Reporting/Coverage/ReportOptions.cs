@@ -6,8 +6,8 @@ namespace Immunization.Reporting.Coverage;
 public sealed class ReportOptions
 {
     /// <summary>
-    /// The reference date: ages, statuses and drop-out are as of this date. Required. Doses are counted whatever their date
-    /// (as entered): to count doses up to a date, give the records up to it.
+    /// The reference date: ages, statuses and drop-out are as of this date, and the doses counted are those dated on or
+    /// before it (the others are counted in <see cref="Quality.QualityIndicators.DosesAfterReferenceDate"/>). Required.
     /// </summary>
     public required LocalDate AsOf { get; init; }
 

@@ -55,6 +55,7 @@ public static class DataQualityCalculator
         }
 
         rows.Add(Row(QualityIndicators.DuplicatePeople, "none", "VN", "Việt Nam", period, "all", Figure.Count(coverage.DuplicatePersonIds)));
+        rows.Add(Row(QualityIndicators.DosesAfterReferenceDate, "none", "VN", "Việt Nam", period, "all", Figure.Count(index.DosesAfter(options.AsOf))));
 
         if (input.Tallies.Count > 0)
         {

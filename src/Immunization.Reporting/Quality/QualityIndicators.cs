@@ -18,6 +18,9 @@ public static class QualityIndicators
     /// <summary>Register rows repeating a person id already seen (a count).</summary>
     public const string DuplicatePeople = "register_duplicate_person";
 
+    /// <summary>Dose records dated after the reference date, which the dose counts leave out (a count).</summary>
+    public const string DosesAfterReferenceDate = "doses_after_reference_date";
+
     /// <summary>Doses entered per 100 doses given on the tallies (over 100 % means over-reporting), per site and overall.</summary>
     public const string DosesEnteredPerGiven = "doses_entered_per_given";
 

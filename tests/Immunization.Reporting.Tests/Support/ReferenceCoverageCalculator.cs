@@ -163,6 +163,11 @@ internal static class ReferenceCoverageCalculator
         for (int i = 0; i < input.Doses.Count; i++)
         {
             var dose = input.Doses[i];
+            if (dose.Date.WithCalendar(CalendarSystem.Iso) > asOf.WithCalendar(CalendarSystem.Iso))
+            {
+                continue; // dated after the reference date
+            }
+
             int prod = productIndex[dose.Product];
             int p = doseUnit[2 * i], c = doseUnit[(2 * i) + 1];
             AddDose(doses, UnitTable.National, dp, prod, dose.IsValid);

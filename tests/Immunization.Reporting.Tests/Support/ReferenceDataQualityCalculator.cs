@@ -96,6 +96,8 @@ internal static class ReferenceDataQualityCalculator
         }
 
         rows.Add(Row(QualityIndicators.DuplicatePeople, "none", "VN", "Việt Nam", period, "all", Figure.Count(coverage.DuplicatePersonIds)));
+        var iso = options.AsOf.WithCalendar(CalendarSystem.Iso);
+        rows.Add(Row(QualityIndicators.DosesAfterReferenceDate, "none", "VN", "Việt Nam", period, "all", Figure.Count(input.Doses.Count(d => d.Date.WithCalendar(CalendarSystem.Iso) > iso))));
 
         if (input.Tallies.Count > 0)
         {
