@@ -118,6 +118,8 @@ internal sealed class ReportIndex
             int first = -1, previous = -1;
             int latestDate = int.MinValue;
             bool otherDates = false;
+            var datesMet = new LocalDate[256];
+            Array.Fill(datesMet, LocalDate.MinIsoValue);
             var dosePerson = DosePerson;
             var doseCell = DoseCell;
             var doseFlags = DoseFlags;
@@ -300,10 +302,17 @@ internal sealed class ReportIndex
                         }
                     }
 
-                    // The latest date (so that a report as of a later date need not read the dates again).
-                    int dateKey = IsoDateKey.Of(dose.Date);
-                    otherDates |= dateKey == IsoDateKey.None;
-                    latestDate = Math.Max(latestDate, dateKey);
+                    // The latest date (so that a report as of a later date need not read the dates again), each date's key
+                    // taken once: a date met already (in a small table by its hash code) is skipped.
+                    var doseDate = dose.Date;
+                    ref var met = ref datesMet[doseDate.GetHashCode() & 255];
+                    if (met != doseDate)
+                    {
+                        met = doseDate;
+                        int dateKey = IsoDateKey.Of(doseDate);
+                        otherDates |= dateKey == IsoDateKey.None;
+                        latestDate = Math.Max(latestDate, dateKey);
+                    }
 
                     int outcome = (int)dose.Outcome;
                     flags |= (byte)(outcome is >= 1 and <= 5 ? outcome : 0);
