@@ -180,10 +180,11 @@ public sealed class WorklistCommandTests : IDisposable
         var first = Path.GetFileName(lists[0]);
         File.WriteAllLines(Path.Combine(Returned, first), File.ReadAllLines(lists[0]).Select(l => l.Replace(',', ';')));
 
-        var (code, _, error) = Apply();
+        var (code, output, error) = Apply();
 
         Assert.Equal(1, code);
         Assert.Contains(first + ", row 1, column list_id: the column is missing (the header is one column holding ';'", error, StringComparison.Ordinal);
+        Assert.Contains("0 returned files (1 more refused: see problems.csv)", output, StringComparison.Ordinal);
     }
 
     [Fact]

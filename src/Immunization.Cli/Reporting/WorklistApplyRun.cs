@@ -120,7 +120,8 @@ internal static class WorklistApplyRun
 
         var c = CultureInfo.InvariantCulture;
         int newlyReturned = result.ReturnedListIds.Count - alreadyReturned.Count;
-        stdout.WriteLine(string.Create(c, $"worklist apply: {returned.Count} returned files, {newlyReturned} lists applied ({alreadyReturned.Count} returned before)"));
+        int refused = Directory.GetFiles(returnedDir, "*.csv").Length - returned.Count;
+        stdout.WriteLine(string.Create(c, $"worklist apply: {returned.Count} returned files{(refused > 0 ? $" ({refused} more refused: see problems.csv)" : "")}, {newlyReturned} lists applied ({alreadyReturned.Count} returned before)"));
         stdout.WriteLine(string.Create(c, $"answers applied: {applied} ({result.Confirmed.Count} confirmed, {result.Changes.Count} corrected and linked again, {result.CouldNotVerify.Count} could not verify)"));
         foreach (var group in result.Changes.GroupBy(ch => (ch.Before, ch.After)).OrderBy(g => g.Key.Before).ThenBy(g => g.Key.After))
         {
