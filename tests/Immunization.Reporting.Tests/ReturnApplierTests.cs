@@ -94,4 +94,27 @@ public sealed class ReturnApplierTests
         Assert.Equal([new ReturnProblem("a.csv", 1, "commune_code_corrected", "correction is not a commune code of the new scheme; record left as it was")], result.Problems);
         Assert.Equal(input.Doses, result.Records);
     }
+
+    [Fact]
+    public void Apply_ListGivenTwice_ArgumentExceptionNamingIt()
+    {
+        var input = Sample.Input(8);
+        var lists = WorkListBuilder.Build(input.Register, input.Doses, s_drawnUp);
+
+        var error = Assert.Throws<ArgumentException>(() => ReturnApplier.Apply(input.Doses, [.. lists, lists[0]], [], [], MustNotRelink));
+
+        Assert.Contains($"'{lists[0].Id}'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Apply_RowWithoutCorrections_ArgumentException()
+    {
+        var input = Sample.Input(8);
+        var lists = WorkListBuilder.Build(input.Register, input.Doses, s_drawnUp);
+        var row = new ReturnedRow(1, lists[0].Items[0].RecordId, ReturnAction.Confirmed, null!);
+
+        var error = Assert.Throws<ArgumentException>(() => ReturnApplier.Apply(input.Doses, lists, [new ReturnedList("a.csv", lists[0].Id, [row])], [], MustNotRelink));
+
+        Assert.Contains("a.csv", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Ardalis.GuardClauses;
 using Immunization.Core.Eligibility;
 using Immunization.Core.Identity;
@@ -28,6 +29,23 @@ public static class CoverageCalculator
         Guard.Against.Null(options);
         Guard.Against.Null(input.Register);
         Guard.Against.Null(input.Doses);
+
+        if (input.Statuses is { } given)
+        {
+            ReadOnlySpan<PersonStatus> statuses = given is PersonStatus[] array ? array : given is List<PersonStatus> statusList ? CollectionsMarshal.AsSpan(statusList) : [.. given];
+            for (int i = 0; i < statuses.Length; i++)
+            {
+                if (statuses[i]?.PersonId is null)
+                {
+                    throw new ArgumentException($"Status {i} is null or has a null PersonId.", nameof(input));
+                }
+            }
+        }
+
+        if (input.OutsideDenominators.Any(o => o is null))
+        {
+            throw new ArgumentException("An outside denominator is null.", nameof(input));
+        }
 
         var index = ReportIndex.For(input.Register, input.Doses);
         var units = index.Units;

@@ -147,7 +147,7 @@ internal sealed class ReportIndex
                 // waits to be looked up with the rest of the block's together.
                 for (int k = 0; k < count; k++)
                 {
-                    var entry = doses[start + k];
+                    var entry = doses[start + k] ?? throw new ArgumentException($"Dose record {start + k} is null.", "input");
                     ids[k] = entry.PersonId;
                     hints[k] = entry.RegisterRow ?? -1;
                 }
@@ -319,7 +319,7 @@ internal sealed class ReportIndex
                     int identity = (int)dose.IdentityNumber;
                     flags |= (byte)((identity is >= 0 and <= 2 ? identity : 3) << IdentityShift);
 
-                    string product = dose.Product;
+                    string product = dose.Product ?? throw new ArgumentException($"Dose record {i} has a null Product.", "input");
                     if (!ReferenceEquals(product, lastProduct))
                     {
                         if (!products.TryGetValue(product, out lastNumber))
@@ -834,7 +834,7 @@ internal sealed class ReportIndex
             for (int i = from; i < to; i++)
             {
                 var dose = doses[i];
-                if (dose.PersonId is not null)
+                if (dose?.PersonId is not null)
                 {
                     if (dose.RegisterRow is not null)
                     {

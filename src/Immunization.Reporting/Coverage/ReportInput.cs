@@ -1,3 +1,5 @@
+using Ardalis.GuardClauses;
+
 namespace Immunization.Reporting.Coverage;
 
 /// <summary>Everything a report is computed from.</summary>
@@ -13,8 +15,8 @@ public sealed class ReportInput
     public IReadOnlyList<PersonStatus>? Statuses { get; init; }
 
     /// <summary>Denominators from outside the register, each with its source.</summary>
-    public IReadOnlyList<OutsideDenominator> OutsideDenominators { get; init; } = [];
+    public IReadOnlyList<OutsideDenominator> OutsideDenominators { get; init => field = Guard.Against.Null(value); } = [];
 
     /// <summary>Tallies of doses actually given per site and day.</summary>
-    public IReadOnlyList<DoseTally> Tallies { get; init; } = [];
+    public IReadOnlyList<DoseTally> Tallies { get; init => field = Guard.Against.Null(value); } = [];
 }

@@ -1,3 +1,4 @@
+using Ardalis.GuardClauses;
 using NodaTime;
 
 namespace Immunization.Reporting.Coverage;
@@ -12,10 +13,10 @@ public sealed class ReportOptions
     public required LocalDate AsOf { get; init; }
 
     /// <summary>The age groups; <see cref="AgeGroup.BuiltIn"/> by default.</summary>
-    public IReadOnlyList<AgeGroup> AgeGroups { get; init; } = AgeGroup.BuiltIn;
+    public IReadOnlyList<AgeGroup> AgeGroups { get; init => field = Guard.Against.Null(value); } = AgeGroup.BuiltIn;
 
     /// <summary>The interval from dose 1 to dose 2 per product code, in days (for example 21 for Pfizer, 28 for Moderna).</summary>
-    public IReadOnlyDictionary<string, int> DoseTwoIntervalDays { get; init; } = new Dictionary<string, int>(StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, int> DoseTwoIntervalDays { get; init => field = Guard.Against.Null(value); } = new Dictionary<string, int>(StringComparer.Ordinal);
 
     /// <summary>The interval in days for a product not in <see cref="DoseTwoIntervalDays"/> (28 by default).</summary>
     public int DefaultDoseTwoIntervalDays { get; init; } = 28;

@@ -63,6 +63,7 @@ public static class DataQualityCalculator
             var tallied = new HashSet<(string, LocalDate)>();
             foreach (var t in input.Tallies)
             {
+                Guard.Against.Null(t, nameof(input), "A tally is null.");
                 given[t.SiteCode] = given.GetValueOrDefault(t.SiteCode) + t.DosesGiven;
                 tallied.Add((t.SiteCode, t.Day));
             }

@@ -41,7 +41,28 @@ public static class ReturnApplier
             position.TryAdd(records[i].RecordId, i);
         }
 
-        var listsById = lists.ToDictionary(l => l.Id, StringComparer.Ordinal);
+        var listsById = new Dictionary<string, WorkList>(StringComparer.Ordinal);
+        foreach (var list in lists)
+        {
+            Guard.Against.Null(list, nameof(lists));
+            if (!listsById.TryAdd(list.Id, list))
+            {
+                throw new ArgumentException($"Two lists drawn up have the id '{list.Id}'; give each list once.", nameof(lists));
+            }
+        }
+
+        foreach (var list in returned)
+        {
+            Guard.Against.Null(list, nameof(returned));
+            foreach (var row in list.Rows)
+            {
+                if (row?.Corrections is null)
+                {
+                    throw new ArgumentException($"Returned list '{list.Source}' has a row without corrections (a null row or a null Corrections); give an empty dictionary when nothing is corrected.", nameof(returned));
+                }
+            }
+        }
+
         var done = new HashSet<string>(alreadyReturned, StringComparer.Ordinal);
         var changes = new List<RecordChange>();
         var confirmed = new List<string>();

@@ -1,0 +1,91 @@
+using Immunization.Core.Identity;
+using Immunization.Core.Records;
+using Immunization.Reporting.Coverage;
+using Immunization.Reporting.Quality;
+using Immunization.Reporting.Tests.Support;
+using Immunization.Reporting.WorkLists;
+using NodaTime;
+
+namespace Immunization.Reporting.Tests;
+
+/// <summary>
+/// Inputs that break the types' promises (nulls inside the lists) are refused with an <see cref="ArgumentException"/> that
+/// names the element by its position, never with a <see cref="NullReferenceException"/> or an index error from deep inside.
+/// </summary>
+public sealed class CoverageCalculatorInputTests
+{
+    private static readonly ReportOptions s_options = new() { AsOf = Sample.AsOf };
+
+    public static TheoryData<string> Breaks => ["null register row", "null person id", "null priority groups", "null dose", "null product", "null status"];
+
+    [Theory]
+    [MemberData(nameof(Breaks))]
+    public void Compute_NullInsideTheInput_ArgumentExceptionNamingThePosition(string broken)
+    {
+        var input = Sample.Input(3);
+        var register = input.Register.ToArray();
+        var doses = input.Doses.ToArray();
+        var statuses = input.Statuses!.ToArray();
+        string expected;
+        switch (broken)
+        {
+            case "null register row":
+                register[5] = null!;
+                expected = "Register row 5";
+                break;
+            case "null person id":
+                register[5] = register[5] with { PersonId = null! };
+                expected = "Register row 5";
+                break;
+            case "null priority groups":
+                register[5] = register[5] with { PriorityGroups = null! };
+                expected = "Register row 5";
+                break;
+            case "null dose":
+                doses[7] = null!;
+                expected = "Dose record 7";
+                break;
+            case "null product":
+                doses[7] = doses[7] with { Product = null! };
+                expected = "Dose record 7 has a null Product";
+                break;
+            default:
+                statuses[2] = null!;
+                expected = "Status 2";
+                break;
+        }
+
+        var broke = new ReportInput { Register = register, Doses = doses, Statuses = statuses };
+
+        var error = Assert.ThrowsAny<ArgumentException>(() => CoverageCalculator.Compute(broke, s_options));
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+        if (broken != "null status")
+        {
+            Assert.Contains(expected, Assert.ThrowsAny<ArgumentException>(() => WorkListBuilder.Build(register, doses, Sample.AsOf)).Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Init_NullCollections_ArgumentNullException()
+    {
+        Assert.Throws<ArgumentNullException>(() => new ReportOptions { AsOf = Sample.AsOf, AgeGroups = null! });
+        Assert.Throws<ArgumentNullException>(() => new ReportOptions { AsOf = Sample.AsOf, DoseTwoIntervalDays = null! });
+        Assert.Throws<ArgumentNullException>(() => new ReportInput { Register = [], Doses = [], Tallies = null! });
+        Assert.Throws<ArgumentNullException>(() => new ReportInput { Register = [], Doses = [], OutsideDenominators = null! });
+    }
+
+    [Fact]
+    public void Compute_NullTally_ArgumentException()
+    {
+        var input = new ReportInput
+        {
+            Register = [new RegisterPerson("A", Sex.Female, new LocalDate(1980, 1, 1), Sample.Places()[0], [])],
+            Doses = [new DoseEntry("R1", "A", VerificationOutcome.Verified, Sample.AsOf, "pfizer", true)],
+            Tallies = [null!],
+        };
+
+        var coverage = CoverageCalculator.Compute(input, s_options);
+
+        Assert.Contains("A tally is null", Assert.ThrowsAny<ArgumentException>(() => DataQualityCalculator.Compute(input, s_options, coverage)).Message, StringComparison.Ordinal);
+    }
+}
