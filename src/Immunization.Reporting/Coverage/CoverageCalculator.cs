@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Ardalis.GuardClauses;
 using Immunization.Core.Eligibility;
 using Immunization.Core.Identity;
@@ -29,18 +28,6 @@ public static class CoverageCalculator
         Guard.Against.Null(options);
         Guard.Against.Null(input.Register);
         Guard.Against.Null(input.Doses);
-
-        if (input.Statuses is { } given)
-        {
-            ReadOnlySpan<PersonStatus> statuses = given is PersonStatus[] array ? array : given is List<PersonStatus> statusList ? CollectionsMarshal.AsSpan(statusList) : [.. given];
-            for (int i = 0; i < statuses.Length; i++)
-            {
-                if (statuses[i]?.PersonId is null)
-                {
-                    throw new ArgumentException($"Status {i} is null or has a null PersonId.", nameof(input));
-                }
-            }
-        }
 
         if (input.OutsideDenominators.Any(o => o is null))
         {
@@ -263,7 +250,7 @@ public static class CoverageCalculator
         {
             for (int j = from; j < to; j++)
             {
-                string id = statuses[j].PersonId;
+                string id = statuses[j]?.PersonId ?? throw NoStatus(j);
 
                 // Statuses usually come in register order: then the row is the status's own position.
                 int row = j < register.Length && index.PersonLeaf[j] >= 0 && string.Equals(register[j].PersonId, id, StringComparison.Ordinal)
@@ -379,7 +366,7 @@ public static class CoverageCalculator
                     PersonStatus? status = null;
                     if (aligned)
                     {
-                        status = statuses![i];
+                        status = statuses![i] ?? throw NoStatus(i);
                         if (!string.Equals(status.PersonId, person.PersonId, StringComparison.Ordinal) || ((i & 0xFFF) == 0 && Volatile.Read(ref misplaced) != 0))
                         {
                             Volatile.Write(ref misplaced, 1);
@@ -540,6 +527,10 @@ public static class CoverageCalculator
 
         return misplaced != 0 ? null : result;
     }
+
+    // A status the report cannot read (a caller broke the types' promises), named by its position only.
+    private static ArgumentException NoStatus(int position) =>
+        new($"Status {position} is null or has a null PersonId.", "input");
 
     private static int[] AgeCells(IReadOnlyList<AgeGroup> ages, int years)
     {
