@@ -32,6 +32,20 @@ public sealed class IsoDateKeyTests
     }
 
     [Property(MaxTest = 300)]
+    public void After_DatesOfEitherCalendar_AsTheDaysInTheIsoCalendar(int seed)
+    {
+        var random = new Random(seed);
+        for (int i = 0; i < 200; i++)
+        {
+            LocalDate a = Date(random), b = random.Next(4) == 0 ? a.PlusDays(random.Next(-2, 3)) : Date(random);
+            a = random.Next(4) == 0 ? a.WithCalendar(CalendarSystem.Julian) : a;
+            b = random.Next(4) == 0 ? b.WithCalendar(CalendarSystem.Julian) : b;
+            bool expected = a.WithCalendar(CalendarSystem.Iso) > b.WithCalendar(CalendarSystem.Iso);
+            Assert.Equal(expected, IsoDateKey.After(a, b, IsoDateKey.Of(b)));
+        }
+    }
+
+    [Property(MaxTest = 300)]
     public void AgeInYears_IsoDates_SameAsFromTheDates(int seed)
     {
         var random = new Random(seed);

@@ -182,6 +182,7 @@ public static class CoverageCalculator
         int parts = Partitions.For(m);
         var local = new int[parts][];
         bool someAfter = index.AnyDoseAfter(asOf);
+        int asOfKey = IsoDateKey.Of(asOf);
         Partitions.Run(m, parts, (part, from, to) =>
         {
             var counts = new int[(leaves << bits) * 2];
@@ -190,7 +191,7 @@ public static class CoverageCalculator
             var records = index.Doses;
             for (int i = from; i < to; i++)
             {
-                if (someAfter && ReportIndex.After(records[i].Date, asOf))
+                if (someAfter && IsoDateKey.After(records[i].Date, asOf, asOfKey))
                 {
                     continue;
                 }

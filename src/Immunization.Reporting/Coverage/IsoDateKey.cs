@@ -39,6 +39,19 @@ internal static class IsoDateKey
         aKey != None && bKey != None ? aKey.CompareTo(bKey) : a.CompareTo(b);
 
     /// <summary>
+    /// Whether <paramref name="date"/> is after <paramref name="asOf"/>: as keys when both are ISO dates, otherwise both
+    /// taken in the ISO calendar (dates of two calendars compare as the days they are, never fail).
+    /// </summary>
+    /// <param name="date">A date.</param>
+    /// <param name="asOf">The date compared with.</param>
+    /// <param name="asOfKey">Its key (<see cref="Of"/>).</param>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    internal static bool After(LocalDate date, LocalDate asOf, int asOfKey) =>
+        Of(date) is var key && key != None && asOfKey != None
+            ? key > asOfKey
+            : date.WithCalendar(CalendarSystem.Iso) > asOf.WithCalendar(CalendarSystem.Iso);
+
+    /// <summary>
     /// Completed years of age as <see cref="CoverageCalculator.AgeInYears"/> counts them, from two keys; <see langword="null"/>
     /// when either is <see cref="None"/> or the birthday is 29 February (whose anniversaries NodaTime's arithmetic decides).
     /// </summary>

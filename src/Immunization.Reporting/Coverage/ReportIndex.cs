@@ -544,10 +544,6 @@ internal sealed class ReportIndex
     internal bool AnyDoseAfter(LocalDate asOf) =>
         DatesInOtherCalendars || IsoDateKey.Of(asOf) is var key && (key == IsoDateKey.None || LatestDoseKey > key);
 
-    /// <summary>Whether a date is after <paramref name="asOf"/>, both taken in the ISO calendar.</summary>
-    internal static bool After(LocalDate date, LocalDate asOf) =>
-        date.WithCalendar(CalendarSystem.Iso) > asOf.WithCalendar(CalendarSystem.Iso);
-
     /// <summary>How many doses are dated after <paramref name="asOf"/> (counted on the cores only when some is).</summary>
     internal long DosesAfter(LocalDate asOf)
     {
@@ -557,14 +553,14 @@ internal sealed class ReportIndex
         }
 
         var doses = Doses;
-        int parts = Partitions.For(doses.Length);
+        int parts = Partitions.For(doses.Length), asOfKey = IsoDateKey.Of(asOf);
         var counts = new long[parts];
         Partitions.Run(doses.Length, parts, (part, from, to) =>
         {
             long after = 0;
             for (int i = from; i < to; i++)
             {
-                after += After(doses[i].Date, asOf) ? 1 : 0;
+                after += IsoDateKey.After(doses[i].Date, asOf, asOfKey) ? 1 : 0;
             }
 
             counts[part] = after;
