@@ -170,12 +170,13 @@ internal static class ReportFiles
         var register = new List<RegisterPerson>();
         var groups = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
         var doses = new List<DoseEntry>();
-        var linked = new HashSet<string>(StringComparer.Ordinal);
+        // Each link's use marked by its row of links.csv (one flag per row, not a set of every record id).
+        var used = new bool[links.Count == 0 ? 0 : links.Values.Max(l => l.Line) + 1];
         foreach (var (recordRow, record) in StandardFilePaths.ReadFile(recordsPath, StandardFileReader.ReadRecordRows))
         {
             if (links.TryGetValue(record.RecordId, out var link))
             {
-                linked.Add(record.RecordId);
+                used[link.Line] = true;
             }
             else if (unlinked is not null)
             {
@@ -208,9 +209,9 @@ internal static class ReportFiles
             });
         }
 
-        if (linked.Count < links.Count)
+        var strays = links.Values.Where(l => !used[l.Line]).Select(l => l.Line).Order().ToList();
+        if (strays.Count > 0)
         {
-            var strays = links.Where(l => !linked.Contains(l.Key)).Select(l => l.Value.Line).Order().ToList();
             throw new StandardFileException(Path.GetFileName(linksPath), strays[0], "record_id",
                 $"no record of {Path.GetFileName(recordsPath)} has this id ({strays.Count} rows of {Path.GetFileName(linksPath)} name records it does not have: are these the links of these records?)");
         }

@@ -24,11 +24,13 @@ internal static class ReturnedListFiles
     /// <summary>A returned list with the dates written in it.</summary>
     internal sealed record Returned(ReturnedList List, LocalDate DrawnUp, LocalDate Due);
 
-    /// <summary>Reads every <c>*.csv</c> file of a folder, in ordinal order of the file names.</summary>
-    public static List<Returned> ReadFolder(string directory, List<ReturnProblem> problems)
+    /// <summary>Reads every <c>*.csv</c> file of a folder, in ordinal order of the file names; <paramref name="files"/> is how many there were (the lists read and those refused).</summary>
+    public static List<Returned> ReadFolder(string directory, List<ReturnProblem> problems, out int files)
     {
         var lists = new List<Returned>();
-        foreach (var path in Directory.GetFiles(directory, "*.csv").Order(StringComparer.Ordinal))
+        var paths = Directory.GetFiles(directory, "*.csv");
+        files = paths.Length;
+        foreach (var path in paths.Order(StringComparer.Ordinal))
         {
             if (Read(path, problems) is { } list)
             {

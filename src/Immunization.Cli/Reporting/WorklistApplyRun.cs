@@ -48,7 +48,7 @@ internal static class WorklistApplyRun
         var alreadyReturned = ReadReturnedLists(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(linksPath))!, ReturnedListsFile));
 
         var problems = new List<ReturnProblem>();
-        var returned = ReturnedListFiles.ReadFolder(returnedDir, problems);
+        var returned = ReturnedListFiles.ReadFolder(returnedDir, problems, out int files);
 
         // The lists as report drew them up from these links, once per drawing-up date the returned files name.
         var lists = new Dictionary<string, WorkList>(StringComparer.Ordinal);
@@ -120,7 +120,7 @@ internal static class WorklistApplyRun
 
         var c = CultureInfo.InvariantCulture;
         int newlyReturned = result.ReturnedListIds.Count - alreadyReturned.Count;
-        int refused = Directory.GetFiles(returnedDir, "*.csv").Length - returned.Count;
+        int refused = files - returned.Count;
         stdout.WriteLine(string.Create(c, $"worklist apply: {returned.Count} returned files{(refused > 0 ? $" ({refused} more refused: see problems.csv)" : "")}, {newlyReturned} lists applied ({alreadyReturned.Count} returned before)"));
         stdout.WriteLine(string.Create(c, $"answers applied: {applied} ({result.Confirmed.Count} confirmed, {result.Changes.Count} corrected and linked again, {result.CouldNotVerify.Count} could not verify)"));
         foreach (var group in result.Changes.GroupBy(ch => (ch.Before, ch.After)).OrderBy(g => g.Key.Before).ThenBy(g => g.Key.After))
