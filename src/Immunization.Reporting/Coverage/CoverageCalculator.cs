@@ -474,7 +474,7 @@ public static class CoverageCalculator
                         }
                     }
 
-                    var groups = person.PriorityGroups;
+                    var groups = person.PriorityGroups ?? throw new ArgumentException($"Register row {i} has null PriorityGroups.", "input");
                     int groupCount = groups.Count;
                     if (groupCount > seenGroups.Length)
                     {

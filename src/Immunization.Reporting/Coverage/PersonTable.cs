@@ -51,13 +51,7 @@ internal sealed class PersonTable
             var packed = packedIds is null ? default : MemoryMarshal.Cast<int, ulong>(packedIds.AsSpan(0, 2 * n));
             for (int row = from; row < to; row++)
             {
-                var person = register[row];
-                string id = person?.PersonId ?? throw NoPerson(row);
-                if (person.PriorityGroups is null)
-                {
-                    throw NoPerson(row);
-                }
-
+                string id = register[row]?.PersonId ?? throw NoPerson(row);
                 int hash = Hash(id);
                 hashes[row] = hash;
                 here[PartOf(hash)]++;
@@ -144,7 +138,7 @@ internal sealed class PersonTable
 
     // A register row the report cannot read (a caller broke the types' promises), named by its position only.
     private static ArgumentException NoPerson(int row) =>
-        new($"Register row {row} is null, or has a null PersonId or PriorityGroups.", "input");
+        new($"Register row {row} is null or has a null PersonId.", "input");
 
     /// <summary>
     /// The hash code the table uses for an id: the runtime's ordinal string hash (Marvin, seeded at random once per
