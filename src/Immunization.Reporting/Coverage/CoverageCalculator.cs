@@ -337,18 +337,12 @@ public static class CoverageCalculator
 
             // A first dose on or before the product's threshold (the reference date less its interval and the grace) has
             // passed the interval and the grace, as first + interval + grace <= reference date says; the threshold of the
-            // default interval computed once, the last product's kept, and those of the first few products met.
+            // default interval computed once, the last product's kept, and those of the first few products met (each as
+            // product, days of interval and grace, date and key).
             int grace = options.DropOutGraceDays;
-            var defaultThreshold = asOf.PlusDays(-(options.DefaultDoseTwoIntervalDays + grace));
-            string? lastProduct = null;
-            int lastDays = options.DefaultDoseTwoIntervalDays + grace;
-            var lastThreshold = defaultThreshold;
-            int defaultThresholdKey = IsoDateKey.Of(defaultThreshold);
-            int lastThresholdKey = defaultThresholdKey;
-            var cachedProduct = new string?[8];
-            var cachedDays = new int[8];
-            var cachedThreshold = new LocalDate[8];
-            var cachedThresholdKey = new int[8];
+            var byDefault = Threshold(asOf, null, options.DefaultDoseTwoIntervalDays + grace);
+            var last = byDefault;
+            var cachedThresholds = new (string? Product, int Days, LocalDate Date, int Key)[8];
             int cached = 0;
             Span<int> seenGroups = stackalloc int[8];
             bool stop = false;
@@ -391,50 +385,23 @@ public static class CoverageCalculator
                         int dropOut = 0;
                         if (status.FirstDose is LocalDate first)
                         {
-                            LocalDate threshold;
-                            int thresholdKey;
-                            int days;
-                            if (status.FirstProduct is not { } fp)
+                            if (status.FirstProduct is { } fp && !string.Equals(fp, last.Product, StringComparison.Ordinal))
                             {
-                                threshold = defaultThreshold;
-                                thresholdKey = defaultThresholdKey;
-                                days = options.DefaultDoseTwoIntervalDays + grace;
-                            }
-                            else
-                            {
-                                if (!string.Equals(fp, lastProduct, StringComparison.Ordinal))
+                                int c = 0;
+                                while (c < cached && !string.Equals(cachedThresholds[c].Product, fp, StringComparison.Ordinal))
                                 {
-                                    int c = 0;
-                                    while (c < cached && !string.Equals(cachedProduct[c], fp, StringComparison.Ordinal))
-                                    {
-                                        c++;
-                                    }
-
-                                    if (c < cached)
-                                    {
-                                        lastDays = cachedDays[c];
-                                        lastThreshold = cachedThreshold[c];
-                                        lastThresholdKey = cachedThresholdKey[c];
-                                    }
-                                    else
-                                    {
-                                        lastDays = (options.DoseTwoIntervalDays.TryGetValue(fp, out int interval) ? interval : options.DefaultDoseTwoIntervalDays) + grace;
-                                        lastThreshold = asOf.PlusDays(-lastDays);
-                                        lastThresholdKey = IsoDateKey.Of(lastThreshold);
-                                        if (cached < cachedProduct.Length)
-                                        {
-                                            (cachedProduct[cached], cachedDays[cached], cachedThreshold[cached], cachedThresholdKey[cached]) = (fp, lastDays, lastThreshold, lastThresholdKey);
-                                            cached++;
-                                        }
-                                    }
-
-                                    lastProduct = fp;
+                                    c++;
                                 }
 
-                                threshold = lastThreshold;
-                                thresholdKey = lastThresholdKey;
-                                days = lastDays;
+                                last = c < cached ? cachedThresholds[c]
+                                    : Threshold(asOf, fp, (options.DoseTwoIntervalDays.TryGetValue(fp, out int interval) ? interval : options.DefaultDoseTwoIntervalDays) + grace);
+                                if (c == cached && cached < cachedThresholds.Length)
+                                {
+                                    cachedThresholds[cached++] = last;
+                                }
                             }
+
+                            var (_, days, threshold, thresholdKey) = status.FirstProduct is null ? byDefault : last;
 
                             // (A first dose in the reference date's calendar; in the year 9999, adding the days is tried so
                             // that a date past the end of time fails as it did.)
@@ -527,6 +494,13 @@ public static class CoverageCalculator
         });
 
         return misplaced != 0 ? null : result;
+    }
+
+    // The drop-out threshold of a first dose's product: the reference date less the interval and the grace, and its key.
+    private static (string? Product, int Days, LocalDate Date, int Key) Threshold(LocalDate asOf, string? product, int days)
+    {
+        var date = asOf.PlusDays(-days);
+        return (product, days, date, IsoDateKey.Of(date));
     }
 
     // A status the report cannot read (a caller broke the types' promises), named by its position only.
