@@ -450,9 +450,17 @@ public static class CoverageCalculator
 
                     for (int g = 0; g < groupCount; g++)
                     {
+                        // A group named twice for one person counts once (a person has a few groups: compared one by one,
+                        // not through the runtime's vectorised search, which a first report would run unoptimized).
                         int number = counts.Group(groups[g], leaves);
                         seenGroups[g] = number;
-                        if (seenGroups[..g].Contains(number))
+                        int earlier = 0;
+                        while (earlier < g && seenGroups[earlier] != number)
+                        {
+                            earlier++;
+                        }
+
+                        if (earlier < g)
                         {
                             continue;
                         }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Immunization.Reporting.Coverage;
 
 /// <summary>
@@ -21,6 +23,8 @@ internal sealed class PeopleCounts
     internal List<int[]> GroupCells { get; } = [];
 
     /// <summary>The number of a priority group, adding it when new.</summary>
+    /// <remarks>Compiled optimized at its first call (it is called for every group of every person counted).</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal int Group(string code, int leaves)
     {
         if (string.Equals(code, _lastGroup, StringComparison.Ordinal))
