@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Ardalis.GuardClauses;
 using Immunization.Core.Eligibility;
 using Immunization.Core.Identity;
@@ -530,6 +531,8 @@ public static class CoverageCalculator
     }
 
     /// <summary>The people counters per (unit, disaggregation), rolled up from the leaves to their province and the country.</summary>
+    /// <remarks>Compiled optimized at its first call, with <see cref="AddPeople"/> (called for every leaf, disaggregation and unit).</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static long[] RollUpPeople(ReportIndex index, PeopleCounts[] counted, string[] groups, int groupBase, int unitCount, int d)
     {
         int leaves = index.LeafCount, dBase = groupBase;
@@ -579,6 +582,7 @@ public static class CoverageCalculator
         return people;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AddPeople(long[] people, int unit, int k, int d, ReadOnlySpan<long> classes)
     {
         int cell = Cell(unit, k, d);
