@@ -26,8 +26,8 @@ internal static class PackedId
     /// <summary>The id's number, or <see cref="None"/>.</summary>
     /// <remarks>
     /// Compiled optimized at its first call: a first report calls it for every register row and every record, and through
-    /// the runtime's tiers (unoptimized code, call counting, instrumented code) those first millions of calls took about
-    /// 0.3 s of the person-id table's pass (benchmarks/README.md, ninth session).
+    /// the runtime's tiers (unoptimized code, call counting, instrumented code) its first calls took about 0.3 s of the
+    /// person-id table's pass in a first report of 2 million people (benchmarks/README.md, ninth session).
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static ulong Pack(ReadOnlySpan<char> id)
