@@ -191,7 +191,6 @@ internal static class ReportCommand
                 DoseDueCsvWriter.Write(list, writer);
             }
         }
-
     }
 
     private static void Summary(TextWriter stdout, CoverageReport coverage, IReadOnlyList<IndicatorRow> quality, IReadOnlyList<WorkList> lists, LocalDate asOf, bool statusKnown, int dhis2Values)

@@ -103,8 +103,9 @@ internal static class JsonInput
             var reason = e.Message;
             var cut = reason.IndexOf(" LineNumber:", StringComparison.Ordinal);
             reason = (cut < 0 ? reason : reason[..cut]).TrimEnd(' ', '|', '.');
-            if (reason.Contains("Expected depth to be zero", StringComparison.Ordinal))
+            if (frames.Count > 0 && json[(int)reader.BytesConsumed..].Trim(" \t\r\n"u8).IsEmpty)
             {
+                // Nothing but white space after the last token read, inside an object or array.
                 reason = "the file ends inside an object or array (cut short?)";
             }
             else if (reader.CurrentDepth >= MaxDepth - 1 || reason.Contains("maximum configured depth", StringComparison.OrdinalIgnoreCase))
