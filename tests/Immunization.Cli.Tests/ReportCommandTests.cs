@@ -26,11 +26,15 @@ public sealed class ReportCommandTests : IDisposable
         Directory.CreateDirectory(_dir);
         File.WriteAllText(Path.Combine(_dir, "register.csv"), Register + "\n");
         File.WriteAllText(Path.Combine(_dir, "records.csv"), Records + "\n");
-        File.WriteAllText(Path.Combine(_dir, "links.csv"), "record_id,person_id,outcome,weight,differing_fields,cluster_id\nR1,P1,verified,80,,P1\nR2,P2,differs,40,citizen_id:different;full_name:tone_marks,P2\nR3,,not_found,,,R3\nR4,P3,verified,70,,P3\n");
+        WriteLinks("R1,P1,verified,80,,P1", "R2,P2,differs,40,citizen_id:different;full_name:tone_marks,P2", "R3,,not_found,,,R3", "R4,P3,verified,70,,P3");
         File.WriteAllText(Path.Combine(_dir, "people.csv"), "person_key,status,first_dose_date,second_dose_date,first_product\nP1,partially_vaccinated,2021-09-01,,208\nP2,partially_vaccinated,2021-09-01,,208\nP3,not_vaccinated,,,\n");
     }
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    // links.csv as link writes it (without register rows), one data row per string.
+    private void WriteLinks(params string[] rows) =>
+        File.WriteAllText(Path.Combine(_dir, "links.csv"), "record_id,person_id,outcome,weight,differing_fields,cluster_id\n" + string.Join("", rows.Select(r => r + "\n")));
 
     private (int Code, string Output, string Error) Run(params string[] extra)
     {
@@ -102,7 +106,7 @@ public sealed class ReportCommandTests : IDisposable
     [Fact]
     public void Run_AmbiguousLink_WorkListGivesTheMatchersReason()
     {
-        File.WriteAllText(Path.Combine(_dir, "links.csv"), "record_id,person_id,outcome,weight,differing_fields,cluster_id\nR1,P1,verified,80,,P1\nR2,,ambiguous,18.5,ambiguous:review_band;citizen_id:different,R2\nR3,,not_found,,,R3\nR4,P3,verified,70,,P3\n");
+        WriteLinks("R1,P1,verified,80,,P1", "R2,,ambiguous,18.5,ambiguous:review_band;citizen_id:different,R2", "R3,,not_found,,,R3", "R4,P3,verified,70,,P3");
 
         var (code, _, error) = Run();
 
@@ -114,7 +118,7 @@ public sealed class ReportCommandTests : IDisposable
     [Fact]
     public void Run_DifferingFieldsNotWrittenByLink_FailsNamingRowAndColumn()
     {
-        File.WriteAllText(Path.Combine(_dir, "links.csv"), "record_id,person_id,outcome,weight,differing_fields,cluster_id\nR1,P1,verified,80,,P1\nR2,P2,differs,40,full_name:misspelt,P2\nR3,,not_found,,,R3\nR4,P3,verified,70,,P3\n");
+        WriteLinks("R1,P1,verified,80,,P1", "R2,P2,differs,40,full_name:misspelt,P2", "R3,,not_found,,,R3", "R4,P3,verified,70,,P3");
 
         var (code, _, error) = Run();
 
@@ -219,7 +223,7 @@ public sealed class ReportCommandTests : IDisposable
     public void Run_LinkOfARecordNotInRecords_ExitsTwoNamingTheLinksRow()
     {
         // Row 3 of links.csv names R9, which records.csv does not have (R2 has no link then).
-        File.WriteAllText(Path.Combine(_dir, "links.csv"), "record_id,person_id,outcome,weight,differing_fields,cluster_id\nR1,P1,verified,80,,P1\nR9,P2,verified,40,,P2\nR3,,not_found,,,R3\nR4,P3,verified,70,,P3\n");
+        WriteLinks("R1,P1,verified,80,,P1", "R9,P2,verified,40,,P2", "R3,,not_found,,,R3", "R4,P3,verified,70,,P3");
 
         var (code, _, error) = Run();
 
@@ -233,7 +237,7 @@ public sealed class ReportCommandTests : IDisposable
     [Fact]
     public void Run_RecordWithoutALink_SaysSoAndListsItAsNotFound()
     {
-        File.WriteAllText(Path.Combine(_dir, "links.csv"), "record_id,person_id,outcome,weight,differing_fields,cluster_id\nR1,P1,verified,80,,P1\nR3,,not_found,,,R3\nR4,P3,verified,70,,P3\n");
+        WriteLinks("R1,P1,verified,80,,P1", "R3,,not_found,,,R3", "R4,P3,verified,70,,P3");
 
         var (code, _, error) = Run();
 

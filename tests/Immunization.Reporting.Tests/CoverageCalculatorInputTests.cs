@@ -16,7 +16,18 @@ public sealed class CoverageCalculatorInputTests
 {
     private static readonly ReportOptions s_options = new() { AsOf = Sample.AsOf };
 
-    public static TheoryData<string> Breaks => ["null register row", "null person id", "null priority groups", "null dose", "null product", "null status"];
+    // Each break: what it does to a copy of the sample's register, doses and statuses, and what the message must say.
+    private static readonly Dictionary<string, (Action<RegisterPerson[], DoseEntry[], PersonStatus[]> Break, string Expected)> s_breaks = new()
+    {
+        ["null register row"] = ((register, _, _) => register[5] = null!, "Register row 5"),
+        ["null person id"] = ((register, _, _) => register[5] = register[5] with { PersonId = null! }, "Register row 5"),
+        ["null priority groups"] = ((register, _, _) => register[5] = register[5] with { PriorityGroups = null! }, "Register row 5"),
+        ["null dose"] = ((_, doses, _) => doses[7] = null!, "Dose record 7"),
+        ["null product"] = ((_, doses, _) => doses[7] = doses[7] with { Product = null! }, "Dose record 7 has a null Product"),
+        ["null status"] = ((_, _, statuses) => statuses[2] = null!, "Status 2"),
+    };
+
+    public static TheoryData<string> Breaks => [.. s_breaks.Keys];
 
     [Theory]
     [MemberData(nameof(Breaks))]
@@ -26,34 +37,8 @@ public sealed class CoverageCalculatorInputTests
         var register = input.Register.ToArray();
         var doses = input.Doses.ToArray();
         var statuses = input.Statuses!.ToArray();
-        string expected;
-        switch (broken)
-        {
-            case "null register row":
-                register[5] = null!;
-                expected = "Register row 5";
-                break;
-            case "null person id":
-                register[5] = register[5] with { PersonId = null! };
-                expected = "Register row 5";
-                break;
-            case "null priority groups":
-                register[5] = register[5] with { PriorityGroups = null! };
-                expected = "Register row 5";
-                break;
-            case "null dose":
-                doses[7] = null!;
-                expected = "Dose record 7";
-                break;
-            case "null product":
-                doses[7] = doses[7] with { Product = null! };
-                expected = "Dose record 7 has a null Product";
-                break;
-            default:
-                statuses[2] = null!;
-                expected = "Status 2";
-                break;
-        }
+        var (breakIt, expected) = s_breaks[broken];
+        breakIt(register, doses, statuses);
 
         var broke = new ReportInput { Register = register, Doses = doses, Statuses = statuses };
 
