@@ -219,7 +219,7 @@ public sealed class FastPathTests
     [Fact]
     public void Report_ManyDosesPerPersonInRandomOrderOnTwoCores_SameAsReference() => AssertSame(ManyDoses(11, 25_000));
 
-    private static ReportInput ManyDoses(int seed, int people)
+    internal static ReportInput ManyDoses(int seed, int people)
     {
         // Up to 14 doses a person, in random order, from a few (date, product) pairs: rows with more distinct pairs than
         // the index keeps per row, dates it does not pack (before 1800, after 2311, other calendars), dates 256 years

@@ -69,6 +69,15 @@ public sealed class RegisterRowTests
     public void Report_RowsOnTwoCores_SameAsReference(Rows rows, bool shuffled) =>
         FastPathTests.AssertSame(With(FastPathTests.Messy(7, 130_000), rows, 7, shuffled));
 
+    [Theory]
+    [InlineData(Rows.Correct, 1, 40)]
+    [InlineData(Rows.Mixed, 4, 40)]
+    [InlineData(Rows.Correct, 11, 25_000)]
+    public void Report_ManyDosesPerPersonWithRows_SameAsReference(Rows rows, int seed, int people) =>
+        // Repeats among up to 14 doses a person in random order (more pairs than a row keeps, dates that do not pack; seed 1
+        // names more products than pack), found in the memory that held the packed ids; on two cores with 25,000 people.
+        FastPathTests.AssertSame(With(FastPathTests.ManyDoses(seed, people), rows, seed, shuffled: false));
+
     [Fact]
     public void Report_RowOfAnotherPerson_DoseCountedForItsOwnPerson()
     {
