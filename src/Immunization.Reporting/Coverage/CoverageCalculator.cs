@@ -61,41 +61,49 @@ public static class CoverageCalculator
         labels.AddRange(groups.Select(g => "group:" + g));
         int d = labels.Count;
         var people = RollUpPeople(index, counted, groups, groupBase, unitCount, d);
-        var rows = new List<IndicatorRow>();
         var order = units.ReportOrder();
 
-        // Counts: population and doses.
-        foreach (int u in order)
-        {
-            var info = units.Units[u];
-            for (int k = 0; k < d; k++)
-            {
-                long pop = people[Cell(u, k, d) + CPopulation];
-                if (k == 0 || pop != 0)
-                {
-                    rows.Add(Row(Indicators.Population, info, period, labels[k], Figure.Count(pop)));
-                }
-            }
-        }
+        // The rows, a section per indicator (each in report order), built on the cores and joined in order.
+        var sections = new List<Action<List<IndicatorRow>>>();
 
-        foreach (var (indicator, slot) in new[] { (Indicators.DosesEntered, 0), (Indicators.DosesValid, 1) })
+        // Counts: population and doses.
+        sections.Add(rows =>
         {
             foreach (int u in order)
             {
                 var info = units.Units[u];
-                long onePlus = people[Cell(u, 0, d) + COnePlus];
-                for (int k = 0; k < dp; k++)
+                for (int k = 0; k < d; k++)
                 {
-                    long count = doses[(((u * dp) + k) * 2) + slot];
-                    if (k != 0 && count == 0)
+                    long pop = people[Cell(u, k, d) + CPopulation];
+                    if (k == 0 || pop != 0)
                     {
-                        continue;
+                        rows.Add(Row(Indicators.Population, info, period, labels[k], Figure.Count(pop)));
                     }
-
-                    var extra = statusKnown && k == 0 && slot == 1 && count < onePlus ? FigureFlags.DosesBelowPeople : FigureFlags.None;
-                    rows.Add(Row(indicator, info, period, k == 0 ? "all" : "product:" + products[k - 1], Figure.Count(count, extra)));
                 }
             }
+        });
+
+        foreach (var (indicator, slot) in new[] { (Indicators.DosesEntered, 0), (Indicators.DosesValid, 1) })
+        {
+            sections.Add(rows =>
+            {
+                foreach (int u in order)
+                {
+                    var info = units.Units[u];
+                    long onePlus = people[Cell(u, 0, d) + COnePlus];
+                    for (int k = 0; k < dp; k++)
+                    {
+                        long count = doses[(((u * dp) + k) * 2) + slot];
+                        if (k != 0 && count == 0)
+                        {
+                            continue;
+                        }
+
+                        var extra = statusKnown && k == 0 && slot == 1 && count < onePlus ? FigureFlags.DosesBelowPeople : FigureFlags.None;
+                        rows.Add(Row(indicator, info, period, k == 0 ? "all" : "product:" + products[k - 1], Figure.Count(count, extra)));
+                    }
+                }
+            });
         }
 
         if (statusKnown)
@@ -107,7 +115,41 @@ public static class CoverageCalculator
                 (Indicators.PeopleBoosted, CBoosted),
                 (Indicators.PeopleSecondBooster, CSecond),
             };
+            var outsides = input.OutsideDenominators.OrderBy(o => o.UnitCode, StringComparer.Ordinal).ThenBy(o => o.AgeGroup, StringComparer.Ordinal).ThenBy(o => o.Source, StringComparer.Ordinal).ToArray();
             foreach (var (indicator, slot) in statusIndicators)
+            {
+                sections.Add(rows =>
+                {
+                    foreach (int u in order)
+                    {
+                        var info = units.Units[u];
+                        for (int k = 0; k < d; k++)
+                        {
+                            int cell = Cell(u, k, d);
+                            long pop = people[cell + CPopulation];
+                            if (k == 0 || pop != 0)
+                            {
+                                rows.Add(Row(indicator, info, period, labels[k], Figure.Proportion(people[cell + slot], pop)));
+                            }
+                        }
+                    }
+
+                    foreach (var outside in outsides)
+                    {
+                        int u = units.Find(outside.UnitCode);
+                        string label = outside.AgeGroup == "all" ? "all" : "age:" + outside.AgeGroup;
+                        int k = labels.IndexOf(label);
+                        if (u < 0 || k < 0)
+                        {
+                            continue;
+                        }
+
+                        rows.Add(Row(indicator, units.Units[u], period, label + ";denominator:" + outside.Source, Figure.Proportion(people[Cell(u, k, d) + slot], outside.Population)));
+                    }
+                });
+            }
+
+            sections.Add(rows =>
             {
                 foreach (int u in order)
                 {
@@ -115,43 +157,33 @@ public static class CoverageCalculator
                     for (int k = 0; k < d; k++)
                     {
                         int cell = Cell(u, k, d);
-                        long pop = people[cell + CPopulation];
-                        if (k == 0 || pop != 0)
+                        if (k == 0 || people[cell + CPopulation] != 0)
                         {
-                            rows.Add(Row(indicator, info, period, labels[k], Figure.Proportion(people[cell + slot], pop)));
+                            rows.Add(Row(Indicators.DropOutDose1To2, info, period, labels[k], Figure.Proportion(people[cell + CDropped], people[cell + CDropEligible])));
                         }
                     }
                 }
-
-                foreach (var outside in input.OutsideDenominators.OrderBy(o => o.UnitCode, StringComparer.Ordinal).ThenBy(o => o.AgeGroup, StringComparer.Ordinal).ThenBy(o => o.Source, StringComparer.Ordinal))
-                {
-                    int u = units.Find(outside.UnitCode);
-                    string label = outside.AgeGroup == "all" ? "all" : "age:" + outside.AgeGroup;
-                    int k = labels.IndexOf(label);
-                    if (u < 0 || k < 0)
-                    {
-                        continue;
-                    }
-
-                    rows.Add(Row(indicator, units.Units[u], period, label + ";denominator:" + outside.Source, Figure.Proportion(people[Cell(u, k, d) + slot], outside.Population)));
-                }
-            }
-
-            foreach (int u in order)
-            {
-                var info = units.Units[u];
-                for (int k = 0; k < d; k++)
-                {
-                    int cell = Cell(u, k, d);
-                    if (k == 0 || people[cell + CPopulation] != 0)
-                    {
-                        rows.Add(Row(Indicators.DropOutDose1To2, info, period, labels[k], Figure.Proportion(people[cell + CDropped], people[cell + CDropEligible])));
-                    }
-                }
-            }
+            });
         }
 
-        return new CoverageReport(rows, statusKnown, index.People, index.DuplicatePersonIds, index.DosesOfUnknownPeople, index);
+        var built = new List<IndicatorRow>[sections.Count];
+        Partitions.Run(sections.Count, sections.Count, (_, from, to) =>
+        {
+            for (int section = from; section < to; section++)
+            {
+                var rows = new List<IndicatorRow>();
+                sections[section](rows);
+                built[section] = rows;
+            }
+        });
+
+        var joined = new List<IndicatorRow>(built.Sum(b => b.Count));
+        foreach (var rows in built)
+        {
+            joined.AddRange(rows);
+        }
+
+        return new CoverageReport(joined, statusKnown, index.People, index.DuplicatePersonIds, index.DosesOfUnknownPeople, index);
     }
 
     /// <summary>
