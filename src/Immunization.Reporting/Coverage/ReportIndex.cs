@@ -48,6 +48,12 @@ internal sealed class ReportIndex
     // Units numbered (hash code) below this have their leaf in an array.
     private const int MaxSlots = 1 << 20;
 
+    // A cell while indexing: a range's product number, with the dose's packed date above it (and Dated set) when the
+    // date packs and the number is below 2^LocalBits.
+    private const int Dated = 1 << 30;
+    private const int LocalBits = 12;
+    private const int DateMask = (1 << 18) - 1;
+
     private static readonly WeakReference<ReportIndex?> s_last = new(null);
 
     private readonly PersonTable _persons;
@@ -817,12 +823,6 @@ internal sealed class ReportIndex
             }
         });
     }
-
-    // A cell while indexing: a range's product number, with the dose's packed date above it (and Dated set) when the
-    // date packs and the number is below 2^LocalBits.
-    private const int Dated = 1 << 30;
-    private const int LocalBits = 12;
-    private const int DateMask = (1 << 18) - 1;
 
     /// <summary>
     /// A date's <see cref="IsoDateKey"/> from 1 January 1800, below 2^18 for an ISO date from 1800 to 2311; -1 for any
