@@ -330,7 +330,7 @@ internal sealed class ReportIndex
                     {
                         if (!products.TryGetValue(product, out lastNumber))
                         {
-                            lastNumber = products.Count;
+                            lastNumber = products.Count < Dated ? products.Count : throw new NotSupportedException($"A report counts at most {Dated:N0} distinct products.");
                             products.Add(product, lastNumber);
                         }
 
