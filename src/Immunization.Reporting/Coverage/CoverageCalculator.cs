@@ -66,22 +66,26 @@ public static class CoverageCalculator
         // The rows, a section per indicator (each in report order), built on the cores and joined in order.
         var sections = new List<Action<List<IndicatorRow>>>();
 
-        // Counts: population and doses.
-        sections.Add(rows =>
+        // A figure of people per unit and person disaggregation, from the cell of its counters: "all" always, any other
+        // disaggregation where it has people.
+        Action<List<IndicatorRow>> ByPeople(string indicator, Func<int, Figure> figure) => rows =>
         {
             foreach (int u in order)
             {
                 var info = units.Units[u];
                 for (int k = 0; k < d; k++)
                 {
-                    long pop = people[Cell(u, k, d) + CPopulation];
-                    if (k == 0 || pop != 0)
+                    int cell = Cell(u, k, d);
+                    if (k == 0 || people[cell + CPopulation] != 0)
                     {
-                        rows.Add(Row(Indicators.Population, info, period, labels[k], Figure.Count(pop)));
+                        rows.Add(Row(indicator, info, period, labels[k], figure(cell)));
                     }
                 }
             }
-        });
+        };
+
+        // Counts: population and doses.
+        sections.Add(ByPeople(Indicators.Population, cell => Figure.Count(people[cell + CPopulation])));
 
         foreach (var (indicator, slot) in new[] { (Indicators.DosesEntered, 0), (Indicators.DosesValid, 1) })
         {
@@ -118,22 +122,10 @@ public static class CoverageCalculator
             var outsides = input.OutsideDenominators.OrderBy(o => o.UnitCode, StringComparer.Ordinal).ThenBy(o => o.AgeGroup, StringComparer.Ordinal).ThenBy(o => o.Source, StringComparer.Ordinal).ToArray();
             foreach (var (indicator, slot) in statusIndicators)
             {
+                var byPeople = ByPeople(indicator, cell => Figure.Proportion(people[cell + slot], people[cell + CPopulation]));
                 sections.Add(rows =>
                 {
-                    foreach (int u in order)
-                    {
-                        var info = units.Units[u];
-                        for (int k = 0; k < d; k++)
-                        {
-                            int cell = Cell(u, k, d);
-                            long pop = people[cell + CPopulation];
-                            if (k == 0 || pop != 0)
-                            {
-                                rows.Add(Row(indicator, info, period, labels[k], Figure.Proportion(people[cell + slot], pop)));
-                            }
-                        }
-                    }
-
+                    byPeople(rows);
                     foreach (var outside in outsides)
                     {
                         int u = units.Find(outside.UnitCode);
@@ -149,21 +141,7 @@ public static class CoverageCalculator
                 });
             }
 
-            sections.Add(rows =>
-            {
-                foreach (int u in order)
-                {
-                    var info = units.Units[u];
-                    for (int k = 0; k < d; k++)
-                    {
-                        int cell = Cell(u, k, d);
-                        if (k == 0 || people[cell + CPopulation] != 0)
-                        {
-                            rows.Add(Row(Indicators.DropOutDose1To2, info, period, labels[k], Figure.Proportion(people[cell + CDropped], people[cell + CDropEligible])));
-                        }
-                    }
-                }
-            });
+            sections.Add(ByPeople(Indicators.DropOutDose1To2, cell => Figure.Proportion(people[cell + CDropped], people[cell + CDropEligible])));
         }
 
         var built = new List<IndicatorRow>[sections.Count];

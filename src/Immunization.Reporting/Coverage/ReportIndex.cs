@@ -701,7 +701,7 @@ internal sealed class ReportIndex
     /// Marks the repeats of register people when the doses do not come person by person, while each cell still holds its
     /// dose's packed date and its range's product number (<see cref="DatedCell"/>): each core takes a contiguous range of
     /// rows and reads the doses' rows and cells in record order, keeping for each of its rows the first three distinct
-    /// (date, product) pairs met, packed in one number each (<see cref="Key"/>): a dose whose pair its row already holds
+    /// (date, product) pairs met, packed in one number each (<see cref="DoseKey"/>): a dose whose pair its row already holds
     /// repeats an earlier one. One access to the row's 12 bytes per dose, wherever the row lies, and none to the record.
     /// A row's fourth and later distinct pairs (a second booster) and the doses whose pair does not pack are kept in sets,
     /// compared exactly and more slowly.
@@ -782,7 +782,7 @@ internal sealed class ReportIndex
                     }
 
                     int product = maps[range][LocalProduct(packed)];
-                    int key = (packed & Dated) != 0 ? Key((packed >> LocalBits) & DateMask, product, bits) : 0;
+                    int key = (packed & Dated) != 0 ? DoseKey((packed >> LocalBits) & DateMask, product, bits) : 0;
                     bool repeat;
                     if (key == 0)
                     {
@@ -845,7 +845,7 @@ internal sealed class ReportIndex
     /// A dose's packed date (<see cref="PackedDate"/>) and product in one positive number, different for different
     /// pairs, when the product numbers fit in 12 bits; 0 otherwise (compared exactly instead).
     /// </summary>
-    private static int Key(int packedDate, int product, int productBits) =>
+    private static int DoseKey(int packedDate, int product, int productBits) =>
         productBits > LocalBits ? 0 : 1 + ((packedDate << productBits) | product);
 
     /// <summary>Whether two doses (of the same row) have the same product and date (in the same calendar).</summary>
